@@ -1,0 +1,6 @@
+/**
+ * `@supportops/escalation`. Placeholder until its issue lands: it exports nothing yet.
+ *
+ * @packageDocumentation
+ */
+export {};

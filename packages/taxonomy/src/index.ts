@@ -1,0 +1,6 @@
+/**
+ * `@supportops/taxonomy`. Placeholder until its issue lands: it exports nothing yet.
+ *
+ * @packageDocumentation
+ */
+export {};
