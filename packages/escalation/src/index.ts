@@ -1,6 +1,11 @@
 /**
- * `@supportops/escalation`. Placeholder until its issue lands: it exports nothing yet.
+ * `@supportops/escalation`: escalation packages (schema, quality score, rendering), redaction and
+ * escalation policies.
  *
  * @packageDocumentation
  */
+
+// --- package schema, score, rendering, policies, matrix ---
 export {};
+
+// --- redaction ---
