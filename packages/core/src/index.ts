@@ -26,5 +26,25 @@ export { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from "./range.js";
 export type { BusinessCalendarLike } from "./BusinessCalendarLike.js";
 
 // --- ticket event log ---
+export {
+  CANONICAL_STATUSES,
+  CanonicalStatusSchema,
+  InstantSchema,
+  LEVEL_CHANGE_SOURCES,
+  RESOLVED_STATUSES,
+  TicketEventSchema,
+  ticketEventJsonSchema,
+} from "./TicketEvent.js";
+export type { CanonicalStatus, TicketEvent, TicketEventInput, TicketEventOf, TicketEventType } from "./TicketEvent.js";
+export { isTicketLog, parseTicketLog, safeParseTicketLog } from "./parseTicketLog.js";
+export type { ParseTicketLogOptions, TicketLog } from "./parseTicketLog.js";
+export { summarizeTicket } from "./summarizeTicket.js";
+export type {
+  AssigneeHistoryEntry,
+  CategoryHistoryEntry,
+  LevelHistoryEntry,
+  SummarizeTicketOptions,
+  TicketSummary,
+} from "./summarizeTicket.js";
 
 // --- severity & priority ---

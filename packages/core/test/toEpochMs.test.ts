@@ -1,15 +1,57 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { SupportOpsError, toEpochMs } from "@supportops/core";
+import { SupportOpsError, safeToEpochMs, toEpochMs } from "@supportops/core";
+
+function issueOf(fn: () => unknown): { code: string; path: ReadonlyArray<string | number>; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SupportOpsError);
+    const e = error as SupportOpsError;
+    expect(e.code).toBe("invalid_time");
+    return e.issues[0];
+  }
+  throw new Error("expected a throw");
+}
 
 describe("toEpochMs", () => {
-  it("reads an ISO string with an offset", () => {
+  it("reads ISO strings with Z or an offset, to the millisecond", () => {
     expect(toEpochMs("2026-03-09T09:00:00-04:00")).toBe(Date.UTC(2026, 2, 9, 13));
+    expect(toEpochMs("2026-03-09T13:00:00Z")).toBe(Date.UTC(2026, 2, 9, 13));
+    expect(toEpochMs("2026-03-09T13:00:00.123Z")).toBe(Date.UTC(2026, 2, 9, 13, 0, 0, 123));
+    expect(toEpochMs("2026-03-09T18:30+05:30")).toBe(Date.UTC(2026, 2, 9, 13));
+    expect(toEpochMs("2026-03-09T13:00:00.123000Z")).toBe(Date.UTC(2026, 2, 9, 13, 0, 0, 123));
   });
-  it("rejects an ISO string without an offset", () => {
-    expect(() => toEpochMs("2026-03-09T09:00:00")).toThrow(SupportOpsError);
+  it("reads Date, epoch ms and luxon DateTime", () => {
+    expect(toEpochMs(new Date(1234))).toBe(1234);
+    expect(toEpochMs(1234)).toBe(1234);
+    expect(toEpochMs(DateTime.fromMillis(5, { zone: "Asia/Tokyo" }))).toBe(5);
+    expect(Object.is(toEpochMs(-0), 0)).toBe(true);
   });
-  it("reads luxon", () => {
-    expect(toEpochMs(DateTime.fromMillis(5))).toBe(5);
+  it("rejects a string without an offset, saying how to fix it", () => {
+    expect(issueOf(() => toEpochMs("2026-03-09T09:00:00"))).toStrictEqual({
+      code: "invalid_time",
+      path: [],
+      message: '"2026-03-09T09:00:00" has no offset; add "Z" or an offset such as "-05:00" so it names one instant',
+    });
+    expect(issueOf(() => toEpochMs("2026-03-09")).message).toMatch(/no offset/);
+  });
+  it("rejects invalid dates, garbage, NaN, fractions and sub-millisecond digits", () => {
+    expect(issueOf(() => toEpochMs("2026-02-30T00:00:00Z")).message).toMatch(/not a valid date-time/);
+    expect(issueOf(() => toEpochMs("tomorrow")).message).toMatch(/not an ISO-8601/);
+    expect(issueOf(() => toEpochMs(Number.NaN)).message).toMatch(/not a finite/);
+    expect(issueOf(() => toEpochMs(1.5)).message).toMatch(/whole number/);
+    expect(issueOf(() => toEpochMs(new Date(Number.NaN))).message).toMatch(/invalid/);
+    expect(issueOf(() => toEpochMs("2026-03-09T13:00:00.1234Z")).message).toMatch(/sub-millisecond/);
+    expect(issueOf(() => toEpochMs(DateTime.invalid("because"))).message).toMatch(/invalid/);
+    expect(issueOf(() => toEpochMs({} as never)).message).toMatch(/expected a Date/);
+    expect(issueOf(() => toEpochMs(9e15)).message).toMatch(/outside the range/);
+  });
+  it("puts the caller's path on the issue", () => {
+    expect(issueOf(() => toEpochMs("x", ["events", 3, "at"])).path).toStrictEqual(["events", 3, "at"]);
+  });
+  it("has a safe variant", () => {
+    expect(safeToEpochMs("1970-01-01T00:00:01Z")).toStrictEqual({ success: true, data: 1000 });
+    expect(safeToEpochMs("nope").success).toBe(false);
   });
 });

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { describe } from "./internal/describe.js";
+import { SupportOpsError, issuesFromZod, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
+import {
+  CANONICAL_STATUSES,
+  TicketEventSchema,
+  type CanonicalStatus,
+  type TicketEvent,
+} from "./TicketEvent.js";
+
+/**
+ * A validated ticket log: events in time order, `at` in epoch milliseconds, frozen. Only
+ * {@link parseTicketLog} makes one.
+ */
+export type TicketLog = ReadonlyArray<Readonly<TicketEvent>> & { readonly __brand: "TicketLog" };
+
+/** Options of {@link parseTicketLog}. */
+export interface ParseTicketLogOptions {
+  /**
+   * Your status names mapped onto canonical statuses, e.g. `{ "Waiting on customer": "pending" }`.
+   * Applied to `status_changed.from` / `.to` and `created.status`; the original name is kept in
+   * `fromLabel` / `toLabel`. Canonical names always map to themselves.
+   */
+  readonly statusMap?: Readonly<Record<string, CanonicalStatus>>;
+}
+
+const parsedLogs = new WeakSet<object>();
+
+/**
+ * Whether `value` is a log made by {@link parseTicketLog} (so it need not be validated again).
+ *
+ * @example
+ * isTicketLog(parseTicketLog([{ id: "c", at: 0, type: "created", by: "customer" }])); // => true
+ * isTicketLog([]); // => false
+ */
+export function isTicketLog(value: unknown): value is TicketLog {
+  return typeof value === "object" && value !== null && parsedLogs.has(value);
+}
+
+function logError(issues: ReadonlyArray<Issue>): SupportOpsError {
+  return new SupportOpsError("invalid_ticket_log", issues);
+}
+
+function fail(index: number, field: string | null, code: string, message: string): never {
+  throw logError([{ code, path: field === null ? [index] : [index, field], message }]);
+}
+
+/**
+ * Validates a whole ticket log and returns it parsed: every event well-formed, a single `created`
+ * first, times non-decreasing (events at the same instant keep their order), unique ids, nothing after
+ * `merged`, nothing but a `satisfaction_rated` after the ticket is `closed` (a follow-up is a new
+ * ticket), status changes that start from the status the ticket is in, and level changes that start
+ * from the current level when they name it.
+ *
+ * @param input - the events, in stored (JSON) form or already parsed
+ * @param options - custom status names
+ * @returns the frozen, parsed log
+ * @throws {@link SupportOpsError} with code `invalid_ticket_log`; the first issue's path is
+ *   `[index, field]` of the first bad event
+ * @example
+ * const log = parseTicketLog([
+ *   { id: "1", at: "2026-03-09T09:00:00Z", type: "created", by: "customer", channel: "email" },
+ *   { id: "2", at: "2026-03-09T09:30:00Z", type: "message", role: "agent", public: true },
+ *   { id: "3", at: "2026-03-09T10:00:00Z", type: "status_changed", to: "solved" },
+ * ]);
+ * log[2].at; // => 1773050400000
+ * parseTicketLog([{ id: "1", at: 0, type: "message", role: "agent", public: true }]);
+ * // throws invalid_ticket_log: [0].type: a ticket log starts with its "created" event
+ */
+export function parseTicketLog(input: unknown, options: ParseTicketLogOptions = {}): TicketLog {
+  if (isTicketLog(input) && options.statusMap === undefined) return input;
+  if (!Array.isArray(input)) {
+    throw logError([{ code: "invalid_type", path: [], message: `expected an array of ticket events, got ${describe(input)}` }]);
+  }
+  if (input.length === 0) {
+    throw logError([{ code: "empty_log", path: [], message: "a ticket log has at least its \"created\" event" }]);
+  }
+  const statusMap = validateStatusMap(options.statusMap);
+  const mapped = input.map((event: unknown) => mapStatuses(event, statusMap));
+  const parsed = z.array(TicketEventSchema).safeParse(mapped);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error).sort((a, b) => Number(a.path[0] ?? 0) - Number(b.path[0] ?? 0));
+    throw logError(issues);
+  }
+  const events = parsed.data;
+  checkOrder(events);
+  const frozen = Object.freeze(events.map((event) => Object.freeze(event)));
+  parsedLogs.add(frozen);
+  return frozen as unknown as TicketLog;
+}
+
+/**
+ * {@link parseTicketLog} without throwing.
+ *
+ * @example
+ * const result = safeParseTicketLog([]);
+ * result.success; // => false
+ * if (!result.success) result.error.issues[0].code; // => "empty_log"
+ */
+export function safeParseTicketLog(input: unknown, options: ParseTicketLogOptions = {}): SafeResult<TicketLog> {
+  return safely(SupportOpsError, () => parseTicketLog(input, options));
+}
+
+function validateStatusMap(map: ParseTicketLogOptions["statusMap"]): ReadonlyMap<string, CanonicalStatus> {
+  const result = new Map<string, CanonicalStatus>(CANONICAL_STATUSES.map((s) => [s, s]));
+  if (map === undefined) return result;
+  for (const [name, status] of Object.entries(map)) {
+    if (!(CANONICAL_STATUSES as ReadonlyArray<string>).includes(status)) {
+      throw new SupportOpsError("invalid_input", [
+        {
+          code: "invalid_status_map",
+          path: ["statusMap", name],
+          message: `maps to ${describe(status)}, which is not a canonical status; use one of ${CANONICAL_STATUSES.join(", ")}`,
+        },
+      ]);
+    }
+    if (result.has(name) && result.get(name) !== status) {
+      throw new SupportOpsError("invalid_input", [
+        { code: "invalid_status_map", path: ["statusMap", name], message: `"${name}" is a canonical status and always means itself` },
+      ]);
+    }
+    result.set(name, status);
+  }
+  return result;
+}
+
+function mapStatuses(event: unknown, map: ReadonlyMap<string, CanonicalStatus>): unknown {
+  if (typeof event !== "object" || event === null) return event;
+  const record = event as Record<string, unknown>;
+  if (record["type"] === "status_changed") {
+    const out: Record<string, unknown> = { ...record };
+    for (const [key, labelKey] of [["to", "toLabel"], ["from", "fromLabel"]] as const) {
+      const name = record[key];
+      if (typeof name === "string" && !map.has(name)) continue; // left for the schema to reject
+      if (typeof name === "string" && map.get(name) !== name) {
+        out[key] = map.get(name);
+        if (out[labelKey] === undefined) out[labelKey] = name;
+      }
+    }
+    return out;
+  }
+  if (record["type"] === "created" && typeof record["status"] === "string" && map.has(record["status"])) {
+    return { ...record, status: map.get(record["status"]) };
+  }
+  return event;
+}
+
+function checkOrder(events: ReadonlyArray<TicketEvent>): void {
+  const first = events[0];
+  if (first === undefined || first.type !== "created") {
+    fail(0, "type", "missing_created", 'a ticket log starts with its "created" event');
+  }
+  const ids = new Set<string>();
+  let status: CanonicalStatus = first.status ?? "new";
+  let priority: string | null = first.priority ?? null;
+  let severity: string | null = first.severity ?? null;
+  let previousAt = first.at;
+  let terminal: "merged" | "closed" | null = status === "closed" ? "closed" : null;
+  events.forEach((event, index) => {
+    if (ids.has(event.id)) fail(index, "id", "duplicate_event_id", `event id "${event.id}" is used twice; ids are unique within a log`);
+    ids.add(event.id);
+    if (index > 0 && event.type === "created") fail(index, "type", "duplicate_created", 'a log has one "created" event, the first');
+    if (event.at < previousAt) {
+      fail(index, "at", "out_of_order", `${new Date(event.at).toISOString()} is before the previous event (${new Date(previousAt).toISOString()}); events are in time order`);
+    }
+    previousAt = event.at;
+    if (terminal === "merged") fail(index, "type", "event_after_merge", "nothing can happen to a ticket after it is merged into another");
+    if (index > 0 && terminal === "closed" && event.type !== "satisfaction_rated") {
+      fail(index, "type", "event_after_close", "a closed ticket takes no more events (only a satisfaction rating); a follow-up is a new ticket");
+    }
+    switch (event.type) {
+      case "status_changed":
+        if (event.from !== undefined && event.from !== status) {
+          fail(index, "from", "status_mismatch", `says the ticket moved from "${event.from}", but it was "${status}"`);
+        }
+        if (event.to === status) fail(index, "to", "status_unchanged", `the ticket is already "${status}"; drop the event or fix its "to"`);
+        status = event.to;
+        if (status === "closed") terminal = "closed";
+        break;
+      case "priority_changed":
+      case "severity_changed": {
+        const current = event.type === "priority_changed" ? priority : severity;
+        if (current !== null && event.from !== null && event.from !== current) {
+          fail(index, "from", "level_mismatch", `says the ${event.type === "priority_changed" ? "priority" : "severity"} was "${event.from}", but it was "${current}"`);
+        }
+        if (event.type === "priority_changed") priority = event.to;
+        else severity = event.to;
+        break;
+      }
+      case "merged":
+        terminal = "merged";
+        break;
+      default:
+        break;
+    }
+  });
+}
