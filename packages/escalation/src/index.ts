@@ -6,6 +6,19 @@
  */
 
 // --- package schema, score, rendering, policies, matrix ---
-export {};
+export { ESCALATION_ERROR_CODES, ESCALATION_PACKAGE_ISSUE_CODES, EscalationError } from "./EscalationError.js";
+export type { EscalationErrorCode, EscalationPackageIssueCode } from "./EscalationError.js";
+export {
+  ESCALATION_KINDS,
+  ESCALATION_PRIORITIES,
+  ESCALATION_SEVERITIES,
+  ESCALATION_TARGETS,
+  EscalationPackageSchema,
+  MAX_INLINE_EVIDENCE_CHARS,
+  escalationPackageJsonSchema,
+} from "./EscalationPackageSchema.js";
+export type { EscalationEvidence, EscalationPackage, EscalationPackageInput } from "./EscalationPackageSchema.js";
+export { createEscalationPackage, safeCreateEscalationPackage } from "./createEscalationPackage.js";
+export type { CreateEscalationPackageOptions, PriorityLookup } from "./createEscalationPackage.js";
 
 // --- redaction ---
