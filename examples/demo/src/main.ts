@@ -1,4 +1,9 @@
-import { toDurationMs, toEpochMs } from "@supportops/core";
+// The supportops demo: one section per package, on bundled sample data. Run with `pnpm demo`.
+import { coreDemo } from "./core.js";
 
-console.log("supportops demo");
-console.log(toEpochMs("2026-03-09T09:00:00-04:00"), toDurationMs("PT4H30M"));
+const sections: Array<[string, () => string[]]> = [["Ticket event log (@supportops/core)", coreDemo]];
+
+for (const [title, run] of sections) {
+  console.log(`\n## ${title}\n`);
+  for (const line of run()) console.log(line);
+}
