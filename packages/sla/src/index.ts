@@ -6,6 +6,7 @@
  */
 
 // --- calendars ---
-export {};
+export { CALENDAR_ISSUE_CODES, SLA_ERROR_CODES, SlaError } from "./SlaError.js";
+export type { CalendarIssueCode, SlaErrorCode } from "./SlaError.js";
 
 // --- holidays (iCalendar feeds, date-holidays adapter) ---
