@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { NodeCodeSchema } from "./TaxonomyDefinition.js";
+
+/**
+ * The zod schema of a {@link Classification}, what a ticket stores about its category.
+ *
+ * @example
+ * ClassificationSchema.safeParse({ code: "billing.refund", version: "2026.1" }).success; // => true
+ */
+export const ClassificationSchema = z.object({
+  code: NodeCodeSchema,
+  version: z.string().min(1).optional(),
+  path: z.array(NodeCodeSchema).optional(),
+  closureCode: NodeCodeSchema.optional(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * A ticket's classification: the chosen node's code, the taxonomy version it was made against (T12),
+ * optionally the codes of each level as stored in separate fields (checked for consistency, T5), a closure
+ * code and other fields that rules can require.
+ */
+export interface Classification {
+  /** The chosen node's code (any level). */
+  readonly code: string;
+  /** The taxonomy version this classification was made against (T12). */
+  readonly version?: string;
+  /** The codes from the top level down to `code`, when levels are stored in separate fields. */
+  readonly path?: ReadonlyArray<string>;
+  /** The closure (resolution) code. */
+  readonly closureCode?: string;
+  /** Other ticket fields that rules can require (`resolutionNotes`, `duplicateOf`, …). */
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** A classification that passed `validate`: it always carries the taxonomy version (T12). */
+export interface ValidClassification extends Classification {
+  /** The taxonomy version the classification was validated against. */
+  readonly version: string;
+}

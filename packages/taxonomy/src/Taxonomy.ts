@@ -1,0 +1,157 @@
+import type { SafeResult } from "@supportops/core";
+import type { Classification, ValidClassification } from "./Classification.js";
+import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
+import type { TaxonomyError } from "./TaxonomyError.js";
+
+/** How a classification is judged by `validate` (see docs/taxonomy.md, "Validation modes"). */
+export type ValidationMode = "create" | "update" | "historical";
+
+/** Options of {@link Taxonomy.validate}. */
+export interface ValidateOptions {
+  /** `create` (default): every rule; `update`: as create, but an unchanged code is not re-judged; `historical`: deprecated and internal nodes accepted. */
+  readonly mode?: ValidationMode;
+  /** The ticket's status, matched by rules' `when.status` (T8). */
+  readonly status?: string;
+  /** The classification before this update (mode `update`): a deprecated code that did not change stays valid. */
+  readonly previous?: Classification;
+}
+
+/** A compiled node: its definition plus where it sits in the tree. Frozen. */
+export interface TaxonomyNode {
+  /** Opaque, stable identifier (T1). */
+  readonly code: string;
+  /** Display text. */
+  readonly label: string;
+  /** Other names `resolve` accepts. */
+  readonly aliases: ReadonlyArray<string>;
+  /** Usage guidance, when the definition gives one. */
+  readonly description?: string;
+  /** The parent's code; `null` for a top-level node. */
+  readonly parent: string | null;
+  /** 1 for a top-level node. */
+  readonly depth: number;
+  /** Codes from the top level down to this node. */
+  readonly path: ReadonlyArray<string>;
+  /** Labels from the top level down to this node, joined by the taxonomy's separator. */
+  readonly labelPath: string;
+  /** Child codes, in definition order. */
+  readonly children: ReadonlyArray<string>;
+  /** An "Other / Misc" bucket (T11). */
+  readonly other: boolean;
+  /** Whether a classification may stop at this node although it has active children (T4). */
+  readonly allowInternal: boolean;
+  /** Field names required at or below this node, inherited from ancestors (T5). */
+  readonly requires: ReadonlyArray<string>;
+  /** The deprecation, or `null` for an active node (T6). */
+  readonly deprecated: {
+    readonly replacedBy: ReadonlyArray<string>;
+    readonly reason?: string;
+    readonly since?: string;
+  } | null;
+  /** For a deprecated node, the active codes it ends up replaced by (chains followed); empty otherwise. */
+  readonly replacements: ReadonlyArray<string>;
+  /** No children at all. */
+  readonly isLeaf: boolean;
+  /** Can be chosen on a new classification: active, and a leaf of the active tree unless internal choices are allowed (T4, T6). */
+  readonly selectable: boolean;
+}
+
+/** A compiled closure code. */
+export interface TaxonomyClosureCode {
+  /** The closure code. */
+  readonly code: string;
+  /** Display text. */
+  readonly label: string;
+  /** Usage guidance, when given. */
+  readonly description?: string;
+  /** Fields it makes required (T9). */
+  readonly requires: ReadonlyArray<string>;
+}
+
+/** A label path resolved to a node. */
+export interface Resolved {
+  /** The node's code. */
+  readonly code: string;
+  /** Codes from the top level down to the node. */
+  readonly path: ReadonlyArray<string>;
+}
+
+/**
+ * A re-mapping from one taxonomy version to the next: what {@link diffTaxonomies} returns (its `map`
+ * holds no entries) or a hand-written object whose `map` sends old codes to new ones (for removed nodes
+ * and splits).
+ */
+export interface TaxonomyMigration {
+  /** The version classifications must carry to be migrated. */
+  readonly fromVersion: string;
+  /** The version they are migrated to; must be the migrating taxonomy's version. */
+  readonly toVersion: string;
+  /** Explicit old code → new code overrides; consulted before the taxonomy's own deprecations. */
+  readonly map?: Readonly<Record<string, string>>;
+}
+
+/** The outcome of {@link Taxonomy.migrate} for one classification. */
+export type MigrationResult =
+  | {
+      /** The code exists and is active in the new version (renames and moves keep codes). */
+      readonly kind: "kept";
+      /** The classification, stamped with the new version. */
+      readonly classification: ValidClassification;
+    }
+  | {
+      /** The code was replaced (a merge, a move to a new code, or an explicit map entry). */
+      readonly kind: "remapped";
+      /** The classification with its new code, stamped with the new version. */
+      readonly classification: ValidClassification;
+      /** The old code. */
+      readonly from: string;
+    }
+  | {
+      /** No automatic mapping: a split, a deprecation without replacement, or a removed node. */
+      readonly kind: "review";
+      /** The classification as it was. */
+      readonly classification: Classification;
+      /** Active codes a reviewer should choose from (empty when none is known). */
+      readonly candidates: ReadonlyArray<string>;
+      /** Why it needs review, for people. */
+      readonly reason: string;
+    };
+
+/**
+ * A compiled, frozen taxonomy: a tree of stable codes with labels, deprecations, closure codes and
+ * required-field rules. Made by {@link createTaxonomy}; safe to share.
+ */
+export interface Taxonomy {
+  /** The scheme's id. */
+  readonly id: string;
+  /** This version (T12). */
+  readonly version: string;
+  /** Path separator. */
+  readonly separator: string;
+  /** Deepest allowed level. */
+  readonly maxDepth: number;
+  /** Every node, depth-first in definition order. */
+  readonly nodes: ReadonlyArray<TaxonomyNode>;
+  /** Closure codes, in definition order. */
+  readonly closureCodes: ReadonlyArray<TaxonomyClosureCode>;
+  /** The normalised definition (nested form, no `parent` fields); `createTaxonomy(tax.definition)` rebuilds it. */
+  readonly definition: TaxonomyDefinition;
+  /** The node with this code, or `undefined`. */
+  node(code: string): TaxonomyNode | undefined;
+  /** Whether a node has this code. */
+  has(code: string): boolean;
+  /** Codes from the top level down to `code`; throws `TaxonomyError` `unknown_code` for an unknown code. */
+  path(code: string): ReadonlyArray<string>;
+  /** Child nodes of `code`, or the top-level nodes when `code` is omitted; throws `unknown_code`. */
+  children(code?: string): ReadonlyArray<TaxonomyNode>;
+  /** Nodes without children, depth-first; deprecated ones only with `includeDeprecated`. */
+  leaves(options?: { readonly includeDeprecated?: boolean }): ReadonlyArray<TaxonomyNode>;
+  /** Finds a node by a label path (`"Billing::Refunds"`), by labels, aliases or codes, case- and space-insensitively. */
+  resolve(input: string): SafeResult<Resolved, TaxonomyError>;
+  /** Checks a classification against every rule that applies in the mode; the data carries the version. */
+  validate(classification: Classification, options?: ValidateOptions): SafeResult<ValidClassification, TaxonomyError>;
+  /** Re-maps a classification made against `migration.fromVersion` onto this taxonomy. */
+  migrate(classification: Classification, migration: TaxonomyMigration): MigrationResult;
+  /** The normalised definition, so `JSON.stringify(tax)` exports JSON that `createTaxonomy` reads back. */
+  toJSON(): TaxonomyDefinition;
+}

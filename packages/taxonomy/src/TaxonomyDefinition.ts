@@ -1,0 +1,206 @@
+import { z } from "zod";
+
+// A code is an opaque, stable id: any text without control characters or whitespace at its ends.
+const CODE_PATTERN = /^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u;
+// A label is one line of display text: no control characters (so no line breaks), not blank.
+const LABEL_PATTERN = /^[^\p{Cc}]*\S[^\p{Cc}]*$/u;
+
+/**
+ * A node code: an opaque, stable identifier (rule T1). Any text without line breaks or other control
+ * characters and without whitespace at either end; a dotted look (`billing.refund`) is only a convention.
+ *
+ * @example
+ * NodeCodeSchema.safeParse("billing.refund").success; // => true
+ * NodeCodeSchema.safeParse(" billing").success; // => false
+ */
+export const NodeCodeSchema = z
+  .string()
+  .regex(CODE_PATTERN, "a code is non-empty text without control characters or whitespace at its ends");
+
+/**
+ * A label or alias: one line of display text, not blank. Its length limit (default 255) and the
+ * separator rule are checked by `createTaxonomy`, since both depend on the definition.
+ *
+ * @example
+ * LabelSchema.safeParse("Refund").success; // => true
+ */
+export const LabelSchema = z.string().regex(LABEL_PATTERN, "a label is one line of text that is not blank");
+
+/**
+ * A field name a rule can require: `"closureCode"` means the classification's closure code; any other
+ * name means `classification.fields[name]`.
+ *
+ * @example
+ * FieldNameSchema.parse("resolutionNotes"); // => "resolutionNotes"
+ */
+export const FieldNameSchema = z.string().min(1, "a field name is not empty");
+
+/**
+ * How a node is retired (rule T6): it stays valid for history and reports but cannot be chosen on new
+ * classifications. It needs `replacedBy` (one code: a merge or move; several: a split) or a `reason`.
+ *
+ * @example
+ * DeprecationSchema.parse({ replacedBy: ["billing.invoices"] }); // => { replacedBy: ["billing.invoices"] }
+ */
+export const DeprecationSchema = z.strictObject({
+  /** Codes that replace this node; several mean a split that cannot be re-mapped automatically. */
+  replacedBy: z.array(NodeCodeSchema).optional(),
+  /** Why there is no replacement (or more context). Required when `replacedBy` is absent or empty. */
+  reason: z.string().min(1).optional(),
+  /** The taxonomy version in which the node was deprecated (informational). */
+  since: z.string().min(1).optional(),
+});
+
+/** A node's deprecation as written in a definition (see {@link DeprecationSchema}). */
+export type Deprecation = z.input<typeof DeprecationSchema>;
+
+/**
+ * One node of a taxonomy definition. Nodes nest through `children`, or are listed flat with `parent`
+ * (the code of their parent; top-level only); both forms may be mixed.
+ */
+export interface TaxonomyNodeDefinition {
+  /** The node's opaque, stable identifier; what tickets store (T1). */
+  readonly code: string;
+  /** Display text; may change between versions without affecting tickets. */
+  readonly label: string;
+  /** Other names the node is found by (`resolve`), e.g. old labels or plurals. */
+  readonly aliases?: ReadonlyArray<string> | undefined;
+  /** Usage guidance for agents (SKOS scopeNote). */
+  readonly description?: string | undefined;
+  /** The parent's code, for nodes listed flat at the top level of `nodes`. */
+  readonly parent?: string | undefined;
+  /** Marks an "Other / Misc" bucket whose share of tickets the health check budgets (T11). */
+  readonly other?: boolean | undefined;
+  /** Allows choosing this node even though it has active children (T4). */
+  readonly allowInternal?: boolean | undefined;
+  /** Field names required when a classification is at or below this node (T5). */
+  readonly requires?: ReadonlyArray<string> | undefined;
+  /** Retires the node (T6). */
+  readonly deprecated?: Deprecation | undefined;
+  /** Child nodes. */
+  readonly children?: ReadonlyArray<TaxonomyNodeDefinition> | undefined;
+}
+
+/**
+ * The zod schema of one {@link TaxonomyNodeDefinition} (recursive through `children`).
+ *
+ * @example
+ * TaxonomyNodeSchema.safeParse({ code: "billing", label: "Billing" }).success; // => true
+ */
+export const TaxonomyNodeSchema: z.ZodType<TaxonomyNodeDefinition, TaxonomyNodeDefinition> = z.lazy(() =>
+  z.strictObject({
+    code: NodeCodeSchema,
+    label: LabelSchema,
+    aliases: z.array(LabelSchema).optional(),
+    description: z.string().optional(),
+    parent: NodeCodeSchema.optional(),
+    other: z.boolean().optional(),
+    allowInternal: z.boolean().optional(),
+    requires: z.array(FieldNameSchema).optional(),
+    deprecated: DeprecationSchema.optional(),
+    children: z.array(TaxonomyNodeSchema).optional(),
+  }),
+);
+
+/**
+ * A closure (resolution) code, with the fields it makes required (T9: `duplicate` ⇒ `duplicateOf`).
+ *
+ * @example
+ * ClosureCodeSchema.parse({ code: "duplicate", label: "Duplicate", requires: ["duplicateOf"] });
+ * // => { code: "duplicate", label: "Duplicate", requires: ["duplicateOf"] }
+ */
+export const ClosureCodeSchema = z.strictObject({
+  code: NodeCodeSchema,
+  label: LabelSchema,
+  description: z.string().optional(),
+  /** Field names required whenever this closure code is chosen. */
+  requires: z.array(FieldNameSchema).optional(),
+});
+
+/** A closure code as written in a definition (see {@link ClosureCodeSchema}). */
+export type ClosureCodeDefinition = z.input<typeof ClosureCodeSchema>;
+
+/**
+ * A required-fields rule (T8, T5): when every given condition holds, each field in `require` must be
+ * present. Conditions: the ticket's `status` is one of `status`; the classification is at or below one
+ * of `codes`; its closure code is one of `closureCodes`. A rule with no condition always applies.
+ *
+ * @example
+ * StatusRuleSchema.parse({ when: { status: ["solved"] }, require: ["closureCode"] });
+ * // => { when: { status: ["solved"] }, require: ["closureCode"] }
+ */
+export const StatusRuleSchema = z.strictObject({
+  when: z.strictObject({
+    status: z.array(z.string().min(1)).min(1).optional(),
+    codes: z.array(NodeCodeSchema).min(1).optional(),
+    closureCodes: z.array(NodeCodeSchema).min(1).optional(),
+  }),
+  require: z.array(FieldNameSchema).min(1),
+});
+
+/** A required-fields rule as written in a definition (see {@link StatusRuleSchema}). */
+export type StatusRule = z.input<typeof StatusRuleSchema>;
+
+/**
+ * A limit on the number of selectable values (T7): a number, or a vendor preset — `"zendesk"`
+ * (2,000 values per drop-down, active leaves) or `"salesforce"` (1,000 values including inactive ones).
+ *
+ * @example
+ * OptionLimitSchema.parse("zendesk"); // => "zendesk"
+ */
+export const OptionLimitSchema = z.union([
+  z.literal("zendesk"),
+  z.literal("salesforce"),
+  z.strictObject({ max: z.int().positive(), includeDeprecated: z.boolean().optional() }),
+]);
+
+/** An option-count limit as written in a definition (see {@link OptionLimitSchema}). */
+export type OptionLimit = z.input<typeof OptionLimitSchema>;
+
+/**
+ * The zod schema of a taxonomy definition, the JSON a user writes and `createTaxonomy` compiles.
+ * Structural rules (unique codes, no cycles, depth, separator, deprecations) are checked by
+ * `createTaxonomy` on top of this schema, with the same `{ code, path, message }` issues.
+ *
+ * @example
+ * TaxonomyDefinitionSchema.safeParse({ id: "support", version: "1", nodes: [{ code: "a", label: "A" }] }).success;
+ * // => true
+ */
+export const TaxonomyDefinitionSchema = z.strictObject({
+  /** Stable id of the scheme (SKOS ConceptScheme); the same across versions. */
+  id: z.string().min(1),
+  /** This version's name; every classification stamps it (T12). */
+  version: z.string().min(1),
+  /** Deepest allowed level, 1-based (T3). Default 3. */
+  maxDepth: z.int().min(1).max(32).optional(),
+  /** Shallowest level a classification may stop at when the node has children (T4). Default: a leaf is required. */
+  minDepth: z.int().min(1).max(32).optional(),
+  /** Allow choosing any node with children (T4). Default false. */
+  allowInternal: z.boolean().optional(),
+  /** Path separator in label paths (T7). Default `"::"` (Zendesk nested options). */
+  separator: z.string().regex(/\S/u, "a separator is not blank").optional(),
+  /** Longest allowed label or alias, in UTF-16 code units (T7). Default 255. */
+  maxLabelLength: z.int().positive().optional(),
+  /** Limit on the number of selectable values (T7). Default: none. */
+  optionLimit: OptionLimitSchema.optional(),
+  /** The tree. */
+  nodes: z.array(TaxonomyNodeSchema).min(1, "a taxonomy needs at least one node"),
+  /** Closure (resolution) codes. */
+  closureCodes: z.array(ClosureCodeSchema).optional(),
+  /** Required-fields rules (T8). */
+  rules: z.array(StatusRuleSchema).optional(),
+});
+
+/** A taxonomy definition: plain JSON, validated by {@link TaxonomyDefinitionSchema} and `createTaxonomy`. */
+export type TaxonomyDefinition = z.input<typeof TaxonomyDefinitionSchema>;
+
+/**
+ * The JSON Schema (draft 2020-12) of a taxonomy definition, for non-TypeScript consumers.
+ *
+ * @returns a fresh JSON Schema object
+ * @example
+ * taxonomyDefinitionJsonSchema().type; // => "object"
+ */
+export function taxonomyDefinitionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(TaxonomyDefinitionSchema, { io: "input" }) as Record<string, unknown>;
+}

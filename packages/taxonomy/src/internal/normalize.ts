@@ -1,0 +1,30 @@
+/**
+ * The comparison key of a label, alias or path segment: Unicode NFKC, case-folded, whitespace
+ * collapsed to single spaces and trimmed (rule T2). `"  Billing   Refunds "` and `"billing refunds"` match.
+ */
+export function normalizeLabel(text: string): string {
+  return text.normalize("NFKC").toUpperCase().toLowerCase().replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * A looser key for the health check's near-duplicate search: {@link normalizeLabel}, then diacritics,
+ * punctuation and spaces removed and a final plural "s" dropped (`"Log-in"` ≈ `"Logins"`).
+ */
+export function looseLabelKey(text: string): string {
+  const key = normalizeLabel(text)
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+  return key.length > 3 && key.endsWith("s") && !key.endsWith("ss") ? key.slice(0, -1) : key;
+}
+
+/** True when a normalised label contains the separator or starts or ends with one of its characters. */
+export function clashesWithSeparator(label: string, separator: string): boolean {
+  const text = normalizeLabel(label);
+  const sep = normalizeLabel(separator);
+  if (sep === "") return false;
+  if (text.includes(sep) || label.includes(separator)) return true;
+  const first = text.slice(0, 1);
+  const last = text.slice(-1);
+  return (first !== "" && sep.includes(first)) || (last !== "" && sep.includes(last));
+}

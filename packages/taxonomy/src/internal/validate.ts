@@ -1,0 +1,134 @@
+import type { Issue } from "@supportops/core";
+import type { Classification, ValidClassification } from "../Classification.js";
+import type { TaxonomyDefinition } from "../TaxonomyDefinition.js";
+import type { TaxonomyNode, ValidateOptions } from "../Taxonomy.js";
+import type { Compiled } from "./compile.js";
+
+const quote = (s: string): string => JSON.stringify(s);
+
+/** Whether a field counts as filled in: not absent, null, blank text or an empty list. */
+export function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+function describeNode(node: TaxonomyNode): string {
+  return `${quote(node.code)} (${node.labelPath})`;
+}
+
+/** Applies every rule of the mode to a schema-valid classification; see `Taxonomy.validate`. */
+export function validateClassification(
+  compiled: Compiled,
+  version: string,
+  classification: Classification,
+  options: ValidateOptions,
+): { issues: Issue[] } | { data: ValidClassification } {
+  const mode = options.mode ?? "create";
+  const issues: Issue[] = [];
+
+  // T12: the version is stamped on create/update, and must be there already on a historical record.
+  if (classification.version === undefined) {
+    if (mode === "historical") {
+      issues.push({
+        code: "missing_version",
+        path: ["version"],
+        message: `a historical classification must say which taxonomy version it was made against; this taxonomy is ${quote(version)}`,
+      });
+    }
+  } else if (classification.version !== version) {
+    issues.push({
+      code: "version_mismatch",
+      path: ["version"],
+      message: `the classification was made against version ${quote(classification.version)}, this taxonomy is ${quote(version)}; migrate it first (tax.migrate)`,
+    });
+  }
+
+  const node = compiled.byCode.get(classification.code);
+  if (node === undefined) {
+    issues.push({
+      code: "unknown_code",
+      path: ["code"],
+      message: `${quote(classification.code)} is not a node code in taxonomy version ${quote(version)}; store codes, not labels (use tax.resolve to turn a label path into a code)`,
+    });
+  } else {
+    // T5: level-by-level values must be a chain of parent → child.
+    if (classification.path !== undefined) {
+      const expected = node.path;
+      const given = classification.path;
+      const same = given.length === expected.length && given.every((c, i) => c === expected[i]);
+      if (!same) {
+        issues.push({
+          code: "inconsistent_path",
+          path: ["path"],
+          message: `levels [${given.map(quote).join(", ")}] do not lead to ${quote(node.code)}; each level must be a child of the previous one: [${expected.map(quote).join(", ")}]`,
+        });
+      }
+    }
+    const unchanged = mode === "update" && options.previous?.code === node.code;
+    const judgeSelection = mode === "create" || (mode === "update" && !unchanged);
+    if (judgeSelection && node.deprecated !== null) {
+      const instead = node.replacements.map((c) => describeNode(compiled.byCode.get(c)!));
+      issues.push({
+        code: "deprecated_code",
+        path: ["code"],
+        message:
+          `${describeNode(node)} is deprecated and cannot be chosen on ${mode === "create" ? "a new classification" : "a changed classification"}; ` +
+          (instead.length === 1
+            ? `use ${instead[0]} instead`
+            : instead.length > 1
+              ? `choose one of ${instead.join(", ")}`
+              : `no replacement (${node.deprecated.reason ?? "retired"}); choose another category`),
+      });
+    } else if (judgeSelection && !node.selectable) {
+      const children = node.children
+        .map((c) => compiled.byCode.get(c)!)
+        .filter((c) => c.deprecated === null)
+        .map((c) => quote(c.label));
+      issues.push({
+        code: "internal_node",
+        path: ["code"],
+        message: `${describeNode(node)} has subcategories; choose one of ${children.join(", ")}${compiled.minDepth !== undefined ? ` or any node at level ${compiled.minDepth} or deeper` : ""}`,
+      });
+    }
+  }
+
+  // Closure codes (T9) and required fields (T5, T8, T9).
+  const closure = classification.closureCode === undefined ? undefined : compiled.closureByCode.get(classification.closureCode);
+  if (classification.closureCode !== undefined && closure === undefined) {
+    issues.push({
+      code: "unknown_closure_code",
+      path: ["closureCode"],
+      message: `${quote(classification.closureCode)} is not a closure code; use one of ${compiled.closureCodes.map((c) => quote(c.code)).join(", ") || "(none defined)"}`,
+    });
+  }
+  const required = new Map<string, string>();
+  const need = (field: string, why: string): void => {
+    if (!required.has(field)) required.set(field, why);
+  };
+  for (const field of node?.requires ?? []) need(field, `category ${node!.labelPath} requires it`);
+  for (const field of closure?.requires ?? []) need(field, `closure code ${quote(closure!.code)} requires it`);
+  const rules = (compiled.definition as TaxonomyDefinition).rules ?? [];
+  for (const rule of rules) {
+    const { status, codes, closureCodes } = rule.when;
+    if (status !== undefined && (options.status === undefined || !status.includes(options.status))) continue;
+    if (codes !== undefined && (node === undefined || !codes.some((c) => node.path.includes(c)))) continue;
+    if (closureCodes !== undefined && (classification.closureCode === undefined || !closureCodes.includes(classification.closureCode))) continue;
+    const why = status !== undefined ? `status ${quote(options.status!)} requires it` : "a rule requires it";
+    for (const field of rule.require) need(field, why);
+  }
+  for (const [field, why] of required) {
+    const value = field === "closureCode" ? classification.closureCode : classification.fields?.[field];
+    if (!isPresent(value)) {
+      issues.push({
+        code: "missing_field",
+        path: field === "closureCode" ? ["closureCode"] : ["fields", field],
+        message: `${field} is missing: ${why}`,
+      });
+    }
+  }
+
+  if (issues.length > 0) return { issues };
+  return { data: Object.freeze({ ...classification, version }) };
+}
