@@ -10,3 +10,18 @@ export { CALENDAR_ISSUE_CODES, SLA_ERROR_CODES, SlaError } from "./SlaError.js";
 export type { CalendarIssueCode, SlaErrorCode } from "./SlaError.js";
 
 // --- holidays (iCalendar feeds, date-holidays adapter) ---
+export type { Holiday, HolidayYearRange } from "./holidays/Holiday.js";
+export { HOLIDAY_ISSUE_CODES } from "./holidays/HOLIDAY_ISSUE_CODES.js";
+export type { HolidayIssueCode } from "./holidays/HOLIDAY_ISSUE_CODES.js";
+export { ICALENDAR_SKIP_CODES, parseICalendarHolidays, safeParseICalendarHolidays } from "./holidays/parseICalendarHolidays.js";
+export type { ICalendarHolidays, ICalendarHolidaysOptions, ICalendarSkipCode, SkippedICalendarEntry } from "./holidays/parseICalendarHolidays.js";
+export { DATE_HOLIDAYS_SKIP_CODES, holidaysFromDateHolidays, safeHolidaysFromDateHolidays } from "./holidays/holidaysFromDateHolidays.js";
+export type {
+  DateHolidaysEntry,
+  DateHolidaysHolidays,
+  DateHolidaysLike,
+  DateHolidaysOptions,
+  DateHolidaysSkipCode,
+  DateHolidaysType,
+  SkippedDateHolidaysEntry,
+} from "./holidays/holidaysFromDateHolidays.js";

@@ -1,0 +1,389 @@
+import { safely, type Issue, type SafeResult } from "@supportops/core";
+import { SlaError } from "../SlaError.js";
+import type { Holiday, HolidayYearRange } from "./Holiday.js";
+import { daysFromCivil, civilFromDays, toDayNumber } from "./internal/civilDays.js";
+import { HolidayCollector } from "./internal/collectHolidays.js";
+import { parseContentLine, unescapeText, unfoldLines, type ContentLine } from "./internal/contentLines.js";
+import { holidayError } from "./internal/holidayError.js";
+import { validateYearRange } from "./internal/validateYearRange.js";
+import { expandRule, parseYearlyRule } from "./internal/yearlyRule.js";
+
+/**
+ * Why part of an iCalendar feed was not used (the `code` of a {@link SkippedICalendarEntry}):
+ * - `timed_event`: the event has a time of day (`DTSTART:20261224T120000`), so it is not an all-day holiday;
+ * - `unsupported_rrule`: the RRULE is valid but outside the supported subset (`FREQ` other than `YEARLY`,
+ *   `BYSETPOS`, `BYWEEKNO`, `BYYEARDAY`, `BYHOUR`…, or more than one RRULE);
+ * - `invalid_rrule`: the RRULE is malformed (no `FREQ`, `BYMONTH=13`, both `COUNT` and `UNTIL`, …);
+ * - `unsupported_property`: `RDATE` (its extra dates are not added; the rest of the event is used),
+ *   `EXRULE` or `RECURRENCE-ID;RANGE=THISANDFUTURE` (the event is skipped);
+ * - `unsupported_component`: a `VTODO`, `VJOURNAL`, `VFREEBUSY` or other component that is not a `VEVENT`
+ *   (`VTIMEZONE` is expected in feeds and ignored without a report);
+ * - `invalid_event`: the event's shape is wrong (two `DTSTART`s, `DTEND` not after `DTSTART`, `DTEND`
+ *   and `DURATION` together, a `DURATION` that is not whole days or weeks, a timed `DTEND` on an all-day event);
+ * - `invalid_date`: a date value that is not a real date (`20260230`, `2026-01-01`);
+ * - `missing_dtstart`: a `VEVENT` without `DTSTART`;
+ * - `cancelled_event`: a `VEVENT` with `STATUS:CANCELLED`;
+ * - `invalid_line`: a content line that is not `NAME[;PARAM=…]:value`.
+ *
+ * @example
+ * ICALENDAR_SKIP_CODES.includes("timed_event"); // => true
+ */
+export const ICALENDAR_SKIP_CODES = [
+  "timed_event",
+  "unsupported_rrule",
+  "invalid_rrule",
+  "unsupported_property",
+  "unsupported_component",
+  "invalid_event",
+  "invalid_date",
+  "missing_dtstart",
+  "cancelled_event",
+  "invalid_line",
+] as const;
+
+/** One of {@link ICALENDAR_SKIP_CODES}. */
+export type ICalendarSkipCode = (typeof ICALENDAR_SKIP_CODES)[number];
+
+/**
+ * Something in an iCalendar feed that {@link parseICalendarHolidays} did not turn into holidays, with
+ * the (1-based, physical) line it starts on.
+ *
+ * @example
+ * const skipped: SkippedICalendarEntry = {
+ *   line: 14,
+ *   code: "timed_event",
+ *   message: "DTSTART 20261224T120000 has a time of day; only all-day events (DTSTART;VALUE=DATE:YYYYMMDD) are holidays",
+ * };
+ */
+export interface SkippedICalendarEntry {
+  /** The physical line (1-based) where the skipped property, component or event starts. */
+  readonly line: number;
+  /** Why it was skipped. */
+  readonly code: ICalendarSkipCode;
+  /** What was found and what would have been accepted. */
+  readonly message: string;
+}
+
+/**
+ * Options of {@link parseICalendarHolidays}: the years to expand and whether anything unusable in the feed is an error.
+ *
+ * @example
+ * const options: ICalendarHolidaysOptions = { fromYear: 2026, toYear: 2027, strict: true };
+ */
+export interface ICalendarHolidaysOptions extends HolidayYearRange {
+  /** When true, throw (one issue per skipped entry) instead of returning a non-empty `skipped`. Default false. */
+  readonly strict?: boolean;
+}
+
+/**
+ * What {@link parseICalendarHolidays} returns.
+ *
+ * @example
+ * const result: ICalendarHolidays = { holidays: [{ date: "2026-12-25", name: "Christmas Day" }], skipped: [] };
+ */
+export interface ICalendarHolidays {
+  /**
+   * The holidays dated inside the year range, sorted by date, one per date (names of events on the
+   * same date joined with " / "). A fresh array: pass it as a calendar definition's `holidays`.
+   */
+  readonly holidays: Holiday[];
+  /** Everything in the feed that was not used, in line order; empty when the whole feed was understood. */
+  readonly skipped: SkippedICalendarEntry[];
+}
+
+interface RawEvent {
+  readonly line: number;
+  readonly props: ContentLine[];
+}
+
+type DateValue = { readonly kind: "date"; readonly day: number } | { readonly kind: "timed"; readonly day: number | undefined } | { readonly kind: "invalid" };
+
+interface EventOccurrences {
+  readonly uid: string | undefined;
+  /** Set on an override instance: the start date of the master's instance it replaces. */
+  readonly recurrenceDay: number | undefined;
+  readonly starts: number[];
+  readonly durationDays: number;
+  readonly name: string | undefined;
+}
+
+class Skip extends Error {
+  constructor(
+    readonly line: number,
+    readonly code: ICalendarSkipCode,
+    override readonly message: string,
+  ) {
+    super(message);
+  }
+}
+
+function structural(line: number | undefined, message: string): SlaError {
+  const issue: Issue = { code: "invalid_icalendar", path: line === undefined ? [] : ["line", line], message };
+  return holidayError([issue]);
+}
+
+/** Splits the text into VEVENTs, reporting components that are not VEVENTs and lines that do not parse. */
+function readEvents(text: string, skipped: SkippedICalendarEntry[]): RawEvent[] {
+  const stack: string[] = [];
+  const events: RawEvent[] = [];
+  let current: RawEvent | undefined;
+  let sawCalendar = false;
+  for (const logical of unfoldLines(text)) {
+    const parsed = parseContentLine(logical);
+    if (parsed === undefined) {
+      if (stack.length === 0) throw structural(logical.line, `"${logical.text.slice(0, 40)}" is not an iCalendar content line; an iCalendar object starts with BEGIN:VCALENDAR`);
+      skipped.push({ line: logical.line, code: "invalid_line", message: `"${logical.text.slice(0, 60)}" is not a content line of the form NAME[;PARAM=value]:value` });
+      continue;
+    }
+    if (parsed.name === "BEGIN") {
+      const component = parsed.value.trim().toUpperCase();
+      if (stack.length === 0 && component !== "VCALENDAR") throw structural(parsed.line, `expected BEGIN:VCALENDAR, found BEGIN:${component}`);
+      stack.push(component);
+      if (component === "VCALENDAR") sawCalendar = true;
+      if (stack.length === 2) {
+        if (component === "VEVENT") current = { line: parsed.line, props: [] };
+        else if (component !== "VTIMEZONE") {
+          skipped.push({ line: parsed.line, code: "unsupported_component", message: `a ${component} component is not a holiday; only all-day VEVENTs are read` });
+        }
+      }
+      continue;
+    }
+    if (parsed.name === "END") {
+      const component = parsed.value.trim().toUpperCase();
+      const open = stack[stack.length - 1];
+      if (open !== component) {
+        throw structural(parsed.line, open === undefined ? `END:${component} without a matching BEGIN` : `END:${component} closes BEGIN:${open}; expected END:${open}`);
+      }
+      stack.pop();
+      if (stack.length === 1 && component === "VEVENT" && current !== undefined) {
+        events.push(current);
+        current = undefined;
+      }
+      continue;
+    }
+    if (stack.length === 0) throw structural(parsed.line, `${parsed.name} appears outside BEGIN:VCALENDAR … END:VCALENDAR`);
+    if (stack.length === 2 && current !== undefined) current.props.push(parsed);
+  }
+  const open = stack[stack.length - 1];
+  if (open !== undefined) throw structural(undefined, `the text ends inside BEGIN:${open}; expected END:${open} (is the feed truncated?)`);
+  if (!sawCalendar) throw structural(undefined, "the text has no BEGIN:VCALENDAR; it is not an iCalendar object");
+  return events;
+}
+
+const DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const DATE_TIME = /^(\d{4})(\d{2})(\d{2})T\d{6}Z?$/;
+
+function dayOf(match: RegExpExecArray): number | undefined {
+  return toDayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** Reads one DATE or DATE-TIME value (a DATE without `VALUE=DATE` is accepted: it cannot be anything else). */
+function readDateValue(raw: string, valueParam: string | undefined): DateValue {
+  const value = raw.trim();
+  const dateMatch = DATE.exec(value);
+  if (dateMatch !== null && valueParam !== "DATE-TIME") {
+    const day = dayOf(dateMatch);
+    return day === undefined ? { kind: "invalid" } : { kind: "date", day };
+  }
+  const timeMatch = DATE_TIME.exec(value);
+  if (timeMatch !== null && valueParam !== "DATE") return { kind: "timed", day: dayOf(timeMatch) };
+  return { kind: "invalid" };
+}
+
+function valueParam(prop: ContentLine): string | undefined {
+  return prop.params.get("VALUE")?.[0]?.toUpperCase();
+}
+
+/** The date of an EXDATE / RECURRENCE-ID / UNTIL value; a DATE-TIME counts by the date written in it. */
+function dayOfDateOrDateTime(raw: string, param: string | undefined): number | undefined {
+  const value = readDateValue(raw, param);
+  return value.kind === "invalid" ? undefined : value.day;
+}
+
+const DURATION = /^\+?P(?:(\d+)W|(\d+)D(?:T(?:0+H)?(?:0+M)?(?:0+S)?)?)$/;
+
+function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipped: SkippedICalendarEntry[]): EventOccurrences | undefined {
+  const byName = new Map<string, ContentLine[]>();
+  for (const prop of event.props) {
+    const list = byName.get(prop.name);
+    if (list === undefined) byName.set(prop.name, [prop]);
+    else list.push(prop);
+  }
+  const first = (name: string): ContentLine | undefined => byName.get(name)?.[0];
+  const uid = first("UID")?.value.trim();
+  const summary = first("SUMMARY");
+  const name = summary === undefined ? undefined : unescapeText(summary.value);
+
+  const recurrenceId = first("RECURRENCE-ID");
+  let recurrenceDay: number | undefined;
+  if (recurrenceId !== undefined) {
+    if (recurrenceId.params.get("RANGE")?.[0]?.toUpperCase() === "THISANDFUTURE") {
+      throw new Skip(recurrenceId.line, "unsupported_property", "RECURRENCE-ID;RANGE=THISANDFUTURE is not supported; only single-instance overrides are");
+    }
+    recurrenceDay = dayOfDateOrDateTime(recurrenceId.value, valueParam(recurrenceId));
+    if (recurrenceDay === undefined) throw new Skip(recurrenceId.line, "invalid_date", `RECURRENCE-ID ${recurrenceId.value} is not a date (YYYYMMDD)`);
+  }
+
+  const status = first("STATUS");
+  if (status !== undefined && status.value.trim().toUpperCase() === "CANCELLED") {
+    // A cancelled override removes its instance from the master: that is supported, not skipped.
+    if (recurrenceDay !== undefined) return { uid, recurrenceDay, starts: [], durationDays: 1, name };
+    throw new Skip(status.line, "cancelled_event", `the event${name === undefined ? "" : ` "${name}"`} has STATUS:CANCELLED, so it is not a holiday`);
+  }
+
+  const dtstarts = byName.get("DTSTART") ?? [];
+  const dtstart = dtstarts[0];
+  if (dtstart === undefined) throw new Skip(event.line, "missing_dtstart", "the VEVENT has no DTSTART; an all-day holiday needs DTSTART;VALUE=DATE:YYYYMMDD");
+  if (dtstarts.length > 1) throw new Skip(dtstarts[1]?.line ?? dtstart.line, "invalid_event", "the VEVENT has more than one DTSTART");
+  const start = readDateValue(dtstart.value, valueParam(dtstart));
+  if (start.kind === "timed") {
+    throw new Skip(dtstart.line, "timed_event", `DTSTART ${dtstart.value.trim()} has a time of day; only all-day events (DTSTART;VALUE=DATE:YYYYMMDD) are holidays`);
+  }
+  if (start.kind === "invalid") throw new Skip(dtstart.line, "invalid_date", `DTSTART ${dtstart.value.trim()} is not a date (YYYYMMDD)`);
+  const startDay = start.day;
+
+  let durationDays = 1;
+  const dtend = first("DTEND");
+  const duration = first("DURATION");
+  if (dtend !== undefined && duration !== undefined) throw new Skip(duration.line, "invalid_event", "the VEVENT has both DTEND and DURATION; RFC 5545 allows one");
+  if (dtend !== undefined) {
+    const end = readDateValue(dtend.value, valueParam(dtend));
+    if (end.kind === "timed") throw new Skip(dtend.line, "invalid_event", `DTEND ${dtend.value.trim()} has a time of day but DTSTART is a date; write DTEND;VALUE=DATE:YYYYMMDD (the day after the last holiday)`);
+    if (end.kind === "invalid") throw new Skip(dtend.line, "invalid_date", `DTEND ${dtend.value.trim()} is not a date (YYYYMMDD)`);
+    if (end.day <= startDay) throw new Skip(dtend.line, "invalid_event", `DTEND ${dtend.value.trim()} is not after DTSTART ${dtstart.value.trim()}; DTEND is exclusive, so a one-day holiday ends the next day`);
+    durationDays = end.day - startDay;
+  } else if (duration !== undefined) {
+    const match = DURATION.exec(duration.value.trim());
+    const days = match === null ? 0 : match[1] !== undefined ? Number(match[1]) * 7 : Number(match[2]);
+    if (days < 1) throw new Skip(duration.line, "invalid_event", `DURATION ${duration.value.trim()} is not a positive whole number of days or weeks (P1D, P2W) as an all-day event needs`);
+    durationDays = days;
+  }
+
+  const exrule = first("EXRULE");
+  if (exrule !== undefined) throw new Skip(exrule.line, "unsupported_property", "EXRULE is not supported (RFC 5545 deprecated it); list the excluded dates in EXDATE");
+
+  const excluded = new Set<number>();
+  for (const exdate of byName.get("EXDATE") ?? []) {
+    for (const raw of exdate.value.split(",")) {
+      const day = dayOfDateOrDateTime(raw, valueParam(exdate));
+      if (day === undefined) throw new Skip(exdate.line, "invalid_date", `EXDATE value ${raw.trim()} is not a date (YYYYMMDD)`);
+      excluded.add(day);
+    }
+  }
+
+  const rrules = byName.get("RRULE") ?? [];
+  let starts: number[];
+  if (rrules.length > 1) throw new Skip(rrules[1]?.line ?? event.line, "unsupported_rrule", "the VEVENT has more than one RRULE; split it into one event per rule");
+  const rrule = rrules[0];
+  if (rrule === undefined) {
+    starts = [startDay];
+  } else {
+    const rule = parseYearlyRule(rrule.value.trim(), (raw) => dayOfDateOrDateTime(raw, undefined));
+    if ("code" in rule) throw new Skip(rrule.line, rule.code, rule.message);
+    const { year, month, day } = civilFromDays(startDay);
+    starts = expandRule(rule, startDay, year, month, day, firstDay - (durationDays - 1), lastDay);
+  }
+
+  for (const rdate of byName.get("RDATE") ?? []) {
+    skipped.push({ line: rdate.line, code: "unsupported_property", message: `RDATE is not supported; its dates (${rdate.value.trim()}) are not added — list them as separate all-day events` });
+  }
+
+  return { uid, recurrenceDay, starts: starts.filter((day) => !excluded.has(day)), durationDays, name };
+}
+
+function parseICalendar(text: string, options: ICalendarHolidaysOptions): ICalendarHolidays {
+  const { fromYear, toYear } = validateYearRange(options);
+  if (typeof text !== "string") throw structural(undefined, `expected iCalendar text, got ${text === null ? "null" : typeof text}`);
+  const firstDay = daysFromCivil(fromYear, 1, 1);
+  const lastDay = daysFromCivil(toYear, 12, 31);
+  const skipped: SkippedICalendarEntry[] = [];
+  const occurrences: EventOccurrences[] = [];
+  for (const event of readEvents(text, skipped)) {
+    try {
+      const result = evaluateEvent(event, firstDay, lastDay, skipped);
+      if (result !== undefined) occurrences.push(result);
+    } catch (error) {
+      if (!(error instanceof Skip)) throw error;
+      skipped.push({ line: error.line, code: error.code, message: error.message });
+    }
+  }
+
+  // An override (RECURRENCE-ID) replaces the master instance that starts on its RECURRENCE-ID date.
+  const replaced = new Map<string, Set<number>>();
+  for (const o of occurrences) {
+    if (o.recurrenceDay === undefined || o.uid === undefined) continue;
+    const set = replaced.get(o.uid) ?? new Set<number>();
+    set.add(o.recurrenceDay);
+    replaced.set(o.uid, set);
+  }
+
+  const collector = new HolidayCollector();
+  for (const o of occurrences) {
+    const gone = o.recurrenceDay === undefined && o.uid !== undefined ? replaced.get(o.uid) : undefined;
+    for (const startDay of o.starts) {
+      if (gone?.has(startDay) === true) continue;
+      const from = Math.max(startDay, firstDay);
+      const to = Math.min(startDay + o.durationDays - 1, lastDay);
+      for (let day = from; day <= to; day++) collector.add(day, o.name);
+    }
+  }
+
+  skipped.sort((a, b) => a.line - b.line);
+  if (options.strict === true && skipped.length > 0) {
+    throw holidayError(
+      skipped.map((s) => ({ code: s.code, path: ["line", s.line], message: s.message })),
+    );
+  }
+  return { holidays: collector.toHolidays(), skipped };
+}
+
+/**
+ * Reads the holidays of an iCalendar (RFC 5545) feed for a range of years: every all-day `VEVENT`
+ * becomes one holiday per date it covers.
+ *
+ * Supported, as public-holiday feeds write them: `DTSTART;VALUE=DATE` with `DTEND;VALUE=DATE`
+ * (exclusive; a multi-day event gives each date) or `DURATION:P<n>D`/`P<n>W`; folded lines (CRLF or LF
+ * followed by a space or tab); `RRULE` with `FREQ=YEARLY`, `INTERVAL`, `BYMONTH`, `BYMONTHDAY`
+ * (negative from the month's end), `BYDAY` (`MO`, `4TH`, `-1MO`), `COUNT` and `UNTIL` (inclusive);
+ * `EXDATE` (comma lists, several lines); `RECURRENCE-ID` overrides of single instances (matched by
+ * `UID`); `SUMMARY` (unescaped) as the name. DTSTART is the first instance and counts toward COUNT,
+ * as RFC 5545 says. Everything else (timed events, other frequencies, `BYSETPOS`, `RDATE`, …) is
+ * listed in `skipped` with its line number, never dropped silently.
+ *
+ * @param text - the iCalendar text (already decoded to a string)
+ * @param options - `fromYear`/`toYear` (inclusive, 1970–2199) and `strict`
+ * @returns the holidays in the range, sorted and one per date, and what was skipped
+ * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
+ *   range), `invalid_icalendar` (the text is not an iCalendar object: no `BEGIN:VCALENDAR`, unbalanced
+ *   `BEGIN`/`END`) or, with `strict: true`, one issue per skipped entry with its
+ *   {@link ICalendarSkipCode} and path `["line", n]`
+ * @example
+ * const ics = [
+ *   "BEGIN:VCALENDAR",
+ *   "BEGIN:VEVENT",
+ *   "DTSTART;VALUE=DATE:20261126",
+ *   "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH",
+ *   "SUMMARY:Thanksgiving Day",
+ *   "END:VEVENT",
+ *   "END:VCALENDAR",
+ * ].join("\r\n");
+ * parseICalendarHolidays(ics, { fromYear: 2026, toYear: 2027 });
+ * // => { holidays: [{ date: "2026-11-26", name: "Thanksgiving Day" }, { date: "2027-11-25", name: "Thanksgiving Day" }], skipped: [] }
+ */
+export function parseICalendarHolidays(text: string, options: ICalendarHolidaysOptions): ICalendarHolidays {
+  return parseICalendar(text, options);
+}
+
+/**
+ * {@link parseICalendarHolidays} without throwing: the result, or the error it would have thrown.
+ *
+ * @param text - the iCalendar text
+ * @param options - `fromYear`/`toYear` (inclusive) and `strict`
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @example
+ * safeParseICalendarHolidays("not a calendar", { fromYear: 2026, toYear: 2026 });
+ * // => { success: false, error: SlaError { code: "invalid_holiday_source", issues: [{ code: "invalid_icalendar", … }] } }
+ */
+export function safeParseICalendarHolidays(text: string, options: ICalendarHolidaysOptions): SafeResult<ICalendarHolidays, SlaError> {
+  return safely(SlaError, () => parseICalendar(text, options));
+}
