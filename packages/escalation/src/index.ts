@@ -20,5 +20,20 @@ export {
 export type { EscalationEvidence, EscalationPackage, EscalationPackageInput } from "./EscalationPackageSchema.js";
 export { createEscalationPackage, safeCreateEscalationPackage } from "./createEscalationPackage.js";
 export type { CreateEscalationPackageOptions, PriorityLookup } from "./createEscalationPackage.js";
+export { TICKET_EVENT_TYPES } from "./EscalationPolicy.js";
+export type {
+  EscalationAnchor,
+  EscalationDue,
+  EscalationDueOptions,
+  EscalationEvent,
+  EscalationLevel,
+  EscalationLevelDefinition,
+  EscalationPolicy,
+  EscalationPolicyDefinition,
+  EscalationScheduleInput,
+  EscalationStopCondition,
+  ScheduledEscalation,
+} from "./EscalationPolicy.js";
+export { createEscalationPolicy } from "./createEscalationPolicy.js";
 
 // --- redaction ---

@@ -1,0 +1,150 @@
+import { TicketEventSchema, type BusinessCalendarLike, type DurationInput, type TicketEventType, type TimeInput } from "@supportops/core";
+
+/**
+ * The instants a level's `after` is measured from: the escalation's start (`created`), the SLA due
+ * time (`slaDue`; a negative `after` is a reminder before it), or the level before (`previousLevel`).
+ */
+export type EscalationAnchor = "created" | "slaDue" | "previousLevel";
+
+/**
+ * What stops an escalation: a core ticket event type (usually `acknowledged`) or `resolved`, a
+ * `status_changed` event into `solved` or `closed`.
+ */
+export type EscalationStopCondition = TicketEventType | "resolved";
+
+/** One level of an {@link EscalationPolicyDefinition}. */
+export interface EscalationLevelDefinition {
+  /** The delay from the anchor: ISO-8601 (`"PT30M"`, `"-PT15M"`), milliseconds, `{ minutes: 30 }` or a luxon Duration. */
+  readonly after: DurationInput;
+  /** What `after` is measured from. */
+  readonly relativeTo: EscalationAnchor;
+  /** Who is notified (`"team:payments"`, `"user:alice"`, `"schedule:l2-oncall"`); at least one. */
+  readonly targets: ReadonlyArray<string>;
+}
+
+/** The definition {@link createEscalationPolicy} validates. */
+export interface EscalationPolicyDefinition {
+  /** The levels, in order; at least one. */
+  readonly levels: ReadonlyArray<EscalationLevelDefinition>;
+  /** How many times the whole list repeats after its last level (0–9); 0 when omitted. */
+  readonly repeat?: number;
+  /** What stops the escalation; `["acknowledged", "resolved"]` when omitted. */
+  readonly stopOn?: ReadonlyArray<EscalationStopCondition>;
+  /** The event types that start an escalation when none is running; `["created", "escalated"]` when omitted. */
+  readonly startOn?: ReadonlyArray<TicketEventType>;
+  /** When given, every `after` is business time on this calendar (`createCalendar` from `@supportops/sla` makes one). */
+  readonly calendar?: BusinessCalendarLike;
+}
+
+/** A compiled level: `after` in milliseconds. */
+export interface EscalationLevel {
+  /** The level's number, from 1. */
+  readonly level: number;
+  /** The delay from the anchor in milliseconds (business milliseconds with a calendar). */
+  readonly afterMs: number;
+  /** What `afterMs` is measured from. */
+  readonly relativeTo: EscalationAnchor;
+  /** Who is notified. */
+  readonly targets: ReadonlyArray<string>;
+}
+
+/** One notification of a schedule: a level of one cycle and when it fires. */
+export interface ScheduledEscalation {
+  /** The level's number, from 1. */
+  readonly level: number;
+  /** 0 for the first pass through the levels, k for the k-th repeat. */
+  readonly cycle: number;
+  /** When it fires. */
+  readonly at: Date;
+  /** When it fires, in epoch milliseconds. */
+  readonly atMs: number;
+  /** Who is notified. */
+  readonly targets: ReadonlyArray<string>;
+}
+
+/** Input of {@link EscalationPolicy.schedule}. */
+export interface EscalationScheduleInput {
+  /** When the escalation started. */
+  readonly createdAt: TimeInput;
+  /** The SLA due time; required when a level is relative to `slaDue`. */
+  readonly slaDueAt?: TimeInput;
+}
+
+/** The parts of a ticket event {@link EscalationPolicy.due} reads; core's parsed `TicketEvent` fits. */
+export interface EscalationEvent {
+  /** The event type. */
+  readonly type: TicketEventType;
+  /** When it happened, epoch milliseconds. */
+  readonly at: number;
+  /** For `status_changed`: the status moved into. */
+  readonly to?: unknown;
+}
+
+/** Options of {@link EscalationPolicy.due}. */
+export interface EscalationDueOptions {
+  /** As of when; events after it are ignored. */
+  readonly at: TimeInput;
+  /** The SLA due time; required when a level is relative to `slaDue`. */
+  readonly slaDueAt?: TimeInput;
+}
+
+/**
+ * Where the latest escalation stands: `idle` (none started), `escalating` (running, with a next
+ * level), `exhausted` (running, every level fired), `stopped` (a stop condition arrived).
+ */
+export interface EscalationDue {
+  /** The state of the latest escalation. */
+  readonly state: "idle" | "escalating" | "exhausted" | "stopped";
+  /** When the latest escalation started (epoch ms), or `null`. */
+  readonly startedAt: number | null;
+  /** When it stopped (epoch ms), or `null`. */
+  readonly stoppedAt: number | null;
+  /** What stopped it, or `null`. */
+  readonly stoppedBy: EscalationStopCondition | null;
+  /** The levels that have fired, in time order. */
+  readonly fired: ReadonlyArray<ScheduledEscalation>;
+  /** The next level to fire, or `null` when none will (stopped, exhausted or idle). */
+  readonly next: ScheduledEscalation | null;
+}
+
+/** A validated, frozen escalation policy. */
+export interface EscalationPolicy {
+  /** The compiled levels. */
+  readonly levels: ReadonlyArray<EscalationLevel>;
+  /** How many times the levels repeat after the last one. */
+  readonly repeat: number;
+  /** What stops an escalation. */
+  readonly stopOn: ReadonlyArray<EscalationStopCondition>;
+  /** What starts one. */
+  readonly startOn: ReadonlyArray<TicketEventType>;
+  /** Whether delays are business time (a calendar was given). */
+  readonly businessHours: boolean;
+  /**
+   * Every notification of an escalation that started at `createdAt` and is never stopped, in time
+   * order. Cycle k fires each level k × P after cycle 0, where P is the span from `createdAt` to the
+   * latest level of cycle 0 (business time with a calendar). A level due before `createdAt` (a
+   * reminder for an SLA already nearly due) fires at `createdAt`.
+   *
+   * @throws {@link EscalationError} `invalid_schedule_input`
+   */
+  schedule(input: EscalationScheduleInput): ReadonlyArray<ScheduledEscalation>;
+  /**
+   * Replays ticket events into the state of the latest escalation as of `at`: which levels fired,
+   * which fires next and when. A start event (see `startOn`) starts an escalation when none is
+   * running; a stop event ends it, cancelling every level due after it (a level due at the very
+   * instant of the stop has already fired, as it had when the helpdesk's timer went off).
+   *
+   * @throws {@link EscalationError} `invalid_events` when events are out of time order or malformed
+   */
+  due(events: ReadonlyArray<EscalationEvent>, options: EscalationDueOptions): EscalationDue;
+}
+
+/**
+ * The ticket event types a policy can start or stop on (core's event types).
+ *
+ * @example
+ * TICKET_EVENT_TYPES.includes("acknowledged"); // => true
+ */
+export const TICKET_EVENT_TYPES: ReadonlyArray<TicketEventType> = Object.freeze(
+  TicketEventSchema.options.map((option) => option.shape.type.value),
+);

@@ -1,0 +1,226 @@
+import { describe, expect, test } from "vitest";
+import { EscalationError, TICKET_EVENT_TYPES, createEscalationPolicy, type EscalationPolicyDefinition } from "@supportops/escalation";
+import { weekdayCalendar } from "./support/weekdayCalendar.js";
+
+const MIN = 60_000;
+const H = 3_600_000;
+const T0 = Date.parse("2026-03-09T09:00:00Z"); // a Monday
+
+function issuesOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof EscalationError) return { code: error.code, issues: error.issues.map((i) => ({ code: i.code, path: i.path })) };
+    throw error;
+  }
+  throw new Error("expected an EscalationError");
+}
+
+const short = (entries: ReadonlyArray<{ level: number; cycle: number; at: Date; targets: ReadonlyArray<string> }>) =>
+  entries.map((e) => `${e.level}/${e.cycle} ${e.at.toISOString()} ${e.targets.join(",")}`);
+
+describe("createEscalationPolicy validation (§3.5)", () => {
+  test("TICKET_EVENT_TYPES lists core's event types", () => {
+    expect([...TICKET_EVENT_TYPES].sort()).toStrictEqual([
+      "acknowledged", "assigned", "category_changed", "created", "escalated", "field_changed", "merged", "message",
+      "priority_changed", "satisfaction_rated", "severity_changed", "status_changed",
+    ]);
+  });
+
+  test("the example policy compiles, frozen", () => {
+    const policy = createEscalationPolicy({
+      levels: [
+        { after: "PT30M", relativeTo: "created", targets: ["team:l2"] },
+        { after: { hours: 1 }, relativeTo: "previousLevel", targets: ["user:manager"] },
+      ],
+      repeat: 1,
+    });
+    expect(policy.levels).toStrictEqual([
+      { level: 1, afterMs: 30 * MIN, relativeTo: "created", targets: ["team:l2"] },
+      { level: 2, afterMs: H, relativeTo: "previousLevel", targets: ["user:manager"] },
+    ]);
+    expect([policy.repeat, policy.stopOn, policy.startOn, policy.businessHours]).toStrictEqual([1, ["acknowledged", "resolved"], ["created", "escalated"], false]);
+    expect(Object.isFrozen(policy) && Object.isFrozen(policy.levels) && Object.isFrozen(policy.levels[0])).toBe(true);
+  });
+
+  const bad: Array<[string, EscalationPolicyDefinition, ReadonlyArray<ReadonlyArray<string | number>>]> = [
+    ["no levels", { levels: [] }, [["levels"]]],
+    ["a negative delay from created", { levels: [{ after: "-PT5M", relativeTo: "created", targets: ["a"] }] }, [["levels", 0, "after"]]],
+    ["a zero delay from the previous level", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }, { after: 0, relativeTo: "previousLevel", targets: ["b"] }] }, [["levels", 1, "after"]]],
+    ["delays from the same anchor that do not increase", { levels: [{ after: "PT1H", relativeTo: "created", targets: ["a"] }, { after: "PT30M", relativeTo: "created", targets: ["b"] }] }, [["levels", 1, "after"]]],
+    ["equal reminders before the due time", { levels: [{ after: "-PT30M", relativeTo: "slaDue", targets: ["a"] }, { after: "-PT30M", relativeTo: "slaDue", targets: ["b"] }] }, [["levels", 1, "after"]]],
+    ["a first level relative to the previous one", { levels: [{ after: "PT5M", relativeTo: "previousLevel", targets: ["a"] }] }, [["levels", 0, "relativeTo"]]],
+    ["an unknown anchor", { levels: [{ after: "PT5M", relativeTo: "updated" as never, targets: ["a"] }] }, [["levels", 0, "relativeTo"]]],
+    ["an unparseable delay", { levels: [{ after: "P1M", relativeTo: "created", targets: ["a"] }] }, [["levels", 0, "after"]]],
+    ["no targets", { levels: [{ after: "PT5M", relativeTo: "created", targets: [] }] }, [["levels", 0, "targets"]]],
+    ["an empty target", { levels: [{ after: "PT5M", relativeTo: "created", targets: [" "] }] }, [["levels", 0, "targets", 0]]],
+    ["a duplicated target", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a", "a"] }] }, [["levels", 0, "targets"]]],
+    ["repeat above 9", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], repeat: 10 }, [["repeat"]]],
+    ["a fractional repeat", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], repeat: 1.5 }, [["repeat"]]],
+    ["an unknown stop event", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], stopOn: ["answered" as never] }, [["stopOn", 0]]],
+    ["an empty stopOn", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], stopOn: [] }, [["stopOn"]]],
+    ["resolved as a start event", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], startOn: ["resolved" as never] }, [["startOn", 0]]],
+    ["the same type starting and stopping", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], startOn: ["escalated"], stopOn: ["escalated"] }, [["stopOn", 0]]],
+    ["a calendar missing methods", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], calendar: { isOpenMs: () => true } as never }, [["calendar"]]],
+  ];
+  test.each(bad)("rejects %s", (_name, def, paths) => {
+    expect(issuesOf(() => createEscalationPolicy(def))).toStrictEqual({
+      code: "invalid_policy",
+      issues: paths.map((path) => ({ code: "invalid_policy", path })),
+    });
+  });
+
+  test("accepts reminders before the due time, at it and after it", () => {
+    const policy = createEscalationPolicy({
+      levels: [
+        { after: "-PT30M", relativeTo: "slaDue", targets: ["agent", "lead"] },
+        { after: 0, relativeTo: "slaDue", targets: ["manager"] },
+        { after: "PT1H", relativeTo: "slaDue", targets: ["head-of-support"] },
+      ],
+    });
+    expect(short(policy.schedule({ createdAt: T0, slaDueAt: T0 + 4 * H }))).toStrictEqual([
+      "1/0 2026-03-09T12:30:00.000Z agent,lead",
+      "2/0 2026-03-09T13:00:00.000Z manager",
+      "3/0 2026-03-09T14:00:00.000Z head-of-support",
+    ]);
+  });
+});
+
+describe("schedule", () => {
+  test("repeats shift each cycle by the span from the start to the latest level", () => {
+    const policy = createEscalationPolicy({
+      levels: [
+        { after: "PT30M", relativeTo: "created", targets: ["team:l2"] },
+        { after: "PT1H", relativeTo: "previousLevel", targets: ["user:manager"] },
+      ],
+      repeat: 2,
+    });
+    expect(short(policy.schedule({ createdAt: "2026-03-09T09:00:00Z" }))).toStrictEqual([
+      "1/0 2026-03-09T09:30:00.000Z team:l2",
+      "2/0 2026-03-09T10:30:00.000Z user:manager",
+      "1/1 2026-03-09T11:00:00.000Z team:l2",
+      "2/1 2026-03-09T12:00:00.000Z user:manager",
+      "1/2 2026-03-09T12:30:00.000Z team:l2",
+      "2/2 2026-03-09T13:30:00.000Z user:manager",
+    ]);
+  });
+
+  test("a reminder due before the start fires at the start", () => {
+    const policy = createEscalationPolicy({ levels: [{ after: "-PT2H", relativeTo: "slaDue", targets: ["lead"] }, { after: "PT1H", relativeTo: "created", targets: ["manager"] }] });
+    expect(short(policy.schedule({ createdAt: T0, slaDueAt: T0 + H }))).toStrictEqual([
+      "1/0 2026-03-09T09:00:00.000Z lead",
+      "2/0 2026-03-09T10:00:00.000Z manager",
+    ]);
+  });
+
+  test("business-hours delays skip nights and weekends", () => {
+    const policy = createEscalationPolicy({
+      levels: [
+        { after: "PT4H", relativeTo: "created", targets: ["team:l2"] },
+        { after: "PT8H", relativeTo: "previousLevel", targets: ["user:manager"] },
+        { after: "-PT1H", relativeTo: "slaDue", targets: ["user:lead"] },
+      ],
+      repeat: 1,
+      calendar: weekdayCalendar(9, 17),
+    });
+    // Friday 15:00 UTC: 2 business hours left that day, the rest on Monday.
+    expect(short(policy.schedule({ createdAt: "2026-03-13T15:00:00Z", slaDueAt: "2026-03-16T11:00:00Z" }))).toStrictEqual([
+      "3/0 2026-03-16T10:00:00.000Z user:lead",
+      "1/0 2026-03-16T11:00:00.000Z team:l2",
+      "2/0 2026-03-17T11:00:00.000Z user:manager",
+      // period: 12 business hours from Friday 15:00 to Tuesday 11:00
+      "3/1 2026-03-17T14:00:00.000Z user:lead",
+      "1/1 2026-03-17T15:00:00.000Z team:l2",
+      "2/1 2026-03-18T15:00:00.000Z user:manager",
+    ]);
+  });
+
+  test("invalid_schedule_input: missing slaDueAt, a bad instant, a repeat with nothing to repeat", () => {
+    const policy = createEscalationPolicy({ levels: [{ after: "-PT30M", relativeTo: "slaDue", targets: ["lead"] }], repeat: 1 });
+    expect(issuesOf(() => policy.schedule({ createdAt: T0 }))).toStrictEqual({
+      code: "invalid_schedule_input",
+      issues: [{ code: "invalid_schedule_input", path: ["slaDueAt"] }],
+    });
+    expect(issuesOf(() => policy.schedule({ createdAt: "2026-03-09 09:00", slaDueAt: T0 }))).toStrictEqual({
+      code: "invalid_schedule_input",
+      issues: [{ code: "invalid_schedule_input", path: ["createdAt"] }],
+    });
+    expect(issuesOf(() => policy.schedule({ createdAt: T0, slaDueAt: T0 }))).toStrictEqual({
+      code: "invalid_schedule_input",
+      issues: [{ code: "invalid_schedule_input", path: ["slaDueAt"] }],
+    });
+  });
+});
+
+describe("due", () => {
+  const policy = createEscalationPolicy({
+    levels: [
+      { after: "PT30M", relativeTo: "created", targets: ["team:l2"] },
+      { after: "PT1H", relativeTo: "previousLevel", targets: ["user:manager"] },
+    ],
+  });
+  const created = { type: "created", at: T0 } as const;
+
+  test("idle before any start event", () => {
+    expect(policy.due([], { at: T0 })).toStrictEqual({ state: "idle", startedAt: null, stoppedAt: null, stoppedBy: null, fired: [], next: null });
+  });
+
+  test("escalating: fired levels and the next one", () => {
+    const due = policy.due([created], { at: T0 + 45 * MIN });
+    expect([due.state, short(due.fired), due.next && short([due.next])]).toStrictEqual([
+      "escalating",
+      ["1/0 2026-03-09T09:30:00.000Z team:l2"],
+      ["2/0 2026-03-09T10:30:00.000Z user:manager"],
+    ]);
+  });
+
+  test("exhausted once every level fired", () => {
+    const due = policy.due([created], { at: T0 + 2 * H });
+    expect([due.state, due.fired.length, due.next]).toStrictEqual(["exhausted", 2, null]);
+  });
+
+  test("an acknowledgement stops it; a level at the same instant has fired", () => {
+    const due = policy.due([created, { type: "acknowledged", at: T0 + 30 * MIN }], { at: T0 + 3 * H });
+    expect([due.state, due.stoppedAt, due.stoppedBy, short(due.fired), due.next]).toStrictEqual([
+      "stopped", T0 + 30 * MIN, "acknowledged", ["1/0 2026-03-09T09:30:00.000Z team:l2"], null,
+    ]);
+  });
+
+  test("resolved is a move into solved or closed; other status changes do not stop it", () => {
+    const pending = policy.due([created, { type: "status_changed", at: T0 + MIN, to: "pending" }], { at: T0 + 31 * MIN });
+    expect(pending.state).toBe("escalating");
+    const solved = policy.due([created, { type: "status_changed", at: T0 + MIN, to: "solved" }], { at: T0 + 31 * MIN });
+    expect([solved.state, solved.stoppedBy, solved.fired]).toStrictEqual(["stopped", "resolved", []]);
+    // An `escalated` event's `to` names a team, not a status.
+    const escalatedTo = policy.due([created, { type: "escalated", at: T0 + MIN, to: "closed" }], { at: T0 + 31 * MIN });
+    expect(escalatedTo.state).toBe("escalating");
+  });
+
+  test("a start event after a stop starts a new escalation; events after `at` are ignored", () => {
+    const events = [
+      created,
+      { type: "acknowledged", at: T0 + 10 * MIN },
+      { type: "escalated", at: T0 + H },
+      { type: "acknowledged", at: T0 + 5 * H },
+    ] as const;
+    const due = policy.due(events, { at: T0 + 2 * H });
+    expect([due.state, due.startedAt, short(due.fired), due.next && short([due.next])]).toStrictEqual([
+      "escalating", T0 + H, ["1/0 2026-03-09T10:30:00.000Z team:l2"], ["2/0 2026-03-09T11:30:00.000Z user:manager"],
+    ]);
+  });
+
+  test("invalid_events: out of order, malformed, a bad `at`", () => {
+    expect(issuesOf(() => policy.due([created, { type: "acknowledged", at: T0 - 1 }], { at: T0 }))).toStrictEqual({
+      code: "invalid_events",
+      issues: [{ code: "invalid_events", path: [1, "at"] }],
+    });
+    expect(issuesOf(() => policy.due([{ type: "created", at: "2026-03-09T09:00:00Z" } as never], { at: T0 }))).toStrictEqual({
+      code: "invalid_events",
+      issues: [{ code: "invalid_events", path: [0] }],
+    });
+    expect(issuesOf(() => policy.due([created], { at: Number.NaN }))).toStrictEqual({
+      code: "invalid_events",
+      issues: [{ code: "invalid_events", path: ["at"] }],
+    });
+  });
+});
