@@ -11,6 +11,8 @@ export default defineConfig({
     globalSetup: ["./packages/test-utils/src/globalSetup.ts"],
     setupFiles: ["./packages/test-utils/src/setup.ts"],
     testTimeout: 60_000,
-    reporters: ["default"],
+    // CI asks for a JSON report too (VITEST_JSON_REPORT=<file>), to print a closing "N passed, N failed" line.
+    reporters: process.env["VITEST_JSON_REPORT"] ? ["default", "json"] : ["default"],
+    ...(process.env["VITEST_JSON_REPORT"] ? { outputFile: { json: process.env["VITEST_JSON_REPORT"] } } : {}),
   },
 });
