@@ -8,9 +8,15 @@
 // --- calendars ---
 export { CALENDAR_ISSUE_CODES, SLA_ERROR_CODES, SlaError } from "./SlaError.js";
 export type { CalendarIssueCode, SlaErrorCode } from "./SlaError.js";
+export { CalendarDefinitionSchema, calendarDefinitionJsonSchema } from "./CalendarDefinition.js";
+export type { CalendarDefinition, DateOverride, Holiday, TimeInterval, WeeklyHours } from "./CalendarDefinition.js";
+export type { BusinessCalendar, OpenInterval } from "./BusinessCalendar.js";
+export { createCalendar, safeCreateCalendar } from "./createCalendar.js";
+export { calendar24x7 } from "./calendar24x7.js";
+export { intersectCalendars, unionCalendars } from "./combineCalendars.js";
 
 // --- holidays (iCalendar feeds, date-holidays adapter) ---
-export type { Holiday, HolidayYearRange } from "./holidays/Holiday.js";
+export type { HolidayYearRange } from "./holidays/HolidayYearRange.js";
 export { HOLIDAY_ISSUE_CODES } from "./holidays/HOLIDAY_ISSUE_CODES.js";
 export type { HolidayIssueCode } from "./holidays/HOLIDAY_ISSUE_CODES.js";
 export { ICALENDAR_SKIP_CODES, parseICalendarHolidays, safeParseICalendarHolidays } from "./holidays/parseICalendarHolidays.js";

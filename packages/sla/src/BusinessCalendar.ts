@@ -1,0 +1,37 @@
+import type { BusinessCalendarLike, DurationInput, TimeInput } from "@supportops/core";
+import type { CalendarDefinition } from "./CalendarDefinition.js";
+
+/** A maximal run of open time, `[start, end)`. */
+export interface OpenInterval {
+  /** The first open instant. */
+  readonly start: Date;
+  /** The first closed instant after `start` (excluded from the run). */
+  readonly end: Date;
+}
+
+/**
+ * A compiled business calendar: immutable, safe to share, and implementing core's
+ * `BusinessCalendarLike`. Friendly methods take `Date`, epoch ms, ISO strings with an offset or luxon
+ * values; the `…Ms` methods take and return plain numbers and do not allocate (use them in bulk work).
+ * Every instant must lie in 1970-01-01 – 2200-01-01 UTC, or an `out_of_range` {@link SlaError} is thrown.
+ */
+export interface BusinessCalendar extends BusinessCalendarLike {
+  /** The IANA zone that dates and times of day are read in. */
+  readonly timeZone: string;
+  /** The (frozen) definition it was compiled from, or `null` for `calendar24x7`, intersections and unions. */
+  readonly definition: CalendarDefinition | null;
+  /** Whether the instant is open (half-open intervals: the closing instant is closed). */
+  isOpen(at: TimeInput): boolean;
+  /** The earliest instant at which `duration` of business time has passed since `at` (the latest before it, for negative durations); `at` itself for zero. */
+  addBusinessTime(at: TimeInput, duration: DurationInput): Date;
+  /** Business milliseconds in `[from, to)`; negative when `to` is before `from`. */
+  businessTimeBetween(from: TimeInput, to: TimeInput): number;
+  /** `at` when open, else the next opening instant; `null` when there is none before 2200. */
+  nextOpen(at: TimeInput): Date | null;
+  /** The end of the open run containing or following `at`; `null` when it does not end before 2200. */
+  nextClose(at: TimeInput): Date | null;
+  /** The maximal open runs meeting `[from, to)`, clipped to it, in order. */
+  openIntervals(from: TimeInput, to: TimeInput): ReadonlyArray<OpenInterval>;
+  /** The same local time `days` business days later (earlier when negative), moved to the next open instant when closed. */
+  addBusinessDays(at: TimeInput, days: number): Date;
+}

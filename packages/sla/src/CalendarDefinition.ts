@@ -1,0 +1,138 @@
+import { isTimeZone } from "@supportops/core";
+import { z } from "zod";
+import { checkDefinition } from "./internal/checkDefinition.js";
+import { parseIsoDate } from "./internal/localDate.js";
+import { parseTimeOfDay } from "./internal/timeOfDay.js";
+
+/**
+ * A local time interval `[start, end]` on one date, each end `HH:MM`, `HH:MM:SS` or `HH:MM:SS.mmm`.
+ * The interval is half-open (the end instant is closed). `24:00` is a valid end; an end before the start
+ * (`["22:00", "06:00"]`) runs overnight into the next date and still belongs to the date it starts on.
+ */
+export type TimeInterval = readonly [start: string, end: string];
+
+/** Business hours per weekday; a missing or empty day is closed. */
+export interface WeeklyHours {
+  /** Monday's intervals. */
+  readonly mon?: ReadonlyArray<TimeInterval>;
+  /** Tuesday's intervals. */
+  readonly tue?: ReadonlyArray<TimeInterval>;
+  /** Wednesday's intervals. */
+  readonly wed?: ReadonlyArray<TimeInterval>;
+  /** Thursday's intervals. */
+  readonly thu?: ReadonlyArray<TimeInterval>;
+  /** Friday's intervals. */
+  readonly fri?: ReadonlyArray<TimeInterval>;
+  /** Saturday's intervals. */
+  readonly sat?: ReadonlyArray<TimeInterval>;
+  /** Sunday's intervals. */
+  readonly sun?: ReadonlyArray<TimeInterval>;
+}
+
+/** Hours that replace the weekly hours of one local date (an early close, extra hours, or `[]` to close). */
+export interface DateOverride {
+  /** The local date, `YYYY-MM-DD`, in the calendar's zone. */
+  readonly date: string;
+  /** The date's intervals, replacing its weekly ones. */
+  readonly hours: ReadonlyArray<TimeInterval>;
+  /** A label for people (e.g. "Christmas Eve"). */
+  readonly name?: string;
+}
+
+/** A local date on which the calendar is closed all day, with an optional label. */
+export interface Holiday {
+  /** The local date, `YYYY-MM-DD`, in the calendar's zone. */
+  readonly date: string;
+  /** A label for people (e.g. "New Year"). */
+  readonly name?: string;
+}
+
+/**
+ * A business calendar as plain JSON: an IANA zone, weekly hours, date overrides and holidays.
+ * Validate it with {@link CalendarDefinitionSchema}; compile it with {@link createCalendar}.
+ */
+export interface CalendarDefinition {
+  /** The IANA zone the hours are read in, e.g. `"America/New_York"`. */
+  readonly timeZone: string;
+  /** Business hours per weekday. */
+  readonly weekly: WeeklyHours;
+  /** Dates whose hours replace the weekly ones. */
+  readonly overrides?: ReadonlyArray<DateOverride>;
+  /** Dates closed all day: `"YYYY-MM-DD"` or `{ date, name }`. */
+  readonly holidays?: ReadonlyArray<string | Holiday>;
+  /** A label for people. */
+  readonly name?: string;
+}
+
+const TimeOfDaySchema = z.string().superRefine((text, ctx) => {
+  if (parseTimeOfDay(text) === null) {
+    ctx.addIssue({
+      code: "custom",
+      params: { code: "invalid_time_of_day" },
+      message: `${JSON.stringify(text)} is not a time of day; write HH:MM, HH:MM:SS or HH:MM:SS.mmm from 00:00 to 23:59:59.999 (24:00 only as an end)`,
+    });
+  }
+});
+
+const TimeIntervalSchema = z.tuple([TimeOfDaySchema, TimeOfDaySchema]);
+
+const LocalDateSchema = z.string().superRefine((text, ctx) => {
+  if (parseIsoDate(text) === null) {
+    ctx.addIssue({
+      code: "custom",
+      params: { code: "invalid_date" },
+      message: `${JSON.stringify(text)} is not a date; write a real calendar date as YYYY-MM-DD, e.g. "2026-12-25"`,
+    });
+  }
+});
+
+const day = z.array(TimeIntervalSchema).optional();
+
+const schema = z
+  .strictObject({
+    timeZone: z.string().superRefine((zone, ctx) => {
+      if (!isTimeZone(zone)) {
+        ctx.addIssue({
+          code: "custom",
+          params: { code: "invalid_time_zone" },
+          message: `${JSON.stringify(zone)} is not an IANA time-zone name this runtime knows; use a name such as "America/New_York" or "UTC"`,
+        });
+      }
+    }),
+    weekly: z.strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
+    overrides: z
+      .array(z.strictObject({ date: LocalDateSchema, hours: z.array(TimeIntervalSchema), name: z.string().optional() }))
+      .optional(),
+    holidays: z.array(z.union([LocalDateSchema, z.strictObject({ date: LocalDateSchema, name: z.string().optional() })])).optional(),
+    name: z.string().optional(),
+  })
+  .superRefine((def, ctx) => {
+    checkDefinition(def, (code, path, message) => {
+      ctx.addIssue({ code: "custom", params: { code }, path: [...path], message });
+    });
+  });
+
+/**
+ * The zod schema of a {@link CalendarDefinition}: the structure, plus every rule a calendar must meet
+ * (a known IANA zone, well-formed times, no empty or overlapping intervals — also across midnight —,
+ * some open time in the week, real and unrepeated dates, no date both a holiday and an override).
+ * Custom issues carry their {@link CALENDAR_ISSUE_CODES} code in `params.code`.
+ *
+ * @example
+ * CalendarDefinitionSchema.safeParse({ timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]] } }).success; // => true
+ * CalendarDefinitionSchema.safeParse({ timeZone: "UTC", weekly: { mon: [["17:00", "17:00"]] } }).success; // => false
+ */
+export const CalendarDefinitionSchema: z.ZodType<CalendarDefinition> = schema as unknown as z.ZodType<CalendarDefinition>;
+
+/**
+ * The JSON Schema (draft 2020-12) of a calendar definition's structure, for storing calendars as JSON
+ * and validating them outside TypeScript. Rules that JSON Schema cannot express (overlaps, unknown
+ * zones, impossible dates) are checked by {@link createCalendar}.
+ *
+ * @returns a fresh JSON Schema object
+ * @example
+ * calendarDefinitionJsonSchema().required; // => ["timeZone", "weekly"]
+ */
+export function calendarDefinitionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+}

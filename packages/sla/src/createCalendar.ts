@@ -1,0 +1,62 @@
+import { issuesFromZod, safely, type SafeResult } from "@supportops/core";
+import type { BusinessCalendar } from "./BusinessCalendar.js";
+import { CalendarDefinitionSchema, type CalendarDefinition } from "./CalendarDefinition.js";
+import { SlaError } from "./SlaError.js";
+import { Calendar } from "./internal/Calendar.js";
+import { compileRulesChunk, intervalsOf, toRules } from "./internal/rules.js";
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Validates a calendar definition and compiles it into a {@link BusinessCalendar}.
+ *
+ * Creation only validates and indexes the definition; absolute open intervals are computed lazily, a
+ * chunk of about 13 months at a time, on first use. The input is not mutated; the calendar keeps a
+ * frozen copy as `definition`.
+ *
+ * @param definition - the zone, weekly hours, overrides and holidays (plain JSON)
+ * @returns the compiled, immutable calendar
+ * @throws {@link SlaError} `invalid_calendar`, with one issue per problem and its path (e.g.
+ *   `weekly.mon[1]`), when the definition is rejected by {@link CalendarDefinitionSchema}
+ * @example
+ * const cal = createCalendar({
+ *   timeZone: "America/New_York",
+ *   weekly: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]],
+ *             thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] },
+ *   holidays: ["2026-12-25"],
+ * });
+ * cal.isOpen("2026-03-09T09:00:00-04:00");                                  // => true
+ * cal.addBusinessTime("2026-03-06T16:00:00-05:00", { hours: 2 }).toISOString(); // => "2026-03-09T14:00:00.000Z"
+ */
+export function createCalendar(definition: CalendarDefinition): BusinessCalendar {
+  const parsed = CalendarDefinitionSchema.safeParse(definition);
+  if (!parsed.success) throw new SlaError("invalid_calendar", issuesFromZod(parsed.error));
+  const frozen = deepFreeze(parsed.data);
+  const rules = toRules(frozen);
+  return new Calendar({
+    timeZone: frozen.timeZone,
+    definition: frozen,
+    compile: (k, chunkStart, chunkEnd) => compileRulesChunk(rules, k, chunkStart, chunkEnd),
+    // A business day owns at least one interval after holidays and overrides (an overnight shift
+    // counts for the date it starts on).
+    isBusinessDay: (day) => intervalsOf(rules, day).length > 0,
+  });
+}
+
+/**
+ * {@link createCalendar} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @param definition - the calendar definition
+ * @returns the calendar, or the {@link SlaError} `createCalendar` would have thrown
+ * @example
+ * safeCreateCalendar({ timeZone: "Mars/Olympus", weekly: { mon: [["09:00", "17:00"]] } }).success; // => false
+ */
+export function safeCreateCalendar(definition: CalendarDefinition): SafeResult<BusinessCalendar, SlaError> {
+  return safely(SlaError, () => createCalendar(definition));
+}

@@ -1,0 +1,373 @@
+import { SupportOpsError, toDurationMs, toEpochMs, type DurationInput, type IssuePath, type TimeInput } from "@supportops/core";
+import type { BusinessCalendar, OpenInterval } from "../BusinessCalendar.js";
+import type { CalendarDefinition } from "../CalendarDefinition.js";
+import { SlaError } from "../SlaError.js";
+import { CHUNK_COUNT, CHUNK_MS, DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from "./constants.js";
+import type { RawChunk } from "./rules.js";
+import { instantAtWall, wallAt } from "./zoneOffsets.js";
+
+/**
+ * One compiled chunk of absolute time: its maximal open runs `[starts[i], ends[i])` and the business
+ * time up to the end of each run (`cumEnd[i]`, counted from the chunk's start).
+ */
+class Chunk {
+  constructor(
+    readonly n: number,
+    readonly starts: Float64Array,
+    readonly ends: Float64Array,
+    readonly cumEnd: Float64Array,
+    readonly total: number,
+  ) {}
+}
+
+const NOT_COMPILED = new Chunk(-1, new Float64Array(0), new Float64Array(0), new Float64Array(0), 0);
+
+/** What a calendar is made of: how to compile a chunk, and which local dates are business days. */
+export interface CalendarSource {
+  readonly timeZone: string;
+  readonly definition: CalendarDefinition | null;
+  /** The open runs of chunk `k` ([k·CHUNK_MS, min((k+1)·CHUNK_MS, MAX))), sorted, maximal, clipped. */
+  compile(k: number, chunkStart: number, chunkEnd: number): RawChunk;
+  /** Whether a local date (day number in `timeZone`) is a business day; `null` to decide by open time. */
+  isBusinessDay: ((day: number) => boolean) | null;
+}
+
+function rangeError(name: string, value: number): never {
+  const what = Number.isFinite(value) ? new Date(value).toISOString() : String(value);
+  throw new SlaError("out_of_range", [
+    {
+      code: "out_of_range",
+      path: [name],
+      message: `${value} (${what}) is outside the supported range; give integer epoch milliseconds from 0 (1970-01-01T00:00:00Z) up to, not including, ${MAX_SUPPORTED_MS} (2200-01-01T00:00:00Z)`,
+    },
+  ]);
+}
+
+function instantError(name: string, value: unknown): never {
+  if (typeof value === "number" && Number.isFinite(value) && Number.isInteger(value)) rangeError(name, value);
+  throw new SlaError("invalid_time", [
+    { code: "invalid_time", path: [name], message: `${String(value)} is not an integer number of epoch milliseconds` },
+  ]);
+}
+
+function durationError(name: string, value: unknown): never {
+  throw new SlaError("invalid_duration", [
+    { code: "invalid_duration", path: [name], message: `${String(value)} is not a whole, finite number of milliseconds (at most ±2^53 − 1)` },
+  ]);
+}
+
+function resultError(what: string, direction: "after" | "before"): never {
+  throw new SlaError("out_of_range", [
+    {
+      code: "out_of_range",
+      path: [],
+      message:
+        direction === "after"
+          ? `${what} would fall on or after 2200-01-01T00:00:00Z, the end of the supported range`
+          : `${what} would fall before 1970-01-01T00:00:00Z, the start of the supported range`,
+    },
+  ]);
+}
+
+/** Rethrows core's input errors as {@link SlaError}s, so callers catch one class. */
+function rethrow(error: unknown): never {
+  if (error instanceof SupportOpsError && !(error instanceof SlaError)) {
+    const code = error.code === "invalid_duration" ? "invalid_duration" : "invalid_time";
+    throw new SlaError(code, error.issues, { cause: error });
+  }
+  throw error;
+}
+
+function toMs(input: TimeInput, path: IssuePath): number {
+  let ms: number;
+  try {
+    ms = toEpochMs(input, path);
+  } catch (error) {
+    rethrow(error);
+  }
+  if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS)) rangeError(String(path[0] ?? "at"), ms);
+  return ms;
+}
+
+function toDuration(input: DurationInput, path: IssuePath): number {
+  try {
+    return toDurationMs(input, path);
+  } catch (error) {
+    rethrow(error);
+  }
+}
+
+/** Index of the last run starting at or before `t`, or −1. */
+function lastStartAtOrBefore(starts: Float64Array, n: number, t: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first run whose cumulative end is ≥ `x` (or > `x` when `strict`). */
+function firstCumEnd(cumEnd: Float64Array, n: number, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = cumEnd[mid] as number;
+    if (strict ? v <= x : v < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Business time from the chunk's start to `t`. */
+function prefix(c: Chunk, t: number): number {
+  const i = lastStartAtOrBefore(c.starts, c.n, t);
+  if (i < 0) return 0;
+  const end = c.ends[i] as number;
+  return (c.cumEnd[i] as number) - (end > t ? end - t : 0);
+}
+
+/**
+ * The one implementation of {@link BusinessCalendar}: lazily compiled chunks of absolute open runs with
+ * prefix sums. Everything in the number-in, number-out methods is a binary search in one or two chunks
+ * (a loop over chunks only for spans longer than a chunk).
+ */
+export class Calendar implements BusinessCalendar {
+  readonly timeZone: string;
+  readonly definition: CalendarDefinition | null;
+  /** @internal */
+  readonly source: CalendarSource;
+  private readonly chunks: Chunk[];
+
+  constructor(source: CalendarSource) {
+    this.timeZone = source.timeZone;
+    this.definition = source.definition;
+    this.source = source;
+    this.chunks = Array.from({ length: CHUNK_COUNT }, () => NOT_COMPILED);
+    Object.freeze(this);
+  }
+
+  /** The compiled chunk `k` (compiling it on first use). */
+  chunk(k: number): Chunk {
+    const c = this.chunks[k] as Chunk;
+    return c.n >= 0 ? c : this.compileChunk(k);
+  }
+
+  /** The open runs of chunk `k` as produced by the source (for set operations). */
+  raw(k: number): RawChunk {
+    const c = this.chunk(k);
+    return { starts: c.starts, ends: c.ends };
+  }
+
+  private compileChunk(k: number): Chunk {
+    const chunkStart = k * CHUNK_MS;
+    const chunkEnd = Math.min(chunkStart + CHUNK_MS, MAX_SUPPORTED_MS);
+    const { starts, ends } = this.source.compile(k, chunkStart, chunkEnd);
+    const n = starts.length;
+    const cumEnd = new Float64Array(n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      sum += (ends[i] as number) - (starts[i] as number);
+      cumEnd[i] = sum;
+    }
+    const c = new Chunk(n, starts, ends, cumEnd, sum);
+    this.chunks[k] = c;
+    return c;
+  }
+
+  // ---- number-in, number-out ----
+
+  isOpenMs(ms: number): boolean {
+    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    const c = this.chunk(Math.floor(ms / CHUNK_MS));
+    const i = lastStartAtOrBefore(c.starts, c.n, ms);
+    return i >= 0 && ms < (c.ends[i] as number);
+  }
+
+  businessMsBetween(aMs: number, bMs: number): number {
+    if (!(aMs >= MIN_SUPPORTED_MS && aMs < MAX_SUPPORTED_MS) || Math.floor(aMs) !== aMs) instantError("aMs", aMs);
+    if (!(bMs >= MIN_SUPPORTED_MS && bMs < MAX_SUPPORTED_MS) || Math.floor(bMs) !== bMs) instantError("bMs", bMs);
+    return aMs <= bMs ? this.measure(aMs, bMs) : 0 - this.measure(bMs, aMs);
+  }
+
+  private measure(a: number, b: number): number {
+    const ka = Math.floor(a / CHUNK_MS);
+    const kb = Math.floor(b / CHUNK_MS);
+    const ca = this.chunk(ka);
+    if (ka === kb) return prefix(ca, b) - prefix(ca, a);
+    let sum = ca.total - prefix(ca, a);
+    for (let k = ka + 1; k < kb; k++) sum += this.chunk(k).total;
+    return sum + prefix(this.chunk(kb), b);
+  }
+
+  addBusinessMs(ms: number, durationMs: number): number {
+    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    if (Math.floor(durationMs) !== durationMs || !(Math.abs(durationMs) <= Number.MAX_SAFE_INTEGER)) durationError("durationMs", durationMs);
+    if (durationMs === 0) return ms;
+    let k = Math.floor(ms / CHUNK_MS);
+    let c = this.chunk(k);
+    let target = prefix(c, ms) + durationMs;
+    if (durationMs > 0) {
+      // Earliest u: the first run whose cumulative end reaches the target.
+      while (target > c.total) {
+        target -= c.total;
+        if (++k >= CHUNK_COUNT) resultError("adding that much business time", "after");
+        c = this.chunk(k);
+      }
+      const j = firstCumEnd(c.cumEnd, c.n, target, false);
+      const u = (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
+      if (u >= MAX_SUPPORTED_MS) resultError("adding that much business time", "after");
+      return u;
+    }
+    // Latest u: the first run whose cumulative end passes the target (a target that lands between two
+    // runs gives the start of the later one).
+    while (target < 0) {
+      if (--k < 0) resultError("subtracting that much business time", "before");
+      c = this.chunk(k);
+      target += c.total;
+    }
+    const j = firstCumEnd(c.cumEnd, c.n, target, true);
+    return (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
+  }
+
+  nextOpenMs(ms: number): number | null {
+    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    let k = Math.floor(ms / CHUNK_MS);
+    const c = this.chunk(k);
+    const i = lastStartAtOrBefore(c.starts, c.n, ms);
+    if (i >= 0 && ms < (c.ends[i] as number)) return ms;
+    if (i + 1 < c.n) return c.starts[i + 1] as number;
+    while (++k < CHUNK_COUNT) {
+      const next = this.chunk(k);
+      if (next.n > 0) return next.starts[0] as number;
+    }
+    return null;
+  }
+
+  nextCloseMs(ms: number): number | null {
+    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    let k = Math.floor(ms / CHUNK_MS);
+    let c = this.chunk(k);
+    let j = lastStartAtOrBefore(c.starts, c.n, ms);
+    if (j < 0 || ms >= (c.ends[j] as number)) {
+      j++;
+      while (j >= c.n) {
+        if (++k >= CHUNK_COUNT) return null;
+        c = this.chunk(k);
+        j = 0;
+      }
+    }
+    let end = c.ends[j] as number;
+    // A run that reaches the chunk's end may continue in the next chunk.
+    while (j === c.n - 1 && end === Math.min((k + 1) * CHUNK_MS, MAX_SUPPORTED_MS) && k + 1 < CHUNK_COUNT) {
+      const next = this.chunk(k + 1);
+      if (next.n === 0 || next.starts[0] !== end) break;
+      k++;
+      c = next;
+      j = 0;
+      end = c.ends[0] as number;
+    }
+    return end >= MAX_SUPPORTED_MS ? null : end;
+  }
+
+  /** Maximal open runs meeting [from, to), clipped, as flat `[start, end, …]` (merged across chunks). */
+  openRunsMs(from: number, to: number): number[] {
+    const out: number[] = [];
+    if (from >= to) return out;
+    const lastK = Math.floor((to - 1) / CHUNK_MS);
+    for (let k = Math.floor(from / CHUNK_MS); k <= lastK; k++) {
+      const c = this.chunk(k);
+      let i = Math.max(0, lastStartAtOrBefore(c.starts, c.n, from));
+      for (; i < c.n; i++) {
+        const s = c.starts[i] as number;
+        const e = c.ends[i] as number;
+        if (s >= to) break;
+        if (e <= from) continue;
+        const lo = Math.max(s, from);
+        const hi = Math.min(e, to);
+        if (out.length > 0 && out[out.length - 1] === lo) out[out.length - 1] = hi;
+        else out.push(lo, hi);
+      }
+    }
+    return out;
+  }
+
+  // ---- friendly API ----
+
+  isOpen(at: TimeInput): boolean {
+    return this.isOpenMs(toMs(at, ["at"]));
+  }
+
+  addBusinessTime(at: TimeInput, duration: DurationInput): Date {
+    return new Date(this.addBusinessMs(toMs(at, ["at"]), toDuration(duration, ["duration"])));
+  }
+
+  businessTimeBetween(from: TimeInput, to: TimeInput): number {
+    return this.businessMsBetween(toMs(from, ["from"]), toMs(to, ["to"]));
+  }
+
+  nextOpen(at: TimeInput): Date | null {
+    const ms = this.nextOpenMs(toMs(at, ["at"]));
+    return ms === null ? null : new Date(ms);
+  }
+
+  nextClose(at: TimeInput): Date | null {
+    const ms = this.nextCloseMs(toMs(at, ["at"]));
+    return ms === null ? null : new Date(ms);
+  }
+
+  openIntervals(from: TimeInput, to: TimeInput): ReadonlyArray<OpenInterval> {
+    const a = toMs(from, ["from"]);
+    const b = toMs(to, ["to"]);
+    if (b < a) {
+      throw new SlaError("invalid_argument", [
+        { code: "invalid_argument", path: ["to"], message: `to (${new Date(b).toISOString()}) is before from (${new Date(a).toISOString()}); give from ≤ to` },
+      ]);
+    }
+    const flat = this.openRunsMs(a, b);
+    const out: OpenInterval[] = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      out.push(Object.freeze({ start: new Date(flat[i] as number), end: new Date(flat[i + 1] as number) }));
+    }
+    return Object.freeze(out);
+  }
+
+  addBusinessDays(at: TimeInput, days: number): Date {
+    const ms = toMs(at, ["at"]);
+    if (!Number.isSafeInteger(days)) {
+      throw new SlaError("invalid_argument", [
+        { code: "invalid_argument", path: ["days"], message: `${String(days)} is not a whole number of business days` },
+      ]);
+    }
+    const wall = wallAt(this.timeZone, ms);
+    let day = Math.floor(wall / DAY_MS);
+    const timeOfDay = wall - day * DAY_MS;
+    const step = days < 0 ? -1 : 1;
+    // The supported range holds about 84 000 local dates; beyond that no answer can exist.
+    const firstDay = Math.floor(MIN_SUPPORTED_MS / DAY_MS) - 1;
+    const lastDay = Math.ceil(MAX_SUPPORTED_MS / DAY_MS) + 1;
+    for (let left = Math.abs(days); left > 0; ) {
+      day += step;
+      if (day < firstDay) resultError(`${days} business days from ${new Date(ms).toISOString()}`, "before");
+      if (day > lastDay) resultError(`${days} business days from ${new Date(ms).toISOString()}`, "after");
+      if (this.isBusinessDay(day)) left--;
+    }
+    const target = instantAtWall(this.timeZone, day * DAY_MS + timeOfDay);
+    if (target < MIN_SUPPORTED_MS) resultError(`${days} business days from ${new Date(ms).toISOString()}`, "before");
+    if (target >= MAX_SUPPORTED_MS) resultError(`${days} business days from ${new Date(ms).toISOString()}`, "after");
+    const open = this.nextOpenMs(target);
+    if (open === null) resultError(`the next open instant ${days} business days from ${new Date(ms).toISOString()}`, "after");
+    return new Date(open);
+  }
+
+  /** Whether a local date is a business day: by the source's rule, or by having open time that day. */
+  isBusinessDay(day: number): boolean {
+    if (this.source.isBusinessDay !== null) return this.source.isBusinessDay(day);
+    const start = Math.max(MIN_SUPPORTED_MS, instantAtWall(this.timeZone, day * DAY_MS));
+    const end = Math.min(MAX_SUPPORTED_MS - 1, instantAtWall(this.timeZone, (day + 1) * DAY_MS));
+    return start < end && this.measure(start, end) > 0;
+  }
+}
