@@ -65,10 +65,17 @@ export const TAXONOMY_ISSUE_CODES = [
   "empty_path",
   "no_match",
   "ambiguous",
-  // migrations, imports, exports, audits
-  "needs_review",
+  // imports, exports, audits
   "malformed_csv",
+  "malformed_json",
   "invalid_row",
+  "label_not_exportable",
+  "invalid_option",
+  // health warnings
+  "other_share",
+  "unused_category",
+  "too_many_leaves",
+  "near_duplicate_labels",
 ] as const;
 
 /** One of {@link TAXONOMY_ISSUE_CODES}. */

@@ -45,3 +45,24 @@ export type {
   ValidateOptions,
   ValidationMode,
 } from "./Taxonomy.js";
+
+// --- versions ---
+export { diffTaxonomies } from "./diffTaxonomies.js";
+export type { TaxonomyDiff } from "./diffTaxonomies.js";
+
+// --- audits ---
+export { auditAccuracy } from "./auditAccuracy.js";
+export type { AccuracyAudit, AuditOptions, AuditPair, ClassAccuracy, LevelAccuracy } from "./auditAccuracy.js";
+
+// --- health ---
+export { checkTaxonomyHealth } from "./checkTaxonomyHealth.js";
+export type { HealthOptions, TaxonomyHealth } from "./checkTaxonomyHealth.js";
+
+// --- import and export ---
+export { taxonomyFromZendeskOptions } from "./taxonomyFromZendeskOptions.js";
+export type { ImportSettings, ZendeskOption } from "./taxonomyFromZendeskOptions.js";
+export { taxonomyToZendeskOptions } from "./taxonomyToZendeskOptions.js";
+export { CSV_EXTRA_COLUMNS, taxonomyToCsv } from "./taxonomyToCsv.js";
+export { taxonomyFromCsv } from "./taxonomyFromCsv.js";
+export type { CsvImportOptions } from "./taxonomyFromCsv.js";
+export { parseTaxonomyJson } from "./parseTaxonomyJson.js";

@@ -1,0 +1,104 @@
+import Papa from "papaparse";
+import type { Issue } from "@supportops/core";
+import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
+import { TaxonomyError } from "./TaxonomyError.js";
+import type { ImportSettings } from "./taxonomyFromZendeskOptions.js";
+import { normalizeLabel } from "./internal/normalize.js";
+import { TreeBuilder } from "./internal/treeBuilder.js";
+
+/** Options of {@link taxonomyFromCsv}: the definition settings plus which columns hold what. */
+export interface CsvImportOptions extends ImportSettings {
+  /** Header names of the level columns, top level first. Default: headers like `level_1`, `Level 2`, in header order. */
+  readonly levelColumns?: ReadonlyArray<string>;
+}
+
+/**
+ * Reads a CSV with one column per level into a taxonomy definition (RFC 4180: quoted fields, embedded
+ * commas, quotes and line breaks, parsed by papaparse). Each row names a node by its labels from the
+ * top level down; levels not listed on their own row are created on first sight. Optional columns
+ * `code` (derived from the label path when empty), `aliases` and `replaced_by` (one per line),
+ * `other` (`true`/`yes`/`1`), `deprecated_reason` and `description` — the layout {@link taxonomyToCsv} writes.
+ *
+ * @param text - the CSV, header row first
+ * @param options - `id`, `version`, other definition settings, and `levelColumns` if the headers are not `level_N`
+ * @returns a definition for `createTaxonomy`
+ * @throws {@link TaxonomyError} `invalid_import` for malformed CSV, missing level columns, a row with a gap
+ *   between levels, no label, or the same path twice
+ * @example
+ * const def = taxonomyFromCsv('Category,Subcategory\r\nBilling,"Refund, full"\r\n', {
+ *   id: "s", version: "1", levelColumns: ["Category", "Subcategory"] });
+ * def.nodes; // => [{ code: "billing", label: "Billing", children: [{ code: "billing__refund_full", label: "Refund, full" }] }]
+ */
+export function taxonomyFromCsv(text: string, options: CsvImportOptions): TaxonomyDefinition {
+  const { levelColumns, ...settings } = options;
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: "greedy" });
+  const issues: Issue[] = parsed.errors.map((e) => ({
+    code: "malformed_csv",
+    path: e.row === undefined ? [] : ["rows", e.row],
+    message: `CSV ${e.row === undefined ? "" : `row ${e.row + 1}: `}${e.message}`,
+  }));
+  if (issues.length > 0) throw new TaxonomyError("invalid_import", issues);
+  const [header, ...rows] = parsed.data;
+  if (header === undefined) throw new TaxonomyError("invalid_import", [{ code: "malformed_csv", path: [], message: "the CSV is empty; it needs a header row" }]);
+  const find = (name: string): number => header.findIndex((h) => normalizeLabel(h) === normalizeLabel(name));
+  const levelIndexes =
+    levelColumns === undefined
+      ? header.flatMap((h, i) => (/^level[\s_-]*\d+$/iu.test(h.trim()) ? [i] : []))
+      : levelColumns.map((name) => find(name));
+  const missing = (levelColumns ?? []).filter((_, i) => levelIndexes[i] === -1);
+  if (levelIndexes.length === 0 || missing.length > 0) {
+    throw new TaxonomyError("invalid_import", [
+      {
+        code: "malformed_csv",
+        path: ["header"],
+        message:
+          missing.length > 0
+            ? `level column(s) ${missing.map((m) => JSON.stringify(m)).join(", ")} are not in the header (${header.map((h) => JSON.stringify(h)).join(", ")})`
+            : `no level columns in the header; name them level_1, level_2, … or pass levelColumns`,
+      },
+    ]);
+  }
+  const column = (name: string): number => find(name);
+  const col = { code: column("code"), aliases: column("aliases"), other: column("other"), replacedBy: column("replaced_by"), reason: column("deprecated_reason"), description: column("description") };
+  const cell = (row: ReadonlyArray<string>, i: number): string => (i === -1 ? "" : (row[i] ?? "").trim());
+  const lines = (value: string): string[] => value.split(/\r?\n/u).map((s) => s.trim()).filter((s) => s !== "");
+
+  const tree = new TreeBuilder();
+  const seen = new Set<string>();
+  rows.forEach((row, r) => {
+    const at = ["rows", r + 1];
+    const cells = levelIndexes.map((i) => cell(row, i));
+    const depth = cells.findIndex((c) => c === "");
+    const labels = depth === -1 ? cells : cells.slice(0, depth);
+    if (labels.length === 0) {
+      issues.push({ code: "invalid_row", path: at, message: `row ${r + 2} has no label in its first level column` });
+      return;
+    }
+    if (cells.slice(labels.length).some((c) => c !== "")) {
+      issues.push({ code: "invalid_row", path: at, message: `row ${r + 2} skips a level: a level is empty but a deeper one is filled` });
+      return;
+    }
+    const key = labels.map(normalizeLabel).join("\u0000");
+    if (seen.has(key)) {
+      issues.push({ code: "invalid_row", path: at, message: `row ${r + 2} repeats the path ${labels.map((l) => JSON.stringify(l)).join(" > ")}` });
+      return;
+    }
+    seen.add(key);
+    const { node } = tree.at(labels);
+    node.explicit = true;
+    const code = cell(row, col.code);
+    if (code !== "") node.code = code;
+    const aliases = lines(cell(row, col.aliases));
+    if (aliases.length > 0) node.extra.aliases = aliases;
+    if (/^(true|yes|1)$/iu.test(cell(row, col.other))) node.extra.other = true;
+    const description = cell(row, col.description);
+    if (description !== "") node.extra.description = description;
+    const replacedBy = lines(cell(row, col.replacedBy));
+    const reason = cell(row, col.reason);
+    if (replacedBy.length > 0 || reason !== "") {
+      node.extra.deprecated = { ...(replacedBy.length > 0 ? { replacedBy } : {}), ...(reason !== "" ? { reason } : {}) };
+    }
+  });
+  if (issues.length > 0) throw new TaxonomyError("invalid_import", issues);
+  return { ...settings, nodes: tree.build() };
+}

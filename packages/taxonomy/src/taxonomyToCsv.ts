@@ -1,0 +1,36 @@
+import Papa from "papaparse";
+import type { Taxonomy } from "./Taxonomy.js";
+
+/** The extra columns {@link taxonomyToCsv} writes after the level columns, and {@link taxonomyFromCsv} reads. */
+export const CSV_EXTRA_COLUMNS = ["code", "aliases", "other", "replaced_by", "deprecated_reason", "description"] as const;
+
+/**
+ * Writes a taxonomy as RFC 4180 CSV with one column per level (`level_1`, `level_2`, …) and one row per
+ * node, depth-first: a node's row fills the level columns down to its own label. Extra columns carry
+ * the code, aliases and replacements (one per line inside the quoted cell), the "other" flag, the
+ * deprecation reason and the description. `taxonomyFromCsv` reads it back.
+ *
+ * @param taxonomy - the taxonomy
+ * @returns CSV text with CRLF line ends
+ * @example
+ * const tax = createTaxonomy({ id: "s", version: "1", nodes: [
+ *   { code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund, full" }] }] });
+ * taxonomyToCsv(tax).split("\r\n")[2]; // => 'Billing,"Refund, full",billing.refund,,,,,'
+ */
+export function taxonomyToCsv(taxonomy: Taxonomy): string {
+  const depth = taxonomy.nodes.reduce((m, n) => Math.max(m, n.depth), 0);
+  const levels = Array.from({ length: depth }, (_, i) => `level_${i + 1}`);
+  const rows = taxonomy.nodes.map((node) => {
+    const labels = node.path.map((c) => taxonomy.node(c)!.label);
+    return [
+      ...levels.map((_, i) => labels[i] ?? ""),
+      node.code,
+      node.aliases.join("\n"),
+      node.other ? "true" : "",
+      node.deprecated?.replacedBy.join("\n") ?? "",
+      node.deprecated?.reason ?? "",
+      node.description ?? "",
+    ];
+  });
+  return Papa.unparse({ fields: [...levels, ...CSV_EXTRA_COLUMNS], data: rows }, { newline: "\r\n", quotes: false });
+}
