@@ -1,0 +1,74 @@
+import type { Block, Inline } from "./document.js";
+import { excerpt, flatten, longestRun, neutralize, oneLine } from "./escape.js";
+
+/** Escapes prose for CommonMark (and GFM): every character that can open markup is backslash-escaped. */
+function escapeText(text: string, github: boolean): string {
+  let out = text.replace(/[\\`*_[\]<>|~&#!]/g, (ch) => `\\${ch}`);
+  // GitHub turns @name into a notification and #123 into a cross-reference; an empty comment breaks both.
+  if (github) out = out.replace(/([@#])(?=[A-Za-z0-9_-])/g, "$1<!-- -->");
+  return out;
+}
+
+/** Escapes what only matters at the start of a line: list markers, setext underlines, ordered-list numbers. */
+function escapeLineStart(line: string): string {
+  if (/^[-+=]/.test(line)) return `\\${line}`;
+  return line.replace(/^(\d{1,9})([.)])/, "$1\\$2");
+}
+
+function codeSpan(code: string): string {
+  const value = oneLine(code);
+  const fence = "`".repeat(longestRun(value, "`") + 1);
+  const pad = value.startsWith("`") || value.endsWith("`") || value === "" ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+function inline(parts: ReadonlyArray<Inline>, github: boolean): string {
+  return parts.map((part) => ("code" in part ? codeSpan(part.code) : escapeText(flatten(part.text), github))).join("").trim();
+}
+
+function prose(text: string, github: boolean): string {
+  return neutralize(text)
+    .split("\n")
+    .map((line) => line.replace(/\t/g, " ").trim())
+    .filter((line) => line !== "")
+    .map((line) => escapeLineStart(escapeText(line, github)))
+    .join("  \n");
+}
+
+function fence(text: string): string {
+  const body = excerpt(text);
+  const marks = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  return `${marks}text\n${body}\n${marks}`;
+}
+
+/** Renders blocks as CommonMark, or as GitHub-flavoured Markdown for issues when `github` is set. */
+export function renderMarkdown(blocks: ReadonlyArray<Block>, github: boolean): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "title":
+        out.push(`# ${escapeText(oneLine(block.text), github)}`);
+        break;
+      case "heading":
+        out.push(`## ${block.text}`);
+        break;
+      case "fields":
+        out.push(block.rows.map(([label, value]) => `- **${label}:** ${inline(value, github)}`).join("\n"));
+        break;
+      case "paragraph":
+        out.push(`${block.label === undefined ? "" : `**${block.label}:** `}${prose(block.text, github)}`);
+        break;
+      case "list":
+        out.push(block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${escapeLineStart(inline(item, github))}`).join("\n"));
+        break;
+      case "code":
+        if (github && block.label.startsWith("Excerpt")) {
+          out.push(`<details><summary>${block.label}</summary>\n\n${fence(block.text)}\n\n</details>`);
+        } else {
+          out.push(`**${block.label}:**\n\n${fence(block.text)}`);
+        }
+        break;
+    }
+  }
+  return `${out.join("\n\n")}\n`;
+}

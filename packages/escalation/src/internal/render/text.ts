@@ -1,0 +1,88 @@
+import type { Block, Inline } from "./document.js";
+import { excerpt, flatten, neutralize, oneLine } from "./escape.js";
+
+/** The column plain text wraps at. */
+export const TEXT_WIDTH = 100;
+
+/** Word-wraps one line at `width` columns; words longer than a line are split. */
+function wrap(text: string, width: number, indent: string, firstIndent = indent): string[] {
+  const lines: string[] = [];
+  let line = firstIndent;
+  let empty = true;
+  for (const rawWord of text.split(" ").filter((w) => w !== "")) {
+    let word = rawWord;
+    while (word.length > 0) {
+      const room = width - line.length - (empty ? 0 : 1);
+      if ([...word].length <= room) {
+        line += (empty ? "" : " ") + word;
+        empty = false;
+        word = "";
+      } else if (empty) {
+        const chars = [...word];
+        line += chars.slice(0, Math.max(1, room)).join("");
+        word = chars.slice(Math.max(1, room)).join("");
+        lines.push(line);
+        line = indent;
+      } else {
+        lines.push(line);
+        line = indent;
+        empty = true;
+      }
+    }
+  }
+  if (!empty || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+function inline(parts: ReadonlyArray<Inline>): string {
+  return parts.map((part) => ("code" in part ? oneLine(part.code) : flatten(part.text))).join("").trim();
+}
+
+/** Renders blocks as plain text for e-mail or a terminal: wrapped at 100 columns, control characters made visible. */
+export function renderText(blocks: ReadonlyArray<Block>): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "title": {
+        const lines = wrap(oneLine(block.text), TEXT_WIDTH, "");
+        out.push([...lines, "=".repeat(Math.max(...lines.map((l) => l.length)))].join("\n"));
+        break;
+      }
+      case "heading":
+        out.push(`${block.text}\n${"-".repeat(block.text.length)}`);
+        break;
+      case "fields": {
+        const labelWidth = Math.max(...block.rows.map(([label]) => label.length)) + 2;
+        out.push(
+          block.rows
+            .flatMap(([label, value]) => wrap(inline(value), TEXT_WIDTH, " ".repeat(labelWidth), `${label}:`.padEnd(labelWidth)))
+            .join("\n"),
+        );
+        break;
+      }
+      case "paragraph": {
+        const body = neutralize(block.text)
+          .split("\n")
+          .map((line) => line.replace(/\t/g, " ").trim())
+          .filter((line) => line !== "");
+        const head = block.label === undefined ? [] : [`${block.label}:`];
+        out.push([...head, ...body.flatMap((line) => wrap(line, TEXT_WIDTH, block.label === undefined ? "" : "  "))].join("\n"));
+        break;
+      }
+      case "list":
+        out.push(
+          block.items
+            .flatMap((item, i) => {
+              const marker = block.ordered ? `${i + 1}. ` : "- ";
+              return wrap(inline(item), TEXT_WIDTH, " ".repeat(marker.length), marker);
+            })
+            .join("\n"),
+        );
+        break;
+      case "code":
+        out.push(`${block.label}:\n${excerpt(block.text).split("\n").map((line) => `    ${line}`).join("\n")}`);
+        break;
+    }
+  }
+  return `${out.join("\n\n")}\n`;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, test } from "vitest";
+import { EscalationError, createEscalationPackage, renderEscalation, ESCALATION_RENDER_FORMATS } from "@supportops/escalation";
+import { NOW, fullBug } from "./fixtures.js";
+
+const hostile = createEscalationPackage(
+  {
+    ...fullBug,
+    summary: "# Pwned <script>alert(1)</script> ![x](http://evil/x.png) @octo-org/admins #123 *bold* [~admin]",
+    ask: "h1. Fix it {color:red}NOW{color} |a|b| ??cite?? (y) -strike- +under+ ^sup^ ~sub~ C:\\path\\to",
+    expected: "1. Step one\n- bullet\n=====\n    indented code\n> quote\r\nline after CRLF",
+    actual: "Terminal \u001b[31mred\u001b[0m and bidi \u202Eevil\u202C text; tab\there",
+    reproSteps: [
+      { n: 1, action: "Open https://app.example.com/?q=<img src=x onerror=alert(1)>" },
+      { n: 2, action: "Type `code` and ``` fences and {noformat} and {code}" },
+    ],
+    relatedTicketIds: ["ZD-1`x`", "ZD|2"],
+    evidence: [
+      {
+        kind: "log",
+        title: "log with fences",
+        inline: `before\n\`\`\`\n{noformat}\nh1. not a heading\n${"A".repeat(450)}\nafter`,
+        uri: "https://logs.example.com/q?a=1&b=[2]",
+        capturedAt: "2026-03-09T13:41:00Z",
+        sanitized: true,
+        redactionReport: { counts: { email: 2, jwt: 1 }, engine: "@supportops/escalation@0.1.0" },
+      },
+    ],
+    workaround: `A very long line: ${"word ".repeat(40)}${"x".repeat(130)}`,
+  },
+  { now: NOW },
+);
+
+describe("renderEscalation", () => {
+  test("lists its formats", () => {
+    expect(ESCALATION_RENDER_FORMATS).toStrictEqual(["markdown", "github", "jira", "text"]);
+  });
+
+  test("invalid_render_format", () => {
+    const pkg = createEscalationPackage(fullBug, { now: NOW });
+    expect(() => renderEscalation(pkg, "html" as never)).toThrow(EscalationError);
+    try {
+      renderEscalation(pkg, "html" as never);
+    } catch (error) {
+      expect((error as EscalationError).issues).toStrictEqual([
+        { code: "invalid_render_format", path: ["format"], message: 'unknown format "html"; use one of markdown, github, jira, text' },
+      ]);
+    }
+  });
+
+  test.each(ESCALATION_RENDER_FORMATS)("%s: the full package", (format) => {
+    expect(renderEscalation(createEscalationPackage(fullBug, { now: NOW }), format)).toMatchSnapshot();
+  });
+
+  test.each(ESCALATION_RENDER_FORMATS)("%s: hostile input", (format) => {
+    const out = renderEscalation(hostile, format);
+    expect(out).toMatchSnapshot();
+    // Nothing can act: no raw escape character, no bidi override, no raw HTML tag from the input.
+    expect(out).not.toMatch(/[\u001b\u202E]/);
+    // Markdown shows input HTML as text (escaped `<`); Jira and plain text never interpret HTML.
+    if (format === "markdown" || format === "github") expect(out).not.toMatch(/(?<!\\)<(script|img)/);
+  });
+
+  test("markdown: a fence longer than any run of backticks inside", () => {
+    const out = renderEscalation(hostile, "markdown");
+    expect(out).toContain("````text\nbefore\n```\n{noformat}");
+    expect(out).toContain(`${"A".repeat(300)}… [+150 chars]`);
+  });
+
+  test("github: mentions and cross-references are defused", () => {
+    const out = renderEscalation(hostile, "github");
+    expect(out).toContain("@<!-- -->octo-org/admins \\#<!-- -->123");
+  });
+
+  test("jira: noformat cannot be closed from inside; markup is escaped", () => {
+    const out = renderEscalation(hostile, "jira");
+    expect(out).toContain("{noformat}\nbefore\n```\n{\u200Bnoformat}\nh1. not a heading");
+    expect(out).toContain("h1\\. Fix it \\{color:red\\}NOW\\{color\\} \\|a\\|b\\| \\?\\?cite\\?\\? \\(y) \\-strike\\- \\+under\\+ \\^sup\\^ \\~sub\\~ C:&#92;path&#92;to");
+  });
+
+  test("text: wraps at 100 columns except for cut excerpt lines", () => {
+    const lines = renderEscalation(hostile, "text").split("\n");
+    const long = lines.filter((line) => [...line].length > 100);
+    expect(long.every((line) => line.startsWith("    "))).toBe(true);
+  });
+});
