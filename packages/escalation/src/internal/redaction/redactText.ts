@@ -1,0 +1,70 @@
+/** The string engine of `redact`: secrets first, then PII, each phase resolving overlaps longest-first. */
+import type { RedactionEntityType } from "../../RedactionEntityType.js";
+import type { Candidate, Detector } from "./detectors.js";
+import { markTokens } from "./tokens.js";
+
+/** What one call of `redact` needs at every string it meets. */
+export interface TextRedactor {
+  readonly secretDetectors: ReadonlyArray<Detector>;
+  readonly piiDetectors: ReadonlyArray<Detector>;
+  /** The text that stands in for a detected value. */
+  readonly replacement: (detector: Detector, value: string) => string;
+  /** Running count of replacements per entity type, for the report. */
+  readonly counts: Map<RedactionEntityType, number>;
+}
+
+/**
+ * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set (longest first, then the
+ * detector listed first, then the leftmost; tokens already in the text are never touched) and
+ * replaces them. Runs in time linear in `text.length` for a fixed detector list.
+ */
+function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): string {
+  const candidates: Candidate[] = [];
+  const byEntity = new Map<RedactionEntityType, Detector>();
+  detectors.forEach((detector, rank) => {
+    byEntity.set(detector.entity, detector);
+    detector.find(text, (start, end) => candidates.push({ start, end, entity: detector.entity, rank }));
+  });
+  if (candidates.length === 0) return text;
+
+  const occupied = new Uint8Array(text.length);
+  markTokens(text, occupied);
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const accepted: Candidate[] = [];
+  for (const candidate of candidates) {
+    // Accepted spans are disjoint, so the cells each candidate checks sum to O(detectors × length).
+    let free = true;
+    for (let i = candidate.start; i < candidate.end; i++) {
+      if (occupied[i] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    occupied.fill(1, candidate.start, candidate.end);
+    accepted.push(candidate);
+  }
+  if (accepted.length === 0) return text;
+
+  accepted.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const { start, end, entity } of accepted) {
+    const detector = byEntity.get(entity);
+    if (detector === undefined) continue;
+    out += text.slice(at, start) + redactor.replacement(detector, text.slice(start, end));
+    at = end;
+    redactor.counts.set(entity, (redactor.counts.get(entity) ?? 0) + 1);
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Redacts one string: every secret is replaced before PII is looked for (rule E4), so PII detectors
+ * never see, and never claim, a part of a secret.
+ */
+export function redactText(text: string, redactor: TextRedactor): string {
+  if (text.length === 0) return text;
+  const withoutSecrets = runPhase(text, redactor.secretDetectors, redactor);
+  return runPhase(withoutSecrets, redactor.piiDetectors, redactor);
+}

@@ -1,0 +1,30 @@
+/** The replacement tokens `redact` writes, and how to recognise them on a later pass. */
+import type { RedactionEntityType } from "../../RedactionEntityType.js";
+import { REDACTION_ENTITY_TYPES } from "../../RedactionEntityType.js";
+
+/** The label of an entity type inside a token: `email` → `EMAIL`, `card` → `CARD`. */
+export function labelOf(entity: RedactionEntityType): string {
+  return entity.toUpperCase();
+}
+
+const LABELS: ReadonlySet<string> = new Set(REDACTION_ENTITY_TYPES.map(labelOf));
+
+/** How many hex digits of the HMAC a pseudonym keeps: 64 bits, so collisions stay negligible per key. */
+export const PSEUDONYM_HEX_LENGTH = 16;
+
+/** The shape of a key version: it is written into tokens, so it must not contain `]`, `:` or spaces. */
+export const KEY_VERSION_PATTERN = /^[\w.-]{1,32}$/;
+
+/**
+ * Tokens written by `redact`: `[EMAIL]`, `[CARD ****1234]`, `[EMAIL:k1:0123456789abcdef]`. They are
+ * left untouched when met again, which is what makes redaction idempotent.
+ */
+export const TOKEN_PATTERN = /\[([A-Z][A-Z0-9_]{1,30})(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g;
+
+/** Marks every token of `text` in `occupied`. */
+export function markTokens(text: string, occupied: Uint8Array): void {
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
+    if (LABELS.has(match[1] ?? "")) occupied.fill(1, match.index, match.index + match[0].length);
+  }
+}

@@ -1,0 +1,365 @@
+import { SupportOpsError, safely } from "@supportops/core";
+import type { Issue, IssuePath, SafeResult } from "@supportops/core";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import type { RedactionEntityType } from "./RedactionEntityType.js";
+import { PII_ENTITY_TYPES, REDACTION_ENTITY_TYPES } from "./RedactionEntityType.js";
+import type { Detector } from "./internal/redaction/detectors.js";
+import { PII_DETECTORS, SECRET_DETECTORS } from "./internal/redaction/detectors.js";
+import { REDACTION_PATTERNS } from "./internal/redaction/patterns.js";
+import { pseudonymOf } from "./internal/redaction/pseudonym.js";
+import { redactText } from "./internal/redaction/redactText.js";
+import { KEY_VERSION_PATTERN, labelOf } from "./internal/redaction/tokens.js";
+
+/**
+ * What {@link redact} writes in place of a detected value:
+ * - `mask` (default): a typed token, `[EMAIL]`; payment cards keep their last four digits, `[CARD ****1234]`;
+ * - `remove`: nothing, the value is cut out;
+ * - `pseudonymize`: a keyed, linkable pseudonym, `[EMAIL:k1:3f9a1c2b0d4e5f67]`, for PII; secrets are masked.
+ */
+export type RedactionMode = "mask" | "remove" | "pseudonymize";
+
+/** The modes {@link redact} accepts. */
+export const REDACTION_MODES: ReadonlyArray<RedactionMode> = Object.freeze(["mask", "remove", "pseudonymize"]);
+
+/** The options of {@link redact}; all are optional except `key` and `keyVersion` in `pseudonymize` mode. */
+export interface RedactOptions {
+  /** What replaces a detected value; `mask` when absent. */
+  readonly mode?: RedactionMode;
+  /**
+   * The secret key of the pseudonym HMAC, at least 16 bytes (a string counts its UTF-8 bytes).
+   * Keep one key per tenant and out of the evidence store; required in `pseudonymize` mode.
+   */
+  readonly key?: string | Uint8Array;
+  /**
+   * The key's name, written into every pseudonym (`[EMAIL:k1:…]`) so that tokens made under different
+   * keys are never mistaken for one another after a rotation. 1–32 of `A–Z a–z 0–9 _ . -`; required in
+   * `pseudonymize` mode.
+   */
+  readonly keyVersion?: string;
+  /** The entity types to look for; every type in {@link REDACTION_ENTITY_TYPES} when absent. */
+  readonly entities?: ReadonlyArray<RedactionEntityType>;
+}
+
+/**
+ * What a {@link redact} call did, without any of the values it found: safe to store next to the
+ * evidence (research §4.4.8).
+ */
+export interface RedactionReport {
+  /** How many values of each entity type were replaced; types with none are absent. */
+  readonly counts: Readonly<Partial<Record<RedactionEntityType, number>>>;
+  /** The engine and the version of its rules, `name@version`. */
+  readonly engine: string;
+  /** A fingerprint of the exact pattern set that ran (`sha256:` and 16 hex digits). */
+  readonly patternSet: string;
+  /** The mode that ran. */
+  readonly mode: RedactionMode;
+  /** The key version pseudonyms were made with (`pseudonymize` mode only). */
+  readonly keyVersion?: string;
+}
+
+/** The result of {@link redact}: the redacted copy and its report. */
+export interface RedactResult<T> {
+  /** A new value of the same shape as the input, with every detected value replaced. */
+  readonly value: T;
+  /** What was replaced, by entity type. */
+  readonly report: RedactionReport;
+}
+
+/**
+ * The error codes {@link redact} throws with: `invalid_redact_options` (the options are wrong) and
+ * `invalid_redact_input` (the value holds something that cannot be copied: a cycle, a function, a
+ * `Map`, an object nested too deep).
+ *
+ * @example
+ * REDACTION_ERROR_CODES.includes("invalid_redact_options"); // => true
+ */
+export const REDACTION_ERROR_CODES = ["invalid_redact_options", "invalid_redact_input"] as const;
+
+/** One of {@link REDACTION_ERROR_CODES}. */
+export type RedactionErrorCode = (typeof REDACTION_ERROR_CODES)[number];
+
+/**
+ * The codes of the issues inside a {@link redact} error.
+ *
+ * @example
+ * REDACTION_ISSUE_CODES.includes("missing_key"); // => true
+ */
+export const REDACTION_ISSUE_CODES = [
+  "invalid_options",
+  "unknown_option",
+  "invalid_mode",
+  "invalid_key",
+  "weak_key",
+  "missing_key",
+  "missing_key_version",
+  "invalid_key_version",
+  "invalid_entities",
+  "unknown_entity",
+  "cyclic_value",
+  "unsupported_value",
+  "too_deep",
+] as const;
+
+/** One of {@link REDACTION_ISSUE_CODES}. */
+export type RedactionIssueCode = (typeof REDACTION_ISSUE_CODES)[number];
+
+/** The engine name and rule-set version written into every report; bump it when a pattern changes. */
+export const REDACTION_ENGINE = "supportops-redact@1";
+
+/** Objects and arrays nested deeper than this are refused rather than risk the call stack. */
+export const MAX_REDACTION_DEPTH = 1000;
+
+/** The smallest accepted pseudonym key, in bytes (128 bits). */
+export const MIN_REDACTION_KEY_BYTES = 16;
+
+const OPTION_NAMES: ReadonlySet<string> = new Set(["mode", "key", "keyVersion", "entities"]);
+const ENTITY_NAMES: ReadonlySet<string> = new Set(REDACTION_ENTITY_TYPES);
+const PII_NAMES: ReadonlySet<string> = new Set(PII_ENTITY_TYPES);
+
+let patternSetFingerprint: string | undefined;
+
+function patternSet(): string {
+  patternSetFingerprint ??= `sha256:${bytesToHex(sha256(utf8ToBytes(JSON.stringify(REDACTION_PATTERNS)))).slice(0, 16)}`;
+  return patternSetFingerprint;
+}
+
+function fail(code: RedactionErrorCode, issues: ReadonlyArray<Issue>): never {
+  throw new SupportOpsError(code, issues);
+}
+
+interface ValidOptions {
+  readonly mode: RedactionMode;
+  readonly key?: Uint8Array;
+  readonly keyVersion?: string;
+  readonly entities: ReadonlySet<RedactionEntityType>;
+}
+
+function issue(code: RedactionIssueCode, path: IssuePath, message: string): Issue {
+  return { code, path, message };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
+function validateOptions(options: unknown): ValidOptions {
+  if (options === undefined) return { mode: "mask", entities: ENTITY_NAMES as ReadonlySet<RedactionEntityType> };
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    fail("invalid_redact_options", [
+      issue("invalid_options", [], `redact options must be an object such as { mode: "mask" }, got ${describe(options)}`),
+    ]);
+  }
+  const o = options as Record<string, unknown>;
+  const issues: Issue[] = [];
+  for (const name of Object.keys(o)) {
+    if (!OPTION_NAMES.has(name)) {
+      issues.push(issue("unknown_option", [name], `unknown option "${name}"; redact accepts mode, key, keyVersion and entities`));
+    }
+  }
+
+  let mode: RedactionMode = "mask";
+  if (o["mode"] !== undefined) {
+    if (REDACTION_MODES.includes(o["mode"] as RedactionMode)) mode = o["mode"] as RedactionMode;
+    else issues.push(issue("invalid_mode", ["mode"], `mode must be "mask", "remove" or "pseudonymize", got ${describe(o["mode"])}`));
+  }
+
+  let key: Uint8Array | undefined;
+  const rawKey = o["key"];
+  if (rawKey !== undefined) {
+    if (typeof rawKey === "string") key = utf8ToBytes(rawKey);
+    else if (rawKey instanceof Uint8Array) key = Uint8Array.from(rawKey);
+    else issues.push(issue("invalid_key", ["key"], `key must be a string or a Uint8Array, got ${describe(rawKey)}`));
+    if (key !== undefined && key.length < MIN_REDACTION_KEY_BYTES) {
+      issues.push(
+        issue("weak_key", ["key"], `key has ${key.length} bytes; use a random secret of at least ${MIN_REDACTION_KEY_BYTES} bytes (32 recommended)`),
+      );
+    }
+  } else if (mode === "pseudonymize") {
+    issues.push(issue("missing_key", ["key"], 'mode "pseudonymize" needs a secret key (at least 16 bytes) to make keyed pseudonyms'));
+  }
+
+  const rawVersion = o["keyVersion"];
+  let keyVersion: string | undefined;
+  if (rawVersion !== undefined) {
+    if (typeof rawVersion === "string" && KEY_VERSION_PATTERN.test(rawVersion)) keyVersion = rawVersion;
+    else {
+      issues.push(
+        issue("invalid_key_version", ["keyVersion"], `keyVersion must be 1–32 of A–Z a–z 0–9 _ . - (such as "k1"), got ${describe(rawVersion)}`),
+      );
+    }
+  } else if (mode === "pseudonymize") {
+    issues.push(
+      issue("missing_key_version", ["keyVersion"], 'mode "pseudonymize" needs a keyVersion (such as "k1") to write into each pseudonym'),
+    );
+  }
+
+  let entities = ENTITY_NAMES as ReadonlySet<RedactionEntityType>;
+  const rawEntities = o["entities"];
+  if (rawEntities !== undefined) {
+    if (!Array.isArray(rawEntities) || rawEntities.length === 0) {
+      issues.push(
+        issue("invalid_entities", ["entities"], `entities must be a non-empty array of entity types such as ["email", "jwt"], got ${describe(rawEntities)}`),
+      );
+    } else {
+      const chosen = new Set<RedactionEntityType>();
+      rawEntities.forEach((entity: unknown, index) => {
+        if (typeof entity === "string" && ENTITY_NAMES.has(entity)) chosen.add(entity as RedactionEntityType);
+        else {
+          issues.push(
+            issue("unknown_entity", ["entities", index], `unknown entity type ${describe(entity)}; use one of ${REDACTION_ENTITY_TYPES.join(", ")}`),
+          );
+        }
+      });
+      entities = chosen;
+    }
+  }
+
+  if (issues.length > 0) fail("invalid_redact_options", issues);
+  return {
+    mode,
+    entities,
+    ...(key === undefined ? {} : { key }),
+    ...(keyVersion === undefined ? {} : { keyVersion }),
+  };
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Finds and replaces secrets and personal data in a string, or in every string of a JSON-like value
+ * (nested objects and arrays), and reports how many of each kind it replaced. The input is never
+ * mutated: objects and arrays are copied, object keys and non-string values are kept as they are.
+ *
+ * Secrets are replaced first (private-key blocks, JWTs, bearer and basic credentials, AWS, Google
+ * Cloud and Azure keys, GitHub, GitLab, Slack, Stripe, npm, OpenAI and Anthropic tokens, passwords in
+ * URLs and in `password=…` assignments), then PII (payment cards with a valid Luhn digit, IBANs with a
+ * valid mod-97 checksum, emails, IPv6 and IPv4 addresses, phone numbers), so a secret is always
+ * reported as the secret (rule E4). Where detections overlap the longest wins. Every pattern runs in
+ * linear time. Tokens written by an earlier call are left alone, so redacting twice gives the same
+ * text as redacting once (in `remove` mode, cutting values out can join their neighbours into new
+ * matches).
+ *
+ * In `pseudonymize` mode each PII value becomes `[TYPE:keyVersion:hex]`, the first 16 hex digits of
+ * HMAC-SHA-256(key, type ‖ 0 ‖ normalised value): the same value under the same key always gets the
+ * same token, whatever its spelling (emails lower-cased, phone and card numbers reduced to digits,
+ * IBANs without spaces, IP addresses in canonical form), and a different key or entity type gives
+ * an unrelated token. Secrets are masked in this mode too: a secret must not survive as a pseudonym.
+ *
+ * @param value - a string, or an object or array of strings, numbers, booleans, `null` and `Date`s
+ * @param options - the mode, the pseudonym key and key version, and which entity types to look for
+ * @returns the redacted copy and a report of entity counts by type (never the values found)
+ * @throws {@link SupportOpsError} `invalid_redact_options` when the options are wrong (unknown mode or
+ *   entity, pseudonymize without a key or key version, a key under 16 bytes), `invalid_redact_input`
+ *   when the value holds a cycle, a function, a symbol, a class instance, or nests deeper than 1000
+ * @example
+ * redact("Mail jane.doe@example.com, card 4111 1111 1111 1111, token ghp_" + "a".repeat(36)).value;
+ * // => "Mail [EMAIL], card [CARD ****1111], token [GITHUB_TOKEN]"
+ * redact({ note: "call +44 20 7946 0958" }, { mode: "pseudonymize", key: "tenant-42-secret-key", keyVersion: "k1" });
+ * // => { value: { note: "call [PHONE:k1:…]" }, report: { counts: { phone: 1 }, engine: "supportops-redact@1", … } }
+ */
+export function redact<T>(value: T, options?: RedactOptions): RedactResult<T> {
+  const valid = validateOptions(options);
+  const counts = new Map<RedactionEntityType, number>();
+  const pseudonyms = new Map<string, string>();
+  const { key, keyVersion, mode } = valid;
+
+  const replacement = (detector: Detector, found: string): string => {
+    const label = labelOf(detector.entity);
+    if (mode === "remove") return "";
+    if (mode === "pseudonymize" && key !== undefined && PII_NAMES.has(detector.entity)) {
+      const normalized = detector.normalize(found);
+      const cacheKey = `${detector.entity}\u0000${normalized}`;
+      let hex = pseudonyms.get(cacheKey);
+      if (hex === undefined) {
+        hex = pseudonymOf(key, detector.entity, normalized);
+        pseudonyms.set(cacheKey, hex);
+      }
+      return `[${label}:${keyVersion ?? ""}:${hex}]`;
+    }
+    if (detector.entity === "card") {
+      const digits = detector.normalize(found);
+      return `[${label} ****${digits.slice(-4)}]`;
+    }
+    return `[${label}]`;
+  };
+
+  const redactor = {
+    secretDetectors: SECRET_DETECTORS.filter((d) => valid.entities.has(d.entity)),
+    piiDetectors: PII_DETECTORS.filter((d) => valid.entities.has(d.entity)),
+    replacement,
+    counts,
+  };
+
+  const ancestors = new Set<object>();
+  const walk = (current: unknown, path: Array<string | number>): unknown => {
+    if (typeof current === "string") return redactText(current, redactor);
+    if (current === null || typeof current !== "object") {
+      if (typeof current === "function" || typeof current === "symbol") {
+        fail("invalid_redact_input", [
+          issue("unsupported_value", [...path], `a ${typeof current} cannot be redacted; pass JSON-like data (strings, numbers, booleans, null, arrays, plain objects)`),
+        ]);
+      }
+      return current;
+    }
+    if (current instanceof Date) return new Date(current.getTime());
+    if (ancestors.has(current)) {
+      fail("invalid_redact_input", [issue("cyclic_value", [...path], "the value refers back to one of its own ancestors; redact needs a tree (JSON-like data)")]);
+    }
+    if (path.length >= MAX_REDACTION_DEPTH) {
+      fail("invalid_redact_input", [issue("too_deep", [...path], `the value nests deeper than ${MAX_REDACTION_DEPTH} levels`)]);
+    }
+    const isArray = Array.isArray(current);
+    if (!isArray && !isPlainObject(current)) {
+      fail("invalid_redact_input", [
+        issue("unsupported_value", [...path], `a ${current.constructor?.name ?? "non-plain"} object cannot be redacted; convert it to plain objects and arrays first`),
+      ]);
+    }
+    ancestors.add(current);
+    let copy: unknown;
+    if (isArray) {
+      copy = current.map((item: unknown, index) => walk(item, [...path, index]));
+    } else {
+      copy = Object.fromEntries(
+        Object.keys(current).map((name) => [name, walk((current as Record<string, unknown>)[name], [...path, name])]),
+      );
+    }
+    ancestors.delete(current);
+    return copy;
+  };
+
+  const redacted = walk(value, []) as T;
+  const orderedCounts: Partial<Record<RedactionEntityType, number>> = {};
+  for (const entity of REDACTION_ENTITY_TYPES) {
+    const n = counts.get(entity);
+    if (n !== undefined) orderedCounts[entity] = n;
+  }
+  const report: RedactionReport = Object.freeze({
+    counts: Object.freeze(orderedCounts),
+    engine: REDACTION_ENGINE,
+    patternSet: patternSet(),
+    mode,
+    ...(mode === "pseudonymize" && keyVersion !== undefined ? { keyVersion } : {}),
+  });
+  return { value: redacted, report };
+}
+
+/**
+ * {@link redact} that returns its error instead of throwing it.
+ *
+ * @param value - as for {@link redact}
+ * @param options - as for {@link redact}
+ * @returns `{ success: true, data: { value, report } }`, or `{ success: false, error }` for the errors
+ *   {@link redact} would throw
+ * @example
+ * safeRedact("x", { mode: "pseudonymize" }).success; // => false (no key)
+ */
+export function safeRedact<T>(value: T, options?: RedactOptions): SafeResult<RedactResult<T>> {
+  return safely(SupportOpsError, () => redact(value, options));
+}
