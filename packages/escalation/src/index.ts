@@ -39,3 +39,23 @@ export { ESCALATION_RENDER_FORMATS, renderEscalation } from "./renderEscalation.
 export type { EscalationRenderFormat } from "./renderEscalation.js";
 
 // --- redaction ---
+export {
+  MAX_REDACTION_DEPTH,
+  MIN_REDACTION_KEY_BYTES,
+  REDACTION_ENGINE,
+  REDACTION_ERROR_CODES,
+  REDACTION_ISSUE_CODES,
+  REDACTION_MODES,
+  redact,
+  safeRedact,
+} from "./redact.js";
+export type {
+  RedactOptions,
+  RedactResult,
+  RedactionErrorCode,
+  RedactionIssueCode,
+  RedactionMode,
+  RedactionReport,
+} from "./redact.js";
+export { PII_ENTITY_TYPES, REDACTION_ENTITY_TYPES, SECRET_ENTITY_TYPES } from "./RedactionEntityType.js";
+export type { PiiEntityType, RedactionEntityType, SecretEntityType } from "./RedactionEntityType.js";
