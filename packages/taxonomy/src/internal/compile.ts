@@ -82,7 +82,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
         message: `parent ${quote(entry.parent)} is not a code in this taxonomy; name an existing node or omit parent for a top-level node`,
       });
       entry.parent = null;
-    } else if (!parent.children.includes(code)) {
+    } else {
       parent.children.push(code);
     }
   }

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import {
+  TaxonomyDefinitionSchema,
+  TaxonomyError,
+  createTaxonomy,
+  safeCreateTaxonomy,
+  taxonomyDefinitionJsonSchema,
+} from "@supportops/taxonomy";
+import type { Issue } from "@supportops/core";
+import { SUPPORT } from "./fixture.js";
+
+function issuesOf(definition: unknown): ReadonlyArray<Issue> {
+  const result = safeCreateTaxonomy(definition);
+  if (result.success) throw new Error("expected the definition to be rejected");
+  expect(result.error).toBeInstanceOf(TaxonomyError);
+  expect(result.error.code).toBe("invalid_taxonomy");
+  return result.error.issues;
+}
+const base = { id: "t", version: "1" };
+
+describe("createTaxonomy", () => {
+  it("compiles the issue's example into frozen nodes with paths", () => {
+    const tax = createTaxonomy(SUPPORT);
+    expect(tax.node("billing.invoice")).toStrictEqual({
+      code: "billing.invoice",
+      label: "Invoice (old)",
+      aliases: [],
+      parent: "billing",
+      depth: 2,
+      path: ["billing", "billing.invoice"],
+      labelPath: "Billing::Invoice (old)",
+      children: [],
+      other: false,
+      allowInternal: false,
+      requires: [],
+      deprecated: { replacedBy: ["billing.invoices"] },
+      replacements: ["billing.invoices"],
+      isLeaf: true,
+      selectable: false,
+    });
+    expect(tax.path("access.sso")).toStrictEqual(["access", "access.sso"]);
+    expect(tax.children().map((n) => n.code)).toStrictEqual(["billing", "access", "other"]);
+    expect(tax.children("billing").map((n) => n.code)).toStrictEqual(["billing.refund", "billing.invoices", "billing.invoice"]);
+    expect(tax.leaves().map((n) => n.code)).toStrictEqual(["billing.refund", "billing.invoices", "access.sso", "access.password", "other"]);
+    expect(tax.leaves({ includeDeprecated: true }).length).toBe(7);
+    expect(Object.isFrozen(tax)).toBe(true);
+    expect(tax.maxDepth).toBe(3);
+  });
+
+  it("accepts flat nodes with parent links, in any order, and exports them nested", () => {
+    const tax = createTaxonomy({
+      ...base,
+      nodes: [
+        { code: "b1", label: "Refund", parent: "b" },
+        { code: "b", label: "Billing" },
+      ],
+    });
+    expect(tax.path("b1")).toStrictEqual(["b", "b1"]);
+    expect(tax.definition.nodes).toStrictEqual([{ code: "b", label: "Billing", children: [{ code: "b1", label: "Refund" }] }]);
+  });
+
+  it("T1: codes are opaque; a dotted look means nothing and any stable text works", () => {
+    const tax = createTaxonomy({ ...base, nodes: [{ code: "Z-17/ä", label: "Billing", children: [{ code: "x.y.z", label: "Refund" }] }] });
+    expect(tax.path("x.y.z")).toStrictEqual(["Z-17/ä", "x.y.z"]);
+    expect(issuesOf({ ...base, nodes: [{ code: " a", label: "A" }] }).map((i) => [i.code, i.path])).toStrictEqual([["invalid_format", ["nodes", 0, "code"]]]);
+  });
+
+  it("rejects duplicate codes, with the path of the second and where the first is", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "a", label: "B" }] }] })).toStrictEqual([
+      { code: "duplicate_code", path: ["nodes", 0, "children", 0, "code"], message: 'code "a" is already used by the node at nodes[0]; codes must be unique across the taxonomy' },
+    ]);
+  });
+
+  it("rejects parent cycles and unknown or conflicting parents", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "r", label: "Root" }, { code: "a", label: "A", parent: "b" }, { code: "b", label: "B", parent: "a" }] })).toStrictEqual([
+      { code: "cycle", path: ["nodes", 1, "parent"], message: 'parent links form a cycle ("a" → "b" → "a"); a node cannot be its own ancestor' },
+    ]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", parent: "zz" }] })).toStrictEqual([
+      { code: "unknown_parent", path: ["nodes", 0, "parent"], message: 'parent "zz" is not a code in this taxonomy; name an existing node or omit parent for a top-level node' },
+    ]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A" }, { code: "b", label: "B", children: [{ code: "c", label: "C", parent: "a" }] }] })).toStrictEqual([
+      { code: "conflicting_parent", path: ["nodes", 1, "children", 0, "parent"], message: 'parent "a" contradicts the enclosing node "b"; omit parent on nested nodes' },
+    ]);
+  });
+
+  it("T3: rejects nodes deeper than maxDepth (default 3), and minDepth above maxDepth", () => {
+    const deep = { code: "1", label: "L1", children: [{ code: "2", label: "L2", children: [{ code: "3", label: "L3", children: [{ code: "4", label: "L4" }] }] }] };
+    expect(issuesOf({ ...base, nodes: [deep] })).toStrictEqual([
+      { code: "too_deep", path: ["nodes", 0, "children", 0, "children", 0, "children", 0], message: 'node "4" is at level 4, deeper than maxDepth 3; move it up or raise maxDepth' },
+    ]);
+    expect(createTaxonomy({ ...base, maxDepth: 4, nodes: [deep] }).node("4")!.depth).toBe(4);
+    expect(issuesOf({ ...base, maxDepth: 2, minDepth: 3, nodes: [{ code: "a", label: "A" }] })).toStrictEqual([
+      { code: "invalid_limits", path: ["minDepth"], message: "minDepth 3 is deeper than maxDepth 2; choose minDepth ≤ maxDepth" },
+    ]);
+  });
+
+  it("T7: rejects the separator inside a label or alias, or at its ends, and labels over the length limit", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "Billing::Refund", aliases: ["Money:"] }] })).toStrictEqual([
+      { code: "separator_in_label", path: ["nodes", 0, "label"], message: '"Billing::Refund" contains the path separator "::" or starts or ends with one of its characters; remove it or choose another separator' },
+      { code: "separator_in_label", path: ["nodes", 0, "aliases", 0], message: '"Money:" contains the path separator "::" or starts or ends with one of its characters; remove it or choose another separator' },
+    ]);
+    // With another separator, "::" is ordinary text.
+    expect(createTaxonomy({ ...base, separator: " > ", nodes: [{ code: "a", label: "Billing::Refund" }] }).node("a")!.labelPath).toBe("Billing::Refund");
+    expect(issuesOf({ ...base, separator: ">", nodes: [{ code: "a", label: "A > B" }] }).map((i) => i.code)).toStrictEqual(["separator_in_label"]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "x".repeat(256) }] })).toStrictEqual([
+      { code: "label_too_long", path: ["nodes", 0, "label"], message: `${JSON.stringify("x".repeat(40))}… is 256 characters long; labels are at most 255` },
+    ]);
+    expect(createTaxonomy({ ...base, nodes: [{ code: "a", label: "x".repeat(255) }] }).nodes.length).toBe(1);
+    expect(issuesOf({ ...base, maxLabelLength: 5, nodes: [{ code: "a", label: "Refunds" }] }).map((i) => i.code)).toStrictEqual(["label_too_long"]);
+  });
+
+  it("T7: rejects more options than the limit (a number or a vendor preset)", () => {
+    const leaves = (n: number) => [{ code: "root", label: "Root", children: Array.from({ length: n }, (_, i) => ({ code: `c${i}`, label: `C${i}` })) }];
+    expect(issuesOf({ ...base, optionLimit: { max: 2 }, nodes: leaves(3) })).toStrictEqual([
+      { code: "too_many_options", path: ["optionLimit"], message: "the taxonomy has 3 active leaf values, over the limit of 2; merge or retire some" },
+    ]);
+    expect(createTaxonomy({ ...base, optionLimit: "zendesk", nodes: leaves(2000) }).leaves().length).toBe(2000);
+    expect(issuesOf({ ...base, optionLimit: "zendesk", nodes: leaves(2001) }).map((i) => i.code)).toStrictEqual(["too_many_options"]);
+    // Salesforce counts inactive values too.
+    const withRetired = [{ code: "root", label: "Root", children: [...leaves(1000)[0]!.children, { code: "old", label: "Old", deprecated: { reason: "gone" } }] }];
+    expect(issuesOf({ ...base, optionLimit: "salesforce", nodes: withRetired }).map((i) => i.code)).toStrictEqual(["too_many_options"]);
+    expect(createTaxonomy({ ...base, optionLimit: "zendesk", nodes: withRetired }).nodes.length).toBe(1002);
+  });
+
+  it("T2: rejects sibling labels or aliases that collide after case and space normalisation; cousins may share labels", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "Refund" }, { code: "b", label: "  REFUND " }, { code: "c", label: "Money", aliases: ["refund"] }] })).toStrictEqual([
+      { code: "duplicate_label", path: ["nodes", 1, "label"], message: '"  REFUND " collides with sibling "a" after normalisation (case, spaces); sibling labels and aliases must be distinct' },
+      { code: "duplicate_label", path: ["nodes", 2, "aliases", 0], message: '"refund" collides with sibling "a" after normalisation (case, spaces); sibling labels and aliases must be distinct' },
+    ]);
+    const cousins = createTaxonomy({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "a.o", label: "Other" }] }, { code: "b", label: "B", children: [{ code: "b.o", label: "Other" }] }] });
+    expect(cousins.resolve("B::Other")).toStrictEqual({ success: true, data: { code: "b.o", path: ["b", "b.o"] } });
+  });
+
+  it("T6: rejects a deprecated node with neither replacement nor reason, unknown or self replacements, and replacement cycles", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", deprecated: {} }, { code: "b", label: "B", deprecated: { replacedBy: ["zz", "b"] } }] })).toStrictEqual([
+      { code: "missing_replacement", path: ["nodes", 0, "deprecated"], message: 'deprecated node "a" names neither replacedBy nor a reason; give the codes that replace it or say why there is none' },
+      { code: "unknown_replacement", path: ["nodes", 1, "deprecated", "replacedBy", 0], message: 'replacement "zz" of "b" is not a code in this taxonomy; name an existing node' },
+      { code: "cycle", path: ["nodes", 1, "deprecated", "replacedBy", 1], message: 'node "b" is replaced by itself; name another node' },
+    ]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", deprecated: { replacedBy: ["b"] } }, { code: "b", label: "B", deprecated: { replacedBy: ["a"] } }] }).map((i) => [i.code, i.path])).toStrictEqual([
+      ["cycle", ["nodes", 0, "deprecated", "replacedBy"]],
+      ["cycle", ["nodes", 1, "deprecated", "replacedBy"]],
+    ]);
+    // Chains through deprecated nodes end at the active node.
+    const chain = createTaxonomy({ ...base, nodes: [{ code: "a", label: "A", deprecated: { replacedBy: ["b"] } }, { code: "b", label: "B", deprecated: { replacedBy: ["c"] } }, { code: "c", label: "C" }] });
+    expect(chain.node("a")!.replacements).toStrictEqual(["c"]);
+  });
+
+  it("rejects closure-code duplicates and rules that name unknown codes", () => {
+    expect(
+      issuesOf({
+        ...base,
+        nodes: [{ code: "a", label: "A" }],
+        closureCodes: [{ code: "fixed", label: "Fixed" }, { code: "fixed", label: "Again" }],
+        rules: [{ when: { codes: ["zz"], closureCodes: ["nope"] }, require: ["x"] }],
+      }),
+    ).toStrictEqual([
+      { code: "duplicate_code", path: ["closureCodes", 1, "code"], message: 'closure code "fixed" is listed twice; closure codes must be unique' },
+      { code: "unknown_code", path: ["rules", 0, "when", "codes", 0], message: 'rule condition names "zz", which is not a node code in this taxonomy' },
+      { code: "unknown_closure_code", path: ["rules", 0, "when", "closureCodes", 0], message: 'rule condition names closure code "nope", which is not in closureCodes' },
+    ]);
+  });
+
+  it("reports schema errors with paths, the zod way", () => {
+    expect(issuesOf({ ...base, nodes: [] })).toStrictEqual([
+      { code: "too_small", path: ["nodes"], message: "a taxonomy needs at least one node" },
+    ]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "b", label: 3 }] }] }).map((i) => [i.code, i.path])).toStrictEqual([
+      ["invalid_type", ["nodes", 0, "children", 0, "label"]],
+    ]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", replacedby: ["x"] }] }).map((i) => [i.code, i.path])).toStrictEqual([["unrecognized_keys", ["nodes", 0]]]);
+    expect(() => createTaxonomy(null)).toThrow(TaxonomyError);
+  });
+
+  it("exports the definition schema as JSON Schema, and round-trips through JSON", () => {
+    const schema = taxonomyDefinitionJsonSchema();
+    expect(schema["type"]).toBe("object");
+    expect(schema["required"]).toStrictEqual(["id", "version", "nodes"]);
+    expect(JSON.stringify(schema)).toContain('"$ref"');
+    const tax = createTaxonomy(SUPPORT);
+    expect(TaxonomyDefinitionSchema.safeParse(JSON.parse(JSON.stringify(tax))).success).toBe(true);
+    expect(createTaxonomy(JSON.parse(JSON.stringify(tax))).nodes).toStrictEqual(tax.nodes);
+  });
+});
