@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { numRuns } from "@supportops/test-utils";
+import { EscalationError, ESCALATION_SEVERITIES, createEscalationMatrix, type EscalationMatrixDefinition } from "@supportops/escalation";
+
+function issuesOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof EscalationError) return { code: error.code, paths: error.issues.map((i) => i.path) };
+    throw error;
+  }
+  throw new Error("expected an EscalationError");
+}
+
+const matrix = createEscalationMatrix({
+  rules: [
+    { when: { severity: ["SEV1", "SEV2"] }, target: "incident-command" },
+    { when: { category: ["security.*"] }, target: "security" },
+    { when: { category: ["billing.*"], service: ["checkout", "payments-*"] }, target: "payments" },
+    { when: { category: ["billing.*"] }, target: "billing-ops" },
+  ],
+  fallback: "l2-support",
+});
+
+describe("createEscalationMatrix", () => {
+  test("first match wins, in order", () => {
+    expect([
+      matrix.route({ severity: "SEV1", category: "billing.refunds", service: "checkout" }),
+      matrix.route({ severity: "SEV3", category: "security.sso" }),
+      matrix.route({ severity: "SEV3", category: "billing.refunds", service: "payments-api" }),
+      matrix.route({ severity: "SEV3", category: "billing.refunds", service: "reports" }),
+      matrix.route({ severity: "SEV3", category: "billing.refunds" }),
+      matrix.route({ severity: "SEV4", category: "billing" }),
+    ]).toStrictEqual([
+      { target: "incident-command", rule: 0 },
+      { target: "security", rule: 1 },
+      { target: "payments", rule: 2 },
+      { target: "billing-ops", rule: 3 },
+      { target: "billing-ops", rule: 3 },
+      { target: "l2-support", rule: null },
+    ]);
+  });
+
+  test("without a fallback an unmatched escalation routes nowhere", () => {
+    const noFallback = createEscalationMatrix({ rules: [{ when: { severity: ["SEV1"] }, target: "ic" }] });
+    expect(noFallback.route({ severity: "SEV5" })).toBeNull();
+  });
+
+  const bad: Array<[string, EscalationMatrixDefinition, ReadonlyArray<ReadonlyArray<string | number>>]> = [
+    ["no rules and no fallback", { rules: [] }, [["rules"]]],
+    ["a rule after a catch-all", { rules: [{ target: "a" }, { when: { severity: ["SEV1"] }, target: "b" }] }, [["rules", 1]]],
+    ["an empty target", { rules: [{ when: { severity: ["SEV1"] }, target: " " }] }, [["rules", 0, "target"]]],
+    ["an unknown severity", { rules: [{ when: { severity: ["SEV0" as never] }, target: "a" }] }, [["rules", 0, "when", "severity", 0]]],
+    ["an empty severity list", { rules: [{ when: { severity: [] }, target: "a" }] }, [["rules", 0, "when", "severity"]]],
+    ["a star inside a pattern", { rules: [{ when: { category: ["bill*ing"] }, target: "a" }] }, [["rules", 0, "when", "category", 0]]],
+    ["an unknown condition", { rules: [{ when: { region: ["eu"] } as never, target: "a" }] }, [["rules", 0, "when", "region"]]],
+    ["an empty fallback", { rules: [{ target: "a" }], fallback: "" }, [["fallback"]]],
+  ];
+  test.each(bad)("invalid_escalation_matrix: %s", (_name, def, paths) => {
+    expect(issuesOf(() => createEscalationMatrix(def))).toStrictEqual({ code: "invalid_escalation_matrix", paths });
+  });
+
+  test("invalid_route_input", () => {
+    expect(issuesOf(() => matrix.route({ severity: "critical" as never }))).toStrictEqual({ code: "invalid_route_input", paths: [["severity"]] });
+  });
+
+  test("agrees with a linear scan over the rules (oracle)", () => {
+    const patternArb = fc.constantFrom("billing.*", "billing.refunds", "security.*", "*", "checkout", "pay*");
+    const ruleArb = fc.record(
+      {
+        when: fc.record(
+          {
+            severity: fc.subarray([...ESCALATION_SEVERITIES], { minLength: 1 }),
+            category: fc.array(patternArb, { minLength: 1, maxLength: 2 }),
+            service: fc.array(patternArb, { minLength: 1, maxLength: 2 }),
+          },
+          { requiredKeys: [] },
+        ),
+        target: fc.constantFrom("a", "b", "c"),
+      },
+      { requiredKeys: ["target", "when"] },
+    ).filter((rule) => Object.keys(rule.when).length > 0);
+    const valueArb = fc.option(fc.constantFrom("billing.refunds", "billing", "security.sso", "checkout", "payments"), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(ruleArb, { maxLength: 5 }), fc.constantFrom(...ESCALATION_SEVERITIES), valueArb, valueArb, (rules, severity, category, service) => {
+        const m = createEscalationMatrix({ rules, fallback: "fallback" });
+        const input = { severity, ...(category === undefined ? {} : { category }), ...(service === undefined ? {} : { service }) };
+        const ok = (patterns: ReadonlyArray<string> | undefined, value: string | undefined): boolean =>
+          patterns === undefined || (value !== undefined && patterns.some((p) => (p.endsWith("*") ? value.startsWith(p.slice(0, -1)) : p === value)));
+        const expected = rules.findIndex((r) => (r.when.severity === undefined || r.when.severity.includes(severity)) && ok(r.when.category, category) && ok(r.when.service, service));
+        expect(m.route(input)).toStrictEqual(expected < 0 ? { target: "fallback", rule: null } : { target: rules[expected]?.target, rule: expected });
+      }),
+      { numRuns: numRuns(200) },
+    );
+  });
+});
