@@ -37,6 +37,15 @@ export type {
 export { createEscalationPolicy } from "./createEscalationPolicy.js";
 export { ESCALATION_RENDER_FORMATS, renderEscalation } from "./renderEscalation.js";
 export type { EscalationRenderFormat } from "./renderEscalation.js";
+export { createEscalationMatrix } from "./createEscalationMatrix.js";
+export type {
+  EscalationMatrix,
+  EscalationMatrixDefinition,
+  EscalationRoute,
+  EscalationRouteCondition,
+  EscalationRouteInput,
+  EscalationRouteRule,
+} from "./createEscalationMatrix.js";
 
 // --- redaction ---
 export {
