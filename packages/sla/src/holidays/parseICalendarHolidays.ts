@@ -1,6 +1,7 @@
 import { safely, type Issue, type SafeResult } from "@supportops/core";
 import { SlaError } from "../SlaError.js";
-import type { Holiday, HolidayYearRange } from "./Holiday.js";
+import type { Holiday } from "../CalendarDefinition.js";
+import type { HolidayYearRange } from "./HolidayYearRange.js";
 import { daysFromCivil, civilFromDays, toDayNumber } from "./internal/civilDays.js";
 import { HolidayCollector } from "./internal/collectHolidays.js";
 import { parseContentLine, unescapeText, unfoldLines, type ContentLine } from "./internal/contentLines.js";

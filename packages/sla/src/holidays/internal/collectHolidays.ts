@@ -1,4 +1,4 @@
-import type { Holiday } from "../Holiday.js";
+import type { Holiday } from "../../CalendarDefinition.js";
 import { formatDayNumber } from "./civilDays.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { Issue } from "@supportops/core";
-import type { HolidayYearRange } from "../Holiday.js";
+import type { HolidayYearRange } from "../HolidayYearRange.js";
 import { holidayError } from "./holidayError.js";
 
 /** The first and last year a holiday source accepts (the calendars' supported range is 1970–2200). */
