@@ -63,7 +63,7 @@ export interface PriorityMatrix<I extends string = string, U extends string = st
    */
   lookup(impact: I, urgency: U): P;
   /** The definition in nested form: plain JSON that {@link createPriorityMatrix} accepts back. */
-  toJSON(): PriorityMatrixDefinition<I, U, P>;
+  toJSON(): PriorityMatrixDefinition<I, U, P> & { readonly table: PriorityTable<I, U, P> };
 }
 
 const PriorityCellSchema = z.strictObject({
@@ -245,7 +245,7 @@ export function createPriorityMatrix<const I extends string, const U extends str
       if (i === undefined || u === undefined) throw new SupportOpsError("invalid_input", problems);
       return priorities[ranks[i]![u]!] as P;
     },
-    toJSON(): PriorityMatrixDefinition<I, U, P> {
+    toJSON(): PriorityMatrixDefinition<I, U, P> & { readonly table: PriorityTable<I, U, P> } {
       return {
         impact: [...impacts],
         urgency: [...urgencies],

@@ -48,3 +48,29 @@ export type {
 } from "./summarizeTicket.js";
 
 // --- severity & priority ---
+export { PriorityMatrixDefinitionSchema, createPriorityMatrix, safeCreatePriorityMatrix } from "./createPriorityMatrix.js";
+export type { PriorityCell, PriorityMatrix, PriorityMatrixDefinition, PriorityTable } from "./createPriorityMatrix.js";
+export {
+  ITIL_4X4_PRIORITY_MATRIX,
+  JSM_PRIORITY_MATRIX,
+  JSM_PRIORITY_MATRIX_FIX,
+  SERVICENOW_INCIDENT_PRIORITY_MATRIX,
+  SERVICENOW_PRIORITY_MATRIX,
+} from "./priorityMatrixPresets.js";
+export { SeverityLadderDefinitionSchema, createSeverityLadder, safeCreateSeverityLadder } from "./createSeverityLadder.js";
+export type { SeverityLadder, SeverityLadderDefinition, SeverityLevel, SeverityLevelDefinition } from "./createSeverityLadder.js";
+export { ATLASSIAN_SEVERITY_LADDER, PAGERDUTY_SEVERITY_LADDER } from "./severityLadders.js";
+export { ImpactConditionSchema, ImpactSignalsSchema } from "./ImpactCondition.js";
+export type { ImpactCondition, ImpactSignals, LabelTest, LevelTest, NumberTest, SignalConditions } from "./ImpactCondition.js";
+export { ImpactRuleSchema, ImpactRulesSchema, createImpactRules, safeCreateImpactRules } from "./createImpactRules.js";
+export type {
+  CurrentImpactLevels,
+  ImpactEvaluation,
+  ImpactLevelChange,
+  ImpactRaise,
+  ImpactRuleDefinition,
+  ImpactRules,
+  ImpactRulesOptions,
+} from "./createImpactRules.js";
+export { safeValidateLevelChange, validateLevelChange } from "./validateLevelChange.js";
+export type { LevelChange, ValidateLevelChangeOptions, ValidatedLevelChange } from "./validateLevelChange.js";

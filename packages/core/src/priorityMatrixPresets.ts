@@ -1,10 +1,5 @@
 import { createPriorityMatrix, type PriorityMatrix } from "./createPriorityMatrix.js";
 
-/** Impact and urgency levels of the ServiceNow matrices, most severe first. */
-type ServiceNowLevel = "1 - High" | "2 - Medium" | "3 - Low";
-/** ServiceNow's priority choice list, most urgent first. */
-type ServiceNowPriority = "1 - Critical" | "2 - High" | "3 - Moderate" | "4 - Low" | "5 - Planning";
-
 const SERVICENOW_LEVELS = ["1 - High", "2 - Medium", "3 - Low"] as const;
 const SERVICENOW_PRIORITIES = ["1 - Critical", "2 - High", "3 - Moderate", "4 - Low", "5 - Planning"] as const;
 
@@ -22,7 +17,11 @@ const SERVICENOW_PRIORITIES = ["1 - Critical", "2 - High", "3 - Moderate", "4 - 
  * SERVICENOW_PRIORITY_MATRIX.lookup("2 - Medium", "1 - High"); // => "2 - High"
  * SERVICENOW_PRIORITY_MATRIX.lookup("3 - Low", "3 - Low");     // => "5 - Planning"
  */
-export const SERVICENOW_PRIORITY_MATRIX: PriorityMatrix<ServiceNowLevel, ServiceNowLevel, ServiceNowPriority> = createPriorityMatrix({
+export const SERVICENOW_PRIORITY_MATRIX: PriorityMatrix<
+  "1 - High" | "2 - Medium" | "3 - Low",
+  "1 - High" | "2 - Medium" | "3 - Low",
+  "1 - Critical" | "2 - High" | "3 - Moderate" | "4 - Low" | "5 - Planning"
+> = createPriorityMatrix({
   impact: SERVICENOW_LEVELS,
   urgency: SERVICENOW_LEVELS,
   priorities: SERVICENOW_PRIORITIES,
@@ -42,7 +41,11 @@ export const SERVICENOW_PRIORITY_MATRIX: PriorityMatrix<ServiceNowLevel, Service
  * SERVICENOW_INCIDENT_PRIORITY_MATRIX.lookup("3 - Low", "3 - Low"); // => "4 - Low"
  * SERVICENOW_INCIDENT_PRIORITY_MATRIX.unusedPriorities;            // => ["5 - Planning"]
  */
-export const SERVICENOW_INCIDENT_PRIORITY_MATRIX: PriorityMatrix<ServiceNowLevel, ServiceNowLevel, ServiceNowPriority> = createPriorityMatrix({
+export const SERVICENOW_INCIDENT_PRIORITY_MATRIX: PriorityMatrix<
+  "1 - High" | "2 - Medium" | "3 - Low",
+  "1 - High" | "2 - Medium" | "3 - Low",
+  "1 - Critical" | "2 - High" | "3 - Moderate" | "4 - Low" | "5 - Planning"
+> = createPriorityMatrix({
   impact: SERVICENOW_LEVELS,
   urgency: SERVICENOW_LEVELS,
   priorities: SERVICENOW_PRIORITIES,
@@ -52,9 +55,6 @@ export const SERVICENOW_INCIDENT_PRIORITY_MATRIX: PriorityMatrix<ServiceNowLevel
     "3 - Low": { "1 - High": "3 - Moderate", "2 - Medium": "4 - Low", "3 - Low": "4 - Low" },
   },
 });
-
-/** Impact levels of the 4-level matrices, most severe first. */
-type FourImpact = "extensive" | "significant" | "moderate" | "minor";
 
 /**
  * A 4 × 4 impact × urgency → P1–P4 table as published in the van Pelt Consulting ITIL knowledge base
@@ -71,7 +71,7 @@ type FourImpact = "extensive" | "significant" | "moderate" | "minor";
  * @example
  * ITIL_4X4_PRIORITY_MATRIX.lookup("significant", "high"); // => "P2"
  */
-export const ITIL_4X4_PRIORITY_MATRIX: PriorityMatrix<FourImpact, "critical" | "high" | "medium" | "low", "P1" | "P2" | "P3" | "P4"> =
+export const ITIL_4X4_PRIORITY_MATRIX: PriorityMatrix<"extensive" | "significant" | "moderate" | "minor", "critical" | "high" | "medium" | "low", "P1" | "P2" | "P3" | "P4"> =
   createPriorityMatrix({
     impact: ["extensive", "significant", "moderate", "minor"],
     urgency: ["critical", "high", "medium", "low"],
@@ -125,7 +125,7 @@ export const JSM_PRIORITY_MATRIX_FIX: {
  * JSM_PRIORITY_MATRIX.lookup("extensive", "critical"); // => "Highest"
  */
 export const JSM_PRIORITY_MATRIX: PriorityMatrix<
-  FourImpact,
+  "extensive" | "significant" | "moderate" | "minor",
   "critical" | "high" | "medium" | "low" | "lowest",
   "Highest" | "High" | "Medium" | "Low" | "Lowest"
 > = createPriorityMatrix({

@@ -5,7 +5,13 @@ import { z } from "zod";
  * string, no label twice. Duplicates are reported at the second occurrence with code `duplicate_level`.
  */
 export const LevelListSchema = z
-  .array(z.string().min(1, "a level label must not be empty"))
+  .array(
+    z
+      .string()
+      .min(1, "a level label must not be empty")
+      // JSON objects keyed by this label would lose it (it sets the prototype instead).
+      .refine((label) => label !== "__proto__", { message: '"__proto__" cannot be a level label; pick another name', params: { code: "reserved_label" } }),
+  )
   .min(1, "list at least one level, most severe first")
   .superRefine((levels, ctx) => {
     const seen = new Map<string, number>();
