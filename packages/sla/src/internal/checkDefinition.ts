@@ -37,7 +37,7 @@ function checkDay(
   intervals.forEach((interval, i) => {
     const path = [...basePath, i];
     if (parseTimeOfDay(interval[0]) === DAY_MS) {
-      report("invalid_time_of_day", [...path, 0], `24:00 is only valid as an end; start the interval at 00:00 of ${where === "" ? "the next day" : "the next day"} instead`);
+      report("invalid_time_of_day", [...path, 0], "24:00 is only valid as an end; start the interval at 00:00 of the next day instead");
       return;
     }
     const b = intervalBounds(interval);
@@ -90,14 +90,21 @@ function checkNextDay(first: ReadonlyArray<Bound>, firstName: string, second: Re
  * dates, repeated dates, and a date that is both a holiday and an override.
  */
 export function checkDefinition(def: RawDefinition, report: Report): void {
+  let weeklyIssues = 0;
+  const reportWeekly: Report = (code, path, message) => {
+    weeklyIssues++;
+    report(code, path, message);
+  };
   const weekly: Bound[][] = WEEKDAYS.map((day) =>
-    checkDay(def.weekly[day] ?? [], ["weekly", day], ` on ${WEEKDAY_NAMES[day]}s`, report),
+    checkDay(def.weekly[day] ?? [], ["weekly", day], ` on ${WEEKDAY_NAMES[day]}s`, reportWeekly),
   );
+  // Malformed times are reported by the schema; an interval that is merely malformed is not "no open time".
+  const malformed = WEEKDAYS.some((day) => (def.weekly[day] ?? []).some((interval) => intervalBounds(interval) === null));
   WEEKDAYS.forEach((day, i) => {
     const next = WEEKDAYS[(i + 1) % 7] as Weekday;
     checkNextDay(weekly[i] ?? [], `${WEEKDAY_NAMES[day]}s`, weekly[(i + 1) % 7] ?? [], `${WEEKDAY_NAMES[next]}s`, report);
   });
-  if (weekly.every((day) => day.length === 0)) {
+  if (weekly.every((day) => day.length === 0) && weeklyIssues === 0 && !malformed) {
     report(
       "no_open_time",
       ["weekly"],

@@ -90,19 +90,30 @@ export function compileRulesChunk(rules: Rules, k: number, chunkStart: number, c
   if (rules.alwaysOpen) return { starts: Float64Array.of(chunkStart), ends: Float64Array.of(chunkEnd) };
   const { starts: pieceStarts, offsets } = piecesForChunk(rules.zone, k);
   const pieceCount = pieceStarts.length;
+  let maxOffset = Number.NEGATIVE_INFINITY;
+  let minOffset = Number.POSITIVE_INFINITY;
+  for (const o of offsets) {
+    maxOffset = Math.max(maxOffset, o);
+    minOffset = Math.min(minOffset, o);
+  }
   const outS: number[] = [];
   const outE: number[] = [];
   const firstDay = Math.floor(chunkStart / DAY_MS) - 3;
   const lastDay = Math.floor(chunkEnd / DAY_MS) + 1;
+  // Walls only grow from one interval to the next, so the first piece that can matter only moves on.
+  let first = 0;
   for (let day = firstDay; day <= lastDay; day++) {
     const flat = intervalsOf(rules, day);
     const base = day * DAY_MS;
     for (let j = 0; j < flat.length; j += 2) {
       const wallStart = base + (flat[j] as number);
       const wallEnd = base + (flat[j + 1] as number);
-      for (let p = 0; p < pieceCount; p++) {
+      while (first + 1 < pieceCount && (pieceStarts[first + 1] as number) <= wallStart - maxOffset) first++;
+      for (let p = first; p < pieceCount; p++) {
+        const pieceStart = pieceStarts[p] as number;
         const offset = offsets[p] as number;
-        const lo = Math.max(pieceStarts[p] as number, wallStart - offset, chunkStart);
+        if (pieceStart >= wallEnd - minOffset) break; // later pieces start after any image of this interval
+        const lo = Math.max(pieceStart, wallStart - offset, chunkStart);
         const hi = Math.min(pieceStarts[p + 1] ?? Number.POSITIVE_INFINITY, wallEnd - offset, chunkEnd);
         if (lo < hi) {
           outS.push(lo);

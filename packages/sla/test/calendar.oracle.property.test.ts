@@ -1,0 +1,75 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { numRuns } from "@supportops/test-utils";
+import { createCalendar, type CalendarDefinition } from "@supportops/sla";
+import { DAY, calendarArb, windowStartArb, zoneArb } from "./support/arbitraries.js";
+import { OracleRules, OracleWindow } from "./support/oracle.js";
+
+/** A zone, a window of about three days (often around an offset change), a random calendar, and picks of instants in it. */
+const scenarioArb = zoneArb.chain((zone) =>
+  windowStartArb(zone).chain((start) => {
+    const lo = start - DAY;
+    const hi = start + 2 * DAY;
+    return fc.record({
+      lo: fc.constant(lo),
+      hi: fc.constant(hi),
+      def: calendarArb(zone, Math.floor(lo / DAY) - 1, Math.floor(hi / DAY) + 1),
+      picks: fc.array(fc.tuple(fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(), fc.integer({ min: -1, max: 0 })), {
+        minLength: 12,
+        maxLength: 12,
+      }),
+    });
+  }),
+);
+
+interface Scenario {
+  readonly lo: number;
+  readonly hi: number;
+  readonly def: CalendarDefinition;
+  readonly picks: ReadonlyArray<readonly [boolean, number, number, number]>;
+}
+
+/** Instants of the window: uniform, or exactly at (or 1 ms before) a sampled boundary. */
+function instants(s: Scenario, window: OracleWindow): number[] {
+  return s.picks.map(([onBoundary, fraction, index, shift]) => {
+    if (onBoundary) return Math.max(s.lo, (window.points[index % window.points.length] as number) + shift);
+    return s.lo + Math.floor(fraction * (s.hi - s.lo));
+  });
+}
+
+describe("calendar operations agree with a brute-force wall-clock oracle", () => {
+  test.prop([scenarioArb], { numRuns: numRuns(60) })("isOpen, businessMsBetween, addBusinessMs, nextOpen, nextClose", (s) => {
+    const cal = createCalendar(s.def);
+    const rules = new OracleRules(s.def);
+    const window = new OracleWindow(rules, s.lo, s.hi);
+    const ts = instants(s, window);
+    for (const [i, t] of ts.entries()) {
+      const u = ts[(i + 1) % ts.length] as number;
+      const [, fraction] = s.picks[i] ?? [false, 0];
+
+      expect(cal.isOpenMs(t), `isOpen ${new Date(t).toISOString()}`).toBe(rules.isOpen(t));
+      expect(cal.businessMsBetween(t, u), `between ${t} ${u}`).toBe(t <= u ? window.between(t, u) : 0 - window.between(u, t));
+
+      const ahead = window.between(t, s.hi);
+      const fill = t < u ? window.between(t, u) : 0; // an exact fill up to another sampled instant
+      for (const d of [Math.floor(fraction * ahead), fill]) {
+        if (d > 0) expect(cal.addBusinessMs(t, d), `add ${t} +${d}`).toBe(window.addForward(t, d));
+      }
+      const behind = window.between(s.lo, t);
+      for (const d of [Math.floor(fraction * behind), t > u ? window.between(u, t) : 0]) {
+        if (d > 0) expect(cal.addBusinessMs(t, -d), `add ${t} -${d}`).toBe(window.addBackward(t, d));
+      }
+      expect(cal.addBusinessMs(t, 0)).toBe(t);
+
+      const open = window.nextOpen(t);
+      const libOpen = cal.nextOpenMs(t);
+      if (open !== null) expect(libOpen, `nextOpen ${t}`).toBe(open);
+      else expect(libOpen === null || libOpen >= s.hi, `nextOpen ${t} beyond the window`).toBe(true);
+
+      const close = window.nextClose(t);
+      const libClose = cal.nextCloseMs(t);
+      if (close !== null) expect(libClose, `nextClose ${t}`).toBe(close);
+      else expect(libClose === null || libClose >= s.hi, `nextClose ${t} beyond the window`).toBe(true);
+    }
+  });
+});
