@@ -24,7 +24,7 @@ export const fullBug = {
   reproSteps: [
     { n: 1, action: "Sign in as any EU customer" },
     { n: 2, action: "Add any item to the cart and apply code SPRING10" },
-    { n: 3, action: "Click Pay" },
+    { n: 3, action: "Click Pay on the checkout page" },
   ],
   reproVerifiedBySupport: true,
   expected: "The order is placed and the confirmation page shows the discounted total",
@@ -51,7 +51,7 @@ export const fullBug = {
   impact: {
     customersAffected: 42,
     usersAffected: 57,
-    accounts: ["<ACCOUNT:k1:3f9a1c2b>"],
+    accounts: ["[EMAIL:k1:3f9a1c2b4d5e6f70]"],
     blocked: true,
     workaroundAvailable: false,
     revenueAtRisk: { amount: 12500, currency: "EUR" },

@@ -13,11 +13,12 @@ export function instantMs(value: unknown): number | undefined {
 }
 
 /**
- * Whether `value` is a pseudonym token such as `<ACCOUNT:k1:3f9a1c2b>` or `<EMAIL:3f9a1c2b>`: an
- * upper-case entity type, an optional key version, and 8–64 hex digits of a keyed HMAC.
+ * Whether `value` is a keyed pseudonym token as `redact(…, { mode: "pseudonymize" })` writes it:
+ * `[EMAIL:k1:0123456789abcdef]`, an upper-case entity type, the key version and 8–64 hex digits of
+ * the HMAC.
  */
 export function isPseudonymToken(value: string): boolean {
-  return /^<[A-Z][A-Z0-9_]{0,31}:(?:[A-Za-z0-9._-]{1,32}:)?[0-9a-f]{8,64}>$/.test(value);
+  return /^\[[A-Z][A-Z0-9_]{1,30}:[\w.-]{1,32}:[0-9a-f]{8,64}\]$/.test(value);
 }
 
 /** W3C Trace Context trace id: 32 lowercase hex digits, not all zeros. */
