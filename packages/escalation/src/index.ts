@@ -46,6 +46,10 @@ export type {
   EscalationRouteInput,
   EscalationRouteRule,
 } from "./createEscalationMatrix.js";
+export { DEFAULT_ESCALATION_RUBRIC, ESCALATION_CHECKS, EscalationRubricSchema } from "./EscalationRubric.js";
+export type { EscalationCheckId, EscalationRubric } from "./EscalationRubric.js";
+export { scoreEscalation } from "./scoreEscalation.js";
+export type { EscalationDimensionScore, EscalationScore } from "./scoreEscalation.js";
 
 // --- redaction ---
 export {
