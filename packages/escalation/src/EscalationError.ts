@@ -45,7 +45,6 @@ export const ESCALATION_PACKAGE_ISSUE_CODES = [
   "need_by_not_after_reported",
   "screenshot_not_reviewed",
   "evidence_without_content",
-  "evidence_too_large",
   "unknown_environment",
   "unknown_priority_basis",
   "accounts_not_pseudonymized",

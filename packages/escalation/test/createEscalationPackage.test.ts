@@ -1,0 +1,190 @@
+import { createPriorityMatrix } from "@supportops/core";
+import { describe, expect, test } from "vitest";
+import {
+  ESCALATION_ERROR_CODES,
+  ESCALATION_PACKAGE_ISSUE_CODES,
+  EscalationError,
+  EscalationPackageSchema,
+  createEscalationPackage,
+  escalationPackageJsonSchema,
+  safeCreateEscalationPackage,
+  type CreateEscalationPackageOptions,
+} from "@supportops/escalation";
+import { NOW, fullBug, minimalQuestion } from "./fixtures.js";
+
+type Path = ReadonlyArray<string | number>;
+
+function issuesOf(input: unknown, options: Partial<CreateEscalationPackageOptions> = {}): Array<{ code: string; path: Path }> {
+  const result = safeCreateEscalationPackage(input, { now: NOW, ...options });
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ code: issue.code, path: issue.path }));
+}
+
+const matrix = createPriorityMatrix({
+  impact: ["high", "medium", "low"],
+  urgency: ["high", "medium", "low"],
+  priorities: ["P1", "P2", "P3", "P4", "P5"],
+  table: {
+    high: { high: "P1", medium: "P2", low: "P3" },
+    medium: { high: "P2", medium: "P3", low: "P4" },
+    low: { high: "P3", medium: "P4", low: "P5" },
+  },
+});
+
+const codesSeen = new Set<string>();
+function expectIssues(input: unknown, expected: Array<{ code: string; path: Path }>, options: Partial<CreateEscalationPackageOptions> = {}): void {
+  expect(issuesOf(input, options)).toStrictEqual(expected);
+  for (const issue of expected) codesSeen.add(issue.code);
+}
+
+const evidence0 = fullBug.evidence[0];
+
+describe("createEscalationPackage: valid packages", () => {
+  test("a complete bug and a bare question pass, parsed and frozen", () => {
+    const pkg = createEscalationPackage(fullBug, { now: NOW, matrix, environments: ["production", "staging"] });
+    expect(pkg).toStrictEqual(fullBug);
+    expect(Object.isFrozen(pkg) && Object.isFrozen(pkg.reproSteps) && Object.isFrozen(pkg.impact)).toBe(true);
+    expect(createEscalationPackage(minimalQuestion, { now: NOW })).toStrictEqual(minimalQuestion);
+  });
+
+  test("strings are trimmed; the input is not mutated", () => {
+    const input = { ...minimalQuestion, summary: `  ${minimalQuestion.summary}  ` };
+    const copy = structuredClone(input);
+    expect(createEscalationPackage(input, { now: NOW }).summary).toBe(minimalQuestion.summary);
+    expect(input).toStrictEqual(copy);
+  });
+
+  test("the schema alone applies the rules that need no context", () => {
+    expect(EscalationPackageSchema.safeParse(fullBug).success).toBe(true);
+    expect(EscalationPackageSchema.safeParse({ ...fullBug, expected: fullBug.actual }).success).toBe(false);
+  });
+});
+
+describe("createEscalationPackage: each rule fails and passes", () => {
+  test("E1: SEV1/SEV2 need customer counts, correlation ids and a first-seen time", () => {
+    const { correlation: _c, firstSeenAt: _f, ...rest } = minimalQuestion as typeof minimalQuestion & { correlation?: unknown; firstSeenAt?: unknown };
+    expectIssues({ ...rest, severity: "SEV1" }, [
+      { code: "missing_high_severity_context", path: ["impact", "customersAffected"] },
+      { code: "missing_high_severity_context", path: ["correlation"] },
+      { code: "missing_high_severity_context", path: ["firstSeenAt"] },
+    ]);
+    expectIssues({ ...minimalQuestion, severity: "SEV2", impact: { ...minimalQuestion.impact, customersAffected: 0 }, correlation: {}, firstSeenAt: "2026-03-09T09:00:00Z" }, [
+      { code: "missing_high_severity_context", path: ["correlation"] },
+    ]);
+    expectIssues({ ...minimalQuestion, severity: "SEV2", impact: { ...minimalQuestion.impact, customersAffected: 0 }, correlation: { requestIds: ["r1"] }, firstSeenAt: "2026-03-09T09:00:00Z" }, []);
+  });
+
+  test("E2: a bug needs repro steps, expected, actual, environment and release", () => {
+    expectIssues({ ...minimalQuestion, kind: "bug" }, [
+      { code: "missing_repro_details", path: ["reproSteps"] },
+      { code: "missing_repro_details", path: ["expected"] },
+      { code: "missing_repro_details", path: ["actual"] },
+      { code: "missing_repro_details", path: ["release"] },
+    ]);
+    expectIssues({ ...fullBug, reproSteps: [{ n: 1, action: "Click Pay" }] }, [{ code: "missing_repro_details", path: ["reproSteps"] }]);
+    const { environment: _e, ...noEnvironment } = fullBug;
+    expectIssues(noEnvironment, [{ code: "invalid_type", path: ["environment"] }]);
+  });
+
+  test("E3: evidence is sanitised and carries its redaction report", () => {
+    const { redactionReport: _r, ...noReport } = evidence0;
+    expectIssues({ ...fullBug, evidence: [{ ...noReport, sanitized: false }] }, [
+      { code: "unsanitized_evidence", path: ["evidence", 0, "sanitized"] },
+      { code: "unsanitized_evidence", path: ["evidence", 0, "redactionReport"] },
+    ]);
+  });
+
+  test("E5: priority agrees with the matrix unless overridden with a reason", () => {
+    expectIssues({ ...fullBug, priority: "P4" }, [{ code: "priority_mismatch", path: ["priorityOverride", "reason"] }], { matrix });
+    expectIssues({ ...fullBug, priority: "P4", priorityOverride: { reason: "Customer asked to hold until their freeze ends", by: "lead-7" } }, [], { matrix });
+    expectIssues({ ...fullBug, priorityBasis: { impact: "huge", urgency: "high" } }, [{ code: "unknown_priority_basis", path: ["priorityBasis"] }], { matrix });
+    expectIssues({ ...fullBug, priority: "P4" }, []); // no matrix, no E5
+    const { priorityBasis: _b, ...noBasis } = fullBug;
+    expectIssues({ ...noBasis, priority: "P4" }, [], { matrix }); // no impact/urgency, no E5
+  });
+
+  test("E6: W3C trace and span ids, not all zeros", () => {
+    expectIssues({ ...fullBug, correlation: { traceIds: ["0".repeat(32), "4BF92F3577B34DA6A3CE929D0E0E4736", "abc"], spanIds: ["0".repeat(16), "00f067aa0ba902b7"] } }, [
+      { code: "invalid_trace_id", path: ["correlation", "traceIds", 0] },
+      { code: "invalid_trace_id", path: ["correlation", "traceIds", 1] },
+      { code: "invalid_trace_id", path: ["correlation", "traceIds", 2] },
+      { code: "invalid_span_id", path: ["correlation", "spanIds", 0] },
+    ]);
+  });
+
+  test("E7: first seen ≤ last seen ≤ reported ≤ now", () => {
+    expectIssues({ ...fullBug, firstSeenAt: "2026-03-09T14:00:00Z" }, [{ code: "times_out_of_order", path: ["lastSeenAt"] }]);
+    expectIssues({ ...fullBug, lastSeenAt: "2026-03-09T14:30:00Z" }, [{ code: "times_out_of_order", path: ["lastSeenAt"] }]);
+    const { lastSeenAt: _l, ...noLast } = fullBug;
+    expectIssues({ ...noLast, firstSeenAt: "2026-03-09T14:30:00Z" }, [{ code: "times_out_of_order", path: ["firstSeenAt"] }]);
+    expectIssues(fullBug, [
+      { code: "time_in_future", path: ["reportedAt"] },
+      { code: "time_in_future", path: ["evidence", 0, "capturedAt"] },
+      { code: "time_in_future", path: ["customerComms", "lastUpdateAt"] },
+    ], { now: "2026-03-09T13:40:30Z" });
+    expectIssues(fullBug, [], { now: fullBug.reportedAt });
+  });
+
+  test("the table's other conditions", () => {
+    expectIssues({ ...fullBug, reproSteps: [{ n: 1, action: "a b c" }, { n: 3, action: "d e f" }] }, [{ code: "steps_not_numbered", path: ["reproSteps", 1, "n"] }]);
+    expectIssues({ ...fullBug, actual: ` ${fullBug.expected.toUpperCase()} ` }, [{ code: "expected_equals_actual", path: ["actual"] }]);
+    expectIssues({ ...fullBug, reproducible: "intermittent" }, [{ code: "missing_frequency", path: ["frequency"] }]);
+    expectIssues({ ...fullBug, businessUrgency: { ...fullBug.businessUrgency, needBy: fullBug.reportedAt } }, [{ code: "need_by_not_after_reported", path: ["businessUrgency", "needBy"] }]);
+    expectIssues({ ...fullBug, evidence: [{ ...evidence0, kind: "screenshot" }] }, [{ code: "screenshot_not_reviewed", path: ["evidence", 0, "redactedRegionsReviewed"] }]);
+    const { inline: _i, ...noContent } = evidence0;
+    expectIssues({ ...fullBug, evidence: [noContent] }, [{ code: "evidence_without_content", path: ["evidence", 0] }]);
+    expectIssues(fullBug, [{ code: "unknown_environment", path: ["environment"] }], { environments: ["prod", "staging"] });
+    expectIssues({ ...fullBug, impact: { ...fullBug.impact, accounts: ["acme-corp"] } }, [{ code: "accounts_not_pseudonymized", path: ["impact", "accounts", 0] }]);
+    expectIssues({ ...fullBug, dedupKey: "checkout 500\n" }, [{ code: "not_printable", path: ["dedupKey"] }]);
+    expectIssues({ ...fullBug, id: "ticket-1" }, [{ code: "invalid_id", path: ["id"] }]);
+    expectIssues({ ...fullBug, reportedAt: "2026-03-09 14:05" }, [{ code: "invalid_timestamp", path: ["reportedAt"] }]);
+  });
+
+  test("structural problems and rule violations are reported together", () => {
+    expectIssues({ ...fullBug, summary: "short", expected: undefined, correlation: { traceIds: ["x"] } }, [
+      { code: "too_small", path: ["summary"] },
+      { code: "missing_repro_details", path: ["expected"] },
+      { code: "invalid_trace_id", path: ["correlation", "traceIds", 0] },
+    ]);
+  });
+
+  test("issue messages say what to add", () => {
+    const result = safeCreateEscalationPackage({ ...fullBug, priority: "P4" }, { now: NOW, matrix });
+    expect(result.success ? null : result.error.issues).toStrictEqual([
+      {
+        code: "priority_mismatch",
+        path: ["priorityOverride", "reason"],
+        message: 'priority P4 disagrees with the priority matrix (impact "medium" × urgency "high" → P2); set priority to P2, or keep it and add priorityOverride.reason saying why',
+      },
+    ]);
+  });
+
+  test("invalid_create_options and invalid_package are thrown as EscalationError", () => {
+    expect(() => createEscalationPackage(fullBug, { now: "yesterday" })).toThrow(EscalationError);
+    const bad = safeCreateEscalationPackage(fullBug, { now: "yesterday" });
+    expect(bad.success ? null : [bad.error.code, bad.error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_create_options", [["invalid_create_options", ["now"]]]]);
+    const invalid = safeCreateEscalationPackage(42, { now: NOW });
+    expect(invalid.success ? null : [invalid.error.code, invalid.error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_package", [["invalid_type", []]]]);
+  });
+
+  test("every rule issue code has an example above", () => {
+    expect([...ESCALATION_PACKAGE_ISSUE_CODES].filter((code) => !codesSeen.has(code))).toStrictEqual([]);
+  });
+});
+
+test("the error codes", () => {
+  expect(ESCALATION_ERROR_CODES).toStrictEqual([
+    "invalid_package", "invalid_create_options", "invalid_rubric", "invalid_render_format", "invalid_policy",
+    "invalid_schedule_input", "invalid_events", "invalid_escalation_matrix", "invalid_route_input",
+  ]);
+});
+
+test("the JSON Schema describes the stored form", () => {
+  const schema = escalationPackageJsonSchema();
+  expect(schema.required).toStrictEqual([
+    "schemaVersion", "id", "ticketId", "summary", "kind", "severity", "priority", "target", "service", "environment",
+    "reproducible", "reportedAt", "impact", "businessUrgency", "ask", "attempts", "taxonomy",
+  ]);
+  expect((schema.properties?.["reportedAt"] as { format?: string }).format).toBe("date-time");
+  expect((schema.properties?.["severity"] as { enum?: unknown }).enum).toStrictEqual(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]);
+});
