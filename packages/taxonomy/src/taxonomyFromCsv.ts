@@ -31,7 +31,7 @@ export interface CsvImportOptions extends ImportSettings {
  */
 export function taxonomyFromCsv(text: string, options: CsvImportOptions): TaxonomyDefinition {
   const { levelColumns, ...settings } = options;
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: "greedy" });
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ",", skipEmptyLines: "greedy" });
   const issues: Issue[] = parsed.errors.map((e) => ({
     code: "malformed_csv",
     path: e.row === undefined ? [] : ["rows", e.row],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TaxonomyError, createTaxonomy } from "@supportops/taxonomy";
 import { SUPPORT } from "./fixture.js";
-import { thrown } from "./thrown.js";
+import { failure, thrown } from "./thrown.js";
 
 const tax = createTaxonomy(SUPPORT);
 const refund = { success: true, data: { code: "billing.refund", path: ["billing", "billing.refund"] } };
@@ -32,7 +32,7 @@ describe("tax.resolve", () => {
     expect(!result.success && result.error.issues).toStrictEqual([
       { code: "no_match", path: [1], message: 'no node under "Billing" is called "refundz"; choose one of "Refund", "Invoices", "Invoice (old)"' },
     ]);
-    expect(!tax.resolve("Other::More").success && tax.resolve("Other::More").error!.issues[0]!.message).toBe('no node under "Other" is called "more"; "Other" has no children');
+    expect(failure(tax.resolve("Other::More")).issues[0]!.message).toBe('no node under "Other" is called "more"; "Other" has no children');
   });
 
   it("refuses empty paths and empty segments", () => {

@@ -10,3 +10,9 @@ export function thrown(fn: () => unknown): TaxonomyError {
   }
   throw new Error("expected a TaxonomyError to be thrown");
 }
+
+/** The error of a failed `{ success, data } | { success, error }` result (fails the test on success). */
+export function failure(result: { readonly success: true } | { readonly success: false; readonly error: TaxonomyError }): TaxonomyError {
+  if (result.success) throw new Error("expected a failure");
+  return result.error;
+}
