@@ -73,3 +73,21 @@ describe("calendar operations agree with a brute-force wall-clock oracle", () =>
     }
   });
 });
+
+describe("offset changes close together", () => {
+  // Brazil's Noronha changed its offset twice within 7 days in October 2000; Gaza's rules do the same
+  // around Ramadan. Each day's business time must match the oracle's.
+  for (const [zone, from] of [
+    ["America/Noronha", Date.UTC(2000, 9, 5)],
+    ["Asia/Gaza", Date.UTC(2040, 9, 10)],
+    ["Africa/Casablanca", Date.UTC(2026, 1, 10)],
+  ] as const) {
+    test(`${zone} around ${new Date(from).toISOString().slice(0, 10)}`, () => {
+      const daily = [["00:30", "01:30"], ["09:00", "17:00"], ["23:30", "00:15"]] as const;
+      const def: CalendarDefinition = { timeZone: zone, weekly: { mon: daily, tue: daily, wed: daily, thu: daily, fri: daily, sat: daily, sun: daily } };
+      const cal = createCalendar(def);
+      const window = new OracleWindow(new OracleRules(def), from, from + 30 * DAY);
+      for (let t = from; t < from + 30 * DAY; t += DAY) expect(cal.businessMsBetween(t, t + DAY)).toBe(window.between(t, t + DAY));
+    });
+  }
+});
