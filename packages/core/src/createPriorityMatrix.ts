@@ -115,8 +115,14 @@ function fail(issues: ReadonlyArray<Issue>): never {
  * });
  * matrix.lookup("low", "high"); // => "P2"
  *
- * createPriorityMatrix({ ...same, table: { high: { high: "P1", low: "P3" }, low: { high: "P2", low: "P2" } } });
- * // throws invalid_priority_matrix: "table.high.low: "P3" is less urgent than table.low.low ("P2"), …"
+ * createPriorityMatrix({
+ *   impact: ["high", "low"],
+ *   urgency: ["high", "low"],
+ *   priorities: ["P1", "P2", "P3"],
+ *   table: { high: { high: "P1", low: "P3" }, low: { high: "P2", low: "P2" } },
+ * });
+ * // throws SupportOpsError invalid_priority_matrix:
+ * // table.high.low: "P3" is less urgent than table.low.low ("P2"), whose impact is less severe; …
  */
 export function createPriorityMatrix<const I extends string, const U extends string, const P extends string>(definition: {
   readonly impact: ReadonlyArray<I>;
@@ -263,7 +269,7 @@ export function createPriorityMatrix<const I extends string, const U extends str
  * @param definition - the JSON definition
  * @returns the matrix, or the `invalid_priority_matrix` error the throwing variant would raise
  * @example
- * const result = safeCreatePriorityMatrix({ impact: ["a"], urgency: ["b"], priorities: ["P1"], table: { a: {} } });
+ * const result = safeCreatePriorityMatrix(JSON.parse('{"impact":["a"],"urgency":["b"],"priorities":["P1"],"table":{"a":{}}}'));
  * result.success; // => false
  * if (!result.success) result.error.issues[0].path; // => ["table", "a", "b"]
  */

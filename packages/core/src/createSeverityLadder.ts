@@ -86,7 +86,11 @@ export interface SeverityLadder<S extends string = string> {
 }
 
 const SeverityLevelDefinitionSchema = z.strictObject({
-  id: z.string().min(1, "a level id must not be empty"),
+  id: z
+    .string()
+    .min(1, "a level id must not be empty")
+    // A toPriority object keyed by this id would lose it (it sets the prototype instead).
+    .refine((id) => id !== "__proto__", { message: '"__proto__" cannot be a level id; pick another name', params: { code: "reserved_label" } }),
   label: z.string().min(1).optional(),
   description: z.string().min(1, "describe what impact puts an incident at this level"),
   response: z.string().min(1).optional(),

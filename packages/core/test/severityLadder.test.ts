@@ -157,6 +157,12 @@ describe("createSeverityLadder errors", () => {
     ]);
   });
 
+  it("reserved_label: __proto__ as an id", () => {
+    expect(rejection({ name: "x", levels: [{ id: "__proto__", description: "d" }] })).toStrictEqual([
+      { code: "reserved_label", path: ["levels", 0, "id"], message: '"__proto__" cannot be a level id; pick another name' },
+    ]);
+  });
+
   it("zod shape errors", () => {
     expect(rejection({ name: "x", levels: [] }).map((issue) => [issue.code, issue.path])).toStrictEqual([["too_small", ["levels"]]]);
     expect(rejection({ name: "x", levels: [{ id: "S1" }] }).map((issue) => [issue.code, issue.path])).toStrictEqual([["invalid_type", ["levels", 0, "description"]]]);
