@@ -1,7 +1,11 @@
 // The supportops demo: one section per package, on bundled sample data. Run with `pnpm demo`.
 import { coreDemo } from "./core.js";
+import { severityDemo } from "./severity.js";
 
-const sections: Array<[string, () => string[]]> = [["Ticket event log (@supportops/core)", coreDemo]];
+const sections: Array<[string, () => string[]]> = [
+  ["Severity and priority (@supportops/core)", severityDemo],
+  ["Ticket event log (@supportops/core)", coreDemo],
+];
 
 for (const [title, run] of sections) {
   console.log(`\n## ${title}\n`);
