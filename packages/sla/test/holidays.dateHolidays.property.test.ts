@@ -7,7 +7,8 @@ import { numRuns } from "@supportops/test-utils";
 
 // The reference reads each entry's absolute start and end in the instance's own zone with luxon
 // (ICU time-zone data, not the library's date-string parsing or rounding): an entry is whole days
-// iff both ends are local midnights, and then covers each local date in [start, end).
+// iff both ends are the first instants of their local dates, and then covers each local date in
+// [start, end).
 // Countries whose entries begin at the previous sunset ("… -0600") are left to the example tests.
 
 const COUNTRIES: ReadonlyArray<readonly [string, string?]> = [["US"], ["GB", "eng"], ["GB", "sct"], ["DE", "by"], ["FR"], ["AT"], ["AU", "nsw"], ["JP"], ["CA", "qc"], ["AM"], ["BR"], ["NZ"], ["IE"], ["CH", "zh"]];
@@ -55,7 +56,8 @@ function reference(country: readonly [string, string?], fromYear: number, toYear
       if (!types.includes(e.type) || (e.substitute === true && !substitutes)) continue;
       const start = DateTime.fromJSDate(e.start, { zone });
       const end = DateTime.fromJSDate(e.end, { zone });
-      const midnight = (t: DateTime): boolean => t.hour === 0 && t.minute === 0 && t.second === 0 && t.millisecond === 0;
+      // The first instant of its local date (where DST skips midnight, as in Brazil until 2018, that is 01:00).
+      const midnight = (t: DateTime): boolean => t.toMillis() === t.startOf("day").toMillis();
       if (!midnight(start) || !midnight(end)) {
         const d = start.toISODate() ?? "";
         if (d >= first && d <= last) partial.push(e.date);

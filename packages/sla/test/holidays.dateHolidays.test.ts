@@ -166,6 +166,15 @@ describe("holidaysFromDateHolidays with real date-holidays data", () => {
     expect(holidays[0]).toStrictEqual({ date: "2026-01-01", name: "New Year's Day" });
   });
 
+  test("a holiday ending where DST skips midnight is still a whole day (Brazil, 2002-11-02; found by the property test)", () => {
+    const { holidays, skipped } = holidaysFromDateHolidays(new Holidays("BR"), { fromYear: 2002, toYear: 2002 });
+    expect(skipped).toStrictEqual([]);
+    expect(holidays.filter((h) => h.date.startsWith("2002-11"))).toStrictEqual([
+      { date: "2002-11-02", name: "Dia de Finados" },
+      { date: "2002-11-15", name: "Proclamação da República" },
+    ]);
+  });
+
   test("the instance's time zone does not change the dates (they are read from the local date string)", () => {
     const options: DateHolidaysOptions = { fromYear: 2026, toYear: 2027 };
     const home = holidaysFromDateHolidays(new Holidays("US"), options);

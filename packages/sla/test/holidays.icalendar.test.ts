@@ -320,6 +320,20 @@ describe("parseICalendarHolidays: supported shapes", () => {
     expect(parse(text)).toStrictEqual({ holidays: [{ date: "2026-11-26" }], skipped: [] });
   });
 
+  test("overlapping instances of a long repeating event are each dated once (no blow-up over the whole range)", () => {
+    const text = ics(
+      ...vevent("DTSTART;VALUE=DATE:19700101", "DTEND;VALUE=DATE:19710205", "RRULE:FREQ=YEARLY", "SUMMARY:Long"),
+      ...vevent("DTSTART;VALUE=DATE:19700101", "RRULE:FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;COUNT=80000", "SUMMARY:Every day"),
+    );
+    const startedMs = performance.now();
+    const result = parse(text, { fromYear: 1970, toYear: 2199 });
+    const elapsedMs = performance.now() - startedMs;
+    expect(result.holidays).toHaveLength(84_006); // every date 1970-01-01 … 2199-12-31
+    expect(result.holidays[0]).toStrictEqual({ date: "1970-01-01", name: "Long / Every day" });
+    expect(result.holidays.at(-1)).toStrictEqual({ date: "2199-12-31", name: "Long" });
+    expect(elapsedMs).toBeLessThan(20_000); // catastrophic-slowness guard only: this takes under a second
+  });
+
   test("the result is a fresh array, and the input text is left alone", () => {
     const text = fixture("uk-england-and-wales.ics");
     const a = parse(text);

@@ -321,11 +321,15 @@ function parseICalendar(text: string, options: ICalendarHolidaysOptions): ICalen
   const collector = new HolidayCollector();
   for (const o of occurrences) {
     const gone = o.recurrenceDay === undefined && o.uid !== undefined ? replaced.get(o.uid) : undefined;
+    // Instances of one event can overlap (a 400-day event repeating yearly); each date is visited once,
+    // so the work stays proportional to the range, not to instances × length.
+    let coveredUntil = Number.NEGATIVE_INFINITY;
     for (const startDay of o.starts) {
       if (gone?.has(startDay) === true) continue;
-      const from = Math.max(startDay, firstDay);
+      const from = Math.max(startDay, firstDay, coveredUntil + 1);
       const to = Math.min(startDay + o.durationDays - 1, lastDay);
       for (let day = from; day <= to; day++) collector.add(day, o.name);
+      coveredUntil = Math.max(coveredUntil, to);
     }
   }
 
