@@ -7,7 +7,7 @@ import { TaxonomyDefinitionSchema } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
 import { compile } from "./internal/compile.js";
 import { migrateClassification } from "./internal/migrate.js";
-import { resolvePath } from "./internal/resolve.js";
+import { indexForResolve, resolvePath } from "./internal/resolve.js";
 import { validateClassification } from "./internal/validate.js";
 
 /**
@@ -48,6 +48,7 @@ export function createTaxonomy(definition: unknown): Taxonomy {
   };
   const childrenOf = (codes: ReadonlyArray<string>): ReadonlyArray<TaxonomyNode> =>
     Object.freeze(codes.map((c) => compiled.byCode.get(c)!));
+  const resolveIndex = indexForResolve(compiled);
   const activeLeaves = Object.freeze(compiled.nodes.filter((n) => n.isLeaf && n.deprecated === null));
   const allLeaves = Object.freeze(compiled.nodes.filter((n) => n.isLeaf));
 
@@ -65,7 +66,7 @@ export function createTaxonomy(definition: unknown): Taxonomy {
     children: (code) => childrenOf(code === undefined ? compiled.roots : nodeOrThrow(code).children),
     leaves: (options) => (options?.includeDeprecated === true ? allLeaves : activeLeaves),
     resolve: (input) => {
-      const found = resolvePath(compiled, input);
+      const found = resolvePath(compiled, resolveIndex, input);
       if ("message" in found) return { success: false, error: new TaxonomyError("unresolved", [found]) };
       return { success: true, data: found };
     },

@@ -3,6 +3,8 @@
  * collapsed to single spaces and trimmed (rule T2). `"  Billing   Refunds "` and `"billing refunds"` match.
  */
 export function normalizeLabel(text: string): string {
+  // Printable ASCII needs no Unicode normalisation (the common case, and a hot path).
+  if (/^[\x20-\x7e]*$/u.test(text)) return text.toLowerCase().replace(/ {2,}/gu, " ").trim();
   return text.normalize("NFKC").toUpperCase().toLowerCase().replace(/\s+/gu, " ").trim();
 }
 

@@ -5,12 +5,48 @@ import { normalizeLabel } from "./normalize.js";
 
 const quote = (s: string): string => JSON.stringify(s);
 
+/** Normalised names (labels and aliases) and codes of each sibling group, and of the whole tree. */
+export interface ResolveIndex {
+  readonly names: ReadonlyMap<string | null, ReadonlyMap<string, ReadonlyArray<TaxonomyNode>>>;
+  readonly codes: ReadonlyMap<string | null, ReadonlyMap<string, ReadonlyArray<TaxonomyNode>>>;
+  readonly anywhere: ReadonlyMap<string, ReadonlyArray<TaxonomyNode>>;
+  readonly anywhereByCode: ReadonlyMap<string, ReadonlyArray<TaxonomyNode>>;
+  readonly separator: string;
+}
+
+/** Builds the lookup tables `resolvePath` uses, once per taxonomy, so a resolve costs one lookup per segment. */
+export function indexForResolve(compiled: Compiled): ResolveIndex {
+  const names = new Map<string | null, Map<string, TaxonomyNode[]>>();
+  const codes = new Map<string | null, Map<string, TaxonomyNode[]>>();
+  const anywhere = new Map<string, TaxonomyNode[]>();
+  const anywhereByCode = new Map<string, TaxonomyNode[]>();
+  const add = (map: Map<string, TaxonomyNode[]>, key: string, node: TaxonomyNode): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [node]);
+    else if (!list.includes(node)) list.push(node);
+  };
+  const group = (index: Map<string | null, Map<string, TaxonomyNode[]>>, parent: string | null): Map<string, TaxonomyNode[]> => {
+    let map = index.get(parent);
+    if (map === undefined) index.set(parent, (map = new Map()));
+    return map;
+  };
+  for (const node of compiled.nodes) {
+    for (const name of [node.label, ...node.aliases]) {
+      add(group(names, node.parent), normalizeLabel(name), node);
+      add(anywhere, normalizeLabel(name), node);
+    }
+    add(group(codes, node.parent), normalizeLabel(node.code), node);
+    add(anywhereByCode, normalizeLabel(node.code), node);
+  }
+  return { names, codes, anywhere, anywhereByCode, separator: normalizeLabel(compiled.separator) };
+}
+
 /** Finds the node a label path names; see `Taxonomy.resolve`. Returns the node or the issues. */
-export function resolvePath(compiled: Compiled, input: string): Resolved | Issue {
+export function resolvePath(compiled: Compiled, index: ResolveIndex, input: string): Resolved | Issue {
   const exact = compiled.byCode.get(input);
   if (exact !== undefined) return { code: exact.code, path: exact.path };
 
-  const sep = normalizeLabel(compiled.separator);
+  const sep = index.separator;
   const segments = normalizeLabel(input)
     .split(sep)
     .map((s) => s.trim());
@@ -26,14 +62,14 @@ export function resolvePath(compiled: Compiled, input: string): Resolved | Issue
     };
   }
 
-  let level: ReadonlyArray<TaxonomyNode> = compiled.roots.map((c) => compiled.byCode.get(c)!);
   let found: TaxonomyNode | undefined;
   for (const [i, segment] of segments.entries()) {
-    const matches = matchAmong(level, segment);
+    const parent = found?.code ?? null;
+    const matches = index.names.get(parent)?.get(segment) ?? index.codes.get(parent)?.get(segment) ?? [];
     if (matches.length !== 1) {
       // A lone name may still be unique across the whole tree ("Refunds" without its parent).
       if (segments.length === 1) {
-        const anywhere = matchAmong(compiled.nodes, segment);
+        const anywhere = index.anywhere.get(segment) ?? index.anywhereByCode.get(segment) ?? [];
         if (anywhere.length === 1) return { code: anywhere[0]!.code, path: anywhere[0]!.path };
         if (anywhere.length > 1) {
           return {
@@ -51,7 +87,7 @@ export function resolvePath(compiled: Compiled, input: string): Resolved | Issue
         };
       }
       const where = found === undefined ? "at the top level" : `under ${quote(found.labelPath)}`;
-      const known = level.map((n) => n.label);
+      const known = (found === undefined ? compiled.roots : found.children).map((c) => compiled.byCode.get(c)!.label);
       return {
         code: "no_match",
         path: [i],
@@ -59,15 +95,6 @@ export function resolvePath(compiled: Compiled, input: string): Resolved | Issue
       };
     }
     found = matches[0]!;
-    level = found.children.map((c) => compiled.byCode.get(c)!);
   }
   return { code: found!.code, path: found!.path };
-}
-
-/** Nodes whose label or alias matches the normalised segment; failing that, whose code does. */
-function matchAmong(nodes: ReadonlyArray<TaxonomyNode>, segment: string): TaxonomyNode[] {
-  const byName = nodes.filter(
-    (n) => normalizeLabel(n.label) === segment || n.aliases.some((a) => normalizeLabel(a) === segment),
-  );
-  return byName.length > 0 ? byName : nodes.filter((n) => normalizeLabel(n.code) === segment);
 }
