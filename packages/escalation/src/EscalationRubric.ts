@@ -73,7 +73,7 @@ const ALL_BUT_QUESTIONS = ESCALATION_KINDS.filter((kind) => kind !== "question")
  * do not apply to questions; the remaining weights are renormalised.
  *
  * @example
- * DEFAULT_ESCALATION_RUBRIC.dimensions.map((d) => d.weight).reduce((a, b) => a + b); // => 1
+ * DEFAULT_ESCALATION_RUBRIC.dimensions.map((d) => d.id).at(-1); // => "sanitisation"
  */
 export const DEFAULT_ESCALATION_RUBRIC: EscalationRubric = EscalationRubricSchema.parse({
   dimensions: [

@@ -33,7 +33,7 @@ export type EscalationRenderFormat = (typeof ESCALATION_RENDER_FORMATS)[number];
  * @throws {@link EscalationError} `invalid_render_format` for an unknown format
  * @example
  * renderEscalation(pkg, "markdown").split("\n")[0];
- * // => "# [SEV2/P2] Checkout returns HTTP 500 for carts with a discount code in eu-west"
+ * // => "# \\[SEV2/P2\\] Checkout returns HTTP 500 for carts with a discount code in eu-west"
  */
 export function renderEscalation(pkg: EscalationPackage, format: EscalationRenderFormat): string {
   const blocks = documentOf(pkg);

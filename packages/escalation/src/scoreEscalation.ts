@@ -55,9 +55,10 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * @returns the score, its percent, every dimension with reasons and what is missing, and whether the gate applied
  * @throws {@link EscalationError} `invalid_rubric` when the rubric does not match {@link EscalationRubricSchema}
  * @example
+ * // a complete bug escalation that lists no config flags
  * const result = scoreEscalation(pkg);
- * result.score;   // => 4.85
- * result.percent; // => 96
+ * result.score;   // => 4.9
+ * result.percent; // => 98
  * result.dimensions.find((d) => d.id === "environment")?.missing; // => ["the relevant config or feature flags"]
  */
 export function scoreEscalation(pkg: EscalationPackage, rubric: EscalationRubric = DEFAULT_ESCALATION_RUBRIC): EscalationScore {
