@@ -7,6 +7,8 @@ import {
   SERVICENOW_PRIORITY_MATRIX,
   SupportOpsError,
   createImpactRules,
+  parseTicketLog,
+  summarizeTicket,
   safeCreateImpactRules,
   type ImpactRuleDefinition,
   type ImpactRulesOptions,
@@ -155,6 +157,16 @@ describe("createImpactRules / evaluate", () => {
       ["unrecognized_keys", ["signals"]],
       ["unknown_level", ["current", "severity"]],
     ]);
+  });
+
+  it("changes become ticket events by adding id and at", () => {
+    const outcome = escalation.evaluate({ security: true }, { severity: "SEV3", priority: "P3" });
+    const log = parseTicketLog([
+      { id: "e0", at: "2026-03-09T09:00:00Z", type: "created", by: "customer", severity: "SEV3", priority: "P3" },
+      ...outcome.changes.map((change, index) => ({ id: `r${index}`, at: "2026-03-09T09:30:00Z", ...change })),
+    ]);
+    const summary = summarizeTicket(log, { at: "2026-03-09T10:00:00Z" });
+    expect([summary.severity, summary.priority]).toStrictEqual(["SEV1", "P1"]);
   });
 
   it("schemas export to JSON Schema", () => {

@@ -128,6 +128,22 @@ describe("createPriorityMatrix", () => {
     ]);
   });
 
+  it("lookup is typed by the matrix's own levels, and a literal table must cover every cell", () => {
+    // @ts-expect-error "4 - Low" is a priority, not an impact level of this preset
+    expect(() => SERVICENOW_PRIORITY_MATRIX.lookup("4 - Low", "1 - High")).toThrow(SupportOpsError);
+    const priority: "P1" | "P2" | "P3" | "P4" = ITIL_4X4_PRIORITY_MATRIX.lookup("minor", "low");
+    expect(priority).toBe("P4");
+    expect(() =>
+      createPriorityMatrix({
+        impact: ["high", "low"],
+        urgency: ["now"],
+        priorities: ["P1"],
+        // @ts-expect-error the "low" row is missing
+        table: { high: { now: "P1" } },
+      }),
+    ).toThrow(SupportOpsError);
+  });
+
   it("accepts the list-of-cells form and gives back the nested form", () => {
     const matrix = createPriorityMatrix({
       impact: ["high", "low"],
