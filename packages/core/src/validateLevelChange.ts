@@ -58,7 +58,7 @@ const LevelChangeSchema = z.object({
  * validateLevelChange({ from: "P3", to: "P1", source: "rule" }, { levels });
  * // => { from: "P3", to: "P1", source: "rule", direction: "raise" }
  * validateLevelChange({ from: "P1", to: "P3", source: "matrix" }, { levels });
- * // throws invalid_level_change: "reason: lowering "P1" to "P3" needs a reason …"
+ * // throws invalid_level_change: 'reason: lowering "P1" to "P3" gives up urgency, so it needs a non-blank reason, …'
  */
 export function validateLevelChange(change: LevelChange, options: ValidateLevelChangeOptions): ValidatedLevelChange {
   const levelList = LevelListSchema.safeParse(options.levels);
