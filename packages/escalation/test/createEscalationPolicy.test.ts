@@ -1,3 +1,4 @@
+import { parseTicketLog } from "@supportops/core";
 import { describe, expect, test } from "vitest";
 import { EscalationError, TICKET_EVENT_TYPES, createEscalationPolicy, type EscalationPolicyDefinition } from "@supportops/escalation";
 import { weekdayCalendar } from "./support/weekdayCalendar.js";
@@ -207,6 +208,16 @@ describe("due", () => {
     expect([due.state, due.startedAt, short(due.fired), due.next && short([due.next])]).toStrictEqual([
       "escalating", T0 + H, ["1/0 2026-03-09T10:30:00.000Z team:l2"], ["2/0 2026-03-09T11:30:00.000Z user:manager"],
     ]);
+  });
+
+  test("takes a log parsed by core as it is", () => {
+    const log = parseTicketLog([
+      { id: "1", at: "2026-03-09T09:00:00Z", type: "created", by: "customer", channel: "email" },
+      { id: "2", at: "2026-03-09T09:10:00Z", type: "message", role: "agent", public: true },
+      { id: "3", at: "2026-03-09T09:40:00Z", type: "status_changed", to: "closed" },
+    ]);
+    const due = policy.due(log, { at: "2026-03-09T12:00:00Z" });
+    expect([due.state, due.stoppedBy, short(due.fired)]).toStrictEqual(["stopped", "resolved", ["1/0 2026-03-09T09:30:00.000Z team:l2"]]);
   });
 
   test("invalid_events: out of order, malformed, a bad `at`", () => {
