@@ -50,15 +50,16 @@ function blockedAfter(text: string, index: number): boolean {
 }
 
 /**
- * Runs a global regular expression over `text`. `onMatch` returns `true` when it used the match
- * (scanning resumes after it) and `false` when it refused it (scanning resumes one character after
- * the match's start, so that a candidate starting inside a refused one is still found).
+ * Runs a global regular expression over `text`. `onMatch` returns where scanning resumes: the end of
+ * what it used, or `false` when it refused the match (scanning resumes one character after the
+ * match's start, so that a candidate starting inside a refused one is still found). Either way the
+ * next search starts after the current match's start, so the scan ends.
  */
-function scan(regex: RegExp, text: string, onMatch: (match: RegExpExecArray) => boolean): void {
+function scan(regex: RegExp, text: string, onMatch: (match: RegExpExecArray) => number | false): void {
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-    const used = onMatch(match);
-    regex.lastIndex = used && match[0].length > 0 ? match.index + match[0].length : match.index + 1;
+    const resume = onMatch(match);
+    regex.lastIndex = resume === false ? match.index + 1 : Math.max(resume, match.index + 1);
   }
 }
 
@@ -96,7 +97,7 @@ function shape(
         const end = start + trim(text.slice(start, fullEnd));
         if (end <= start || !accept(text.slice(start, end), text, end)) return false;
         push(start, end);
-        return true;
+        return Math.max(end, fullEnd);
       });
     },
   };
@@ -206,8 +207,8 @@ function acceptBasic(value: string, text: string, end: number): boolean {
   }
 }
 
-function acceptCredential(value: string): boolean {
-  if (value.length < 4 || PLACEHOLDER_VALUES.has(value.toLowerCase())) return false;
+function acceptCredential(value: string, text: string, end: number): boolean {
+  if (value.length < 4 || PLACEHOLDER_VALUES.has(value.toLowerCase()) || blockedAfter(text, end)) return false;
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
     if (c !== "*" && c !== "x" && c !== "X" && c !== ".") return true;
@@ -280,9 +281,9 @@ function digitGroups(text: string, from: number, to: number): Group[] {
 }
 
 /**
- * Payment card numbers (PAN): 13–19 digits, optionally grouped by single spaces or dashes, with an
- * issuer prefix 2–6 and a valid Luhn check digit. Every group can start a card; the longest valid
- * card from each start is proposed.
+ * Payment card numbers (PAN): 13–19 digits, optionally in groups of four or more digits separated by
+ * one kind of single separator (space or dash), with an issuer prefix 2–6 and a valid Luhn check
+ * digit. Every group after a space can start a card; the longest valid card from each start is proposed.
  */
 const CARD_RUN = /(?<![\w\]])[0-9]{1,19}(?:[ -][0-9]{1,19}){0,18}/g;
 
@@ -298,18 +299,23 @@ const card: Detector = {
         if (first === undefined) continue;
         const issuer = text.charCodeAt(first.start);
         if (issuer < 50 || issuer > 54) continue; // 2–6: Mastercard 2-series, Amex, Visa, Mastercard, Discover…
+        if (i > 0 && first.separator !== " ") continue; // never from the middle of `6011-5342-…`
+        const separator = groups[i + 1]?.separator;
         let digits = "";
         let best = -1;
         for (let j = i; j < groups.length; j++) {
           const g = groups[j];
           if (g === undefined) break;
+          // Cards are printed in groups of four or more (4-4-4-4, Amex 4-6-5); only the last may be shorter.
+          if (j > i && (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) < 4) break;
+          if (j > i && g.separator !== separator) break; // one separator throughout: `4111 1111 …` or `4111-1111-…`
           digits += text.slice(g.start, g.end);
           if (digits.length > 19) break;
           if (digits.length >= 13 && luhnValid(digits) && !blockedAfter(text, g.end)) best = g.end;
         }
         if (best > 0) push(first.start, best);
       }
-      return true;
+      return match.index + match[0].length;
     });
   },
 };
@@ -337,7 +343,7 @@ const iban: Detector = {
       const end = match.index + i;
       if (compact.length !== length || blockedAfter(text, end) || !ibanChecksumValid(compact)) return false;
       push(match.index, end);
-      return true;
+      return end;
     });
   },
 };
@@ -395,7 +401,7 @@ const email: Detector = {
         text[match.index + end] !== "@";
       if (!ok) return false;
       push(match.index + start, match.index + end);
-      return true;
+      return match.index + end;
     });
   },
 };
@@ -430,7 +436,7 @@ const ipv4: Detector = {
         return false;
       }
       push(match.index, end);
-      return true;
+      return end;
     });
   },
 };
@@ -451,19 +457,23 @@ const ipv6: Detector = {
       const end = match.index + value.length;
       if (parseIpv6(value) === null || blockedAfter(text, end)) return false;
       push(match.index, end);
-      return true;
+      return end;
     });
   },
 };
 
 /**
- * Phone numbers. A run of digit groups is cut into windows; a window is a phone number when:
+ * Phone numbers. A run of digit groups is cut into windows, and every window that is a phone number
+ * is proposed (overlap resolution keeps the longest that fits). A window is a phone number when:
  * - it starts with `+` and has 8–15 digits (E.164), or
  * - it has at least two groups and 10–15 digits, and is not a date (`2024-01-15`) or dotted quad, or
  * - it has 7–15 digits and a phone word (phone, tel, mobile, cell, call, sms, fax, whatsapp) is
  *   written in the 32 characters before it, with no other number in between.
- * Groups are separated by one space, dash or dot (never mixing dots with others), with parentheses
- * allowed around the area code. A window only starts at the run's start or after a space or `(`.
+ * At most six groups; after the first, each has two or more digits (a one-digit group may follow a
+ * `+` country code: `+33 6 12 34 56 78`). Groups are separated by one space, dash or dot (never mixing dots with others), with parentheses
+ * allowed around the area code. A window only starts at the run's start or after a space or `(`, and
+ * only ends at the run's end or before a space (so it never takes half of `116.238.1.9` or `125-9793`),
+ * and groups of exactly four digits, three or more of them, are a card's layout and never a phone.
  */
 const PHONE_RUN = /(?<![\w+\]])\+?\(?[0-9][0-9 ().-]*/g;
 
@@ -526,13 +536,15 @@ const phone: Detector = {
         let other = false;
         const lengths: number[] = [];
         const separators: string[] = [];
-        let best = -1;
+        let phoneWord: boolean | undefined;
         for (let j = i; j < groups.length; j++) {
           const g = groups[j];
           if (g === undefined) break;
           if (j > i) {
             const sep = g.separator;
             if (!PHONE_SEPARATORS.has(sep)) break;
+            // An opening parenthesis inside a window only follows a country code: `+1 (555) 123-4567`.
+            if (sep.includes("(") && !(plus && j === i + 1)) break;
             if (sep.includes("(")) open++;
             if (sep.includes(")")) open--;
             if (open < 0) break;
@@ -541,20 +553,31 @@ const phone: Detector = {
             if (dotted && other) break;
             separators.push(sep);
           }
-          digits += g.end - g.start;
-          lengths.push(g.end - g.start);
-          if (digits > 15) break;
-          if (open !== 0 || blockedAfter(text, g.end)) continue;
+          const length = g.end - g.start;
+          // After the first group (and a one-digit trunk or area code after `+cc`), groups have 2+ digits.
+          if (j > i && length < 2 && !(plus && j === i + 1)) break;
+          digits += length;
+          lengths.push(length);
+          if (digits > 15 || lengths.length > 6) break;
+          // A window ends where the run breaks at a space, never inside `116.238` or `125-9793`.
+          const next = groups[j + 1];
+          if (open !== 0 || blockedAfter(text, g.end) || (next !== undefined && !next.separator.includes(" "))) continue;
           const dottedQuad = dotted && lengths.length === 4 && lengths.every((n) => n <= 3);
+          // 4-4-4(-4) is how card numbers are written, not phone numbers (a card that fails Luhn lands here).
+          const cardLike = lengths.length >= 3 && lengths.every((n) => n === 4);
+          if (cardLike) continue;
           const strong =
             (plus && digits >= 8) ||
             (lengths.length >= 2 && digits >= 10 && !isDateLike(lengths, separators) && !dottedQuad);
-          const weak = digits >= 7 && !isDateLike(lengths, separators) && !dottedQuad && hasPhoneWord(text, start);
-          if (strong || weak) best = g.end;
+          if (strong) {
+            push(start, g.end);
+          } else if (digits >= 7 && !isDateLike(lengths, separators) && !dottedQuad) {
+            phoneWord ??= hasPhoneWord(text, start);
+            if (phoneWord) push(start, g.end);
+          }
         }
-        if (best > 0) push(start, best);
       }
-      return true;
+      return runEnd;
     });
   },
 };

@@ -14,8 +14,16 @@ export interface TextRedactor {
 }
 
 /**
- * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set (longest first, then the
- * detector listed first, then the leftmost; tokens already in the text are never touched) and
+ * Detectors that recognise a secret by its context (`password=…`) rather than by its shape. Where one
+ * overlaps a shape detector, the shape wins whatever the lengths: `password="-----BEGIN …"` is a
+ * private key.
+ */
+const GENERIC: ReadonlySet<RedactionEntityType> = new Set(["credential_assignment"]);
+
+/**
+ * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set (shape detectors before
+ * the context-only `credential_assignment`, then longest first, then the detector listed first, then
+ * the leftmost; tokens already in the text are never touched) and
  * replaces them. Runs in time linear in `text.length` for a fixed detector list.
  */
 function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): string {
@@ -29,7 +37,13 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
 
   const occupied = new Uint8Array(text.length);
   markTokens(text, occupied);
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  candidates.sort(
+    (a, b) =>
+      Number(GENERIC.has(a.entity)) - Number(GENERIC.has(b.entity)) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.rank - b.rank ||
+      a.start - b.start,
+  );
   const accepted: Candidate[] = [];
   for (const candidate of candidates) {
     // Accepted spans are disjoint, so the cells each candidate checks sum to O(detectors × length).

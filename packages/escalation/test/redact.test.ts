@@ -1,0 +1,355 @@
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { SupportOpsError } from "@supportops/core";
+import {
+  PII_ENTITY_TYPES,
+  REDACTION_ENGINE,
+  REDACTION_ENTITY_TYPES,
+  REDACTION_ISSUE_CODES,
+  SECRET_ENTITY_TYPES,
+  redact,
+  safeRedact,
+  type RedactOptions,
+  type RedactionEntityType,
+} from "@supportops/escalation";
+import { describe, expect, test } from "vitest";
+
+// Secret-shaped fixtures are assembled at run time so that no scanner mistakes this file for a leak.
+const rep = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+const PEM = ["-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIBAAKCAQEA1b2c3d4e5f6", "g7h8i9+/AbCdEf==", "-----END RSA PRIVATE KEY-----"].join("\n");
+const KEY = "tenant-42-secret-key-0001";
+
+const masked = (text: string, options?: RedactOptions): string => redact(text, options).value;
+const counted = (text: string, options?: RedactOptions): Partial<Record<RedactionEntityType, number>> =>
+  redact(text, options).report.counts;
+
+/** The pseudonym a caller can compute independently: HMAC-SHA-256(key, type ‖ 0 ‖ normalised). */
+const oracle = (key: string, entity: string, normalized: string): string =>
+  bytesToHex(hmac(sha256, utf8ToBytes(key), utf8ToBytes(`${entity}\u0000${normalized}`))).slice(0, 16);
+
+describe("entity types", () => {
+  test("lists secrets before PII, each type once", () => {
+    expect(REDACTION_ENTITY_TYPES).toStrictEqual([...SECRET_ENTITY_TYPES, ...PII_ENTITY_TYPES]);
+    expect(new Set(REDACTION_ENTITY_TYPES).size).toBe(REDACTION_ENTITY_TYPES.length);
+  });
+});
+
+describe("secrets", () => {
+  const cases: ReadonlyArray<readonly [RedactionEntityType, string, string]> = [
+    ["private_key", `key:\n${PEM}\nend`, "key:\n[PRIVATE_KEY]\nend"],
+    ["private_key", `{"private_key": "${PEM.replace(/\n/g, "\\n")}\\n"}`, '{"private_key": "[PRIVATE_KEY]\\n"}'],
+    ["private_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n(truncated)", "[PRIVATE_KEY]\n(truncated)"],
+    ["jwt", `token=${JWT};`, "token=[JWT];"],
+    ["aws_access_key", "id AKIAIOSFODNN7EXAMPLE here", "id [AWS_ACCESS_KEY] here"],
+    ["aws_secret_key", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [AWS_SECRET_KEY]"],
+    ["gcp_api_key", `key=AIza${rep("Sy9Ab-_", 35)}&q=1`, "key=[GCP_API_KEY]&q=1"],
+    ["azure_storage_key", `AccountName=x;AccountKey=${rep("Ab9+/", 86)}==;EndpointSuffix=core`, "AccountName=x;AccountKey=[AZURE_STORAGE_KEY];EndpointSuffix=core"],
+    ["azure_client_secret", `secret "${"xY7"}8Q~${rep("a1B2.c_D~-", 34)}"`, 'secret "[AZURE_CLIENT_SECRET]"'],
+    ["github_token", `ghp_${rep("A1b2C3", 36)} and github_pat_${rep("Z9_y8", 82)}`, "[GITHUB_TOKEN] and [GITHUB_TOKEN]"],
+    ["gitlab_token", `glpat-${rep("x-Y_1", 20)}`, "[GITLAB_TOKEN]"],
+    ["slack_token", `xoxb-123456789012-1234567890123-${rep("aB3", 24)}`, "[SLACK_TOKEN]"],
+    ["slack_webhook", "POST https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now", "POST [SLACK_WEBHOOK] now"],
+    ["stripe_key", `Stripe: sk_live_${rep("4eC39HqLyjWDarjtT1zdp7dc", 24)}.`, "Stripe: [STRIPE_KEY]."],
+    ["npm_token", `//registry.npmjs.org/:_authToken=npm_${rep("a1B2", 36)}`, "//registry.npmjs.org/:_authToken=[NPM_TOKEN]"],
+    ["anthropic_key", `sk-ant-api03-${rep("Ab3_-x", 93)}AA`, "[ANTHROPIC_KEY]"],
+    ["openai_key", `OPENAI_API_KEY is sk-proj-${rep("T3BlbkFJ9z", 60)}`, "OPENAI_API_KEY is [OPENAI_KEY]"],
+    ["url_password", "postgres://app:s3cr:et@db.internal:5432/app", "postgres://app:[URL_PASSWORD]@db.internal:5432/app"],
+    ["bearer_token", "Authorization: Bearer 8f14e45fceea167a5a36dedd4bea2543", "Authorization: Bearer [BEARER_TOKEN]"],
+    ["basic_auth", `Authorization: Basic ${btoa("alice:wonderland")}`, "Authorization: Basic [BASIC_AUTH]"],
+    ["credential_assignment", 'DB_PASSWORD=hunter2! and {"api_key": "correct horse battery"}', 'DB_PASSWORD=[CREDENTIAL_ASSIGNMENT] and {"api_key": "[CREDENTIAL_ASSIGNMENT]"}'],
+  ];
+
+  test.each(cases)("%s: %j", (entity, input, expected) => {
+    const result = redact(input);
+    expect(result.value).toBe(expected);
+    expect(Object.keys(result.report.counts)).toStrictEqual([entity]);
+  });
+
+  test.each([
+    ["an access-key id one character short", `AKIA${rep("IOSFODNN7EXAMP", 15)}`],
+    ["an access-key id glued to a word", "xAKIAIOSFODNN7EXAMPLE"],
+    ["a GitHub token one character short", `ghp_${rep("A1b2C3", 35)}`],
+    ["a JWT header alone", "eyJhbGciOiJIUzI1NiJ9"],
+    ["a dotted identifier starting eyJ", "eyJ.short.x"],
+    ["prose about bearers", "the Bearer of bad news; Bearer authentication"],
+    ["prose about basics", "basic usage, Basic plan"],
+    ["a placeholder password", "password=true, password: ****, password=${DB_PASSWORD}"],
+    ["a Stripe publishable key", `pk_live_${rep("4eC39HqLyjWDarjtT1zdp7dc", 24)}`],
+    ["a short sk- name", "sk-learn and sk-1234"],
+    ["a URL without a password", "https://example.org/path and https://example.org:8443/"],
+    ["a private-key END line alone", "-----END RSA PRIVATE KEY-----"],
+    ["a public key", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----"],
+  ])("leaves %s alone", (_name, input) => {
+    expect(redact(input).value).toBe(input);
+    expect(redact(input).report.counts).toStrictEqual({});
+  });
+
+  test("E4: a secret with an email-like part is reported as the secret, not as an email", () => {
+    expect(redact('password: "jane.doe@example.com"')).toMatchObject({
+      value: 'password: "[CREDENTIAL_ASSIGNMENT]"',
+      report: { counts: { credential_assignment: 1 } },
+    });
+    expect(redact("https://svc:p4ss@db.example.com/").report.counts).toStrictEqual({ url_password: 1 });
+  });
+
+  test("a JWT after Bearer is reported once, as the more specific JWT", () => {
+    expect(redact(`Authorization: Bearer ${JWT}`).value).toBe("Authorization: Bearer [JWT]");
+    expect(counted(`Authorization: Bearer ${JWT}`)).toStrictEqual({ jwt: 1 });
+  });
+});
+
+describe("PII", () => {
+  const cases: ReadonlyArray<readonly [RedactionEntityType, string, string]> = [
+    ["email", "Mail Jane.Doe+tag@Example.co.uk.", "Mail [EMAIL]."],
+    ["email", "<ops-team@mail.example.com>, x_y@sub-domain.example.org", "<[EMAIL]>, [EMAIL]"],
+    ["phone", "call +44 20 7946 0958 today", "call [PHONE] today"],
+    ["phone", "(555) 123-4567 or 555-123-4567 or 555.123.4567", "[PHONE] or [PHONE] or [PHONE]"],
+    ["phone", "+1-202-555-0143, tel: 5551234, mobile 0612345678", "[PHONE], tel: [PHONE], mobile [PHONE]"],
+    ["card", "Visa 4111 1111 1111 1111 exp 12/29", "Visa [CARD ****1111] exp 12/29"],
+    ["card", "5500-0000-0000-0004 / 378282246310005 / 4111111111111111", "[CARD ****0004] / [CARD ****0005] / [CARD ****1111]"],
+    ["iban", "IBAN DE89 3704 0044 0532 0130 00, GB82WEST12345698765432", "IBAN [IBAN], [IBAN]"],
+    ["iban", "FR1420041010050500013M02606", "[IBAN]"],
+    ["ipv4", "from 192.168.1.20 and 10.0.0.1.", "from [IPV4] and [IPV4]."],
+    ["ipv6", "from 2001:db8::1, fe80::1ff:fe23:4567:890a and ::ffff:192.0.2.1", "from [IPV6], [IPV6] and [IPV6]"],
+    ["ipv6", "2001:0db8:0000:0000:0000:ff00:0042:8329.", "[IPV6]."],
+  ];
+
+  test.each(cases)("%s: %j", (entity, input, expected) => {
+    const result = redact(input);
+    expect(result.value).toBe(expected);
+    expect(Object.keys(result.report.counts)).toStrictEqual([entity]);
+  });
+
+  test.each([
+    ["a card number with a wrong Luhn digit", "4111 1111 1111 1112"],
+    ["a 16-digit id outside the card issuer range", "1234567812345670"],
+    ["an IBAN with a wrong checksum", "GB82WEST12345698765431"],
+    ["an IBAN of the wrong length for its country", "GB82WEST1234569876543"],
+    ["an IBAN of an unknown country", "XX82WEST12345698765432"],
+    ["addresses without a real domain", "user@localhost, a@b.c, @example.com, x@-bad.example"],
+    ["an ISO date and a timestamp", "2024-01-15 10:30:00 and 15.01.2024 and 1732780800000"],
+    ["an order number with no phone word", "order 12345678 shipped"],
+    ["out-of-range and leading-zero quads", "999.1.1.1 and 01.02.03.04"],
+    ["version-like dotted numbers", "v1.2.3.4, version 10.0.0.1, build: 4.3.2.1, 1.2.3, 1.2.3.4.5"],
+    ["times, scopes and MAC addresses", "10:30:00, std::vector, a ::= b, 00:1A:2B:3C:4D:5E"],
+  ])("leaves %s alone", (_name, input) => {
+    expect(redact(input).value).toBe(input);
+    expect(redact(input).report.counts).toStrictEqual({});
+  });
+
+  test("the longest overlapping detection wins: an IPv4 tail inside an IPv6 address stays part of it", () => {
+    expect(counted("::ffff:192.0.2.1")).toStrictEqual({ ipv6: 1 });
+  });
+
+  test("tokens written by an earlier call are left alone", () => {
+    const once = redact("Visa 4111 1111 1111 1111, jane@example.com", { mode: "pseudonymize", key: KEY, keyVersion: "k1" });
+    expect(redact(once.value, { mode: "pseudonymize", key: KEY, keyVersion: "k1" })).toStrictEqual({
+      value: once.value,
+      report: { ...once.report, counts: {} },
+    });
+  });
+});
+
+describe("counterexamples found by the properties", () => {
+  test.each([
+    ["an IBAN right after another IBAN", "GB74 CBNU 4506 2366 5164 85 DE68829962377765792443", "[IBAN] [IBAN]"],
+    ["a phone right before an IPv4 address", "+44 20 2771 7632 116.238.133.97", "[PHONE] [IPV4]"],
+    ["two phones in a row", "+49 30 6437 0271 (040) 125-9793", "[PHONE] [PHONE]"],
+    ["a phone between an IBAN and a card", "GB57 CYVW 0969 5063 6923 33 (643) 754-9540 5100 5134 8872 4238", "[IBAN] [PHONE] [CARD ****4238]"],
+    ["a phone ending in card-issuer digits before a card", "(000) 000-4620 6011-5342-3030-0008", "[PHONE] [CARD ****0008]"],
+    ["a generic assignment around a private key", "password=ghp_-----BEGIN PRIVATE KEY-----", "password=ghp_[PRIVATE_KEY]"],
+    ["a shape secret inside a generic assignment", "password=AKIAIOSFODNN7EXAMPLE", "password=[AWS_ACCESS_KEY]"],
+  ])("%s", (_name, input, expected) => {
+    expect(masked(input)).toBe(expected);
+    expect(masked(expected)).toBe(expected);
+  });
+});
+
+describe("modes", () => {
+  const input = "Jane <Jane.Doe@Example.com> paid with 4111-1111-1111-1111 from 192.168.1.20 using ghp_" + rep("A1b2C3", 36);
+
+  test("mask (the default) writes typed tokens, with the last four digits of a card", () => {
+    expect(redact(input)).toStrictEqual({
+      value: "Jane <[EMAIL]> paid with [CARD ****1111] from [IPV4] using [GITHUB_TOKEN]",
+      report: {
+        counts: { github_token: 1, card: 1, email: 1, ipv4: 1 },
+        engine: REDACTION_ENGINE,
+        patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+        mode: "mask",
+      },
+    });
+  });
+
+  test("remove cuts values out", () => {
+    expect(redact(input, { mode: "remove" })).toStrictEqual({
+      value: "Jane <> paid with  from  using ",
+      report: {
+        counts: { github_token: 1, card: 1, email: 1, ipv4: 1 },
+        engine: REDACTION_ENGINE,
+        patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+        mode: "remove",
+      },
+    });
+  });
+
+  test("pseudonymize writes HMAC-SHA-256 tokens of the normalised value and masks secrets", () => {
+    const result = redact(input, { mode: "pseudonymize", key: KEY, keyVersion: "k1" });
+    expect(result).toStrictEqual({
+      value:
+        `Jane <[EMAIL:k1:${oracle(KEY, "email", "jane.doe@example.com")}]> paid with ` +
+        `[CARD:k1:${oracle(KEY, "card", "4111111111111111")}] from [IPV4:k1:${oracle(KEY, "ipv4", "192.168.1.20")}] using [GITHUB_TOKEN]`,
+      report: {
+        counts: { github_token: 1, card: 1, email: 1, ipv4: 1 },
+        engine: REDACTION_ENGINE,
+        patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+        mode: "pseudonymize",
+        keyVersion: "k1",
+      },
+    });
+  });
+
+  test("pseudonyms link spelling variants of one value and accept a byte key", () => {
+    const key = new Uint8Array(32).fill(7);
+    const options: RedactOptions = { mode: "pseudonymize", key, keyVersion: "2026-q4" };
+    const a = masked("JANE@EXAMPLE.COM +44 20 7946 0958 2001:DB8:0:0:0:0:0:1 DE89 3704 0044 0532 0130 00", options);
+    const b = masked("jane@example.com +44-20-7946-0958 2001:db8::1 DE89370400440532013000", options);
+    expect(a).toBe(b);
+    expect(a).toMatch(/^\[EMAIL:2026-q4:[0-9a-f]{16}\] \[PHONE:2026-q4:[0-9a-f]{16}\] \[IPV6:2026-q4:[0-9a-f]{16}\] \[IBAN:2026-q4:[0-9a-f]{16}\]$/);
+  });
+
+  test("entities selects which detectors run", () => {
+    expect(masked(input, { entities: ["email", "ipv4"] })).toBe(
+      `Jane <[EMAIL]> paid with 4111-1111-1111-1111 from [IPV4] using ghp_${rep("A1b2C3", 36)}`,
+    );
+  });
+});
+
+describe("values", () => {
+  test("redacts every string of nested objects and arrays, keeps keys and other values, never mutates", () => {
+    const when = new Date("2026-11-28T09:00:00Z");
+    const input = {
+      ticket: "T-1",
+      "jane@example.com": 3,
+      notes: ["mail jane@example.com", { deep: ["call +44 20 7946 0958"] }],
+      amount: 4111111111111111,
+      flags: [true, null, undefined],
+      when,
+    };
+    const before = structuredClone(input);
+    const result = redact(input);
+    expect(result.value).toStrictEqual({
+      ticket: "T-1",
+      "jane@example.com": 3,
+      notes: ["mail [EMAIL]", { deep: ["call [PHONE]"] }],
+      amount: 4111111111111111,
+      flags: [true, null, undefined],
+      when: new Date("2026-11-28T09:00:00Z"),
+    });
+    expect(result.report.counts).toStrictEqual({ email: 1, phone: 1 });
+    expect(input).toStrictEqual(before);
+    expect(result.value.when).not.toBe(when);
+    expect(result.value.notes).not.toBe(input.notes);
+  });
+
+  test("a key named __proto__ stays an own property", () => {
+    const input = JSON.parse('{"__proto__": "mail jane@example.com"}') as Record<string, string>;
+    const { value } = redact(input);
+    expect(Object.getOwnPropertyNames(value)).toStrictEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
+  test("shared (non-cyclic) sub-objects are fine", () => {
+    const shared = { email: "jane@example.com" };
+    expect(redact([shared, shared]).value).toStrictEqual([{ email: "[EMAIL]" }, { email: "[EMAIL]" }]);
+  });
+
+  test("strings pass through when nothing is found, and the report is empty", () => {
+    expect(redact("nothing to see here")).toStrictEqual({
+      value: "nothing to see here",
+      report: { counts: {}, engine: REDACTION_ENGINE, patternSet: expect.any(String), mode: "mask" },
+    });
+    expect(redact("").value).toBe("");
+  });
+});
+
+describe("errors", () => {
+  const failure = (value: unknown, options?: unknown) => {
+    const result = safeRedact(value, options as RedactOptions);
+    if (result.success) throw new Error("expected a failure");
+    return { code: result.error.code, issues: result.error.issues.map(({ code, path }) => ({ code, path })) };
+  };
+
+  test.each<readonly [string, unknown, { code: string; issues: Array<{ code: string; path: Array<string | number> }> }]>([
+    ["invalid_options", "mask", { code: "invalid_redact_options", issues: [{ code: "invalid_options", path: [] }] }],
+    ["unknown_option", { mood: "mask" }, { code: "invalid_redact_options", issues: [{ code: "unknown_option", path: ["mood"] }] }],
+    ["invalid_mode", { mode: "hash" }, { code: "invalid_redact_options", issues: [{ code: "invalid_mode", path: ["mode"] }] }],
+    ["invalid_key", { key: 42 }, { code: "invalid_redact_options", issues: [{ code: "invalid_key", path: ["key"] }] }],
+    ["weak_key", { key: "short" }, { code: "invalid_redact_options", issues: [{ code: "weak_key", path: ["key"] }] }],
+    [
+      "missing_key and missing_key_version",
+      { mode: "pseudonymize" },
+      {
+        code: "invalid_redact_options",
+        issues: [
+          { code: "missing_key", path: ["key"] },
+          { code: "missing_key_version", path: ["keyVersion"] },
+        ],
+      },
+    ],
+    [
+      "invalid_key_version",
+      { mode: "pseudonymize", key: KEY, keyVersion: "k 1]" },
+      { code: "invalid_redact_options", issues: [{ code: "invalid_key_version", path: ["keyVersion"] }] },
+    ],
+    ["invalid_entities", { entities: [] }, { code: "invalid_redact_options", issues: [{ code: "invalid_entities", path: ["entities"] }] }],
+    [
+      "unknown_entity",
+      { entities: ["email", "ssn", 3] },
+      {
+        code: "invalid_redact_options",
+        issues: [
+          { code: "unknown_entity", path: ["entities", 1] },
+          { code: "unknown_entity", path: ["entities", 2] },
+        ],
+      },
+    ],
+  ])("%s", (_name, options, expected) => {
+    expect(failure("text", options)).toStrictEqual(expected);
+  });
+
+  test("cyclic_value", () => {
+    const node: Record<string, unknown> = { a: ["x"] };
+    (node["a"] as unknown[]).push(node);
+    expect(failure(node)).toStrictEqual({ code: "invalid_redact_input", issues: [{ code: "cyclic_value", path: ["a", 1] }] });
+  });
+
+  test.each<readonly [string, unknown, Array<string | number>]>([
+    ["a Map", { m: new Map() }, ["m"]],
+    ["a function", [() => 1], [0]],
+    ["a symbol", { s: Symbol("x") }, ["s"]],
+    ["a class instance", { e: new (class Thing {})() }, ["e"]],
+  ])("unsupported_value: %s", (_name, value, path) => {
+    expect(failure(value)).toStrictEqual({ code: "invalid_redact_input", issues: [{ code: "unsupported_value", path }] });
+  });
+
+  test("too_deep", () => {
+    let value: unknown = "x";
+    for (let i = 0; i < 1001; i++) value = [value];
+    expect(failure(value)).toMatchObject({ code: "invalid_redact_input", issues: [{ code: "too_deep" }] });
+  });
+
+  test("redact throws the SupportOpsError that safeRedact returns", () => {
+    expect(() => redact("x", { mode: "pseudonymize" })).toThrow(SupportOpsError);
+  });
+
+  test("every issue code is exercised above", () => {
+    expect([...REDACTION_ISSUE_CODES].sort()).toStrictEqual(
+      [
+        "invalid_options", "unknown_option", "invalid_mode", "invalid_key", "weak_key", "missing_key", "missing_key_version",
+        "invalid_key_version", "invalid_entities", "unknown_entity", "cyclic_value", "unsupported_value", "too_deep",
+      ].sort(),
+    );
+  });
+});
