@@ -152,6 +152,42 @@ describe("PII", () => {
   });
 });
 
+describe("documented examples", () => {
+  test("docs/redaction.md", () => {
+    const log = [
+      "POST /login user=jane.doe@example.com from 203.0.113.7",
+      "Authorization: Bearer 8f14e45fceea167a5a36dedd4bea2543",
+      "card 4111 1111 1111 1111, call +44 20 7946 0958",
+    ].join("\n");
+    expect(redact(log)).toStrictEqual({
+      value: ["POST /login user=[EMAIL] from [IPV4]", "Authorization: Bearer [BEARER_TOKEN]", "card [CARD ****1111], call [PHONE]"].join("\n"),
+      report: {
+        counts: { bearer_token: 1, card: 1, email: 1, ipv4: 1, phone: 1 },
+        engine: "supportops-redact@1",
+        patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+        mode: "mask",
+      },
+    });
+  });
+
+  test("redact's TSDoc", () => {
+    expect(masked("Mail jane.doe@example.com, card 4111 1111 1111 1111, token ghp_" + "a".repeat(36))).toBe(
+      "Mail [EMAIL], card [CARD ****1111], token [GITHUB_TOKEN]",
+    );
+    expect(redact({ note: "call +44 20 7946 0958" }, { mode: "pseudonymize", key: "tenant-42-secret-key", keyVersion: "k1" })).toStrictEqual({
+      value: { note: `call [PHONE:k1:${oracle("tenant-42-secret-key", "phone", "442079460958")}]` },
+      report: {
+        counts: { phone: 1 },
+        engine: "supportops-redact@1",
+        patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+        mode: "pseudonymize",
+        keyVersion: "k1",
+      },
+    });
+    expect(safeRedact("x", { mode: "pseudonymize" }).success).toBe(false);
+  });
+});
+
 describe("counterexamples found by the properties", () => {
   test.each([
     ["an IBAN right after another IBAN", "GB74 CBNU 4506 2366 5164 85 DE68829962377765792443", "[IBAN] [IBAN]"],
