@@ -50,10 +50,13 @@ const timestamp = z
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const packageId = z.string().refine((s) => ULID.test(s) || UUID.test(s), {
-  message: "expected a ULID (26 Crockford base-32 characters) or a UUID",
-  params: { code: "invalid_id" },
-});
+const packageId = z
+  .string()
+  .refine((s) => ULID.test(s) || UUID.test(s), {
+    message: "expected a ULID (26 Crockford base-32 characters) or a UUID",
+    params: { code: "invalid_id" },
+  })
+  .meta({ pattern: `${ULID.source}|${UUID.source.replace("$/", "$").replace("/i", "")}`.replace(/\[0-9a-f\]/g, "[0-9a-fA-F]") });
 
 const printable = z
   .string()
@@ -62,9 +65,10 @@ const printable = z
   .refine((s) => /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(s), {
     message: "use printable ASCII without leading or trailing spaces (PagerDuty and Opsgenie keys)",
     params: { code: "not_printable" },
-  });
+  })
+  .meta({ pattern: "^[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?$" });
 
-const ReproStepSchema = z.object({ n: z.int().min(1), action: text("a step's action") }).readonly();
+const ReproStepSchema = z.strictObject({ n: z.int().min(1), action: text("a step's action") }).readonly();
 
 const CorrelationSchema = z
   .object({
@@ -140,7 +144,7 @@ const CustomerCommsSchema = z
   .readonly();
 
 // The fields of a package, before the cross-field rules.
-const EscalationPackageShape = z.object({
+const EscalationPackageShape = z.strictObject({
   schemaVersion: z.literal("1"),
   id: packageId,
   ticketId: text("ticketId"),
@@ -154,8 +158,8 @@ const EscalationPackageShape = z.object({
   kind: z.enum(ESCALATION_KINDS),
   severity: z.enum(ESCALATION_SEVERITIES),
   priority: z.enum(ESCALATION_PRIORITIES),
-  priorityBasis: z.object({ impact: text("the impact level"), urgency: text("the urgency level") }).readonly().optional(),
-  priorityOverride: z.object({ reason: text("the override reason"), by: text("who overrode").optional() }).readonly().optional(),
+  priorityBasis: z.strictObject({ impact: text("the impact level"), urgency: text("the urgency level") }).readonly().optional(),
+  priorityOverride: z.strictObject({ reason: text("the override reason"), by: text("who overrode").optional() }).readonly().optional(),
   target: z.enum(ESCALATION_TARGETS),
   service: text("service"),
   component: text("component").optional(),
@@ -179,17 +183,18 @@ const EscalationPackageShape = z.object({
   impact: ImpactSchema,
   businessUrgency: BusinessUrgencySchema,
   ask: text("ask"),
-  attempts: z.array(z.object({ action: text("an attempt's action"), result: text("an attempt's result") }).readonly()).min(1).readonly(),
+  attempts: z.array(z.strictObject({ action: text("an attempt's action"), result: text("an attempt's result") }).readonly()).min(1).readonly(),
   ruledOut: z.array(text("a ruled-out cause")).readonly().optional(),
   workaround: text("workaround").optional(),
   customerComms: CustomerCommsSchema.optional(),
-  taxonomy: z.object({ code: text("taxonomy.code"), version: text("taxonomy.version") }).readonly(),
+  taxonomy: z.strictObject({ code: text("taxonomy.code"), version: text("taxonomy.version") }).readonly(),
 });
 
 /**
  * The escalation package: everything engineering needs to act on an escalation (§3.4 of the
- * research anchors), with its cross-field rules. Structural problems and rule violations are reported
- * together, each at the path of what to add or fix:
+ * research anchors), with its cross-field rules. Unknown fields are rejected, so a misspelt
+ * `reproStep` cannot silently vanish. Structural problems and rule violations are reported together,
+ * each at the path of what to add or fix:
  *
  * - **E1** SEV1/SEV2 ⇒ `impact.customersAffected`, `correlation` (with at least one id) and `firstSeenAt`.
  * - **E2** `kind: "bug"` ⇒ `reproSteps` (≥ 2, numbered 1, 2, …), `expected`, `actual` (different),
@@ -229,5 +234,12 @@ export type EscalationEvidence = NonNullable<EscalationPackage["evidence"]>[numb
  * escalationPackageJsonSchema().required?.includes("summary"); // => true
  */
 export function escalationPackageJsonSchema(): z.core.JSONSchema.JSONSchema {
-  return z.toJSONSchema(EscalationPackageShape, { io: "input" });
+  return z.toJSONSchema(EscalationPackageShape, {
+    io: "input",
+    // Read-only is a TypeScript promise about parsed packages, not a property of the JSON (where
+    // `readOnly` would tell API tools the field is server-managed).
+    override: (ctx) => {
+      delete ctx.jsonSchema.readOnly;
+    },
+  });
 }

@@ -148,6 +148,14 @@ describe("createEscalationPackage: each rule fails and passes", () => {
     ]);
   });
 
+  test("unknown fields are rejected, not silently dropped", () => {
+    const { reproSteps, ...rest } = fullBug;
+    expect(issuesOf({ ...rest, reproStep: reproSteps })).toStrictEqual([
+      { code: "unrecognized_keys", path: [] },
+      { code: "missing_repro_details", path: ["reproSteps"] },
+    ]);
+  });
+
   test("issue messages say what to add", () => {
     const result = safeCreateEscalationPackage({ ...fullBug, priority: "P4" }, { now: NOW, matrix });
     expect(result.success ? null : result.error.issues).toStrictEqual([
@@ -186,5 +194,9 @@ test("the JSON Schema describes the stored form", () => {
     "reproducible", "reportedAt", "impact", "businessUrgency", "ask", "attempts", "taxonomy",
   ]);
   expect((schema.properties?.["reportedAt"] as { format?: string }).format).toBe("date-time");
+  expect(JSON.stringify(schema)).not.toContain("readOnly");
+  expect(schema.additionalProperties).toBe(false);
+  const idPattern = new RegExp((schema.properties?.["id"] as { pattern: string }).pattern);
+  expect([fullBug.id, minimalQuestion.id, "ticket-1"].map((id) => idPattern.test(id))).toStrictEqual([true, true, false]);
   expect((schema.properties?.["severity"] as { enum?: unknown }).enum).toStrictEqual(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]);
 });
