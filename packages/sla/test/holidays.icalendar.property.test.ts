@@ -230,7 +230,28 @@ function fold(lines: string[], folding: Folding, terminator: "\r\n" | "\n"): str
     .join(terminator);
 }
 
-const nameArb = fc.string({ unit: "binary", maxLength: 40 }).filter((s) => !s.includes("\r"));
+/** {@link fold} on the UTF-8 octets of each line, as a writer that counts 75 octets would. */
+function foldOctets(lines: string[], folding: Folding, terminator: "\r\n" | "\n"): Uint8Array {
+  const encoder = new TextEncoder();
+  const out: number[] = [];
+  let k = 0;
+  lines.forEach((line, index) => {
+    if (index > 0) out.push(...encoder.encode(terminator));
+    const bytes = encoder.encode(line);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const width = folding.widths[k % folding.widths.length] ?? 75;
+      if (offset > 0) out.push(...encoder.encode(folding.breaks[k % folding.breaks.length] ?? "\r\n"), (folding.pads[k % folding.pads.length] ?? " ").charCodeAt(0));
+      out.push(...bytes.subarray(offset, offset + width));
+      offset += width;
+      k++;
+    }
+  });
+  return new Uint8Array(out);
+}
+
+// Lone surrogates have no UTF-8 form, so names are well-formed strings of any code points.
+const nameArb = fc.string({ unit: "binary", maxLength: 40 }).filter((s) => !s.includes("\r") && !/[\uD800-\uDFFF]/u.test(s));
 const eventsArb = fc.uniqueArray(fc.record({ day: fc.integer({ min: 0, max: 364 }), name: nameArb }), { minLength: 1, maxLength: 12, selector: (e) => e.day });
 const foldingArb: fc.Arbitrary<Folding> = fc.record({
   widths: fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 8 }),
@@ -254,6 +275,8 @@ describe("folding and escaping", () => {
         .map((e) => (e.name === "" ? { date: ymd(Date.UTC(2026, 0, 1 + e.day)) } : { date: ymd(Date.UTC(2026, 0, 1 + e.day)), name: e.name }));
       expect(parseICalendarHolidays(folded, { fromYear: 2026, toYear: 2026 })).toStrictEqual({ holidays: expected, skipped: [] });
       expect(parseICalendarHolidays(folded, { fromYear: 2026, toYear: 2026 })).toStrictEqual(parseICalendarHolidays(lines.join("\r\n"), { fromYear: 2026, toYear: 2026 }));
+      // The same, folding the UTF-8 octets anywhere — in the middle of a multi-octet character too.
+      expect(parseICalendarHolidays(foldOctets(lines, folding, terminator), { fromYear: 2026, toYear: 2026 })).toStrictEqual({ holidays: expected, skipped: [] });
     },
   );
 });

@@ -25,7 +25,7 @@ function vevent(...lines: string[]): string[] {
 
 const Y2026: ICalendarHolidaysOptions = { fromYear: 2026, toYear: 2026 };
 
-function parse(text: string, options: ICalendarHolidaysOptions = Y2026): ICalendarHolidays {
+function parse(text: string | Uint8Array, options: ICalendarHolidaysOptions = Y2026): ICalendarHolidays {
   return parseICalendarHolidays(text, options);
 }
 
@@ -163,6 +163,26 @@ describe("parseICalendarHolidays: supported shapes", () => {
     const expected = { holidays: [{ date: "2026-07-04", name: "Independence Day" }], skipped: [] };
     expect(parse(crlf)).toStrictEqual(expected);
     expect(parse(lf)).toStrictEqual(expected);
+  });
+
+  test("raw octets: a fold that splits a multi-octet UTF-8 character is unfolded before decoding (RFC 5545 §3.1)", () => {
+    const encoder = new TextEncoder();
+    const head = encoder.encode("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260714\r\nSUMMARY:F");
+    const e = encoder.encode("ê"); // 0xC3 0xAA, folded between its two octets
+    const tail = encoder.encode("te nationale\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    const bytes = new Uint8Array([...head, e[0] ?? 0, 0x0d, 0x0a, 0x20, e[1] ?? 0, ...tail]);
+    expect(parse(bytes)).toStrictEqual({ holidays: [{ date: "2026-07-14", name: "Fête nationale" }], skipped: [] });
+    // Decoding first, as a string, cannot restore the character:
+    expect(parse(new TextDecoder().decode(bytes)).holidays).toStrictEqual([{ date: "2026-07-14", name: "F\uFFFD\uFFFDte nationale" }]);
+  });
+
+  test("raw octets and the decoded text give the same result, line numbers included (CR, LF, CRLF, byte-order mark)", () => {
+    const asBytes = readFileSync(fileURLToPath(new URL("./fixtures/holidays/us-federal.ics", import.meta.url)));
+    expect(parse(asBytes, { fromYear: 2026, toYear: 2027 })).toStrictEqual(parse(fixture("us-federal.ics"), { fromYear: 2026, toYear: 2027 }));
+    const text = "\uFEFFBEGIN:VCALENDAR\rBEGIN:VEVENT\nDTSTART:20261224T120000\r\nEND:VEVENT\rEND:VCALENDAR";
+    const fromBytes = parse(new TextEncoder().encode(text));
+    expect(fromBytes).toStrictEqual(parse(text));
+    expect(fromBytes.skipped.map((s) => [s.line, s.code])).toStrictEqual([[3, "timed_event"]]);
   });
 
   test("only the one whitespace character after the line break is removed when unfolding", () => {
@@ -542,7 +562,7 @@ describe("parseICalendarHolidays: errors", () => {
       ["BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR", "line[3]: END:VCALENDAR closes BEGIN:VEVENT; expected END:VEVENT"],
       ["END:VCALENDAR", "line[1]: END:VCALENDAR without a matching BEGIN"],
       ["VERSION:2.0\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR", "line[1]: VERSION appears outside BEGIN:VCALENDAR … END:VCALENDAR"],
-      [42, "expected iCalendar text, got number"],
+      [42, "expected iCalendar text (a string, or its UTF-8 octets as a Uint8Array), got number"],
     ];
     for (const [text, message] of cases) {
       const error = caught(() => parseICalendarHolidays(text as string, Y2026));

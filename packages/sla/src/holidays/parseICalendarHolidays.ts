@@ -4,7 +4,7 @@ import type { Holiday } from "../CalendarDefinition.js";
 import type { HolidayYearRange } from "./HolidayYearRange.js";
 import { daysFromCivil, civilFromDays, toDayNumber } from "./internal/civilDays.js";
 import { HolidayCollector } from "./internal/collectHolidays.js";
-import { parseContentLine, unescapeText, unfoldLines, type ContentLine } from "./internal/contentLines.js";
+import { parseContentLine, unescapeText, unfoldBytes, unfoldLines, type ContentLine } from "./internal/contentLines.js";
 import { holidayError } from "./internal/holidayError.js";
 import { validateYearRange } from "./internal/validateYearRange.js";
 import { expandRule, parseYearlyRule } from "./internal/yearlyRule.js";
@@ -124,12 +124,12 @@ function structural(line: number | undefined, message: string): SlaError {
 }
 
 /** Splits the text into VEVENTs, reporting components that are not VEVENTs and lines that do not parse. */
-function readEvents(text: string, skipped: SkippedICalendarEntry[]): RawEvent[] {
+function readEvents(text: string | Uint8Array, skipped: SkippedICalendarEntry[]): RawEvent[] {
   const stack: string[] = [];
   const events: RawEvent[] = [];
   let current: RawEvent | undefined;
   let sawCalendar = false;
-  for (const logical of unfoldLines(text)) {
+  for (const logical of typeof text === "string" ? unfoldLines(text) : unfoldBytes(text)) {
     const parsed = parseContentLine(logical);
     if (parsed === undefined) {
       if (stack.length === 0) throw structural(logical.line, `"${logical.text.slice(0, 40)}" is not an iCalendar content line; an iCalendar object starts with BEGIN:VCALENDAR`);
@@ -292,9 +292,11 @@ function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipp
   return { uid, recurrenceDay, starts: starts.filter((day) => !excluded.has(day)), durationDays, name };
 }
 
-function parseICalendar(text: string, options: ICalendarHolidaysOptions): ICalendarHolidays {
+function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOptions): ICalendarHolidays {
   const { fromYear, toYear } = validateYearRange(options);
-  if (typeof text !== "string") throw structural(undefined, `expected iCalendar text, got ${text === null ? "null" : typeof text}`);
+  if (typeof text !== "string" && !(text instanceof Uint8Array)) {
+    throw structural(undefined, `expected iCalendar text (a string, or its UTF-8 octets as a Uint8Array), got ${text === null ? "null" : typeof text}`);
+  }
   const firstDay = daysFromCivil(fromYear, 1, 1);
   const lastDay = daysFromCivil(toYear, 12, 31);
   const skipped: SkippedICalendarEntry[] = [];
@@ -355,7 +357,9 @@ function parseICalendar(text: string, options: ICalendarHolidaysOptions): ICalen
  * as RFC 5545 says. Everything else (timed events, other frequencies, `BYSETPOS`, `RDATE`, …) is
  * listed in `skipped` with its line number, never dropped silently.
  *
- * @param text - the iCalendar text (already decoded to a string)
+ * @param text - the iCalendar text, or its raw UTF-8 octets (a `Uint8Array`, such as `readFileSync(path)` or
+ *   `new Uint8Array(await response.arrayBuffer())`): octets let a fold that split a multi-octet character be
+ *   unfolded correctly, as RFC 5545 §3.1 asks
  * @param options - `fromYear`/`toYear` (inclusive, 1970–2199) and `strict`
  * @returns the holidays in the range, sorted and one per date, and what was skipped
  * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
@@ -375,20 +379,20 @@ function parseICalendar(text: string, options: ICalendarHolidaysOptions): ICalen
  * parseICalendarHolidays(ics, { fromYear: 2026, toYear: 2027 });
  * // => { holidays: [{ date: "2026-11-26", name: "Thanksgiving Day" }, { date: "2027-11-25", name: "Thanksgiving Day" }], skipped: [] }
  */
-export function parseICalendarHolidays(text: string, options: ICalendarHolidaysOptions): ICalendarHolidays {
+export function parseICalendarHolidays(text: string | Uint8Array, options: ICalendarHolidaysOptions): ICalendarHolidays {
   return parseICalendar(text, options);
 }
 
 /**
  * {@link parseICalendarHolidays} without throwing: the result, or the error it would have thrown.
  *
- * @param text - the iCalendar text
+ * @param text - the iCalendar text, or its raw UTF-8 octets
  * @param options - `fromYear`/`toYear` (inclusive) and `strict`
  * @returns `{ success: true, data }` or `{ success: false, error }`
  * @example
  * safeParseICalendarHolidays("not a calendar", { fromYear: 2026, toYear: 2026 });
  * // => { success: false, error: SlaError { code: "invalid_holiday_source", issues: [{ code: "invalid_icalendar", … }] } }
  */
-export function safeParseICalendarHolidays(text: string, options: ICalendarHolidaysOptions): SafeResult<ICalendarHolidays, SlaError> {
+export function safeParseICalendarHolidays(text: string | Uint8Array, options: ICalendarHolidaysOptions): SafeResult<ICalendarHolidays, SlaError> {
   return safely(SlaError, () => parseICalendar(text, options));
 }

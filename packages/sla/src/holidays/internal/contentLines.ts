@@ -25,6 +25,44 @@ export function unfoldLines(text: string): LogicalLine[] {
   return out;
 }
 
+/**
+ * {@link unfoldLines} for the raw octets of a feed. RFC 5545 folds at 75 octets, and simple writers
+ * split a multi-octet UTF-8 character across the fold (§3.1 asks readers to restore it), so the
+ * octets of each logical line are joined first and decoded as UTF-8 afterwards.
+ */
+export function unfoldBytes(bytes: Uint8Array): LogicalLine[] {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const logical: { line: number; parts: Uint8Array[] }[] = [];
+  let lineNumber = 1;
+  let lineStart = start;
+  const take = (end: number): void => {
+    const first = bytes[lineStart];
+    const last = logical[logical.length - 1];
+    if ((first === 0x20 || first === 0x09) && last !== undefined) last.parts.push(bytes.subarray(lineStart + 1, end));
+    else if (end > lineStart) logical.push({ line: lineNumber, parts: [bytes.subarray(lineStart, end)] });
+  };
+  for (let i = start; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte !== 0x0a && byte !== 0x0d) continue;
+    take(i);
+    if (byte === 0x0d && bytes[i + 1] === 0x0a) i++;
+    lineNumber++;
+    lineStart = i + 1;
+  }
+  take(bytes.length);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  return logical.map(({ line, parts }) => {
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    const joined = new Uint8Array(length);
+    let offset = 0;
+    for (const part of parts) {
+      joined.set(part, offset);
+      offset += part.length;
+    }
+    return { line, text: decoder.decode(joined) };
+  });
+}
+
 /** A parsed content line: `NAME;PARAM=a,b;OTHER="x:y":value`. Names and parameter names are upper-cased. */
 export interface ContentLine {
   readonly line: number;
