@@ -2,8 +2,9 @@ import { z } from "zod";
 
 // A code is an opaque, stable id: any text without control characters or whitespace at its ends.
 const CODE_PATTERN = /^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u;
-// A label is one line of display text: no control characters (so no line breaks), not blank.
-const LABEL_PATTERN = /^[^\p{Cc}]*\S[^\p{Cc}]*$/u;
+// A label is one line of display text: no control characters (so no line breaks), not blank. The
+// look-ahead keeps the match linear (`[^\p{Cc}]*\S[^\p{Cc}]*` backtracks quadratically).
+const LABEL_PATTERN = /^(?=[^\p{Cc}]*\S)[^\p{Cc}]*$/u;
 
 /**
  * A node code: an opaque, stable identifier (rule T1). Any text without line breaks or other control

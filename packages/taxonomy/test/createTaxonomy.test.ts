@@ -5,6 +5,7 @@ import {
   createTaxonomy,
   safeCreateTaxonomy,
   taxonomyDefinitionJsonSchema,
+  taxonomyFromZendeskOptions,
 } from "@supportops/taxonomy";
 import type { Issue } from "@supportops/core";
 import { SUPPORT } from "./fixture.js";
@@ -180,5 +181,15 @@ describe("createTaxonomy", () => {
     const tax = createTaxonomy(SUPPORT);
     expect(TaxonomyDefinitionSchema.safeParse(JSON.parse(JSON.stringify(tax))).success).toBe(true);
     expect(createTaxonomy(JSON.parse(JSON.stringify(tax))).nodes).toStrictEqual(tax.nodes);
+  });
+
+  it("checks hostile long labels and codes in linear time (catastrophic-slowness guard, >100× margin)", () => {
+    // A quadratic pattern would take minutes on 200,000 characters; linear checks take milliseconds.
+    const long = "a".repeat(200_000);
+    const started = performance.now();
+    expect(issuesOf({ ...base, nodes: [{ code: `${long}\u0000`, label: `${long}\u0000` }] }).map((i) => i.code)).toStrictEqual(["invalid_format", "invalid_format"]);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: `x${" ".repeat(200_000)}\u0001` }] }).map((i) => i.code)).toStrictEqual(["invalid_format"]);
+    expect(taxonomyFromZendeskOptions([`a${"_".repeat(200_000)}!`], { id: "z", version: "1" }).nodes[0]!.code).toBe("a");
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
