@@ -190,6 +190,25 @@ describe("parseICalendarHolidays: supported shapes", () => {
     expect(parse(text).holidays).toStrictEqual([{ date: "2026-07-04", name: "Independence Day" }]);
   });
 
+  test("Outlook's all-day events (local midnight date-times with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE) are read as dates", () => {
+    const text = ics(
+      ...vevent("DTSTART;TZID=W. Europe Standard Time:20261224T000000", "DTEND;TZID=W. Europe Standard Time:20261227T000000", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "SUMMARY:Weihnachten"),
+      ...vevent("DTSTART;TZID=W. Europe Standard Time:20261231T120000", "DTEND;TZID=W. Europe Standard Time:20270101T000000", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "SUMMARY:Silvester"),
+      ...vevent("DTSTART:20260101T000000Z", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE", "SUMMARY:UTC midnight"),
+    );
+    expect(parse(text)).toStrictEqual({
+      holidays: [
+        { date: "2026-12-24", name: "Weihnachten" },
+        { date: "2026-12-25", name: "Weihnachten" },
+        { date: "2026-12-26", name: "Weihnachten" },
+      ],
+      skipped: [
+        { line: 11, code: "timed_event", message: "DTSTART 20261231T120000 has a time of day; only all-day events (DTSTART;VALUE=DATE:YYYYMMDD) are holidays" },
+        { line: 17, code: "timed_event", message: "DTSTART 20260101T000000Z has a time of day; only all-day events (DTSTART;VALUE=DATE:YYYYMMDD) are holidays" },
+      ],
+    });
+  });
+
   test("a byte-order mark, blank lines, lower-case names and VTIMEZONE/VALARM components are accepted", () => {
     const text = "\uFEFF" + ics(
       "",

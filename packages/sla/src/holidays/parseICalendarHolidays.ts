@@ -97,7 +97,10 @@ interface RawEvent {
   readonly props: ContentLine[];
 }
 
-type DateValue = { readonly kind: "date"; readonly day: number } | { readonly kind: "timed"; readonly day: number | undefined } | { readonly kind: "invalid" };
+type DateValue =
+  | { readonly kind: "date"; readonly day: number }
+  | { readonly kind: "timed"; readonly day: number | undefined; readonly localMidnight: boolean }
+  | { readonly kind: "invalid" };
 
 interface EventOccurrences {
   readonly uid: string | undefined;
@@ -172,7 +175,7 @@ function readEvents(text: string | Uint8Array, skipped: SkippedICalendarEntry[])
 }
 
 const DATE = /^(\d{4})(\d{2})(\d{2})$/;
-const DATE_TIME = /^(\d{4})(\d{2})(\d{2})T\d{6}Z?$/;
+const DATE_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{6})(Z?)$/;
 
 function dayOf(match: RegExpExecArray): number | undefined {
   return toDayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -187,7 +190,7 @@ function readDateValue(raw: string, valueParam: string | undefined): DateValue {
     return day === undefined ? { kind: "invalid" } : { kind: "date", day };
   }
   const timeMatch = DATE_TIME.exec(value);
-  if (timeMatch !== null && valueParam !== "DATE") return { kind: "timed", day: dayOf(timeMatch) };
+  if (timeMatch !== null && valueParam !== "DATE") return { kind: "timed", day: dayOf(timeMatch), localMidnight: timeMatch[4] === "000000" && timeMatch[5] === "" };
   return { kind: "invalid" };
 }
 
@@ -236,7 +239,11 @@ function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipp
   const dtstart = dtstarts[0];
   if (dtstart === undefined) throw new Skip(event.line, "missing_dtstart", "the VEVENT has no DTSTART; an all-day holiday needs DTSTART;VALUE=DATE:YYYYMMDD");
   if (dtstarts.length > 1) throw new Skip(dtstarts[1]?.line ?? dtstart.line, "invalid_event", "the VEVENT has more than one DTSTART");
-  const start = readDateValue(dtstart.value, valueParam(dtstart));
+  // Outlook/Exchange publish all-day events as local midnight-to-midnight date-times with this flag.
+  const outlookAllDay = first("X-MICROSOFT-CDO-ALLDAYEVENT")?.value.trim().toUpperCase() === "TRUE";
+  const asDate = (value: DateValue): DateValue =>
+    outlookAllDay && value.kind === "timed" && value.localMidnight && value.day !== undefined ? { kind: "date", day: value.day } : value;
+  const start = asDate(readDateValue(dtstart.value, valueParam(dtstart)));
   if (start.kind === "timed") {
     throw new Skip(dtstart.line, "timed_event", `DTSTART ${dtstart.value.trim()} has a time of day; only all-day events (DTSTART;VALUE=DATE:YYYYMMDD) are holidays`);
   }
@@ -248,7 +255,7 @@ function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipp
   const duration = first("DURATION");
   if (dtend !== undefined && duration !== undefined) throw new Skip(duration.line, "invalid_event", "the VEVENT has both DTEND and DURATION; RFC 5545 allows one");
   if (dtend !== undefined) {
-    const end = readDateValue(dtend.value, valueParam(dtend));
+    const end = asDate(readDateValue(dtend.value, valueParam(dtend)));
     if (end.kind === "timed") throw new Skip(dtend.line, "invalid_event", `DTEND ${dtend.value.trim()} has a time of day but DTSTART is a date; write DTEND;VALUE=DATE:YYYYMMDD (the day after the last holiday)`);
     if (end.kind === "invalid") throw new Skip(dtend.line, "invalid_date", `DTEND ${dtend.value.trim()} is not a date (YYYYMMDD)`);
     if (end.day <= startDay) throw new Skip(dtend.line, "invalid_event", `DTEND ${dtend.value.trim()} is not after DTSTART ${dtstart.value.trim()}; DTEND is exclusive, so a one-day holiday ends the next day`);
@@ -353,7 +360,8 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
  * followed by a space or tab); `RRULE` with `FREQ=YEARLY`, `INTERVAL`, `BYMONTH`, `BYMONTHDAY`
  * (negative from the month's end), `BYDAY` (`MO`, `4TH`, `-1MO`), `COUNT` and `UNTIL` (inclusive);
  * `EXDATE` (comma lists, several lines); `RECURRENCE-ID` overrides of single instances (matched by
- * `UID`); `SUMMARY` (unescaped) as the name. DTSTART is the first instance and counts toward COUNT,
+ * `UID`); `SUMMARY` (unescaped) as the name; Outlook's local-midnight date-times marked
+ * `X-MICROSOFT-CDO-ALLDAYEVENT:TRUE`. DTSTART is the first instance and counts toward COUNT,
  * as RFC 5545 says. Everything else (timed events, other frequencies, `BYSETPOS`, `RDATE`, …) is
  * listed in `skipped` with its line number, never dropped silently.
  *
