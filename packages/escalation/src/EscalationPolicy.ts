@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { TicketEventSchema, type BusinessCalendarLike, type DurationInput, type TicketEventType, type TimeInput } from "@supportops/core";
 
 /**
@@ -148,3 +149,53 @@ export interface EscalationPolicy {
 export const TICKET_EVENT_TYPES: ReadonlyArray<TicketEventType> = Object.freeze(
   TicketEventSchema.options.map((option) => option.shape.type.value),
 );
+
+const durationJson = z.union([
+  z.string().meta({ description: 'an ISO-8601 duration such as "PT30M" or "-PT15M"' }),
+  z.int().meta({ description: "milliseconds" }),
+  z.strictObject({
+    weeks: z.number().optional(),
+    days: z.number().optional(),
+    hours: z.number().optional(),
+    minutes: z.number().optional(),
+    seconds: z.number().optional(),
+    milliseconds: z.number().optional(),
+  }),
+]);
+
+const eventType = z.enum(TICKET_EVENT_TYPES as unknown as readonly [TicketEventType, ...TicketEventType[]]);
+
+/**
+ * The JSON form of an {@link EscalationPolicyDefinition} (everything but `calendar`, which is code),
+ * for storing policies and for consumers outside TypeScript. It checks shapes only;
+ * `createEscalationPolicy` applies the full §3.5 validation (increasing delays, signs per anchor…).
+ *
+ * @example
+ * EscalationPolicyDefinitionSchema.safeParse({ levels: [{ after: "PT30M", relativeTo: "created", targets: ["team:l2"] }] }).success;
+ * // => true
+ */
+export const EscalationPolicyDefinitionSchema = z.strictObject({
+  levels: z
+    .array(
+      z.strictObject({
+        after: durationJson,
+        relativeTo: z.enum(["created", "slaDue", "previousLevel"]),
+        targets: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .min(1),
+  repeat: z.int().min(0).max(9).optional(),
+  stopOn: z.array(z.union([eventType, z.literal("resolved")])).min(1).optional(),
+  startOn: z.array(eventType).min(1).optional(),
+});
+
+/**
+ * The JSON Schema (draft 2020-12) of {@link EscalationPolicyDefinitionSchema}.
+ *
+ * @returns a JSON Schema object
+ * @example
+ * escalationPolicyJsonSchema().required; // => ["levels"]
+ */
+export function escalationPolicyJsonSchema(): z.core.JSONSchema.JSONSchema {
+  return z.toJSONSchema(EscalationPolicyDefinitionSchema, { io: "input" });
+}

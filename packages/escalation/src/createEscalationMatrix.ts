@@ -1,4 +1,4 @@
-import type { Issue } from "@supportops/core";
+import { safely, type Issue, type SafeResult } from "@supportops/core";
 import { EscalationError } from "./EscalationError.js";
 import { ESCALATION_SEVERITIES } from "./EscalationPackageSchema.js";
 
@@ -167,4 +167,16 @@ export function createEscalationMatrix(def: EscalationMatrixDefinition): Escalat
       return fallback === null ? null : Object.freeze({ target: fallback, rule: null });
     },
   });
+}
+
+/**
+ * {@link createEscalationMatrix} without throwing.
+ *
+ * @param def - the rules and the fallback
+ * @returns `{ success: true, data }` or `{ success: false, error }` with the {@link EscalationError}
+ * @example
+ * safeCreateEscalationMatrix({ rules: [] }).success; // => false
+ */
+export function safeCreateEscalationMatrix(def: EscalationMatrixDefinition): SafeResult<EscalationMatrix, EscalationError> {
+  return safely(EscalationError, () => createEscalationMatrix(def));
 }

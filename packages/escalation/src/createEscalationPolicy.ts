@@ -1,4 +1,4 @@
-import { safeToDurationMs, type Issue } from "@supportops/core";
+import { safeToDurationMs, safely, type Issue, type SafeResult } from "@supportops/core";
 import { EscalationError } from "./EscalationError.js";
 import {
   TICKET_EVENT_TYPES,
@@ -139,4 +139,16 @@ export function createEscalationPolicy(def: EscalationPolicyDefinition): Escalat
     due: (events, options) => dueFromEvents({ levels: frozenLevels, repeat, calendar, stopOn, startOn }, events, options),
   };
   return Object.freeze(policy);
+}
+
+/**
+ * {@link createEscalationPolicy} without throwing.
+ *
+ * @param def - the policy definition
+ * @returns `{ success: true, data }` or `{ success: false, error }` with the {@link EscalationError}
+ * @example
+ * safeCreateEscalationPolicy({ levels: [] }).success; // => false
+ */
+export function safeCreateEscalationPolicy(def: EscalationPolicyDefinition): SafeResult<EscalationPolicy, EscalationError> {
+  return safely(EscalationError, () => createEscalationPolicy(def));
 }

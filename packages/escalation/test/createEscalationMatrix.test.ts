@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { numRuns } from "@supportops/test-utils";
-import { EscalationError, ESCALATION_SEVERITIES, createEscalationMatrix, type EscalationMatrixDefinition } from "@supportops/escalation";
+import { EscalationError, ESCALATION_SEVERITIES, createEscalationMatrix, safeCreateEscalationMatrix, type EscalationMatrixDefinition } from "@supportops/escalation";
 
 function issuesOf(fn: () => unknown): unknown {
   try {
@@ -59,6 +59,12 @@ describe("createEscalationMatrix", () => {
   ];
   test.each(bad)("invalid_escalation_matrix: %s", (_name, def, paths) => {
     expect(issuesOf(() => createEscalationMatrix(def))).toStrictEqual({ code: "invalid_escalation_matrix", paths });
+  });
+
+  test("safeCreateEscalationMatrix", () => {
+    const result = safeCreateEscalationMatrix({ rules: [] });
+    expect(result.success ? null : result.error.code).toBe("invalid_escalation_matrix");
+    expect(safeCreateEscalationMatrix({ rules: [{ target: "l2" }] }).success).toBe(true);
   });
 
   test("invalid_route_input", () => {

@@ -1,6 +1,14 @@
 import { parseTicketLog } from "@supportops/core";
 import { describe, expect, test } from "vitest";
-import { EscalationError, TICKET_EVENT_TYPES, createEscalationPolicy, type EscalationPolicyDefinition } from "@supportops/escalation";
+import {
+  EscalationError,
+  EscalationPolicyDefinitionSchema,
+  TICKET_EVENT_TYPES,
+  createEscalationPolicy,
+  escalationPolicyJsonSchema,
+  safeCreateEscalationPolicy,
+  type EscalationPolicyDefinition,
+} from "@supportops/escalation";
 import { weekdayCalendar } from "./support/weekdayCalendar.js";
 
 const MIN = 60_000;
@@ -69,6 +77,24 @@ describe("createEscalationPolicy validation (§3.5)", () => {
       code: "invalid_policy",
       issues: paths.map((path) => ({ code: "invalid_policy", path })),
     });
+  });
+
+  test("the JSON form: the schema accepts what createEscalationPolicy accepts, and its JSON Schema", () => {
+    const def = {
+      levels: [
+        { after: "-PT30M", relativeTo: "slaDue", targets: ["user:lead"] },
+        { after: 1_800_000, relativeTo: "created", targets: ["team:l2"] },
+        { after: { hours: 1 }, relativeTo: "previousLevel", targets: ["user:manager"] },
+      ],
+      repeat: 2,
+      stopOn: ["acknowledged", "resolved"],
+      startOn: ["escalated"],
+    } as const;
+    expect([EscalationPolicyDefinitionSchema.safeParse(def).success, safeCreateEscalationPolicy(def).success]).toStrictEqual([true, true]);
+    expect(EscalationPolicyDefinitionSchema.safeParse({ ...def, stopOn: ["answered"] }).success).toBe(false);
+    expect(safeCreateEscalationPolicy({ levels: [] }).success).toBe(false);
+    const schema = escalationPolicyJsonSchema();
+    expect(schema.required).toStrictEqual(["levels"]);
   });
 
   test("accepts reminders before the due time, at it and after it", () => {
