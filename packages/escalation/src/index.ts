@@ -20,7 +20,7 @@ export {
 export type { EscalationEvidence, EscalationPackage, EscalationPackageInput } from "./EscalationPackageSchema.js";
 export { createEscalationPackage, safeCreateEscalationPackage } from "./createEscalationPackage.js";
 export type { CreateEscalationPackageOptions, PriorityLookup } from "./createEscalationPackage.js";
-export { TICKET_EVENT_TYPES } from "./EscalationPolicy.js";
+export { EscalationPolicyDefinitionSchema, TICKET_EVENT_TYPES, escalationPolicyJsonSchema } from "./EscalationPolicy.js";
 export type {
   EscalationAnchor,
   EscalationDue,
@@ -34,10 +34,10 @@ export type {
   EscalationStopCondition,
   ScheduledEscalation,
 } from "./EscalationPolicy.js";
-export { createEscalationPolicy } from "./createEscalationPolicy.js";
+export { createEscalationPolicy, safeCreateEscalationPolicy } from "./createEscalationPolicy.js";
 export { ESCALATION_RENDER_FORMATS, renderEscalation } from "./renderEscalation.js";
 export type { EscalationRenderFormat } from "./renderEscalation.js";
-export { createEscalationMatrix } from "./createEscalationMatrix.js";
+export { createEscalationMatrix, safeCreateEscalationMatrix } from "./createEscalationMatrix.js";
 export type {
   EscalationMatrix,
   EscalationMatrixDefinition,
