@@ -168,28 +168,26 @@ export type OptionLimit = z.input<typeof OptionLimitSchema>;
  * // => true
  */
 export const TaxonomyDefinitionSchema = z.strictObject({
-  /** Stable id of the scheme (SKOS ConceptScheme); the same across versions. */
-  id: z.string().min(1),
-  /** This version's name; every classification stamps it (T12). */
-  version: z.string().min(1),
-  /** Deepest allowed level, 1-based (T3). Default 3. */
-  maxDepth: z.int().min(1).max(32).optional(),
-  /** Shallowest level a classification may stop at when the node has children (T4). Default: a leaf is required. */
-  minDepth: z.int().min(1).max(32).optional(),
-  /** Allow choosing any node with children (T4). Default false. */
-  allowInternal: z.boolean().optional(),
-  /** Path separator in label paths (T7). Default `"::"` (Zendesk nested options). */
-  separator: z.string().regex(/\S/u, "a separator is not blank").optional(),
-  /** Longest allowed label or alias, in UTF-16 code units (T7). Default 255. */
-  maxLabelLength: z.int().positive().optional(),
-  /** Limit on the number of selectable values (T7). Default: none. */
-  optionLimit: OptionLimitSchema.optional(),
-  /** The tree. */
-  nodes: z.array(TaxonomyNodeSchema).min(1, "a taxonomy needs at least one node"),
-  /** Closure (resolution) codes. */
-  closureCodes: z.array(ClosureCodeSchema).optional(),
-  /** Required-fields rules (T8). */
-  rules: z.array(StatusRuleSchema).optional(),
+  id: z.string().min(1).describe("Stable id of the scheme (SKOS ConceptScheme); the same across versions."),
+  version: z.string().min(1).describe("This version's name; every classification stamps it (T12)."),
+  maxDepth: z.int().min(1).max(32).optional().describe("Deepest allowed level, 1-based (T3). Default 3."),
+  minDepth: z
+    .int()
+    .min(1)
+    .max(32)
+    .optional()
+    .describe("Shallowest level a classification may stop at when the node has children (T4). Default: a leaf is required."),
+  allowInternal: z.boolean().optional().describe("Allow choosing any node with children (T4). Default false."),
+  separator: z
+    .string()
+    .regex(/\S/u, "a separator is not blank")
+    .optional()
+    .describe('Path separator in label paths (T7). Default "::" (Zendesk nested options).'),
+  maxLabelLength: z.int().positive().optional().describe("Longest allowed label or alias, in UTF-16 code units (T7). Default 255."),
+  optionLimit: OptionLimitSchema.optional().describe("Limit on the number of leaf values (T7). Default: none."),
+  nodes: z.array(TaxonomyNodeSchema).min(1, "a taxonomy needs at least one node").describe("The tree: nested through children, or flat with parent codes."),
+  closureCodes: z.array(ClosureCodeSchema).optional().describe("Closure (resolution) codes (T9)."),
+  rules: z.array(StatusRuleSchema).optional().describe("Required-fields rules (T5, T8)."),
 });
 
 /** A taxonomy definition: plain JSON, validated by {@link TaxonomyDefinitionSchema} and `createTaxonomy`. */
@@ -203,5 +201,13 @@ export type TaxonomyDefinition = z.input<typeof TaxonomyDefinitionSchema>;
  * taxonomyDefinitionJsonSchema().type; // => "object"
  */
 export function taxonomyDefinitionJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(TaxonomyDefinitionSchema, { io: "input" }) as Record<string, unknown>;
+  // A local registry names the recursive node schema (`$defs/TaxonomyNode`) without touching zod's
+  // global registry, where an id may be registered only once per process.
+  const metadata = z.registry<{ id?: string; description?: string }>();
+  metadata.add(TaxonomyNodeSchema, { id: "TaxonomyNode", description: "One node of a taxonomy definition." });
+  for (const field of Object.values(TaxonomyDefinitionSchema.shape)) {
+    const description = z.globalRegistry.get(field)?.description;
+    if (description !== undefined) metadata.add(field, { description });
+  }
+  return z.toJSONSchema(TaxonomyDefinitionSchema, { io: "input", metadata }) as Record<string, unknown>;
 }

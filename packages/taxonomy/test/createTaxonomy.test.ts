@@ -177,7 +177,15 @@ describe("createTaxonomy", () => {
     const schema = taxonomyDefinitionJsonSchema();
     expect(schema["type"]).toBe("object");
     expect(schema["required"]).toStrictEqual(["id", "version", "nodes"]);
-    expect(JSON.stringify(schema)).toContain('"$ref"');
+    expect((schema["properties"] as Record<string, unknown>)["nodes"]).toStrictEqual({
+      minItems: 1,
+      type: "array",
+      items: { $ref: "#/$defs/TaxonomyNode" },
+      description: "The tree: nested through children, or flat with parent codes.",
+    });
+    const node = (schema["$defs"] as Record<string, Record<string, unknown>>)["TaxonomyNode"]!;
+    expect(node["required"]).toStrictEqual(["code", "label"]);
+    expect(node["additionalProperties"]).toBe(false);
     const tax = createTaxonomy(SUPPORT);
     expect(TaxonomyDefinitionSchema.safeParse(JSON.parse(JSON.stringify(tax))).success).toBe(true);
     expect(createTaxonomy(JSON.parse(JSON.stringify(tax))).nodes).toStrictEqual(tax.nodes);
