@@ -182,7 +182,9 @@ const setupArb: fc.Arbitrary<Setup> = fc
       stopOn,
       ...(businessHours ? { calendar: weekdayCalendar(9, 17) } : {}),
     });
-    return { levels, repeat, businessHours, stopOn, slaDue: T0 + slaDueMin * MIN, policy };
+    const shown = { levels, repeat, businessHours, stopOn, slaDue: new Date(T0 + slaDueMin * MIN).toISOString() };
+    // Counterexamples print the definition, not the compiled policy's functions.
+    return { levels, repeat, businessHours, stopOn, slaDue: T0 + slaDueMin * MIN, policy, [fc.toStringMethod]: () => JSON.stringify(shown) };
   });
 
 describe("escalation policy against a naive model", () => {
