@@ -3,7 +3,7 @@ import { SlaError } from "../SlaError.js";
 import type { Holiday } from "../CalendarDefinition.js";
 import type { HolidayYearRange } from "./HolidayYearRange.js";
 import { daysFromCivil, civilFromDays, toDayNumber } from "./internal/civilDays.js";
-import { HolidayCollector } from "./internal/collectHolidays.js";
+import { HolidayCollector } from "./internal/HolidayCollector.js";
 import { parseContentLine, unescapeText, unfoldBytes, unfoldLines, type ContentLine } from "./internal/contentLines.js";
 import { holidayError } from "./internal/holidayError.js";
 import { validateYearRange } from "./internal/validateYearRange.js";
