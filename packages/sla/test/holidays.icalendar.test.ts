@@ -209,10 +209,11 @@ describe("parseICalendarHolidays: supported shapes", () => {
     });
   });
 
-  test("a byte-order mark, blank lines, lower-case names and VTIMEZONE/VALARM components are accepted", () => {
+  test("a byte-order mark, blank lines, lower-case names, an underscore in a name and VTIMEZONE/VALARM components are accepted", () => {
     const text = "\uFEFF" + ics(
       "",
       "BEGIN:VTIMEZONE", "TZID:Europe/London", "BEGIN:STANDARD", "DTSTART:19701025T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "END:STANDARD", "END:VTIMEZONE",
+      "X-PUBLISHED_TTL:PT1H",
       ...vevent("dtstart;value=date:20261225", "summary:Christmas", "BEGIN:VALARM", "ACTION:DISPLAY", "DTSTART:20261224T090000", "TRIGGER:-P1D", "END:VALARM"),
     );
     expect(parse(text)).toStrictEqual({ holidays: [{ date: "2026-12-25", name: "Christmas" }], skipped: [] });

@@ -71,7 +71,8 @@ export interface ContentLine {
   readonly value: string;
 }
 
-const NAME = /^[A-Za-z0-9-]+$/;
+// RFC 5545 names are letters, digits and "-"; some producers also write "_", which costs nothing to accept.
+const NAME = /^[A-Za-z0-9_-]+$/;
 
 /** Parses one logical line, or returns `undefined` when it is not `name *(";" param) ":" value`. */
 export function parseContentLine(logical: LogicalLine): ContentLine | undefined {
