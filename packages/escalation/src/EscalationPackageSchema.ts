@@ -37,7 +37,15 @@ export const ESCALATION_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as
  */
 export const ESCALATION_PRIORITIES = ["P1", "P2", "P3", "P4", "P5"] as const;
 
-const text = (what: string) => z.string().trim().min(1, { message: `${what} must not be empty` });
+/** The longest a free-text field may be; longer material belongs in evidence. */
+export const MAX_TEXT_CHARS = 10_000;
+
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${what} must not be empty` })
+    .max(MAX_TEXT_CHARS, { message: `${what} must be at most ${MAX_TEXT_CHARS} characters; attach longer material as evidence` });
 
 const timestamp = z
   .string()

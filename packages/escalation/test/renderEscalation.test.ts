@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { EscalationError, createEscalationPackage, renderEscalation, ESCALATION_RENDER_FORMATS } from "@supportops/escalation";
+import {
+  ESCALATION_RENDER_FORMATS,
+  EscalationError,
+  MAX_INLINE_EVIDENCE_CHARS,
+  MAX_TEXT_CHARS,
+  createEscalationPackage,
+  renderEscalation,
+  scoreEscalation,
+} from "@supportops/escalation";
 import { NOW, fullBug } from "./fixtures.js";
 
 const hostile = createEscalationPackage(
@@ -81,5 +89,33 @@ describe("renderEscalation", () => {
     const lines = renderEscalation(hostile, "text").split("\n");
     const long = lines.filter((line) => [...line].length > 100);
     expect(long.every((line) => line.startsWith("    "))).toBe(true);
+  });
+});
+
+describe("large input", () => {
+  // A guard against quadratic blow-ups, not a timing assertion: every field at its maximum size,
+  // in one unbroken word or in adversarial whitespace, must render and score within the test timeout.
+  test("every field at its limit renders in every format and scores", () => {
+    const huge = "x".repeat(MAX_TEXT_CHARS);
+    const spaces = `fix${" ".repeat(MAX_TEXT_CHARS - 5)}!x`;
+    const pkg = createEscalationPackage(
+      {
+        ...fullBug,
+        expected: huge,
+        actual: `${"a ".repeat(MAX_TEXT_CHARS / 2 - 1)}b`,
+        ask: spaces,
+        workaround: "`".repeat(MAX_TEXT_CHARS),
+        evidence: [{ ...fullBug.evidence[0], inline: `${"y".repeat(MAX_INLINE_EVIDENCE_CHARS / 2)}\n`.repeat(2).slice(0, MAX_INLINE_EVIDENCE_CHARS) }],
+      },
+      { now: NOW },
+    );
+    for (const format of ESCALATION_RENDER_FORMATS) expect(renderEscalation(pkg, format).length).toBeGreaterThan(MAX_TEXT_CHARS);
+    expect(scoreEscalation(pkg).score).toBeGreaterThanOrEqual(1);
+  });
+
+  test("a field over its limit is refused with a pointer to evidence", () => {
+    expect(() => createEscalationPackage({ ...fullBug, expected: "x".repeat(MAX_TEXT_CHARS + 1) }, { now: NOW })).toThrow(
+      "expected must be at most 10000 characters; attach longer material as evidence",
+    );
   });
 });

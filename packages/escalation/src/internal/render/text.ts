@@ -4,28 +4,35 @@ import { excerpt, flatten, neutralize, oneLine } from "./escape.js";
 /** The column plain text wraps at. */
 export const TEXT_WIDTH = 100;
 
-/** Word-wraps one line at `width` columns; words longer than a line are split. */
+/** Word-wraps one line at `width` columns; words longer than a line are split. Linear in the text's length. */
 function wrap(text: string, width: number, indent: string, firstIndent = indent): string[] {
   const lines: string[] = [];
   let line = firstIndent;
+  let lineLength = [...firstIndent].length;
   let empty = true;
-  for (const rawWord of text.split(" ").filter((w) => w !== "")) {
-    let word = rawWord;
-    while (word.length > 0) {
-      const room = width - line.length - (empty ? 0 : 1);
-      if ([...word].length <= room) {
-        line += (empty ? "" : " ") + word;
+  const indentLength = [...indent].length;
+  for (const rawWord of text.split(" ")) {
+    if (rawWord === "") continue;
+    const chars = [...rawWord];
+    let from = 0;
+    while (from < chars.length) {
+      const rest = chars.length - from;
+      const room = width - lineLength - (empty ? 0 : 1);
+      if (rest <= room) {
+        line += (empty ? "" : " ") + chars.slice(from).join("");
+        lineLength += rest + (empty ? 0 : 1);
         empty = false;
-        word = "";
+        from = chars.length;
       } else if (empty) {
-        const chars = [...word];
-        line += chars.slice(0, Math.max(1, room)).join("");
-        word = chars.slice(Math.max(1, room)).join("");
-        lines.push(line);
+        const take = Math.max(1, room);
+        lines.push(line + chars.slice(from, from + take).join(""));
+        from += take;
         line = indent;
+        lineLength = indentLength;
       } else {
         lines.push(line);
         line = indent;
+        lineLength = indentLength;
         empty = true;
       }
     }
