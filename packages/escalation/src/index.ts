@@ -15,6 +15,7 @@ export {
   ESCALATION_TARGETS,
   EscalationPackageSchema,
   MAX_INLINE_EVIDENCE_CHARS,
+  MAX_TEXT_CHARS,
   escalationPackageJsonSchema,
 } from "./EscalationPackageSchema.js";
 export type { EscalationEvidence, EscalationPackage, EscalationPackageInput } from "./EscalationPackageSchema.js";
