@@ -135,7 +135,8 @@ export interface EscalationPolicy {
    * running; a stop event ends it, cancelling every level due after it (a level due at the very
    * instant of the stop has already fired, as it had when the helpdesk's timer went off).
    *
-   * @throws {@link EscalationError} `invalid_events` when events are out of time order or malformed
+   * @throws {@link EscalationError} `invalid_events` when events are out of time order or malformed;
+   *   `invalid_schedule_input` for a bad `at` or a missing `slaDueAt`
    */
   due(events: ReadonlyArray<EscalationEvent>, options: EscalationDueOptions): EscalationDue;
 }

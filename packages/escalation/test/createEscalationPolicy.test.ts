@@ -246,7 +246,7 @@ describe("due", () => {
     expect([due.state, due.stoppedBy, short(due.fired)]).toStrictEqual(["stopped", "resolved", ["1/0 2026-03-09T09:30:00.000Z team:l2"]]);
   });
 
-  test("invalid_events: out of order, malformed, a bad `at`", () => {
+  test("invalid_events (out of order, malformed) and invalid_schedule_input (a bad `at`, a missing slaDueAt)", () => {
     expect(issuesOf(() => policy.due([created, { type: "acknowledged", at: T0 - 1 }], { at: T0 }))).toStrictEqual({
       code: "invalid_events",
       issues: [{ code: "invalid_events", path: [1, "at"] }],
@@ -256,8 +256,13 @@ describe("due", () => {
       issues: [{ code: "invalid_events", path: [0] }],
     });
     expect(issuesOf(() => policy.due([created], { at: Number.NaN }))).toStrictEqual({
-      code: "invalid_events",
-      issues: [{ code: "invalid_events", path: ["at"] }],
+      code: "invalid_schedule_input",
+      issues: [{ code: "invalid_schedule_input", path: ["at"] }],
+    });
+    const reminder = createEscalationPolicy({ levels: [{ after: "-PT30M", relativeTo: "slaDue", targets: ["lead"] }] });
+    expect(issuesOf(() => reminder.due([created], { at: T0 }))).toStrictEqual({
+      code: "invalid_schedule_input",
+      issues: [{ code: "invalid_schedule_input", path: ["slaDueAt"] }],
     });
   });
 });

@@ -30,7 +30,7 @@ function stopConditionOf(event: EscalationEvent, stopOn: ReadonlyArray<Escalatio
 export function dueFromEvents(policy: CompiledPolicy, events: ReadonlyArray<EscalationEvent>, options: EscalationDueOptions): EscalationDue {
   const issues: Issue[] = [];
   const asOf = safeToEpochMs(options.at, ["at"]);
-  if (!asOf.success) throw new EscalationError("invalid_events", asOf.error.issues.map((issue) => ({ ...issue, code: "invalid_events" })));
+  if (!asOf.success) throw new EscalationError("invalid_schedule_input", asOf.error.issues.map((issue) => ({ ...issue, code: "invalid_schedule_input" })));
   if (!Array.isArray(events)) throw new EscalationError("invalid_events", [{ code: "invalid_events", path: [], message: "expected an array of ticket events" }]);
   let lastAt = -Infinity;
   events.forEach((event, index) => {
@@ -66,8 +66,8 @@ export function dueFromEvents(policy: CompiledPolicy, events: ReadonlyArray<Esca
   if (startedAt === null) {
     return Object.freeze({ state: "idle", startedAt: null, stoppedAt: null, stoppedBy: null, fired: Object.freeze([]), next: null });
   }
-  const { slaDueMs } = parseAnchors(policy.levels, { createdAt: startedAt, ...(options.slaDueAt === undefined ? {} : { slaDueAt: options.slaDueAt }) }, "invalid_events");
-  const schedule = scheduleFromAnchors(policy.levels, policy.repeat, policy.calendar, startedAt, slaDueMs, "invalid_events");
+  const { slaDueMs } = parseAnchors(policy.levels, { createdAt: startedAt, ...(options.slaDueAt === undefined ? {} : { slaDueAt: options.slaDueAt }) }, "invalid_schedule_input");
+  const schedule = scheduleFromAnchors(policy.levels, policy.repeat, policy.calendar, startedAt, slaDueMs, "invalid_schedule_input");
   const fired: ScheduledEscalation[] = [];
   let next: ScheduledEscalation | null = null;
   for (const entry of schedule) {

@@ -2,7 +2,7 @@ import { safeToEpochMs, type BusinessCalendarLike, type Issue, type TimeInput } 
 import { EscalationError } from "../../EscalationError.js";
 import type { EscalationLevel, EscalationScheduleInput, ScheduledEscalation } from "../../EscalationPolicy.js";
 
-function instant(input: TimeInput | undefined, path: string, issues: Issue[], code: "invalid_schedule_input" | "invalid_events"): number | undefined {
+function instant(input: TimeInput | undefined, path: string, issues: Issue[], code: "invalid_schedule_input"): number | undefined {
   if (input === undefined) return undefined;
   const parsed = safeToEpochMs(input, [path]);
   if (parsed.success) return parsed.data;
@@ -14,7 +14,7 @@ function instant(input: TimeInput | undefined, path: string, issues: Issue[], co
 export function parseAnchors(
   levels: ReadonlyArray<EscalationLevel>,
   input: { readonly createdAt?: TimeInput; readonly slaDueAt?: TimeInput },
-  code: "invalid_schedule_input" | "invalid_events",
+  code: "invalid_schedule_input",
   createdPath = "createdAt",
 ): { createdMs: number; slaDueMs: number | undefined } {
   const issues: Issue[] = [];
@@ -38,7 +38,7 @@ export function scheduleFromAnchors(
   calendar: BusinessCalendarLike | undefined,
   createdMs: number,
   slaDueMs: number | undefined,
-  code: "invalid_schedule_input" | "invalid_events",
+  code: "invalid_schedule_input",
 ): ScheduledEscalation[] {
   const add = (ms: number, durationMs: number): number => (calendar === undefined ? ms + durationMs : calendar.addBusinessMs(ms, durationMs));
   const first: number[] = [];
