@@ -6,21 +6,29 @@ import { CHUNK_COUNT, CHUNK_MS, DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } fro
 import type { RawChunk } from "./rules.js";
 import { instantAtWall, wallAt } from "./zoneOffsets.js";
 
+/** Each chunk is cut into 1024 buckets of 2^25 ms (about 9.3 h) for O(1) lookups. */
+const BUCKET_MS = 33_554_432;
+const BUCKETS = CHUNK_MS / BUCKET_MS;
+
 /**
- * One compiled chunk of absolute time: its maximal open runs `[starts[i], ends[i])` and the business
- * time up to the end of each run (`cumEnd[i]`, counted from the chunk's start).
+ * One compiled chunk of absolute time: its maximal open runs `[starts[i], ends[i])`, the business
+ * time up to the end of each run (`cumEnd[i]`, counted from the chunk's start), and for each bucket
+ * the index of the last run starting at or before the bucket's start (−1 if none), so that finding
+ * the run at an instant is a table lookup plus a search among the few runs of one bucket.
  */
 class Chunk {
   constructor(
+    readonly start: number,
     readonly n: number,
     readonly starts: Float64Array,
     readonly ends: Float64Array,
     readonly cumEnd: Float64Array,
     readonly total: number,
+    readonly bucketLast: Int32Array,
   ) {}
 }
 
-const NOT_COMPILED = new Chunk(-1, new Float64Array(0), new Float64Array(0), new Float64Array(0), 0);
+const NOT_COMPILED = new Chunk(0, -1, new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, new Int32Array(BUCKETS + 1));
 
 /** What a calendar is made of: how to compile a chunk, and which local dates are business days. */
 export interface CalendarSource {
@@ -97,26 +105,48 @@ function toDuration(input: DurationInput, path: IssuePath): number {
   }
 }
 
-/** Index of the last run starting at or before `t`, or −1. */
-function lastStartAtOrBefore(starts: Float64Array, n: number, t: number): number {
-  let lo = 0;
-  let hi = n;
+/** Index of the last run of `c` starting at or before `t` (an instant of the chunk), or −1. */
+function runAt(c: Chunk, t: number): number {
+  const b = ((t - c.start) / BUCKET_MS) | 0;
+  let lo = c.bucketLast[b] as number;
+  let hi = c.bucketLast[b + 1] as number;
+  // The answer is in [lo, hi]: usually lo === hi, or one run apart.
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
+    const mid = (lo + hi + 1) >>> 1;
+    if ((c.starts[mid] as number) <= t) lo = mid;
+    else hi = mid - 1;
   }
-  return lo - 1;
+  return lo;
 }
 
-/** Index of the first run whose cumulative end is ≥ `x` (or > `x` when `strict`). */
-function firstCumEnd(cumEnd: Float64Array, n: number, x: number, strict: boolean): number {
+/** Index of the first run at or after `from` whose cumulative end is ≥ `x` (the caller knows one exists); galloping, since it is usually near. */
+function runReaching(cumEnd: Float64Array, n: number, from: number, x: number): number {
+  let lo = from;
+  if ((cumEnd[lo] as number) >= x) return lo;
+  let step = 1;
+  let hi = lo + 1;
+  while (hi < n - 1 && (cumEnd[hi] as number) < x) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > n - 1) hi = n - 1;
+  // cumEnd[lo] < x ≤ cumEnd[hi].
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if ((cumEnd[mid] as number) < x) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** Index of the first run in [0, hiExclusive) whose cumulative end is > `x` (the caller knows one exists). */
+function firstCumEndAbove(cumEnd: Float64Array, hiExclusive: number, x: number): number {
   let lo = 0;
-  let hi = n;
+  let hi = hiExclusive - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const v = cumEnd[mid] as number;
-    if (strict ? v <= x : v < x) lo = mid + 1;
+    if ((cumEnd[mid] as number) <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -124,7 +154,7 @@ function firstCumEnd(cumEnd: Float64Array, n: number, x: number, strict: boolean
 
 /** Business time from the chunk's start to `t`. */
 function prefix(c: Chunk, t: number): number {
-  const i = lastStartAtOrBefore(c.starts, c.n, t);
+  const i = runAt(c, t);
   if (i < 0) return 0;
   const end = c.ends[i] as number;
   return (c.cumEnd[i] as number) - (end > t ? end - t : 0);
@@ -173,7 +203,14 @@ export class Calendar implements BusinessCalendar {
       sum += (ends[i] as number) - (starts[i] as number);
       cumEnd[i] = sum;
     }
-    const c = new Chunk(n, starts, ends, cumEnd, sum);
+    const bucketLast = new Int32Array(BUCKETS + 1);
+    let i = -1;
+    for (let b = 0; b <= BUCKETS; b++) {
+      const at = chunkStart + b * BUCKET_MS;
+      while (i + 1 < n && (starts[i + 1] as number) <= at) i++;
+      bucketLast[b] = i;
+    }
+    const c = new Chunk(chunkStart, n, starts, ends, cumEnd, sum, bucketLast);
     this.chunks[k] = c;
     return c;
   }
@@ -183,7 +220,7 @@ export class Calendar implements BusinessCalendar {
   isOpenMs(ms: number): boolean {
     if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
     const c = this.chunk(Math.floor(ms / CHUNK_MS));
-    const i = lastStartAtOrBefore(c.starts, c.n, ms);
+    const i = runAt(c, ms);
     return i >= 0 && ms < (c.ends[i] as number);
   }
 
@@ -209,15 +246,17 @@ export class Calendar implements BusinessCalendar {
     if (durationMs === 0) return ms;
     let k = Math.floor(ms / CHUNK_MS);
     let c = this.chunk(k);
-    let target = prefix(c, ms) + durationMs;
+    let i = runAt(c, ms);
+    let target = (i < 0 ? 0 : (c.cumEnd[i] as number) - Math.max(0, (c.ends[i] as number) - ms)) + durationMs;
     if (durationMs > 0) {
       // Earliest u: the first run whose cumulative end reaches the target.
       while (target > c.total) {
         target -= c.total;
         if (++k >= CHUNK_COUNT) resultError("adding that much business time", "after");
         c = this.chunk(k);
+        i = 0;
       }
-      const j = firstCumEnd(c.cumEnd, c.n, target, false);
+      const j = runReaching(c.cumEnd, c.n, Math.max(i, 0), target);
       const u = (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
       if (u >= MAX_SUPPORTED_MS) resultError("adding that much business time", "after");
       return u;
@@ -228,8 +267,9 @@ export class Calendar implements BusinessCalendar {
       if (--k < 0) resultError("subtracting that much business time", "before");
       c = this.chunk(k);
       target += c.total;
+      i = c.n - 1;
     }
-    const j = firstCumEnd(c.cumEnd, c.n, target, true);
+    const j = firstCumEndAbove(c.cumEnd, Math.max(i, 0) + 1, target);
     return (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
   }
 
@@ -237,7 +277,7 @@ export class Calendar implements BusinessCalendar {
     if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
     let k = Math.floor(ms / CHUNK_MS);
     const c = this.chunk(k);
-    const i = lastStartAtOrBefore(c.starts, c.n, ms);
+    const i = runAt(c, ms);
     if (i >= 0 && ms < (c.ends[i] as number)) return ms;
     if (i + 1 < c.n) return c.starts[i + 1] as number;
     while (++k < CHUNK_COUNT) {
@@ -251,7 +291,7 @@ export class Calendar implements BusinessCalendar {
     if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
     let k = Math.floor(ms / CHUNK_MS);
     let c = this.chunk(k);
-    let j = lastStartAtOrBefore(c.starts, c.n, ms);
+    let j = runAt(c, ms);
     if (j < 0 || ms >= (c.ends[j] as number)) {
       j++;
       while (j >= c.n) {
@@ -280,7 +320,7 @@ export class Calendar implements BusinessCalendar {
     const lastK = Math.floor((to - 1) / CHUNK_MS);
     for (let k = Math.floor(from / CHUNK_MS); k <= lastK; k++) {
       const c = this.chunk(k);
-      let i = Math.max(0, lastStartAtOrBefore(c.starts, c.n, from));
+      let i = from > c.start ? Math.max(0, runAt(c, from)) : 0;
       for (; i < c.n; i++) {
         const s = c.starts[i] as number;
         const e = c.ends[i] as number;
