@@ -20,7 +20,13 @@ export type { HolidayYearRange } from "./holidays/HolidayYearRange.js";
 export { HOLIDAY_ISSUE_CODES } from "./holidays/HOLIDAY_ISSUE_CODES.js";
 export type { HolidayIssueCode } from "./holidays/HOLIDAY_ISSUE_CODES.js";
 export { ICALENDAR_SKIP_CODES, parseICalendarHolidays, safeParseICalendarHolidays } from "./holidays/parseICalendarHolidays.js";
-export type { ICalendarHolidays, ICalendarHolidaysOptions, ICalendarSkipCode, SkippedICalendarEntry } from "./holidays/parseICalendarHolidays.js";
+export type {
+  ICalendarEventInfo,
+  ICalendarHolidays,
+  ICalendarHolidaysOptions,
+  ICalendarSkipCode,
+  SkippedICalendarEntry,
+} from "./holidays/parseICalendarHolidays.js";
 export { DATE_HOLIDAYS_SKIP_CODES, holidaysFromDateHolidays, safeHolidaysFromDateHolidays } from "./holidays/holidaysFromDateHolidays.js";
 export type {
   DateHolidaysEntry,

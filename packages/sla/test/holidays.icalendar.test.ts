@@ -122,6 +122,32 @@ describe("parseICalendarHolidays: real feeds", () => {
     });
   });
 
+  test("a Google-style feed mixing days off and observances: include keeps the events whose DESCRIPTION says \"Public holiday\"", () => {
+    const text = fixture("us-google-style.ics");
+    expect(parse(text).holidays).toHaveLength(23);
+    const publicOnly = parse(text, { ...Y2026, include: (event) => event.description === "Public holiday" });
+    expect(publicOnly).toStrictEqual({
+      holidays: [
+        { date: "2026-01-01", name: "New Year's Day" },
+        { date: "2026-01-19", name: "Martin Luther King Jr. Day" },
+        { date: "2026-02-16", name: "Presidents' Day" },
+        { date: "2026-05-25", name: "Memorial Day" },
+        { date: "2026-06-19", name: "Juneteenth" },
+        { date: "2026-07-03", name: "Independence Day (substitute)" },
+        { date: "2026-07-04", name: "Independence Day" },
+        { date: "2026-09-07", name: "Labor Day" },
+        { date: "2026-10-12", name: "Columbus Day" },
+        { date: "2026-11-11", name: "Veterans Day" },
+        { date: "2026-11-26", name: "Thanksgiving Day" },
+        { date: "2026-12-25", name: "Christmas Day" },
+      ],
+      skipped: [],
+    });
+    expect(publicOnly.holidays.map((h) => h.date)).toStrictEqual(
+      parse(fixture("us-federal.ics")).holidays.map((h) => h.date),
+    );
+  });
+
   test("only the requested years are returned", () => {
     expect(dates(parse(fixture("uk-england-and-wales.ics"), { fromYear: 2027, toYear: 2027 }))[0]).toBe("2027-01-01");
     expect(parse(fixture("uk-england-and-wales.ics"), { fromYear: 2030, toYear: 2031 })).toStrictEqual({ holidays: [], skipped: [] });
@@ -353,6 +379,26 @@ describe("parseICalendarHolidays: supported shapes", () => {
       ],
       skipped: [],
     });
+  });
+
+  test("include sees each VEVENT's line, UID, unescaped SUMMARY and DESCRIPTION and CATEGORIES; rejected events are not reported", () => {
+    const seen: unknown[] = [];
+    const text = ics(
+      ...vevent("UID:a", "DTSTART;VALUE=DATE:20260101", "SUMMARY:New Year\\, Day", "DESCRIPTION:Public holiday\\nNationwide", "CATEGORIES:Holidays,Bank\\, Public", "CATEGORIES:Federal"),
+      ...vevent("DTSTART:20260214T090000", "SUMMARY:Valentine's brunch"),
+    );
+    const result = parse(text, {
+      ...Y2026,
+      include: (event) => {
+        seen.push(event);
+        return event.categories.includes("Holidays");
+      },
+    });
+    expect(seen).toStrictEqual([
+      { line: 4, uid: "a", name: "New Year, Day", description: "Public holiday\nNationwide", categories: ["Holidays", "Bank, Public", "Federal"] },
+      { line: 12, name: "Valentine's brunch", categories: [] },
+    ]);
+    expect(result).toStrictEqual({ holidays: [{ date: "2026-01-01", name: "New Year, Day" }], skipped: [] });
   });
 
   test("WKST is accepted (it changes nothing for these rules)", () => {
@@ -588,6 +634,11 @@ describe("parseICalendarHolidays: errors", () => {
       const error = caught(() => parseICalendarHolidays(text as string, Y2026));
       expect([error.code, error.issues.map((i) => i.code), error.message]).toStrictEqual(["invalid_holiday_source", ["invalid_icalendar"], message]);
     }
+  });
+
+  test("invalid_option: include that is not a function", () => {
+    const error = caught(() => parseICalendarHolidays(ics(), { ...Y2026, include: "public" as unknown as () => boolean }));
+    expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_option", ["include"]]]]);
   });
 
   test("strict: anything skipped throws, one issue per skipped entry with its code and line", () => {

@@ -6,7 +6,7 @@ import { ICALENDAR_SKIP_CODES } from "./parseICalendarHolidays.js";
  * - `invalid_year_range`: `fromYear`/`toYear` are not whole years in 1970–2199 with `fromYear ≤ toYear`;
  * - `invalid_icalendar`: the text is not an iCalendar object (no `BEGIN:VCALENDAR`, unbalanced `BEGIN`/`END`);
  * - `invalid_provider`: the `date-holidays` adapter got something without `getHolidays(year)`;
- * - `invalid_option`: a bad `types`, `substitutes` or `language` option;
+ * - `invalid_option`: a bad `types`, `substitutes`, `language` or `include` option;
  * - with `strict: true`, one issue per skipped entry, carrying its skip code
  *   ({@link ICALENDAR_SKIP_CODES}, {@link DATE_HOLIDAYS_SKIP_CODES}).
  *

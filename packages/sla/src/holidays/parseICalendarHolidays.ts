@@ -74,6 +74,31 @@ export interface SkippedICalendarEntry {
 export interface ICalendarHolidaysOptions extends HolidayYearRange {
   /** When true, throw (one issue per skipped entry) instead of returning a non-empty `skipped`. Default false. */
   readonly strict?: boolean;
+  /**
+   * Chooses which events are holidays, for feeds that mix days off with observances (Google's public
+   * holiday calendars say "Public holiday" or "Observance" in `DESCRIPTION`). Called once per `VEVENT`,
+   * before it is read; an event it rejects is left out without a report. Default: every event.
+   */
+  readonly include?: (event: ICalendarEventInfo) => boolean;
+}
+
+/**
+ * What {@link ICalendarHolidaysOptions.include} sees of a `VEVENT`: its texts, unescaped.
+ *
+ * @example
+ * const publicOnly = (event: ICalendarEventInfo) => event.description !== "Observance";
+ */
+export interface ICalendarEventInfo {
+  /** The physical line of the event's `BEGIN:VEVENT`. */
+  readonly line: number;
+  /** `UID`, when present. */
+  readonly uid?: string;
+  /** `SUMMARY`, when present. */
+  readonly name?: string;
+  /** `DESCRIPTION`, when present. */
+  readonly description?: string;
+  /** The values of every `CATEGORIES` property, in order. */
+  readonly categories: ReadonlyArray<string>;
 }
 
 /**
@@ -206,6 +231,28 @@ function dayOfDateOrDateTime(raw: string, param: string | undefined): number | u
 
 const DURATION = /^\+?P(?:(\d+)W|(\d+)D(?:T(?:0+H)?(?:0+M)?(?:0+S)?)?)$/;
 
+/** Splits a TEXT list on the commas that are not escaped, then unescapes each value. */
+function splitTextList(value: string): string[] {
+  return (value.match(/(?:\\.|[^,\\])+|(?<=^|,)(?=,|$)/gs) ?? []).map(unescapeText);
+}
+
+function describeEvent(event: RawEvent): ICalendarEventInfo {
+  const value = (name: string): string | undefined => {
+    const prop = event.props.find((p) => p.name === name);
+    return prop === undefined ? undefined : unescapeText(prop.value);
+  };
+  const uid = event.props.find((p) => p.name === "UID")?.value.trim();
+  const name = value("SUMMARY");
+  const description = value("DESCRIPTION");
+  return {
+    line: event.line,
+    ...(uid !== undefined ? { uid } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(description !== undefined ? { description } : {}),
+    categories: event.props.filter((p) => p.name === "CATEGORIES").flatMap((p) => splitTextList(p.value)),
+  };
+}
+
 function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipped: SkippedICalendarEntry[]): EventOccurrences | undefined {
   const byName = new Map<string, ContentLine[]>();
   for (const prop of event.props) {
@@ -308,7 +355,12 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
   const lastDay = daysFromCivil(toYear, 12, 31);
   const skipped: SkippedICalendarEntry[] = [];
   const occurrences: EventOccurrences[] = [];
+  const include = options.include;
+  if (include !== undefined && typeof include !== "function") {
+    throw holidayError([{ code: "invalid_option", path: ["include"], message: `include must be a function (event) => boolean, got ${typeof include}` }]);
+  }
   for (const event of readEvents(text, skipped)) {
+    if (include !== undefined && !include(describeEvent(event))) continue;
     try {
       const result = evaluateEvent(event, firstDay, lastDay, skipped);
       if (result !== undefined) occurrences.push(result);
@@ -368,7 +420,7 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
  * @param text - the iCalendar text, or its raw UTF-8 octets (a `Uint8Array`, such as `readFileSync(path)` or
  *   `new Uint8Array(await response.arrayBuffer())`): octets let a fold that split a multi-octet character be
  *   unfolded correctly, as RFC 5545 §3.1 asks
- * @param options - `fromYear`/`toYear` (inclusive, 1970–2199) and `strict`
+ * @param options - `fromYear`/`toYear` (inclusive, 1970–2199), `strict`, and `include` to choose events
  * @returns the holidays in the range, sorted and one per date, and what was skipped
  * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
  *   range), `invalid_icalendar` (the text is not an iCalendar object: no `BEGIN:VCALENDAR`, unbalanced
