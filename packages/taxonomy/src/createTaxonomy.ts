@@ -8,7 +8,7 @@ import { TaxonomyError } from "./TaxonomyError.js";
 import { compile } from "./internal/compile.js";
 import { migrateClassification } from "./internal/migrate.js";
 import { indexForResolve, resolvePath } from "./internal/resolve.js";
-import { validateClassification } from "./internal/validate.js";
+import { validateClassification, wellFormed } from "./internal/validate.js";
 
 /**
  * Validates a taxonomy definition and compiles it into a frozen {@link Taxonomy}.
@@ -71,9 +71,15 @@ export function createTaxonomy(definition: unknown): Taxonomy {
       return { success: true, data: found };
     },
     validate: (classification: Classification, options: ValidateOptions = {}): SafeResult<ValidClassification, TaxonomyError> => {
-      const shape = ClassificationSchema.safeParse(classification);
-      if (!shape.success) return { success: false, error: new TaxonomyError("invalid_classification", issuesFromZod(shape.error)) };
-      const outcome = validateClassification(compiled, version, shape.data as Classification, options);
+      // Known codes are well-formed by construction, so the common case skips the zod pass; anything
+      // unusual goes through the schema for its issues.
+      let input = wellFormed(compiled, classification);
+      if (input === undefined) {
+        const shape = ClassificationSchema.safeParse(classification);
+        if (!shape.success) return { success: false, error: new TaxonomyError("invalid_classification", issuesFromZod(shape.error)) };
+        input = shape.data as Classification;
+      }
+      const outcome = validateClassification(compiled, version, input, options);
       if ("issues" in outcome) return { success: false, error: new TaxonomyError("invalid_classification", outcome.issues) };
       return { success: true, data: outcome.data };
     },

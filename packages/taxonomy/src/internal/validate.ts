@@ -18,6 +18,31 @@ function describeNode(node: TaxonomyNode): string {
   return `${quote(node.code)} (${node.labelPath})`;
 }
 
+/**
+ * The classification with only its known keys, when its shape is plainly valid (known codes and
+ * closure code, a non-empty version, a plain `fields` object); `undefined` sends it through the schema.
+ */
+export function wellFormed(compiled: Compiled, value: unknown): Classification | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { code, version, path, closureCode, fields } = value as Record<string, unknown>;
+  if (typeof code !== "string" || !compiled.byCode.has(code)) return undefined;
+  if (version !== undefined && (typeof version !== "string" || version === "")) return undefined;
+  if (path !== undefined && !(Array.isArray(path) && path.every((c) => typeof c === "string" && compiled.byCode.has(c)))) return undefined;
+  if (closureCode !== undefined && (typeof closureCode !== "string" || !compiled.closureByCode.has(closureCode))) return undefined;
+  if (fields !== undefined) {
+    if (typeof fields !== "object" || fields === null) return undefined;
+    const proto: unknown = Object.getPrototypeOf(fields);
+    if (proto !== Object.prototype && proto !== null) return undefined;
+  }
+  return {
+    code,
+    ...(version !== undefined ? { version } : {}),
+    ...(path !== undefined ? { path: path as string[] } : {}),
+    ...(closureCode !== undefined ? { closureCode } : {}),
+    ...(fields !== undefined ? { fields: { ...(fields as Record<string, unknown>) } } : {}),
+  };
+}
+
 /** Applies every rule of the mode to a schema-valid classification; see `Taxonomy.validate`. */
 export function validateClassification(
   compiled: Compiled,
