@@ -249,7 +249,7 @@ describe("holidaysFromDateHolidays with hand-written entries", () => {
     const source: DateHolidaysLike = {
       getHolidays: (year: number, language?: string) => {
         asked.push([year, language]);
-        return [];
+        return [entry(`${year}-01-01 00:00:00`, 24, "New Year")];
       },
     };
     holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2027, language: "fr" });
@@ -268,6 +268,23 @@ describe("holidaysFromDateHolidays: errors", () => {
       const error = caught(() => holidaysFromDateHolidays(source as unknown as DateHolidaysLike, { fromYear: 2026, toYear: 2026 }));
       expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_provider", ["source"]]]]);
     }
+  });
+
+  test("invalid_provider: an instance without a (known) country answers [] for every year, which is not taken as \"no holidays\"", () => {
+    for (const source of [new Holidays(), new Holidays("XX")]) {
+      const error = caught(() => holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 }));
+      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_provider", ["source"]]]]);
+    }
+    expect(caught(() => holidaysFromDateHolidays(new Holidays(), { fromYear: 2026, toYear: 2027 })).message).toBe(
+      'source: the source has no holidays of any type in 2025–2027; create it for a country, such as new Holidays("US") or new Holidays("GB", "eng")',
+    );
+    const notAList = { getHolidays: () => undefined } as unknown as DateHolidaysLike;
+    expect(caught(() => holidaysFromDateHolidays(notAList, { fromYear: 2026, toYear: 2026 })).issues[0].code).toBe("invalid_provider");
+  });
+
+  test("a source with holidays, none of the chosen types, gives an empty list (not an error)", () => {
+    const source = fakeSource({ 2026: [entry("2026-02-14 00:00:00", 24, "Valentine's Day", { type: "observance" })] });
+    expect(holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 })).toStrictEqual({ holidays: [], skipped: [] });
   });
 
   test("invalid_option: empty or unknown types, a non-boolean substitutes, a non-string language", () => {

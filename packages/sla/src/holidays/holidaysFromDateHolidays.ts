@@ -164,8 +164,11 @@ function convert(source: DateHolidaysLike, options: DateHolidaysOptions): DateHo
   const skipped: (SkippedDateHolidaysEntry & { readonly day: number })[] = [];
   const seen = new Set<string>();
   // getHolidays(y) lists what starts in y; a multi-day holiday from the year before can reach into the range.
+  let entriesSeen = 0;
   for (let year = fromYear - 1; year <= toYear; year++) {
     const entries = language === undefined ? source.getHolidays(year) : source.getHolidays(year, language);
+    if (!Array.isArray(entries)) throw sourceError("invalid_provider", `getHolidays(${year}) returned ${typeof entries}, not a list of holidays`, ["source"]);
+    entriesSeen += entries.length;
     for (const entry of entries) {
       if (!types.has(entry.type)) continue;
       if (entry.substitute === true && !substitutes) continue;
@@ -197,6 +200,14 @@ function convert(source: DateHolidaysLike, options: DateHolidaysOptions): DateHo
       for (let d = Math.max(day, firstDay); d <= Math.min(day + days - 1, lastDay); d++) collector.add(d, entry.name);
     }
   }
+  if (entriesSeen === 0) {
+    // `new Holidays()` or `new Holidays("XX")` answers [] for every year instead of failing.
+    throw sourceError(
+      "invalid_provider",
+      `the source has no holidays of any type in ${fromYear - 1}–${toYear}; create it for a country, such as new Holidays("US") or new Holidays("GB", "eng")`,
+      ["source"],
+    );
+  }
   skipped.sort((a, b) => a.day - b.day);
   const list = skipped.map(({ day: _day, ...rest }) => rest);
   if (options.strict === true && list.length > 0) {
@@ -222,7 +233,8 @@ function convert(source: DateHolidaysLike, options: DateHolidaysOptions): DateHo
  * @param options - `fromYear`/`toYear` (inclusive, 1970–2199), `types`, `substitutes`, `language`, `strict`
  * @returns the holidays in the range, sorted and one per date (names on the same date joined with " / "), and what was skipped
  * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
- *   range), `invalid_provider` (no `getHolidays`), `invalid_option` (bad `types`, `substitutes`,
+ *   range), `invalid_provider` (no `getHolidays`, or no holidays of any type in the years asked — an
+ *   instance created without a known country), `invalid_option` (bad `types`, `substitutes`,
  *   `language`) or, with `strict: true`, one issue per skipped entry with its {@link DateHolidaysSkipCode}
  * @example
  * import Holidays from "date-holidays";
