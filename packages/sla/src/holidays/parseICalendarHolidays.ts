@@ -408,8 +408,8 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
  * becomes one holiday per date it covers.
  *
  * Supported, as public-holiday feeds write them: `DTSTART;VALUE=DATE` with `DTEND;VALUE=DATE`
- * (exclusive; a multi-day event gives each date) or `DURATION:P<n>D`/`P<n>W`; folded lines (CRLF or LF
- * followed by a space or tab); `RRULE` with `FREQ=YEARLY`, `INTERVAL`, `BYMONTH`, `BYMONTHDAY`
+ * (exclusive; a multi-day event gives each date) or `DURATION:P<n>D`/`P<n>W`; folded lines (CRLF, LF
+ * or CR followed by a space or tab); `RRULE` with `FREQ=YEARLY`, `INTERVAL`, `BYMONTH`, `BYMONTHDAY`
  * (negative from the month's end), `BYDAY` (`MO`, `4TH`, `-1MO`), `COUNT` and `UNTIL` (inclusive);
  * `EXDATE` (comma lists, several lines); `RECURRENCE-ID` overrides of single instances (matched by
  * `UID`); `SUMMARY` (unescaped) as the name; Outlook's local-midnight date-times marked
@@ -423,9 +423,9 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
  * @param options - `fromYear`/`toYear` (inclusive, 1970–2199), `strict`, and `include` to choose events
  * @returns the holidays in the range, sorted and one per date, and what was skipped
  * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
- *   range), `invalid_icalendar` (the text is not an iCalendar object: no `BEGIN:VCALENDAR`, unbalanced
- *   `BEGIN`/`END`) or, with `strict: true`, one issue per skipped entry with its
- *   {@link ICalendarSkipCode} and path `["line", n]`
+ *   range), `invalid_option` (`include` is not a function), `invalid_icalendar` (the text is not an
+ *   iCalendar object: no `BEGIN:VCALENDAR`, unbalanced `BEGIN`/`END`) or, with `strict: true`, one issue
+ *   per skipped entry with its {@link ICalendarSkipCode} and path `["line", n]`
  * @example
  * const ics = [
  *   "BEGIN:VCALENDAR",
