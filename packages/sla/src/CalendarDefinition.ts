@@ -64,6 +64,16 @@ export interface CalendarDefinition {
   readonly name?: string;
 }
 
+// Checking a zone name builds an Intl.DateTimeFormat (hundreds of µs); zone data does not change while
+// a process runs, so names found valid once are remembered.
+const knownZones = new Set<string>();
+function isKnownZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
+  if (!isTimeZone(zone)) return false;
+  knownZones.add(zone);
+  return true;
+}
+
 const TimeOfDaySchema = z.string().superRefine((text, ctx) => {
   if (parseTimeOfDay(text) === null) {
     ctx.addIssue({
@@ -91,7 +101,7 @@ const day = z.array(TimeIntervalSchema).optional();
 const schema = z
   .strictObject({
     timeZone: z.string().superRefine((zone, ctx) => {
-      if (!isTimeZone(zone)) {
+      if (!isKnownZone(zone)) {
         ctx.addIssue({
           code: "custom",
           params: { code: "invalid_time_zone" },

@@ -186,6 +186,15 @@ export class Calendar implements BusinessCalendar {
     return c.n >= 0 ? c : this.compileChunk(k);
   }
 
+  /** Bytes held by the compiled chunks' typed arrays (for the benchmark's memory figure). */
+  compiledBytes(): number {
+    let bytes = 0;
+    for (const c of this.chunks) {
+      if (c.n >= 0) bytes += c.starts.byteLength + c.ends.byteLength + c.cumEnd.byteLength + c.bucketLast.byteLength;
+    }
+    return bytes;
+  }
+
   /** The open runs of chunk `k` as produced by the source (for set operations). */
   raw(k: number): RawChunk {
     const c = this.chunk(k);
