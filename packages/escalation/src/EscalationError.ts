@@ -16,6 +16,7 @@ export const ESCALATION_ERROR_CODES = [
   "invalid_events",
   "invalid_escalation_matrix",
   "invalid_route_input",
+  "invalid_export_options",
 ] as const;
 
 /** One of {@link ESCALATION_ERROR_CODES}. */
