@@ -51,6 +51,10 @@ export { DEFAULT_ESCALATION_RUBRIC, ESCALATION_CHECKS, EscalationRubricSchema } 
 export type { EscalationCheckId, EscalationRubric } from "./EscalationRubric.js";
 export { scoreEscalation } from "./scoreEscalation.js";
 export type { EscalationDimensionScore, EscalationScore } from "./scoreEscalation.js";
+export { toPagerDutyEvent } from "./toPagerDutyEvent.js";
+export type { PagerDutyEvent, PagerDutyEventOptions } from "./toPagerDutyEvent.js";
+export { toOpsgenieAlert } from "./toOpsgenieAlert.js";
+export type { OpsgenieAlert, OpsgenieAlertOptions } from "./toOpsgenieAlert.js";
 
 // --- redaction ---
 export {
