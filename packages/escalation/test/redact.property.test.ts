@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { numRuns } from "@supportops/test-utils";
 import { redact, PII_ENTITY_TYPES, type RedactOptions, type RedactionEntityType } from "@supportops/escalation";
 import { describe, expect, test } from "vitest";
+import { PII_DETECTORS, SECRET_DETECTORS } from "../src/internal/redaction/detectors.js";
 import { pseudonymOf } from "../src/internal/redaction/pseudonym.js";
 
 // ---------- generators of real entities (each carries the sensitive part that must disappear) ----------
@@ -199,6 +200,21 @@ describe("redact properties", () => {
         expect(pseudonymOf(key, t1, normalized)).not.toBe(pseudonymOf(key, t2, normalized));
       }),
       { numRuns: numRuns(200) },
+    );
+  });
+
+  test("the keyword prefilter never skips a detector that would have found something", () => {
+    fc.assert(
+      fc.property(fc.oneof(documentArb.map((d) => d.text), noisyArb), (text) => {
+        for (const detector of [...SECRET_DETECTORS, ...PII_DETECTORS]) {
+          let found = 0;
+          detector.find(text, () => found++);
+          if (found === 0) continue;
+          const haystack = detector.caseInsensitive === true ? text.toLowerCase() : text;
+          expect(detector.keywords.some((keyword) => haystack.includes(keyword))).toBe(true);
+        }
+      }),
+      { numRuns: numRuns(300) },
     );
   });
 

@@ -152,6 +152,41 @@ describe("PII", () => {
   });
 });
 
+describe("false positives", () => {
+  test("a realistic application log without personal data is left alone (a CIDR base address is an address)", () => {
+    const log = [
+      "2026-11-28T09:24:12.123Z ERROR [checkout-7f9c6d5b8-x2k4q] request_id=req_8f14e45fceea167a trace=4bf92f3577b34da6a3ce929d0e0e4736",
+      "  at PaymentService.charge (/app/src/payment.ts:142:17)",
+      "  at processTicksAndRejections (node:internal/process/task_queues:95:5)",
+      "  commit 9fceb02d0ae598e95dc970b74767f19372d61af8, uuid 123e4567-e89b-12d3-a456-426614174000",
+      "  node v20.19.2, app 1.24.3, chrome 131.0.6778.86, took 1234 ms, HTTP 500, port localhost:8080",
+      "  order #123456789012 total $1,234.56 on 28/11/2026 at 10:30:15, ticket 48213",
+      "  sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      "  color #ff00aa, ratio 16:9, score 4.5/5, build 20261128.3, version 2.3.4.5, range 10.0.0.0/8",
+      '  customer says: "I tried 3 times, error code E1234-5678"; the api key field is empty; password reset link sent',
+      "  data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "  epoch 1732780800, ms 1732780800000, phone-home interval 300000, ISBN 978-3-16-148410-0",
+    ].join("\n");
+    expect(redact(log)).toMatchObject({
+      value: log.replace("10.0.0.0/8", "[IPV4]/8"),
+      report: { counts: { ipv4: 1 } },
+    });
+  });
+
+  test("encrypted (legacy PEM) and PGP private keys are redacted whole", () => {
+    const encrypted = [
+      "-----BEGIN RSA PRIVATE KEY-----",
+      "Proc-Type: 4,ENCRYPTED",
+      "DEK-Info: AES-128-CBC,3F17F5316E2BAC89",
+      "",
+      "MIIEpAIBAAKCAQEA1b2c3d4e5f6",
+      "-----END RSA PRIVATE KEY-----",
+    ].join("\n");
+    const pgp = ["-----BEGIN PGP PRIVATE KEY BLOCK-----", "Version: GnuPG v2", "", "lQOYBF9x2c0BCAC", "=abcd", "-----END PGP PRIVATE KEY BLOCK-----"].join("\n");
+    expect(masked(`a ${encrypted} b ${pgp} c`)).toBe("a [PRIVATE_KEY] b [PRIVATE_KEY] c");
+  });
+});
+
 describe("documented examples", () => {
   test("docs/redaction.md", () => {
     const log = [
@@ -195,6 +230,7 @@ describe("counterexamples found by the properties", () => {
     ["two phones in a row", "+49 30 6437 0271 (040) 125-9793", "[PHONE] [PHONE]"],
     ["a phone between an IBAN and a card", "GB57 CYVW 0969 5063 6923 33 (643) 754-9540 5100 5134 8872 4238", "[IBAN] [PHONE] [CARD ****4238]"],
     ["a phone ending in card-issuer digits before a card", "(000) 000-4620 6011-5342-3030-0008", "[PHONE] [CARD ****0008]"],
+    ["a phone before a 15-digit card in 4-4-4-3", "(872) 725-7594 6011 8847 6138 553", "[PHONE] [CARD ****8553]"],
     ["a generic assignment around a private key", "password=ghp_-----BEGIN PRIVATE KEY-----", "password=ghp_[PRIVATE_KEY]"],
     ["a shape secret inside a generic assignment", "password=AKIAIOSFODNN7EXAMPLE", "password=[AWS_ACCESS_KEY]"],
   ])("%s", (_name, input, expected) => {

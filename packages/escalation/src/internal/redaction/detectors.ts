@@ -25,6 +25,8 @@ export interface Candidate {
   readonly entity: RedactionEntityType;
   /** Tie-break between candidates of equal length: lower wins (the detector's position in the list). */
   readonly rank: number;
+  /** 0 for shape detectors, 1 for context-only ones; a lower tier wins before length is compared. */
+  readonly tier: number;
 }
 
 /** One entity type's detector. */
@@ -32,6 +34,12 @@ export interface Detector {
   readonly entity: RedactionEntityType;
   /** Every regular expression the detector runs, for the ReDoS check. */
   readonly patterns: ReadonlyArray<RegExp>;
+  /**
+   * Strings every match contains (gitleaks' `keywords`): when the text contains none, the detector is
+   * skipped. Compared with the lower-cased text when `caseInsensitive`.
+   */
+  readonly keywords: ReadonlyArray<string>;
+  readonly caseInsensitive?: boolean;
   /** Adds the spans `[start, end)` of `text` that are this entity. */
   readonly find: (text: string, push: (start: number, end: number) => void) => void;
   /** The canonical form of a detected value, fed to the pseudonym MAC so that spelling variants link. */
@@ -84,12 +92,15 @@ const identity = (value: string): string => value;
 function shape(
   entity: RedactionEntityType,
   regex: RegExp,
+  keywords: ReadonlyArray<string>,
   accept: (value: string, text: string, end: number) => boolean = (_v, text, end) => !blockedAfter(text, end),
   trim: (value: string) => number = (value) => value.length,
 ): Detector {
   return {
     entity,
     patterns: [regex],
+    keywords,
+    caseInsensitive: regex.flags.includes("i"),
     normalize: identity,
     find(text, push) {
       scan(regex, text, (match) => {
@@ -218,32 +229,35 @@ function acceptCredential(value: string, text: string, end: number): boolean {
 
 /** The secret detectors, in the order they win ties. */
 export const SECRET_DETECTORS: ReadonlyArray<Detector> = [
-  shape("private_key", PRIVATE_KEY, () => true, trimTrailingSpace),
-  shape("jwt", JWT, acceptJwt),
-  shape("aws_access_key", AWS_ACCESS_KEY),
-  shape("aws_secret_key", AWS_SECRET_KEY),
-  shape("gcp_api_key", GCP_API_KEY),
-  shape("azure_storage_key", AZURE_STORAGE_KEY),
-  shape("azure_client_secret", AZURE_CLIENT_SECRET),
-  shape("github_token", GITHUB_TOKEN),
-  shape("gitlab_token", GITLAB_TOKEN),
-  shape("slack_token", SLACK_TOKEN, (v, text, end) => v.length >= 15 && !blockedAfter(text, end)),
-  shape("slack_webhook", SLACK_WEBHOOK, (v, text, end) => v.length >= 48 && !blockedAfter(text, end)),
-  shape("stripe_key", STRIPE_KEY, (v, text, end) => v.length >= 18 && !blockedAfter(text, end)),
-  shape("npm_token", NPM_TOKEN),
-  shape("anthropic_key", ANTHROPIC_KEY, (v, text, end) => v.length >= 40 && !blockedAfter(text, end)),
+  shape("private_key", PRIVATE_KEY, ["-----BEGIN"], () => true, trimTrailingSpace),
+  shape("jwt", JWT, ["eyJ"], acceptJwt),
+  shape("aws_access_key", AWS_ACCESS_KEY, ["A3T", "AKIA", "ASIA", "ABIA", "ACCA"]),
+  shape("aws_secret_key", AWS_SECRET_KEY, ["aws"]),
+  shape("gcp_api_key", GCP_API_KEY, ["AIza"]),
+  shape("azure_storage_key", AZURE_STORAGE_KEY, ["AccountKey="]),
+  shape("azure_client_secret", AZURE_CLIENT_SECRET, ["Q~"]),
+  shape("github_token", GITHUB_TOKEN, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]),
+  shape("gitlab_token", GITLAB_TOKEN, ["glpat-"]),
+  shape("slack_token", SLACK_TOKEN, ["xox"], (v, text, end) => v.length >= 15 && !blockedAfter(text, end)),
+  shape("slack_webhook", SLACK_WEBHOOK, ["hooks.slack.com"], (v, text, end) => v.length >= 48 && !blockedAfter(text, end)),
+  shape("stripe_key", STRIPE_KEY, ["k_test_", "k_live_", "k_prod_"], (v, text, end) => v.length >= 18 && !blockedAfter(text, end)),
+  shape("npm_token", NPM_TOKEN, ["npm_"]),
+  shape("anthropic_key", ANTHROPIC_KEY, ["sk-ant-"], (v, text, end) => v.length >= 40 && !blockedAfter(text, end)),
   shape(
     "openai_key",
     OPENAI_KEY,
+    ["sk-"],
     (v, text, end) => !v.startsWith("sk-ant-") && v.length >= 40 && hasDigit(v) && !blockedAfter(text, end),
   ),
-  shape("url_password", URL_PASSWORD, () => true),
-  shape("bearer_token", BEARER_TOKEN, acceptBearer),
-  shape("basic_auth", BASIC_AUTH, acceptBasic),
-  shape("credential_assignment", CREDENTIAL_ASSIGNMENT, acceptCredential),
+  shape("url_password", URL_PASSWORD, ["://"], () => true),
+  shape("bearer_token", BEARER_TOKEN, ["earer"], acceptBearer),
+  shape("basic_auth", BASIC_AUTH, ["asic"], acceptBasic),
+  shape("credential_assignment", CREDENTIAL_ASSIGNMENT, ["pass", "pwd", "secret", "key", "token"], acceptCredential),
 ];
 
 // --- PII -----------------------------------------------------------------------------------------
+
+const DIGITS: ReadonlyArray<string> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 function digitsOf(value: string): string {
   let out = "";
@@ -290,6 +304,7 @@ const CARD_RUN = /(?<![\w\]])[0-9]{1,19}(?:[ -][0-9]{1,19}){0,18}/g;
 const card: Detector = {
   entity: "card",
   patterns: [CARD_RUN],
+  keywords: DIGITS,
   normalize: digitsOf,
   find(text, push) {
     scan(CARD_RUN, text, (match) => {
@@ -329,6 +344,7 @@ const IBAN_RUN = /(?<![\w\]])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}/g;
 const iban: Detector = {
   entity: "iban",
   patterns: [IBAN_RUN],
+  keywords: DIGITS,
   normalize: (value) => value.split(" ").join("").toUpperCase(),
   find(text, push) {
     scan(IBAN_RUN, text, (match) => {
@@ -374,6 +390,7 @@ function isAlphabetic(value: string): boolean {
 const email: Detector = {
   entity: "email",
   patterns: [EMAIL_RUN],
+  keywords: ["@"],
   normalize: (value) => value.trim().toLowerCase(),
   find(text, push) {
     scan(EMAIL_RUN, text, (match) => {
@@ -427,6 +444,7 @@ function followsVersionWord(text: string, start: number): boolean {
 const ipv4: Detector = {
   entity: "ipv4",
   patterns: [IPV4_RUN],
+  keywords: ["."],
   normalize: identity,
   find(text, push) {
     scan(IPV4_RUN, text, (match) => {
@@ -447,6 +465,7 @@ const IPV6_RUN = /(?<![\w.:\]])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*/g;
 const ipv6: Detector = {
   entity: "ipv6",
   patterns: [IPV6_RUN],
+  keywords: [":"],
   normalize: (value) => parseIpv6(value) ?? value.toLowerCase(),
   find(text, push) {
     scan(IPV6_RUN, text, (match) => {
@@ -469,11 +488,16 @@ const ipv6: Detector = {
  * - it has at least two groups and 10–15 digits, and is not a date (`2024-01-15`) or dotted quad, or
  * - it has 7–15 digits and a phone word (phone, tel, mobile, cell, call, sms, fax, whatsapp) is
  *   written in the 32 characters before it, with no other number in between.
- * At most six groups; after the first, each has two or more digits (a one-digit group may follow a
- * `+` country code: `+33 6 12 34 56 78`). Groups are separated by one space, dash or dot (never mixing dots with others), with parentheses
- * allowed around the area code. A window only starts at the run's start or after a space or `(`, and
- * only ends at the run's end or before a space (so it never takes half of `116.238.1.9` or `125-9793`),
- * and groups of exactly four digits, three or more of them, are a card's layout and never a phone.
+ * Shape rules:
+ * - at most six groups; after the first, each has two or more digits (a one-digit group may follow a
+ *   `+` country code: `+33 6 12 34 56 78`);
+ * - groups are separated by one space, dash or dot (dots never mix with others), with parentheses
+ *   around the area code (`(555) 123-4567`, `+1 (555) 123-4567`);
+ * - a window starts at the run's start or after a space or ` (`, and ends at the run's end or before
+ *   a space, so it never takes half of `116.238.1.9` or `125-9793`;
+ * - once a dash or dot has been used, a space ends the number (`(872) 725-7594 6011…` is two things);
+ * - three or more groups of which all but the last have four digits (4-4-4, 4-4-3) are a card's
+ *   layout, never a phone.
  */
 const PHONE_RUN = /(?<![\w+\]])\+?\(?[0-9][0-9 ().-]*/g;
 
@@ -499,18 +523,16 @@ function hasPhoneWord(text: string, start: number): boolean {
   });
 }
 
-function isDateLike(lengths: ReadonlyArray<number>, separators: ReadonlyArray<string>): boolean {
-  if (lengths.length < 3) return false;
-  const [a, b, c] = lengths;
-  const sep1 = separators[0];
-  const sep2 = separators[1];
-  if ((sep1 !== "-" && sep1 !== ".") || sep2 !== sep1) return false;
-  return (a === 4 && b !== undefined && b <= 2 && c !== undefined && c <= 2) || (c === 4 && a !== undefined && a <= 2 && b !== undefined && b <= 2);
+/** `2024-01-15`, `15.01.2024`: the first three groups (lengths `a b c`, separators `s1 s2`) are a date. */
+function isDateLike(a: number, b: number, c: number, s1: string, s2: string): boolean {
+  if ((s1 !== "-" && s1 !== ".") || s2 !== s1) return false;
+  return (a === 4 && b <= 2 && c <= 2) || (c === 4 && a <= 2 && b <= 2);
 }
 
 const phone: Detector = {
   entity: "phone",
   patterns: [PHONE_RUN],
+  keywords: DIGITS,
   normalize: digitsOf,
   find(text, push) {
     scan(PHONE_RUN, text, (match) => {
@@ -532,46 +554,60 @@ const phone: Detector = {
         }
         let open = text[first.start - 1] === "(" ? 1 : 0;
         let digits = 0;
+        let count = 0;
         let dotted = false;
         let other = false;
-        const lengths: number[] = [];
-        const separators: string[] = [];
+        let dashed = false;
+        let allFour = true;
+        let headsFour = true;
+        let allShort = true;
+        let dateLike = false;
+        let firstLength = 0;
+        let secondLength = 0;
+        let firstSeparator = "";
         let phoneWord: boolean | undefined;
         for (let j = i; j < groups.length; j++) {
           const g = groups[j];
           if (g === undefined) break;
+          const length = g.end - g.start;
           if (j > i) {
             const sep = g.separator;
             if (!PHONE_SEPARATORS.has(sep)) break;
             // An opening parenthesis inside a window only follows a country code: `+1 (555) 123-4567`.
-            if (sep.includes("(") && !(plus && j === i + 1)) break;
-            if (sep.includes("(")) open++;
+            const opens = sep.includes("(");
+            if (opens && !(plus && j === i + 1)) break;
+            if (opens) open++;
             if (sep.includes(")")) open--;
             if (open < 0) break;
+            // After a dash or dot, a space ends the number: `(872) 725-7594 6011` is a phone and a card.
+            if ((dotted || dashed) && sep.includes(" ")) break;
             if (sep === ".") dotted = true;
             else other = true;
+            if (sep.includes("-")) dashed = true;
             if (dotted && other) break;
-            separators.push(sep);
+            // After the first group (and a one-digit trunk or area code after `+cc`), groups have 2+ digits.
+            if (length < 2 && !(plus && j === i + 1)) break;
+            if (count === 1) firstSeparator = sep;
+            if (count === 2) dateLike = isDateLike(firstLength, secondLength, length, firstSeparator, sep);
           }
-          const length = g.end - g.start;
-          // After the first group (and a one-digit trunk or area code after `+cc`), groups have 2+ digits.
-          if (j > i && length < 2 && !(plus && j === i + 1)) break;
+          if (count === 0) firstLength = length;
+          if (count === 1) secondLength = length;
+          count++;
           digits += length;
-          lengths.push(length);
-          if (digits > 15 || lengths.length > 6) break;
+          headsFour = allFour; // every group before this one has four digits
+          allFour &&= length === 4;
+          allShort &&= length <= 3;
+          if (digits > 15 || count > 6) break;
           // A window ends where the run breaks at a space, never inside `116.238` or `125-9793`.
           const next = groups[j + 1];
           if (open !== 0 || blockedAfter(text, g.end) || (next !== undefined && !next.separator.includes(" "))) continue;
-          const dottedQuad = dotted && lengths.length === 4 && lengths.every((n) => n <= 3);
-          // 4-4-4(-4) is how card numbers are written, not phone numbers (a card that fails Luhn lands here).
-          const cardLike = lengths.length >= 3 && lengths.every((n) => n === 4);
-          if (cardLike) continue;
-          const strong =
-            (plus && digits >= 8) ||
-            (lengths.length >= 2 && digits >= 10 && !isDateLike(lengths, separators) && !dottedQuad);
-          if (strong) {
+          // 4-4-4(-4), 4-4-3: how card numbers are written, not phone numbers (a card failing Luhn lands here).
+          if (headsFour && count >= 3) continue;
+          // A date or a dotted quad, unless it starts with `+` (`+44-20-7946-0958` is 2-2-4 like a date).
+          if (!plus && (dateLike || (dotted && count === 4 && allShort))) continue;
+          if ((plus && digits >= 8) || (count >= 2 && digits >= 10)) {
             push(start, g.end);
-          } else if (digits >= 7 && !isDateLike(lengths, separators) && !dottedQuad) {
+          } else if (digits >= 7) {
             phoneWord ??= hasPhoneWord(text, start);
             if (phoneWord) push(start, g.end);
           }
