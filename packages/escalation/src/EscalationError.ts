@@ -56,7 +56,7 @@ export const ESCALATION_PACKAGE_ISSUE_CODES = [
 export type EscalationPackageIssueCode = (typeof ESCALATION_PACKAGE_ISSUE_CODES)[number];
 
 /**
- * The error `@supportops/escalation` throws: a {@link SupportOpsError} whose `code` is one of
+ * The error `@supportops/escalation` throws: a `SupportOpsError` (from `@supportops/core`) whose `code` is one of
  * {@link ESCALATION_ERROR_CODES} and whose issues say what to add or fix, and where.
  *
  * @example

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ESCALATION_KINDS } from "./EscalationPackageSchema.js";
-import { CHECKS, type CheckId } from "./internal/scoring/checks.js";
+import type { EscalationCheckId } from "./EscalationCheckId.js";
+import { CHECKS } from "./internal/scoring/checks.js";
 
 /**
  * The content checks a rubric level can require, by name, with what each means. Each one looks at
@@ -9,12 +10,10 @@ import { CHECKS, type CheckId } from "./internal/scoring/checks.js";
  * @example
  * ESCALATION_CHECKS["repro.steps"]; // => "at least two numbered reproduction steps"
  */
-export const ESCALATION_CHECKS: Readonly<Record<CheckId, string>> = Object.freeze(
-  Object.fromEntries(Object.entries(CHECKS).map(([id, check]) => [id, check.description])) as Record<CheckId, string>,
+export const ESCALATION_CHECKS: Readonly<Record<EscalationCheckId, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(CHECKS).map(([id, check]) => [id, check.description])) as Record<EscalationCheckId, string>,
 );
 
-/** The name of a check in {@link ESCALATION_CHECKS}. */
-export type EscalationCheckId = CheckId;
 
 const checkId = z.string().refine((id) => Object.hasOwn(CHECKS, id), {
   message: "unknown check; use a name from ESCALATION_CHECKS",

@@ -1,6 +1,7 @@
 import { PII_ENTITY_TYPES, SECRET_ENTITY_TYPES } from "../../RedactionEntityType.js";
 import type { EscalationPackage } from "../../EscalationPackageSchema.js";
 import { redact } from "../../redact.js";
+import type { EscalationCheckId } from "../../EscalationCheckId.js";
 import { instantMs, normalizeProse } from "../formats.js";
 
 /** What every check of one scoring run can share: the package and its (lazily computed) scan. */
@@ -161,11 +162,11 @@ export const CHECKS = {
     description: "personal data replaced by keyed pseudonyms ([EMAIL:k1:…]), not bare masks, so occurrences stay linkable",
     test: (ctx) => ctx.scan().bareMasks === 0,
   },
-} as const satisfies Record<string, CheckImplementation>;
+} as const satisfies Record<EscalationCheckId, CheckImplementation>;
 
 function hasIds(pkg: EscalationPackage): boolean {
   return (pkg.correlation?.traceIds?.length ?? 0) + (pkg.correlation?.requestIds?.length ?? 0) > 0;
 }
 
 /** The name of a check in the catalogue. */
-export type CheckId = keyof typeof CHECKS;
+export type CheckId = EscalationCheckId;
