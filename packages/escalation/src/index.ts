@@ -48,7 +48,9 @@ export type {
   EscalationRouteRule,
 } from "./createEscalationMatrix.js";
 export { DEFAULT_ESCALATION_RUBRIC, ESCALATION_CHECKS, EscalationRubricSchema } from "./EscalationRubric.js";
-export type { EscalationCheckId, EscalationRubric } from "./EscalationRubric.js";
+export type { EscalationRubric } from "./EscalationRubric.js";
+export { ESCALATION_CHECK_IDS } from "./EscalationCheckId.js";
+export type { EscalationCheckId } from "./EscalationCheckId.js";
 export { scoreEscalation } from "./scoreEscalation.js";
 export type { EscalationDimensionScore, EscalationScore } from "./scoreEscalation.js";
 export { toPagerDutyEvent } from "./toPagerDutyEvent.js";
