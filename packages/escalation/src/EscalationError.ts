@@ -50,6 +50,7 @@ export const ESCALATION_PACKAGE_ISSUE_CODES = [
   "unknown_priority_basis",
   "accounts_not_pseudonymized",
   "not_printable",
+  "sensitive_data_in_summary",
 ] as const;
 
 /** One of {@link ESCALATION_PACKAGE_ISSUE_CODES}. */

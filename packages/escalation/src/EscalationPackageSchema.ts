@@ -102,7 +102,7 @@ const EvidenceSchema = z
   .object({
     kind: z.enum(["log", "trace", "screenshot", "har", "stacktrace", "other"]),
     title: text("an evidence title").optional(),
-    uri: z.url().optional(),
+    uri: z.url({ protocol: /^https?$/, message: "evidence links are http(s) URLs" }).optional(),
     inline: z.string().max(MAX_INLINE_EVIDENCE_CHARS).optional(),
     capturedAt: timestamp,
     sanitized: z.boolean(),
@@ -213,7 +213,8 @@ const EscalationPackageShape = z.strictObject({
  *
  * E4 (secrets scanned before PII) is a property of `redact`; E5 (priority agrees with the priority
  * matrix unless overridden with a reason) needs a matrix and is checked by {@link createEscalationPackage}.
- * Also: `reproducible: "intermittent"` ⇒ `frequency`; `businessUrgency.needBy > reportedAt`; a
+ * Also: the summary holds no personal data or secret (it is shown everywhere, unredacted);
+ * `reproducible: "intermittent"` ⇒ `frequency`; `businessUrgency.needBy > reportedAt`; a
  * screenshot needs `redactedRegionsReviewed: true`; evidence has a `uri` or `inline` text.
  *
  * @example

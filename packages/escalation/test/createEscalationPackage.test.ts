@@ -137,6 +137,8 @@ describe("createEscalationPackage: each rule fails and passes", () => {
     expectIssues({ ...fullBug, impact: { ...fullBug.impact, accounts: ["acme-corp"] } }, [{ code: "accounts_not_pseudonymized", path: ["impact", "accounts", 0] }]);
     expectIssues({ ...fullBug, dedupKey: "checkout 500\n" }, [{ code: "not_printable", path: ["dedupKey"] }]);
     expectIssues({ ...fullBug, id: "ticket-1" }, [{ code: "invalid_id", path: ["id"] }]);
+    expectIssues({ ...fullBug, summary: "Checkout fails for jane.doe@example.com since 08:00" }, [{ code: "sensitive_data_in_summary", path: ["summary"] }]);
+    expectIssues({ ...fullBug, evidence: [{ ...evidence0, uri: "javascript:alert(1)" }] }, [{ code: "invalid_format", path: ["evidence", 0, "uri"] }]);
     expectIssues({ ...fullBug, reportedAt: "2026-03-09 14:05" }, [{ code: "invalid_timestamp", path: ["reportedAt"] }]);
   });
 

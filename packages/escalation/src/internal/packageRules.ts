@@ -1,5 +1,6 @@
 import type { Issue } from "@supportops/core";
 import type { z } from "zod";
+import { redact } from "../redact.js";
 import { instantMs, isRecord, isSpanId, isTraceId, normalizeProse } from "./formats.js";
 
 function absent(value: unknown): boolean {
@@ -25,6 +26,16 @@ export function packageRuleIssues(input: unknown): Issue[] {
   };
   const severity = input["severity"];
   const kind = input["kind"];
+
+  // The summary is the one line every tool shows; it must be clean before anything else is.
+  const summary = input["summary"];
+  if (typeof summary === "string" && summary.length <= 1_000) {
+    const found = Object.entries(redact(summary).report.counts).filter(([, n]) => (n ?? 0) > 0).map(([type]) => type);
+    if (found.length > 0) {
+      add("sensitive_data_in_summary", ["summary"],
+        `the summary contains ${found.join(", ")}; summaries are shown everywhere, so describe the problem without personal data or secrets (run redact() over it)`);
+    }
+  }
 
   // E1: the most severe escalations carry counts, correlation ids and a first-seen time.
   if (severity === "SEV1" || severity === "SEV2") {
