@@ -158,11 +158,16 @@ export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options: AuditOpt
   }
   const classes = [...classSet].sort();
   const index = new Map(classes.map((c, i) => [c, i]));
-  const confusion = classes.map(() => classes.map(() => 0));
-  for (const p of paths) confusion[index.get(at(p.audited, matchLevel))!]![index.get(at(p.assigned, matchLevel))!]!++;
-
-  const rowSums = confusion.map((row) => row.reduce((s, v) => s + v, 0));
-  const colSums = classes.map((_, j) => confusion.reduce((s, row) => s + row[j]!, 0));
+  const confusion = classes.map(() => new Array<number>(classes.length).fill(0));
+  const rowSums = new Array<number>(classes.length).fill(0);
+  const colSums = new Array<number>(classes.length).fill(0);
+  for (const p of paths) {
+    const row = index.get(at(p.audited, matchLevel))!;
+    const col = index.get(at(p.assigned, matchLevel))!;
+    confusion[row]![col]!++;
+    rowSums[row]!++;
+    colSums[col]!++;
+  }
   const perClass: ClassAccuracy[] = classes.map((code, i) => {
     const tp = confusion[i]![i]!;
     const support = rowSums[i]!;

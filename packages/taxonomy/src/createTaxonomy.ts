@@ -9,6 +9,7 @@ import { compile } from "./internal/compile.js";
 import { migrateClassification } from "./internal/migrate.js";
 import { indexForResolve, resolvePath } from "./internal/resolve.js";
 import { validateClassification, wellFormed } from "./internal/validate.js";
+import type { Writable } from "./internal/validate.js";
 
 /**
  * Validates a taxonomy definition and compiles it into a frozen {@link Taxonomy}.
@@ -77,7 +78,7 @@ export function createTaxonomy(definition: unknown): Taxonomy {
       if (input === undefined) {
         const shape = ClassificationSchema.safeParse(classification);
         if (!shape.success) return { success: false, error: new TaxonomyError("invalid_classification", issuesFromZod(shape.error)) };
-        input = shape.data as Classification;
+        input = shape.data as Writable<Classification>;
       }
       const outcome = validateClassification(compiled, version, input, options);
       if ("issues" in outcome) return { success: false, error: new TaxonomyError("invalid_classification", outcome.issues) };

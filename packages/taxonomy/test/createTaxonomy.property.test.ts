@@ -69,6 +69,10 @@ describe("random trees (fast-check letrec)", () => {
         const before = structuredClone(def);
         const tax = createTaxonomy(def);
         expect(def).toStrictEqual(before);
+        // Freezing the compiled copy leaves the caller's objects writable.
+        const walk = (value: unknown): boolean =>
+          typeof value !== "object" || value === null || (!Object.isFrozen(value) && Object.values(value).every(walk));
+        expect(walk(def)).toBe(true);
         expect(Object.isFrozen(tax)).toBe(true);
         expect(tax.nodes.every((n) => Object.isFrozen(n) && Object.isFrozen(n.path))).toBe(true);
         expect(Object.isFrozen(tax.definition.nodes[0])).toBe(true);

@@ -45,6 +45,9 @@ describe("createTaxonomy", () => {
     expect(tax.leaves().map((n) => n.code)).toStrictEqual(["billing.refund", "billing.invoices", "access.sso", "access.password", "other"]);
     expect(tax.leaves({ includeDeprecated: true }).length).toBe(7);
     expect(Object.isFrozen(tax)).toBe(true);
+    expect(Object.isFrozen(tax.definition.rules![0]!.when.status)).toBe(true);
+    // The caller's definition is neither changed nor frozen.
+    expect([Object.isFrozen(SUPPORT.closureCodes), Object.isFrozen(SUPPORT.rules![0]!.when.status), Object.isFrozen(SUPPORT.nodes[0]!.children)]).toStrictEqual([false, false, false]);
     expect(tax.maxDepth).toBe(3);
   });
 

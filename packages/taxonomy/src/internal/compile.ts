@@ -19,6 +19,8 @@ export interface Compiled {
   readonly maxDepth: number;
   readonly minDepth: number | undefined;
   readonly definition: TaxonomyDefinition;
+  /** Normalised label and aliases of each node (label first), computed once for checks and lookups. */
+  readonly nameKeys: ReadonlyMap<string, ReadonlyArray<string>>;
 }
 
 interface Entry {
@@ -119,6 +121,8 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
     return depth;
   };
   const roots = order.filter((code) => entries.get(code)!.parent === null && !inCycle.has(code));
+  const separatorKey = normalizeLabel(separator);
+  const nameKeys = new Map<string, string[]>();
   for (const code of order) {
     const { def: node, at } = entries.get(code)!;
     const depth = depthOf(code);
@@ -129,22 +133,23 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
         message: `node ${quote(code)} is at level ${depth}, deeper than maxDepth ${maxDepth}; move it up or raise maxDepth`,
       });
     }
-    const names: Array<[string, IssuePath]> = [
-      [node.label, [...at, "label"]],
-      ...(node.aliases ?? []).map((alias, i): [string, IssuePath] => [alias, [...at, "aliases", i]]),
-    ];
-    for (const [text, where] of names) {
-      if (clashesWithSeparator(text, separator)) {
+    // Issue paths are built only when there is an issue: this loop runs for every node.
+    const names = node.aliases === undefined ? [node.label] : [node.label, ...node.aliases];
+    const keys = names.map(normalizeLabel);
+    nameKeys.set(code, keys);
+    for (const [k, text] of names.entries()) {
+      const where = (): IssuePath => (k === 0 ? [...at, "label"] : [...at, "aliases", k - 1]);
+      if (clashesWithSeparator(text, keys[k]!, separator, separatorKey)) {
         issues.push({
           code: "separator_in_label",
-          path: where,
+          path: where(),
           message: `${quote(text)} contains the path separator ${quote(separator)} or starts or ends with one of its characters; remove it or choose another separator`,
         });
       }
       if (text.length > maxLabelLength) {
         issues.push({
           code: "label_too_long",
-          path: where,
+          path: where(),
           message: `${quote(text.slice(0, 40))}… is ${text.length} characters long; labels are at most ${maxLabelLength}`,
         });
       }
@@ -185,19 +190,16 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
     for (const code of codes) {
       const { def: node, at } = entries.get(code)!;
       const own = new Set<string>();
-      const names: Array<[string, IssuePath]> = [
-        [node.label, [...at, "label"]],
-        ...(node.aliases ?? []).map((alias, i): [string, IssuePath] => [alias, [...at, "aliases", i]]),
-      ];
-      for (const [text, where] of names) {
-        const key = normalizeLabel(text);
+      const keys = nameKeys.get(code)!;
+      for (const [k, key] of keys.entries()) {
         if (own.has(key)) continue;
         own.add(key);
         const other = owner.get(key);
         if (other !== undefined) {
+          const text = k === 0 ? node.label : node.aliases![k - 1]!;
           issues.push({
             code: "duplicate_label",
-            path: where,
+            path: k === 0 ? [...at, "label"] : [...at, "aliases", k - 1],
             message: `${quote(text)} collides with sibling ${quote(other)} after normalisation (case, spaces); sibling labels and aliases must be distinct`,
           });
         } else owner.set(key, code);
@@ -354,6 +356,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
       maxDepth,
       minDepth: def.minDepth,
       definition: normalisedDefinition(def, roots, byCode, entries),
+      nameKeys,
     },
   };
 }
@@ -374,7 +377,8 @@ function normalisedDefinition(
     const { parent: _parent, children: _children, ...rest } = node;
     return children.length === 0 ? { ...rest } : { ...rest, children: children.map(toDef) };
   };
-  return deepFreeze(structuredClone({ ...def, nodes: roots.map(toDef) }));
+  // The schema's output is already a fresh copy of the input, so freezing it never touches the caller's objects.
+  return deepFreeze({ ...def, nodes: roots.map(toDef) });
 }
 
 function deepFreeze<T>(value: T): T {

@@ -20,13 +20,14 @@ export function looseLabelKey(text: string): string {
   return key.length > 3 && key.endsWith("s") && !key.endsWith("ss") ? key.slice(0, -1) : key;
 }
 
-/** True when a normalised label contains the separator or starts or ends with one of its characters. */
-export function clashesWithSeparator(label: string, separator: string): boolean {
-  const text = normalizeLabel(label);
-  const sep = normalizeLabel(separator);
-  if (sep === "") return false;
-  if (text.includes(sep) || label.includes(separator)) return true;
-  const first = text.slice(0, 1);
-  const last = text.slice(-1);
-  return (first !== "" && sep.includes(first)) || (last !== "" && sep.includes(last));
+/**
+ * True when a label contains the separator or starts or ends with one of its characters, given the
+ * label's raw text and normalised key and the raw and normalised separator.
+ */
+export function clashesWithSeparator(label: string, key: string, separator: string, separatorKey: string): boolean {
+  if (separatorKey === "") return false;
+  if (key.includes(separatorKey) || label.includes(separator)) return true;
+  const first = key.slice(0, 1);
+  const last = key.slice(-1);
+  return (first !== "" && separatorKey.includes(first)) || (last !== "" && separatorKey.includes(last));
 }

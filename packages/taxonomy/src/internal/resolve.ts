@@ -31,9 +31,10 @@ export function indexForResolve(compiled: Compiled): ResolveIndex {
     return map;
   };
   for (const node of compiled.nodes) {
-    for (const name of [node.label, ...node.aliases]) {
-      add(group(names, node.parent), normalizeLabel(name), node);
-      add(anywhere, normalizeLabel(name), node);
+    const siblings = group(names, node.parent);
+    for (const key of compiled.nameKeys.get(node.code)!) {
+      add(siblings, key, node);
+      add(anywhere, key, node);
     }
     add(group(codes, node.parent), normalizeLabel(node.code), node);
     add(anywhereByCode, normalizeLabel(node.code), node);

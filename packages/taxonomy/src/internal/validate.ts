@@ -1,6 +1,5 @@
 import type { Issue } from "@supportops/core";
 import type { Classification, ValidClassification } from "../Classification.js";
-import type { TaxonomyDefinition } from "../TaxonomyDefinition.js";
 import type { TaxonomyNode, ValidateOptions } from "../Taxonomy.js";
 import type { Compiled } from "./compile.js";
 
@@ -22,7 +21,7 @@ function describeNode(node: TaxonomyNode): string {
  * The classification with only its known keys, when its shape is plainly valid (known codes and
  * closure code, a non-empty version, a plain `fields` object); `undefined` sends it through the schema.
  */
-export function wellFormed(compiled: Compiled, value: unknown): Classification | undefined {
+export function wellFormed(compiled: Compiled, value: unknown): Writable<Classification> | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const { code, version, path, closureCode, fields } = value as Record<string, unknown>;
   if (typeof code !== "string" || !compiled.byCode.has(code)) return undefined;
@@ -34,20 +33,22 @@ export function wellFormed(compiled: Compiled, value: unknown): Classification |
     const proto: unknown = Object.getPrototypeOf(fields);
     if (proto !== Object.prototype && proto !== null) return undefined;
   }
-  return {
-    code,
-    ...(version !== undefined ? { version } : {}),
-    ...(path !== undefined ? { path: path as string[] } : {}),
-    ...(closureCode !== undefined ? { closureCode } : {}),
-    ...(fields !== undefined ? { fields: { ...(fields as Record<string, unknown>) } } : {}),
-  };
+  const out: Writable<Classification> = { code };
+  if (version !== undefined) out.version = version;
+  if (path !== undefined) out.path = [...(path as string[])];
+  if (closureCode !== undefined) out.closureCode = closureCode;
+  if (fields !== undefined) out.fields = { ...(fields as Record<string, unknown>) };
+  return out;
 }
+
+/** A classification this module built and may still complete before freezing it. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Applies every rule of the mode to a schema-valid classification; see `Taxonomy.validate`. */
 export function validateClassification(
   compiled: Compiled,
   version: string,
-  classification: Classification,
+  classification: Writable<Classification>,
   options: ValidateOptions,
 ): { issues: Issue[] } | { data: ValidClassification } {
   const mode = options.mode ?? "create";
@@ -128,32 +129,31 @@ export function validateClassification(
       message: `${quote(classification.closureCode)} is not a closure code; use one of ${compiled.closureCodes.map((c) => quote(c.code)).join(", ") || "(none defined)"}`,
     });
   }
-  const required = new Map<string, string>();
-  const need = (field: string, why: string): void => {
-    if (!required.has(field)) required.set(field, why);
+  // Each required field is reported once, with the first reason found; reasons are only spelled out
+  // for fields that are missing.
+  const reported = new Set<string>();
+  const check = (field: string, why: () => string): void => {
+    if (reported.has(field)) return;
+    const value = field === "closureCode" ? classification.closureCode : classification.fields?.[field];
+    if (isPresent(value)) return;
+    reported.add(field);
+    issues.push({
+      code: "missing_field",
+      path: field === "closureCode" ? ["closureCode"] : ["fields", field],
+      message: `${field} is missing: ${why()}`,
+    });
   };
-  for (const field of node?.requires ?? []) need(field, `category ${node!.labelPath} requires it`);
-  for (const field of closure?.requires ?? []) need(field, `closure code ${quote(closure!.code)} requires it`);
-  const rules = (compiled.definition as TaxonomyDefinition).rules ?? [];
-  for (const rule of rules) {
+  for (const field of node?.requires ?? []) check(field, () => `category ${node!.labelPath} requires it`);
+  for (const field of closure?.requires ?? []) check(field, () => `closure code ${quote(closure!.code)} requires it`);
+  for (const rule of compiled.definition.rules ?? []) {
     const { status, codes, closureCodes } = rule.when;
     if (status !== undefined && (options.status === undefined || !status.includes(options.status))) continue;
     if (codes !== undefined && (node === undefined || !codes.some((c) => node.path.includes(c)))) continue;
     if (closureCodes !== undefined && (classification.closureCode === undefined || !closureCodes.includes(classification.closureCode))) continue;
-    const why = status !== undefined ? `status ${quote(options.status!)} requires it` : "a rule requires it";
-    for (const field of rule.require) need(field, why);
-  }
-  for (const [field, why] of required) {
-    const value = field === "closureCode" ? classification.closureCode : classification.fields?.[field];
-    if (!isPresent(value)) {
-      issues.push({
-        code: "missing_field",
-        path: field === "closureCode" ? ["closureCode"] : ["fields", field],
-        message: `${field} is missing: ${why}`,
-      });
-    }
+    for (const field of rule.require) check(field, () => (status !== undefined ? `status ${quote(options.status!)} requires it` : "a rule requires it"));
   }
 
   if (issues.length > 0) return { issues };
-  return { data: Object.freeze({ ...classification, version }) };
+  if (classification.version === undefined) classification.version = version;
+  return { data: Object.freeze(classification) as ValidClassification };
 }
