@@ -14,7 +14,7 @@ const hostile = createEscalationPackage(
   {
     ...fullBug,
     summary: "# Pwned <script>alert(1)</script> ![x](http://evil/x.png) @octo-org/admins #123 *bold* [~admin]",
-    ask: "h1. Fix it {color:red}NOW{color} |a|b| ??cite?? (y) -strike- +under+ ^sup^ ~sub~ C:\\path\\to",
+    ask: "h1. Fix it {color:red}NOW{color} |a|b| ??cite?? (y) -strike- +under+ ^sup^ ~sub~ C:\\path\\to $x^2$",
     expected: "1. Step one\n- bullet\n=====\n    indented code\n> quote\r\nline after CRLF",
     actual: "Terminal \u001b[31mred\u001b[0m and bidi \u202Eevil\u202C text; tab\there",
     reproSteps: [
@@ -74,6 +74,10 @@ describe("renderEscalation", () => {
     expect(out).toContain(`${"A".repeat(300)}… [+150 chars]`);
   });
 
+  test("markdown: GitHub math delimiters are escaped", () => {
+    expect(renderEscalation(hostile, "github")).toContain("C:\\\\path\\\\to \\$x^2\\$");
+  });
+
   test("github: mentions and cross-references are defused", () => {
     const out = renderEscalation(hostile, "github");
     expect(out).toContain("@<!-- -->octo-org/admins \\#<!-- -->123");
@@ -82,7 +86,7 @@ describe("renderEscalation", () => {
   test("jira: noformat cannot be closed from inside; markup is escaped", () => {
     const out = renderEscalation(hostile, "jira");
     expect(out).toContain("{noformat}\nbefore\n```\n{\u200Bnoformat}\nh1. not a heading");
-    expect(out).toContain("h1\\. Fix it \\{color:red\\}NOW\\{color\\} \\|a\\|b\\| \\?\\?cite\\?\\? \\(y) \\-strike\\- \\+under\\+ \\^sup\\^ \\~sub\\~ C:&#92;path&#92;to");
+    expect(out).toContain("h1\\. Fix it \\{color:red\\}NOW\\{color\\} \\|a\\|b\\| \\?\\?cite\\?\\? \\(y) \\-strike\\- \\+under\\+ \\^sup\\^ \\~sub\\~ C:&#92;path&#92;to $x\\^2$");
   });
 
   test("text: wraps at 100 columns except for cut excerpt lines", () => {

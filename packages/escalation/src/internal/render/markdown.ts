@@ -1,9 +1,9 @@
 import type { Block, Inline } from "./document.js";
 import { excerpt, flatten, longestRun, neutralize, oneLine } from "./escape.js";
 
-/** Escapes prose for CommonMark (and GFM): every character that can open markup is backslash-escaped. */
+/** Escapes prose for CommonMark (and GFM): every character that can open markup (and `$`, GitHub math) is backslash-escaped. */
 function escapeText(text: string, github: boolean): string {
-  let out = text.replace(/[\\`*_[\]<>|~&#!]/g, (ch) => `\\${ch}`);
+  let out = text.replace(/[\\`*_[\]<>|~&#!$]/g, (ch) => `\\${ch}`);
   // GitHub turns @name into a notification and #123 into a cross-reference; an empty comment breaks both.
   if (github) out = out.replace(/([@#])(?=[A-Za-z0-9_-])/g, "$1<!-- -->");
   return out;
