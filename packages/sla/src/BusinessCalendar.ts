@@ -14,6 +14,14 @@ export interface OpenInterval {
  * `BusinessCalendarLike`. Friendly methods take `Date`, epoch ms, ISO strings with an offset or luxon
  * values; the `…Ms` methods take and return plain numbers and do not allocate (use them in bulk work).
  * Every instant must lie in 1970-01-01 – 2200-01-01 UTC, or an `out_of_range` {@link SlaError} is thrown.
+ * The semantics (DST, boundaries, overnight intervals) are those of docs/calendars.md.
+ *
+ * @example
+ * const cal: BusinessCalendar = createCalendar({ timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]] } });
+ * cal.isOpenMs(Date.UTC(2026, 2, 2, 9));                              // => true
+ * cal.businessMsBetween(Date.UTC(2026, 2, 2, 8), Date.UTC(2026, 2, 2, 10)); // => 3600000
+ * cal.addBusinessTime("2026-03-02T16:00:00Z", "PT2H").toISOString();    // => "2026-03-09T10:00:00.000Z"
+ * cal.nextClose("2026-03-02T12:00:00Z")?.toISOString();                 // => "2026-03-02T17:00:00.000Z"
  */
 export interface BusinessCalendar extends BusinessCalendarLike {
   /** The IANA zone that dates and times of day are read in. */

@@ -50,6 +50,15 @@ export interface Holiday {
 /**
  * A business calendar as plain JSON: an IANA zone, weekly hours, date overrides and holidays.
  * Validate it with {@link CalendarDefinitionSchema}; compile it with {@link createCalendar}.
+ *
+ * @example
+ * const def: CalendarDefinition = {
+ *   timeZone: "Europe/Berlin",
+ *   weekly: { mon: [["09:00", "17:00"]], sat: [["22:00", "06:00"]] }, // Saturday night runs into Sunday
+ *   overrides: [{ date: "2026-12-24", hours: [["09:00", "12:00"]], name: "Christmas Eve" }],
+ *   holidays: ["2026-12-25", { date: "2026-12-26", name: "Boxing Day" }],
+ * };
+ * createCalendar(def).isOpen("2026-12-24T13:00:00+01:00"); // => false
  */
 export interface CalendarDefinition {
   /** The IANA zone the hours are read in, e.g. `"America/New_York"`. */

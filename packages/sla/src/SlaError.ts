@@ -50,7 +50,7 @@ export const CALENDAR_ISSUE_CODES = [
 export type CalendarIssueCode = (typeof CALENDAR_ISSUE_CODES)[number];
 
 /**
- * The error `@supportops/sla` throws: a {@link SupportOpsError} with one of {@link SLA_ERROR_CODES}
+ * The error `@supportops/sla` throws: a `SupportOpsError` (from `@supportops/core`) with one of {@link SLA_ERROR_CODES}
  * and a non-empty list of `{ code, path, message }` issues.
  *
  * @example

@@ -77,8 +77,11 @@ function combine(calendars: ReadonlyArray<BusinessCalendar>, fn: string, op: (a:
  * @returns the intersection (its `definition` is `null`)
  * @throws {@link SlaError} `invalid_argument` when a calendar was not made by this package
  * @example
- * const both = intersectCalendars(teamHours, contractHours);
- * both.isOpen("2026-03-09T15:00:00Z"); // => true when both are open then
+ * const team = createCalendar({ timeZone: "Europe/London", weekly: { mon: [["08:00", "16:00"]] } });
+ * const contract = createCalendar({ timeZone: "America/New_York", weekly: { mon: [["09:00", "17:00"]] } });
+ * const both = intersectCalendars(team, contract);
+ * both.openIntervals("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z").map((r) => [r.start.toISOString(), r.end.toISOString()]);
+ * // => [["2026-03-02T14:00:00.000Z", "2026-03-02T16:00:00.000Z"]]
  */
 export function intersectCalendars(first: BusinessCalendar, ...others: ReadonlyArray<BusinessCalendar>): BusinessCalendar {
   return combine([first, ...others], "intersectCalendars", intersectRuns);
@@ -93,8 +96,9 @@ export function intersectCalendars(first: BusinessCalendar, ...others: ReadonlyA
  * @returns the union (its `definition` is `null`)
  * @throws {@link SlaError} `invalid_argument` when a calendar was not made by this package
  * @example
- * const coverage = unionCalendars(londonTeam, newYorkTeam);
- * coverage.businessTimeBetween("2026-03-09T08:00:00Z", "2026-03-09T22:00:00Z"); // => 14 h when the teams' hours touch
+ * const london = createCalendar({ timeZone: "Europe/London", weekly: { mon: [["08:00", "16:00"]] } });
+ * const newYork = createCalendar({ timeZone: "America/New_York", weekly: { mon: [["09:00", "17:00"]] } });
+ * unionCalendars(london, newYork).businessTimeBetween("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z"); // => 50400000 (08:00–22:00 UTC)
  */
 export function unionCalendars(first: BusinessCalendar, ...others: ReadonlyArray<BusinessCalendar>): BusinessCalendar {
   return combine([first, ...others], "unionCalendars", unionRuns);
