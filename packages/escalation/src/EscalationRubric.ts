@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ESCALATION_KINDS } from "./EscalationPackageSchema.js";
-import type { EscalationCheckId } from "./EscalationCheckId.js";
+import { ESCALATION_CHECK_IDS, type EscalationCheckId } from "./EscalationCheckId.js";
 import { CHECKS } from "./internal/scoring/checks.js";
 
 /**
@@ -15,9 +15,7 @@ export const ESCALATION_CHECKS: Readonly<Record<EscalationCheckId, string>> = Ob
 );
 
 
-const checkId = z.string().refine((id) => Object.hasOwn(CHECKS, id), {
-  message: "unknown check; use a name from ESCALATION_CHECKS",
-});
+const checkId = z.enum(ESCALATION_CHECK_IDS, { message: "unknown check; use a name from ESCALATION_CHECK_IDS" });
 
 /**
  * The schema of a rubric: weighted dimensions, each with levels 2–5 that name the checks a package
@@ -174,3 +172,20 @@ export const DEFAULT_ESCALATION_RUBRIC: EscalationRubric = EscalationRubricSchem
   ],
   gate: { dimension: "sanitisation", atOrBelow: 1 },
 });
+
+/**
+ * The JSON Schema (draft 2020-12) of a rubric, for rubrics kept outside TypeScript. Uniqueness of
+ * dimension ids and level scores, and the gate's dimension, are checked by {@link scoreEscalation}.
+ *
+ * @returns a JSON Schema object
+ * @example
+ * escalationRubricJsonSchema().required; // => ["dimensions"]
+ */
+export function escalationRubricJsonSchema(): z.core.JSONSchema.JSONSchema {
+  return z.toJSONSchema(EscalationRubricSchema, {
+    io: "input",
+    override: (ctx) => {
+      delete ctx.jsonSchema.readOnly;
+    },
+  });
+}

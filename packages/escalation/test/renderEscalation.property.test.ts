@@ -8,7 +8,7 @@ import { NOW, fullBug } from "./fixtures.js";
 const hostileArb = fc
   .array(
     fc.oneof(
-      fc.constantFrom("#", "##", ">", "<", "</", "<script>", "`", "```", "~~~", "*", "_", "[", "]", "(", ")", "!", "|", "-", "+", "=", "\\", "&", "@", "{", "}", "{noformat}", "{code}", "h1.", "bq.", "1.", "??", "^", "~", "\n", "\r\n", "\n\n", "    ", "\t", "\u001b[31m", "\u202E", "\u0000"),
+      fc.constantFrom("#", "##", ">", "<", "</", "<script>", "`", "```", "~~~", "*", "_", "[", "]", "(", ")", "!", "|", "-", "+", "=", "\\", "&", "@", "{", "}", "{noformat}", "{code}", "h1.", "bq.", "1.", "??", "^", "~", "$", "\n", "\r\n", "\n\n", "    ", "\t", "\u001b[31m", "\u202E", "\u0000"),
       fc.constantFrom("a", "word", " ", "text"),
     ),
     { minLength: 1, maxLength: 40 },

@@ -5,6 +5,7 @@ import {
   EscalationError,
   EscalationRubricSchema,
   createEscalationPackage,
+  escalationRubricJsonSchema,
   scoreEscalation,
   type EscalationRubric,
 } from "@supportops/escalation";
@@ -99,6 +100,13 @@ describe("scoreEscalation with the default rubric", () => {
 });
 
 describe("custom rubrics", () => {
+  test("the rubric's JSON Schema lists the checks", () => {
+    const schema = escalationRubricJsonSchema();
+    expect(schema.required).toStrictEqual(["dimensions"]);
+    expect(JSON.stringify(schema)).toContain('"repro.steps"');
+    expect(JSON.stringify(schema)).not.toContain("readOnly");
+  });
+
   test("a rubric is data: one dimension, no gate", () => {
     const rubric: EscalationRubric = {
       dimensions: [{ id: "ask", label: "Ask", weight: 1, levels: [{ score: 5, requires: ["ask.specific", "ask.need_by"] }, { score: 2, requires: ["ask.present"] }] }],
