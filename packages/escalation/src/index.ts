@@ -47,7 +47,7 @@ export type {
   EscalationRouteInput,
   EscalationRouteRule,
 } from "./createEscalationMatrix.js";
-export { DEFAULT_ESCALATION_RUBRIC, ESCALATION_CHECKS, EscalationRubricSchema } from "./EscalationRubric.js";
+export { DEFAULT_ESCALATION_RUBRIC, ESCALATION_CHECKS, EscalationRubricSchema, escalationRubricJsonSchema } from "./EscalationRubric.js";
 export type { EscalationRubric } from "./EscalationRubric.js";
 export { ESCALATION_CHECK_IDS } from "./EscalationCheckId.js";
 export type { EscalationCheckId } from "./EscalationCheckId.js";
