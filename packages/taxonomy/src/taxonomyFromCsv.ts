@@ -17,7 +17,8 @@ export interface CsvImportOptions extends ImportSettings {
  * commas, quotes and line breaks, parsed by papaparse). Each row names a node by its labels from the
  * top level down; levels not listed on their own row are created on first sight. Optional columns
  * `code` (derived from the label path when empty), `aliases` and `replaced_by` (one per line),
- * `other` (`true`/`yes`/`1`), `deprecated_reason` and `description` — the layout {@link taxonomyToCsv} writes.
+ * `other` and `allow_internal` (`true`/`yes`/`1`), `deprecated_reason`, `description` and `requires` (one
+ * field per line) — the layout {@link taxonomyToCsv} writes. Cells are trimmed.
  *
  * @param text - the CSV, header row first
  * @param options - `id`, `version`, other definition settings, and `levelColumns` if the headers are not `level_N`
@@ -59,7 +60,16 @@ export function taxonomyFromCsv(text: string, options: CsvImportOptions): Taxono
     ]);
   }
   const column = (name: string): number => find(name);
-  const col = { code: column("code"), aliases: column("aliases"), other: column("other"), replacedBy: column("replaced_by"), reason: column("deprecated_reason"), description: column("description") };
+  const col = {
+    code: column("code"),
+    aliases: column("aliases"),
+    other: column("other"),
+    replacedBy: column("replaced_by"),
+    reason: column("deprecated_reason"),
+    description: column("description"),
+    requires: column("requires"),
+    allowInternal: column("allow_internal"),
+  };
   const cell = (row: ReadonlyArray<string>, i: number): string => (i === -1 ? "" : (row[i] ?? "").trim());
   const lines = (value: string): string[] => value.split(/\r?\n/u).map((s) => s.trim()).filter((s) => s !== "");
 
@@ -84,13 +94,15 @@ export function taxonomyFromCsv(text: string, options: CsvImportOptions): Taxono
       return;
     }
     seen.add(key);
-    const { node } = tree.at(labels);
-    node.explicit = true;
+    const node = tree.at(labels);
     const code = cell(row, col.code);
     if (code !== "") node.code = code;
     const aliases = lines(cell(row, col.aliases));
     if (aliases.length > 0) node.extra.aliases = aliases;
     if (/^(true|yes|1)$/iu.test(cell(row, col.other))) node.extra.other = true;
+    const requires = lines(cell(row, col.requires));
+    if (requires.length > 0) node.extra.requires = requires;
+    if (/^(true|yes|1)$/iu.test(cell(row, col.allowInternal))) node.extra.allowInternal = true;
     const description = cell(row, col.description);
     if (description !== "") node.extra.description = description;
     const replacedBy = lines(cell(row, col.replacedBy));

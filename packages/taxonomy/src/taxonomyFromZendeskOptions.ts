@@ -56,8 +56,7 @@ export function taxonomyFromZendeskOptions(
       return;
     }
     seen.add(key);
-    const { node } = tree.at(labels);
-    node.explicit = true;
+    const node = tree.at(labels);
     if (typeof option !== "string") node.code = option.value;
   });
   if (issues.length > 0) throw new TaxonomyError("invalid_import", issues);

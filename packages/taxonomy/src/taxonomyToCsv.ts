@@ -1,25 +1,46 @@
 import Papa from "papaparse";
 import type { Taxonomy } from "./Taxonomy.js";
+import type { TaxonomyNodeDefinition } from "./TaxonomyDefinition.js";
 
 /** The extra columns {@link taxonomyToCsv} writes after the level columns, and {@link taxonomyFromCsv} reads. */
-export const CSV_EXTRA_COLUMNS = ["code", "aliases", "other", "replaced_by", "deprecated_reason", "description"] as const;
+export const CSV_EXTRA_COLUMNS = [
+  "code",
+  "aliases",
+  "other",
+  "replaced_by",
+  "deprecated_reason",
+  "description",
+  "requires",
+  "allow_internal",
+] as const;
 
 /**
  * Writes a taxonomy as RFC 4180 CSV with one column per level (`level_1`, `level_2`, …) and one row per
  * node, depth-first: a node's row fills the level columns down to its own label. Extra columns carry
  * the code, aliases and replacements (one per line inside the quoted cell), the "other" flag, the
- * deprecation reason and the description. `taxonomyFromCsv` reads it back.
+ * deprecation reason, the description, the node's own required fields (one per line) and its own
+ * `allowInternal` flag. `taxonomyFromCsv` reads it back; closure codes, rules and settings are not in
+ * the CSV (pass them as settings on import).
  *
  * @param taxonomy - the taxonomy
  * @returns CSV text with CRLF line ends
  * @example
  * const tax = createTaxonomy({ id: "s", version: "1", nodes: [
  *   { code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund, full" }] }] });
- * taxonomyToCsv(tax).split("\r\n")[2]; // => 'Billing,"Refund, full",billing.refund,,,,,'
+ * taxonomyToCsv(tax).split("\r\n")[2]; // => 'Billing,"Refund, full",billing.refund,,,,,,,'
  */
 export function taxonomyToCsv(taxonomy: Taxonomy): string {
   const depth = taxonomy.nodes.reduce((m, n) => Math.max(m, n.depth), 0);
   const levels = Array.from({ length: depth }, (_, i) => `level_${i + 1}`);
+  // The node's own settings, as written (compiled nodes carry inherited ones).
+  const own = new Map<string, TaxonomyNodeDefinition>();
+  const walk = (nodes: ReadonlyArray<TaxonomyNodeDefinition>): void => {
+    for (const node of nodes) {
+      own.set(node.code, node);
+      walk(node.children ?? []);
+    }
+  };
+  walk(taxonomy.definition.nodes);
   const rows = taxonomy.nodes.map((node) => {
     const labels = node.path.map((c) => taxonomy.node(c)!.label);
     return [
@@ -30,7 +51,10 @@ export function taxonomyToCsv(taxonomy: Taxonomy): string {
       node.deprecated?.replacedBy.join("\n") ?? "",
       node.deprecated?.reason ?? "",
       node.description ?? "",
+      (own.get(node.code)?.requires ?? []).join("\n"),
+      own.get(node.code)?.allowInternal === true ? "true" : "",
     ];
   });
   return Papa.unparse({ fields: [...levels, ...CSV_EXTRA_COLUMNS], data: rows }, { newline: "\r\n", quotes: false });
 }
+

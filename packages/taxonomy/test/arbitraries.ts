@@ -5,6 +5,8 @@ import type { TaxonomyDefinition, TaxonomyNodeDefinition } from "@supportops/tax
 export interface TreeSpec {
   readonly stem: string;
   readonly aliases: number;
+  /** 0: nothing; 1: the node requires a field; 2: it allows internal choices; 3: both. */
+  readonly extras: number;
   readonly children: ReadonlyArray<TreeSpec>;
 }
 
@@ -21,6 +23,7 @@ export const forestArb: fc.Arbitrary<ReadonlyArray<TreeSpec>> = fc.letrec<{
   node: fc.record({
     stem: stemArb,
     aliases: fc.nat({ max: 2 }),
+    extras: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
     children: fc.oneof({ maxDepth: 3, depthIdentifier: "forest" }, fc.constant([]), tie("forest")),
   }),
 })).forest;
@@ -42,6 +45,8 @@ export function toNodes(forest: ReadonlyArray<TreeSpec>): TaxonomyNodeDefinition
       code: `n${i}`,
       label,
       ...(spec.aliases > 0 ? { aliases: Array.from({ length: spec.aliases }, (_, k) => `${label} alt${k}`) } : {}),
+      ...((spec.extras & 1) !== 0 ? { requires: [`field${i}`] } : {}),
+      ...((spec.extras & 2) !== 0 ? { allowInternal: true } : {}),
       ...(children.length > 0 ? { children } : {}),
     };
   };

@@ -27,8 +27,10 @@ describe("random trees (fast-check letrec)", () => {
             expect(path.length).toBe(tax.node(code)!.depth);
             // The path is a parent → child chain.
             path.forEach((c, i) => expect(tax.node(c)!.parent).toBe(i === 0 ? null : path[i - 1]));
-            expect(tax.validate({ code, version: tax.version, path }, { mode: "historical" }).success).toBe(true);
-            expect(tax.validate({ code, path }, { mode: "create" }).success).toBe(tax.node(code)!.selectable);
+            const fields = Object.fromEntries(tax.node(code)!.requires.map((f) => [f, "filled"]));
+            expect(tax.validate({ code, version: tax.version, path, fields }, { mode: "historical" }).success).toBe(true);
+            expect(tax.validate({ code, path, fields }, { mode: "create" }).success).toBe(tax.node(code)!.selectable);
+            expect(tax.validate({ code }, { mode: "create" }).success).toBe(tax.node(code)!.selectable && tax.node(code)!.requires.length === 0);
             expect(tax.resolve(input)).toStrictEqual({ success: true, data: { code, path } });
             expect(tax.resolve(tax.node(code)!.labelPath)).toStrictEqual({ success: true, data: { code, path } });
           }

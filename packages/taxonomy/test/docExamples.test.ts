@@ -100,7 +100,7 @@ describe("TSDoc examples", () => {
     const tax = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund" }] }] });
     expect(taxonomyToZendeskOptions(tax)).toStrictEqual([{ name: "Billing::Refund", value: "billing.refund" }]);
     const comma = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund, full" }] }] });
-    expect(taxonomyToCsv(comma).split("\r\n")[2]).toBe('Billing,"Refund, full",billing.refund,,,,,');
+    expect(taxonomyToCsv(comma).split("\r\n")[2]).toBe('Billing,"Refund, full",billing.refund,,,,,,,');
     expect(taxonomyFromCsv('Category,Subcategory\r\nBilling,"Refund, full"\r\n', { id: "s", version: "1", levelColumns: ["Category", "Subcategory"] }).nodes).toStrictEqual([
       { code: "billing", label: "Billing", children: [{ code: "billing__refund_full", label: "Refund, full" }] },
     ]);

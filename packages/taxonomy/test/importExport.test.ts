@@ -83,14 +83,14 @@ describe("CSV, one column per level (RFC 4180)", () => {
     const small = createTaxonomy({
       id: "t",
       version: "1",
-      nodes: [{ code: "b", label: "Billing", children: [{ code: "b.r", label: 'Refund, "full"', aliases: ["Refunds", "Money back"], description: "line 1\nline 2" }] }, { code: "o", label: "Other", other: true, deprecated: { replacedBy: ["b.r"], reason: "too vague" } }],
+      nodes: [{ code: "b", label: "Billing", children: [{ code: "b.r", label: 'Refund, "full"', aliases: ["Refunds", "Money back"], description: "line 1\nline 2", requires: ["ticketRef", "amount"] }] }, { code: "o", label: "Other", other: true, allowInternal: true, deprecated: { replacedBy: ["b.r"], reason: "too vague" } }],
     });
     expect(taxonomyToCsv(small)).toBe(
       [
         `level_1,level_2,${CSV_EXTRA_COLUMNS.join(",")}`,
-        "Billing,,b,,,,,",
-        'Billing,"Refund, ""full""",b.r,"Refunds\nMoney back",,,,"line 1\nline 2"',
-        "Other,,o,,true,b.r,too vague,",
+        "Billing,,b,,,,,,,",
+        'Billing,"Refund, ""full""",b.r,"Refunds\nMoney back",,,,"line 1\nline 2","ticketRef\namount",',
+        "Other,,o,,true,b.r,too vague,,,true",
       ].join("\r\n"),
     );
     expect(createTaxonomy(taxonomyFromCsv(taxonomyToCsv(small), { id: "t", version: "1" })).nodes).toStrictEqual(small.nodes);

@@ -6,7 +6,6 @@ import { slugCode } from "./slug.js";
 export interface DraftNode {
   label: string;
   code: string | undefined;
-  explicit: boolean;
   extra: { -readonly [K in Exclude<keyof TaxonomyNodeDefinition, "code" | "label" | "children">]?: TaxonomyNodeDefinition[K] };
   readonly children: Map<string, DraftNode>;
   readonly labels: ReadonlyArray<string>;
@@ -16,23 +15,21 @@ export interface DraftNode {
 export class TreeBuilder {
   private readonly roots = new Map<string, DraftNode>();
 
-  /** The node for this label path, created (with its ancestors) if new; `created` says whether it was. */
-  at(labels: ReadonlyArray<string>): { node: DraftNode; created: boolean } {
+  /** The node for this label path, created (with its ancestors) if new. */
+  at(labels: ReadonlyArray<string>): DraftNode {
     let level = this.roots;
     let node: DraftNode | undefined;
-    let created = false;
     labels.forEach((label, i) => {
       const key = normalizeLabel(label);
       let next = level.get(key);
       if (next === undefined) {
-        next = { label, code: undefined, explicit: false, extra: {}, children: new Map(), labels: labels.slice(0, i + 1) };
+        next = { label, code: undefined, extra: {}, children: new Map(), labels: labels.slice(0, i + 1) };
         level.set(key, next);
-        created = i === labels.length - 1;
       }
       node = next;
       level = next.children;
     });
-    return { node: node!, created };
+    return node!;
   }
 
   /** The nested node definitions; nodes without a code get one derived from their label path. */
