@@ -26,7 +26,7 @@ export interface OpenInterval {
 export interface BusinessCalendar extends BusinessCalendarLike {
   /** The IANA zone that dates and times of day are read in. */
   readonly timeZone: string;
-  /** The (frozen) definition it was compiled from, or `null` for `calendar24x7`, intersections and unions. */
+  /** The (frozen) definition it was compiled from, or `null` for intersections and unions. */
   readonly definition: CalendarDefinition | null;
   /** Whether the instant is open (half-open intervals: the closing instant is closed). */
   isOpen(at: TimeInput): boolean;
