@@ -82,7 +82,7 @@ export const TAXONOMY_ISSUE_CODES = [
 export type TaxonomyIssueCode = (typeof TAXONOMY_ISSUE_CODES)[number];
 
 /**
- * The one error class of `@supportops/taxonomy`: a {@link SupportOpsError} whose `code` is one of
+ * The one error class of `@supportops/taxonomy`: a `SupportOpsError` (from `@supportops/core`) whose `code` is one of
  * {@link TAXONOMY_ERROR_CODES} and whose `issues` say what was wrong and where.
  *
  * @example

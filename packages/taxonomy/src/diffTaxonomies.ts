@@ -14,7 +14,10 @@ export interface TaxonomyDiff extends TaxonomyMigration {
     readonly fromParent: string | null;
     readonly toParent: string | null;
   }>;
-  /** Active in the old version, deprecated in the new one (including merges and splits). */
+  /**
+   * Active in the old version, deprecated in the new one (including merges and splits); `replacedBy`
+   * holds the active codes the node ends up replaced by (chains through deprecated nodes followed).
+   */
   readonly deprecated: ReadonlyArray<{
     readonly code: string;
     readonly replacedBy: ReadonlyArray<string>;
