@@ -1,10 +1,12 @@
 // The supportops demo: one section per package, on bundled sample data. Run with `pnpm demo`.
 import { coreDemo } from "./core.js";
+import { escalationDemo } from "./escalation.js";
 import { severityDemo } from "./severity.js";
 
 const sections: Array<[string, () => string[]]> = [
   ["Severity and priority (@supportops/core)", severityDemo],
   ["Ticket event log (@supportops/core)", coreDemo],
+  ["Escalation packages (@supportops/escalation)", escalationDemo],
 ];
 
 for (const [title, run] of sections) {
