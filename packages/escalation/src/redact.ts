@@ -255,7 +255,7 @@ function isPlainObject(value: object): boolean {
  * @param value - a string, or an object or array of strings, numbers, booleans, `null` and `Date`s
  * @param options - the mode, the pseudonym key and key version, and which entity types to look for
  * @returns the redacted copy and a report of entity counts by type (never the values found)
- * @throws {@link SupportOpsError} `invalid_redact_options` when the options are wrong (unknown mode or
+ * @throws `SupportOpsError` (from `@supportops/core`) `invalid_redact_options` when the options are wrong (unknown mode or
  *   entity, pseudonymize without a key or key version, a key under 16 bytes), `invalid_redact_input`
  *   when the value holds a cycle, a function, a symbol, a class instance, or nests deeper than 1000
  * @example

@@ -365,10 +365,11 @@ const iban: Detector = {
 };
 
 /**
- * Email addresses: a dot-atom local part, `@`, and a domain of at least two DNS labels with an
- * alphabetic top-level label. Dots and dashes that end a sentence are not part of the domain.
+ * Email addresses: a dot-atom local part, `@` (or its URL encoding `%40`), and a domain of at least
+ * two DNS labels with an alphabetic top-level label. Dots and dashes that end a sentence are not part
+ * of the domain.
  */
-const EMAIL_RUN = /(?<![\w.%+\]-])[\w.%+-]+@[A-Za-z0-9.-]+/g;
+const EMAIL_RUN = /(?<![\w.%+\]-])([\w.%+-]+)(@|%40)[A-Za-z0-9.-]+/g;
 
 function validLabel(label: string): boolean {
   if (label.length === 0 || label.length > 63 || label.startsWith("-") || label.endsWith("-")) return false;
@@ -390,18 +391,20 @@ function isAlphabetic(value: string): boolean {
 const email: Detector = {
   entity: "email",
   patterns: [EMAIL_RUN],
-  keywords: ["@"],
-  normalize: (value) => value.trim().toLowerCase(),
+  keywords: ["@", "%40"],
+  // A URL-encoded `@` (`jane%40example.com`, common in logged query strings) links with the plain form.
+  normalize: (value) => value.trim().toLowerCase().split("%40").join("@"),
   find(text, push) {
     scan(EMAIL_RUN, text, (match) => {
       const value = match[0];
-      const at = value.indexOf("@");
+      const at = (match[1] ?? "").length;
+      const domainStart = at + (match[2] ?? "@").length;
       let start = 0;
       while (start < at && ".+-".includes(value[start] ?? "")) start++;
       let end = value.length;
-      while (end > at + 1 && ".-".includes(value[end - 1] ?? "")) end--;
+      while (end > domainStart && ".-".includes(value[end - 1] ?? "")) end--;
       const local = value.slice(start, at);
-      const domain = value.slice(at + 1, end);
+      const domain = value.slice(domainStart, end);
       const labels = domain.split(".");
       const tld = labels[labels.length - 1] ?? "";
       const ok =
@@ -516,7 +519,8 @@ function hasPhoneWord(text: string, start: number): boolean {
   return PHONE_WORDS.some((word) => {
     let at = before.indexOf(word);
     while (at >= 0) {
-      if (at === 0 || !isWordCode(before.charCodeAt(at - 1))) return true;
+      // A word of its own, not the end of another one and not the label of a token (`[PHONE]`).
+      if (at === 0 || (!isWordCode(before.charCodeAt(at - 1)) && before[at - 1] !== "[")) return true;
       at = before.indexOf(word, at + 1);
     }
     return false;

@@ -13,6 +13,19 @@ export interface TextRedactor {
   readonly counts: Map<RedactionEntityType, number>;
 }
 
+/** What a phase returns: the new text, and whether any candidate lost to one accepted in the same round. */
+interface PhaseResult {
+  readonly text: string;
+  readonly contested: boolean;
+}
+
+/** Rounds of one phase at most; each is linear, so the phase stays linear. */
+const MAX_PHASE_ROUNDS = 4;
+
+/** Cell marks: a token that was already in the text, or a span accepted in this round. */
+const PROTECTED = 1;
+const ACCEPTED = 2;
+
 /**
  * Detectors that recognise a secret by its context (`password=…`) rather than by its shape. Where one
  * overlaps a shape detector, the shape wins whatever the lengths: `password="-----BEGIN …"` is a
@@ -26,7 +39,7 @@ const GENERIC: ReadonlySet<RedactionEntityType> = new Set(["credential_assignmen
  * the leftmost; tokens already in the text are never touched) and
  * replaces them. Runs in time linear in `text.length` for a fixed detector list.
  */
-function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): string {
+function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): PhaseResult {
   const candidates: Candidate[] = [];
   const byEntity = new Map<RedactionEntityType, Detector>();
   let lower: string | undefined;
@@ -38,10 +51,10 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
     const tier = GENERIC.has(detector.entity) ? 1 : 0;
     detector.find(text, (start, end) => candidates.push({ start, end, entity: detector.entity, rank, tier }));
   });
-  if (candidates.length === 0) return text;
+  if (candidates.length === 0) return { text, contested: false };
 
   const occupied = new Uint8Array(text.length);
-  markTokens(text, occupied);
+  markTokens(text, occupied, PROTECTED);
   candidates.sort(
     (a, b) =>
       a.tier - b.tier ||
@@ -50,20 +63,24 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
       a.start - b.start,
   );
   const accepted: Candidate[] = [];
+  let contested = false;
   for (const candidate of candidates) {
     // Accepted spans are disjoint, so the cells each candidate checks sum to O(detectors × length).
-    let free = true;
+    let taken = 0;
     for (let i = candidate.start; i < candidate.end; i++) {
-      if (occupied[i] === 1) {
-        free = false;
+      if (occupied[i] !== 0) {
+        taken = occupied[i] ?? 0;
         break;
       }
     }
-    if (!free) continue;
-    occupied.fill(1, candidate.start, candidate.end);
+    if (taken !== 0) {
+      contested ||= taken === ACCEPTED;
+      continue;
+    }
+    occupied.fill(ACCEPTED, candidate.start, candidate.end);
     accepted.push(candidate);
   }
-  if (accepted.length === 0) return text;
+  if (accepted.length === 0) return { text, contested: false };
 
   accepted.sort((a, b) => a.start - b.start);
   let out = "";
@@ -75,7 +92,22 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
     at = end;
     redactor.counts.set(entity, (redactor.counts.get(entity) ?? 0) + 1);
   }
-  return out + text.slice(at);
+  return { text: out + text.slice(at), contested };
+}
+
+/**
+ * Runs a phase until no candidate lost to an overlap, at most {@link MAX_PHASE_ROUNDS} times. A losing
+ * candidate may have hidden another one behind it (a scan resumes after what it matched), and that
+ * one must be found now, not by a second call: this is what makes `redact` idempotent.
+ */
+function runPhaseToFixpoint(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): string {
+  let current = text;
+  for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
+    const { text: next, contested } = runPhase(current, detectors, redactor);
+    current = next;
+    if (!contested) break;
+  }
+  return current;
 }
 
 /**
@@ -84,6 +116,6 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
  */
 export function redactText(text: string, redactor: TextRedactor): string {
   if (text.length === 0) return text;
-  const withoutSecrets = runPhase(text, redactor.secretDetectors, redactor);
-  return runPhase(withoutSecrets, redactor.piiDetectors, redactor);
+  const withoutSecrets = runPhaseToFixpoint(text, redactor.secretDetectors, redactor);
+  return runPhaseToFixpoint(withoutSecrets, redactor.piiDetectors, redactor);
 }

@@ -21,10 +21,10 @@ export const KEY_VERSION_PATTERN = /^[\w.-]{1,32}$/;
  */
 export const TOKEN_PATTERN = /\[([A-Z][A-Z0-9_]{1,30})(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g;
 
-/** Marks every token of `text` in `occupied`. */
-export function markTokens(text: string, occupied: Uint8Array): void {
+/** Marks every token of `text` in `occupied` with `mark`. */
+export function markTokens(text: string, occupied: Uint8Array, mark: number): void {
   TOKEN_PATTERN.lastIndex = 0;
   for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
-    if (LABELS.has(match[1] ?? "")) occupied.fill(1, match.index, match.index + match[0].length);
+    if (LABELS.has(match[1] ?? "")) occupied.fill(mark, match.index, match.index + match[0].length);
   }
 }
