@@ -66,3 +66,5 @@ export { CSV_EXTRA_COLUMNS, taxonomyToCsv } from "./taxonomyToCsv.js";
 export { taxonomyFromCsv } from "./taxonomyFromCsv.js";
 export type { CsvImportOptions } from "./taxonomyFromCsv.js";
 export { parseTaxonomyJson } from "./parseTaxonomyJson.js";
+export { taxonomyToSkos } from "./taxonomyToSkos.js";
+export type { SkosDocument, SkosOptions } from "./taxonomyToSkos.js";

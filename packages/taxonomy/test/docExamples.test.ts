@@ -23,6 +23,7 @@ import {
   taxonomyFromCsv,
   taxonomyFromZendeskOptions,
   taxonomyToCsv,
+  taxonomyToSkos,
   taxonomyToZendeskOptions,
 } from "@supportops/taxonomy";
 import { failure } from "./thrown.js";
@@ -104,6 +105,15 @@ describe("TSDoc examples", () => {
     expect(taxonomyFromCsv('Category,Subcategory\r\nBilling,"Refund, full"\r\n', { id: "s", version: "1", levelColumns: ["Category", "Subcategory"] }).nodes).toStrictEqual([
       { code: "billing", label: "Billing", children: [{ code: "billing__refund_full", label: "Refund, full" }] },
     ]);
+    const one = createTaxonomy({ id: "support", version: "1", nodes: [{ code: "billing", label: "Billing" }] });
+    expect(taxonomyToSkos(one)["@graph"][1]).toStrictEqual({
+      "@id": "urn:supportops:support:billing",
+      "@type": "skos:Concept",
+      "skos:inScheme": { "@id": "urn:supportops:support" },
+      "skos:notation": "billing",
+      "skos:prefLabel": "Billing",
+      "skos:topConceptOf": { "@id": "urn:supportops:support" },
+    });
     expect(parseTaxonomyJson('{"id":"s","version":"1","nodes":[{"code":"a","label":"A"}]}').version).toBe("1");
   });
 });

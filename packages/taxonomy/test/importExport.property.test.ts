@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { numRuns } from "@supportops/test-utils";
-import { checkTaxonomyHealth, createTaxonomy, taxonomyFromZendeskOptions, taxonomyToZendeskOptions } from "@supportops/taxonomy";
+import { checkTaxonomyHealth, createTaxonomy, taxonomyFromZendeskOptions, taxonomyToSkos, taxonomyToZendeskOptions } from "@supportops/taxonomy";
 import type { TaxonomyNodeDefinition } from "@supportops/taxonomy";
 import { definitionArb } from "./arbitraries.js";
 
@@ -20,6 +20,29 @@ describe("Zendesk option lists (random trees)", () => {
         }
       }),
       { numRuns: numRuns(100) },
+    );
+  });
+});
+
+describe("SKOS export (random trees)", () => {
+  it("has one concept per node whose broader and narrower links mirror the tree", () => {
+    fc.assert(
+      fc.property(definitionArb, (def) => {
+        const tax = createTaxonomy(def);
+        const [scheme, ...concepts] = taxonomyToSkos(tax, { baseUri: "x:" })["@graph"];
+        expect(concepts.map((c) => c["skos:notation"])).toStrictEqual(tax.nodes.map((n) => n.code));
+        const byIri = new Map(concepts.map((c) => [c["@id"] as string, c]));
+        for (const concept of concepts) {
+          const node = tax.node(concept["skos:notation"] as string)!;
+          expect(concept["skos:prefLabel"]).toBe(node.label);
+          const broader = concept["skos:broader"] as { "@id": string } | undefined;
+          expect(broader === undefined ? null : byIri.get(broader["@id"])!["skos:notation"]).toBe(node.parent);
+          const narrower = (concept["skos:narrower"] ?? []) as Array<{ "@id": string }>;
+          expect(narrower.map((n) => byIri.get(n["@id"])!["skos:notation"])).toStrictEqual(node.children);
+        }
+        expect((scheme!["skos:hasTopConcept"] as unknown[]).length).toBe(tax.children().length);
+      }),
+      { numRuns: numRuns(50) },
     );
   });
 });

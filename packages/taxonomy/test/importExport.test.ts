@@ -6,6 +6,7 @@ import {
   taxonomyFromCsv,
   taxonomyFromZendeskOptions,
   taxonomyToCsv,
+  taxonomyToSkos,
   taxonomyToZendeskOptions,
 } from "@supportops/taxonomy";
 import { SUPPORT } from "./fixture.js";
@@ -148,5 +149,42 @@ describe("JSON", () => {
     const notJson = thrown(() => parseTaxonomyJson("{nodes:"));
     expect([notJson.code, notJson.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_import", [["malformed_json", []]]]);
     expect(thrown(() => parseTaxonomyJson("{}")).code).toBe("invalid_taxonomy");
+  });
+});
+
+describe("SKOS (JSON-LD)", () => {
+  it("writes a concept scheme with notations, labels, hierarchy and deprecations", () => {
+    const skos = taxonomyToSkos(tax, { baseUri: "https://example.com/support/" });
+    expect(skos["@context"]).toStrictEqual({
+      skos: "http://www.w3.org/2004/02/skos/core#",
+      owl: "http://www.w3.org/2002/07/owl#",
+      dct: "http://purl.org/dc/terms/",
+    });
+    const graph = skos["@graph"];
+    expect(graph.length).toBe(1 + tax.nodes.length);
+    expect(graph[0]).toStrictEqual({
+      "@id": "https://example.com/support",
+      "@type": "skos:ConceptScheme",
+      "skos:prefLabel": "support",
+      "owl:versionInfo": "2026.1",
+      "skos:hasTopConcept": [{ "@id": "https://example.com/support/billing" }, { "@id": "https://example.com/support/access" }, { "@id": "https://example.com/support/other" }],
+    });
+    expect(graph.find((c) => c["skos:notation"] === "billing.invoice")).toStrictEqual({
+      "@id": "https://example.com/support/billing.invoice",
+      "@type": "skos:Concept",
+      "skos:inScheme": { "@id": "https://example.com/support" },
+      "skos:notation": "billing.invoice",
+      "skos:prefLabel": "Invoice (old)",
+      "skos:broader": { "@id": "https://example.com/support/billing" },
+      "owl:deprecated": true,
+      "dct:isReplacedBy": [{ "@id": "https://example.com/support/billing.invoices" }],
+    });
+    expect(graph.find((c) => c["skos:notation"] === "access.legacy")!["skos:historyNote"]).toBe("login v1 was switched off");
+    expect(graph.find((c) => c["skos:notation"] === "billing.refund")!["skos:altLabel"]).toStrictEqual(["Refunds"]);
+  });
+
+  it("encodes codes into IRIs and defaults to a urn base", () => {
+    const odd = createTaxonomy({ id: "my tax", version: "1", nodes: [{ code: "a b/c", label: "A" }] });
+    expect(taxonomyToSkos(odd)["@graph"][1]!["@id"]).toBe("urn:supportops:my%20tax:a%20b%2Fc");
   });
 });
