@@ -12,7 +12,8 @@ const lawArb = fc
   .tuple(zoneArb, fc.integer({ min: 30, max: Math.floor(MAX_TEST_MS / DAY) - 30 }))
   .chain(([zone, day]) => {
     const near = fc.integer({ min: (day - 20) * DAY, max: (day + 20) * DAY });
-    const instant = fc.oneof({ weight: 4, arbitrary: near }, { weight: 1, arbitrary: fc.integer({ min: 0, max: MAX_TEST_MS - 1 }) });
+    // Four in five near the overrides and holidays, one in five anywhere in 1970–2100.
+    const instant = fc.tuple(fc.integer({ min: 0, max: 4 }), near, fc.integer({ min: 0, max: MAX_TEST_MS - 1 })).map(([k, a, b]) => (k < 4 ? a : b));
     return fc.record({
       def: calendarArb(zone, day - 5, day + 5),
       a: instant,
