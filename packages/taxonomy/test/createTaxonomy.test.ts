@@ -107,10 +107,12 @@ describe("createTaxonomy", () => {
     expect(createTaxonomy({ ...base, separator: " > ", nodes: [{ code: "a", label: "Billing::Refund" }] }).node("a")!.labelPath).toBe("Billing::Refund");
     expect(issuesOf({ ...base, separator: ">", nodes: [{ code: "a", label: "A > B" }] }).map((i) => i.code)).toStrictEqual(["separator_in_label"]);
     expect(issuesOf({ ...base, nodes: [{ code: "a", label: "x".repeat(256) }] })).toStrictEqual([
-      { code: "label_too_long", path: ["nodes", 0, "label"], message: `${JSON.stringify("x".repeat(40))}… is 256 characters long; labels are at most 255` },
+      { code: "label_too_long", path: ["nodes", 0, "label"], message: `"${"x".repeat(40)}…" is 256 characters long; labels and aliases are at most 255` },
     ]);
     expect(createTaxonomy({ ...base, nodes: [{ code: "a", label: "x".repeat(255) }] }).nodes.length).toBe(1);
-    expect(issuesOf({ ...base, maxLabelLength: 5, nodes: [{ code: "a", label: "Refunds" }] }).map((i) => i.code)).toStrictEqual(["label_too_long"]);
+    expect(issuesOf({ ...base, maxLabelLength: 5, nodes: [{ code: "a", label: "Refunds" }] })).toStrictEqual([
+      { code: "label_too_long", path: ["nodes", 0, "label"], message: '"Refunds" is 7 characters long; labels and aliases are at most 5' },
+    ]);
   });
 
   it("T7: rejects more options than the limit (a number or a vendor preset)", () => {
@@ -128,8 +130,8 @@ describe("createTaxonomy", () => {
 
   it("T2: rejects sibling labels or aliases that collide after case and space normalisation; cousins may share labels", () => {
     expect(issuesOf({ ...base, nodes: [{ code: "a", label: "Refund" }, { code: "b", label: "  REFUND " }, { code: "c", label: "Money", aliases: ["refund"] }] })).toStrictEqual([
-      { code: "duplicate_label", path: ["nodes", 1, "label"], message: '"  REFUND " collides with sibling "a" after normalisation (case, spaces); sibling labels and aliases must be distinct' },
-      { code: "duplicate_label", path: ["nodes", 2, "aliases", 0], message: '"refund" collides with sibling "a" after normalisation (case, spaces); sibling labels and aliases must be distinct' },
+      { code: "duplicate_label", path: ["nodes", 1, "label"], message: '"  REFUND " collides with sibling "a" (Refund) after normalisation (case, spaces); sibling labels and aliases must be distinct' },
+      { code: "duplicate_label", path: ["nodes", 2, "aliases", 0], message: '"refund" collides with sibling "a" (Refund) after normalisation (case, spaces); sibling labels and aliases must be distinct' },
     ]);
     const cousins = createTaxonomy({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "a.o", label: "Other" }] }, { code: "b", label: "B", children: [{ code: "b.o", label: "Other" }] }] });
     expect(cousins.resolve("B::Other")).toStrictEqual({ success: true, data: { code: "b.o", path: ["b", "b.o"] } });

@@ -150,7 +150,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
         issues.push({
           code: "label_too_long",
           path: where(),
-          message: `${quote(text.slice(0, 40))}… is ${text.length} characters long; labels are at most ${maxLabelLength}`,
+          message: `${quote(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is ${text.length} characters long; labels and aliases are at most ${maxLabelLength}`,
         });
       }
     }
@@ -200,7 +200,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
           issues.push({
             code: "duplicate_label",
             path: k === 0 ? [...at, "label"] : [...at, "aliases", k - 1],
-            message: `${quote(text)} collides with sibling ${quote(other)} after normalisation (case, spaces); sibling labels and aliases must be distinct`,
+            message: `${quote(text)} collides with sibling ${quote(other)} (${entries.get(other)!.def.label}) after normalisation (case, spaces); sibling labels and aliases must be distinct`,
           });
         } else owner.set(key, code);
       }
@@ -234,7 +234,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
       issues.push({
         code: "cycle",
         path: [...entry.at, "deprecated", "replacedBy"],
-        message: `replacedBy links from ${quote(code)} lead back to it through deprecated nodes; point the chain at an active node`,
+        message: `replacedBy links from ${quote(code)} run into a cycle of deprecated nodes; point the chain at an active node`,
       });
     }
   }
