@@ -134,6 +134,12 @@ describe("tax.validate", () => {
     expect(failure(ruled.validate({ code: "other", closureCode: "fixed" })).issues.map((i) => i.path)).toStrictEqual([["fields", "fixVersion"]]);
   });
 
+  it("refuses an unknown mode instead of skipping rules", () => {
+    expect(issuesOf({ code: "billing.invoice" }, { mode: "created" as never })).toStrictEqual([
+      { code: "invalid_option", path: ["options", "mode"], message: 'mode "created" is not "create", "update" or "historical"' },
+    ]);
+  });
+
   it("reports every problem at once, and malformed input with zod paths", () => {
     expect(issuesOf({ code: "billing", version: "x", closureCode: "nope" }).map((i) => i.code)).toStrictEqual(["version_mismatch", "internal_node", "unknown_closure_code"]);
     expect(issuesOf({ code: 7 } as unknown as Classification).map((i) => [i.code, i.path])).toStrictEqual([["invalid_type", ["code"]]]);

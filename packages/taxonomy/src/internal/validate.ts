@@ -53,6 +53,12 @@ export function validateClassification(
 ): { issues: Issue[] } | { data: ValidClassification } {
   const mode = options.mode ?? "create";
   const issues: Issue[] = [];
+  if (mode !== "create" && mode !== "update" && mode !== "historical") {
+    // Only reachable from JavaScript; a typo here would otherwise skip the deprecation rules silently.
+    return {
+      issues: [{ code: "invalid_option", path: ["options", "mode"], message: `mode ${quote(String(mode))} is not "create", "update" or "historical"` }],
+    };
+  }
 
   // T12: the version is stamped on create/update, and must be there already on a historical record.
   if (classification.version === undefined) {
