@@ -55,6 +55,11 @@ const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   ["Azure secret shapes", fill("abc1Q~")],
   ["AccountKey prefixes", fill("uAccountKey=t")],
   ["control characters", fill("c\u0000")],
+  ["URL-encoded at signs", fill("a%40")],
+  ["URL-encoded at signs and dots", fill("x%40y.")],
+  ["nested assignments", fill("password=ghp_")],
+  ["assignments after key headers (extra rounds)", fill("-----BEGIN PRIVATE KEY-----password=ghp_password=AKIA ")],
+  ["phones glued to card groups", fill("+33 6 0002 0188 4525 6533 6943 0792 ")],
 ];
 
 describe("adversarial inputs of 100 000 characters finish well within a second", () => {

@@ -105,6 +105,7 @@ describe("PII", () => {
     ["email", "Mail Jane.Doe+tag@Example.co.uk.", "Mail [EMAIL]."],
     ["email", "<ops-team@mail.example.com>, x_y@sub-domain.example.org", "<[EMAIL]>, [EMAIL]"],
     ["email", "GET /reset?email=jane.doe%40example.com&lang=en", "GET /reset?email=[EMAIL]&lang=en"],
+    ["email", "[jane@example.com](mailto:jane@example.com), see jane@example.com[1]", "[[EMAIL]](mailto:[EMAIL]), see [EMAIL][1]"],
     ["phone", "call +44 20 7946 0958 today", "call [PHONE] today"],
     ["phone", "(555) 123-4567 or 555-123-4567 or 555.123.4567", "[PHONE] or [PHONE] or [PHONE]"],
     ["phone", "+1-202-555-0143, tel: 5551234, mobile 0612345678", "[PHONE], tel: [PHONE], mobile [PHONE]"],

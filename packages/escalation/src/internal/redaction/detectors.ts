@@ -11,12 +11,13 @@
  * - no look-ahead after an unbounded run (boundaries after a run are checked in code instead).
  * `scripts/check-redos.sh` proves each one with `recheck`; the adversarial tests measure them.
  *
- * A `]` before and a `[` after a candidate block it the way a word character does, so the tokens
+ * A `]` before and a token after a candidate block it the way a word character does, so the tokens
  * `redact` writes (`[EMAIL]`) never make a neighbour detectable on a second pass.
  */
 import type { RedactionEntityType } from "../../RedactionEntityType.js";
 import { IBAN_LENGTHS, ibanChecksumValid, luhnValid } from "./checksums.js";
 import { parseIpv4, parseIpv6 } from "./ip.js";
+import { tokenAt } from "./tokens.js";
 
 /** A proposed redaction: the half-open range `[start, end)` of the text, and what it is. */
 export interface Candidate {
@@ -50,11 +51,14 @@ function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** `true` when the character at `index` (if any) glues onto a candidate ending just before it. */
+/**
+ * `true` when the character at `index` (if any) glues onto a candidate ending just before it: a word
+ * character, or the start of a token (`jane@example.com[1]` is an email, `x[PHONE]` is not a start).
+ */
 function blockedAfter(text: string, index: number): boolean {
   if (index >= text.length) return false;
   const c = text.charCodeAt(index);
-  return isWordCode(c) || c === 91; // "["
+  return isWordCode(c) || (c === 91 && tokenAt(text, index)); // "["
 }
 
 /**
@@ -151,20 +155,20 @@ function acceptJwt(value: string, text: string, end: number): boolean {
 }
 
 /** AWS access key ids (gitleaks `aws-access-token`). */
-const AWS_ACCESS_KEY = /(?<![\w\]])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![\w[])/g;
+const AWS_ACCESS_KEY = /(?<![\w\]])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?!\w)/g;
 /** AWS secret access keys: 40 base64 characters, only when named as such. */
 const AWS_SECRET_KEY =
-  /(?<![\w\]])aws_?secret_?(?:access_?)?key["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=[])/dgi;
+  /(?<![\w\]])aws_?secret_?(?:access_?)?key["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi;
 /** Google Cloud API keys. */
-const GCP_API_KEY = /(?<![\w\]-])AIza[\w-]{35}(?![\w[-])/g;
+const GCP_API_KEY = /(?<![\w\]-])AIza[\w-]{35}(?![\w-])/g;
 /** Azure storage account keys in connection strings. */
-const AZURE_STORAGE_KEY = /(?<![\w\]])AccountKey=([A-Za-z0-9+/]{86}==)(?![\w[+/=])/dg;
+const AZURE_STORAGE_KEY = /(?<![\w\]])AccountKey=([A-Za-z0-9+/]{86}==)(?![\w+/=])/dg;
 /** Azure AD (Entra) client secrets (gitleaks `azure-ad-client-secret`). */
-const AZURE_CLIENT_SECRET = /(?<![\w\].~-])[\w~.]{3}[0-9]Q~[\w~.-]{31,34}(?![\w[.~-])/g;
+const AZURE_CLIENT_SECRET = /(?<![\w\].~-])[\w~.]{3}[0-9]Q~[\w~.-]{31,34}(?![\w.~-])/g;
 /** GitHub classic and fine-grained personal access tokens, OAuth, user-to-server, server and refresh tokens. */
-const GITHUB_TOKEN = /(?<![\w\]])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_\w{82})(?![\w[])/g;
+const GITHUB_TOKEN = /(?<![\w\]])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_\w{82})(?!\w)/g;
 /** GitLab personal access tokens. */
-const GITLAB_TOKEN = /(?<![\w\]-])glpat-[\w-]{20}(?![\w[-])/g;
+const GITLAB_TOKEN = /(?<![\w\]-])glpat-[\w-]{20}(?![\w-])/g;
 /** Slack bot, user, app-level, refresh and legacy tokens. */
 const SLACK_TOKEN = /(?<![\w\]-])xox[abposre]-[A-Za-z0-9-]+/g;
 /** Slack incoming-webhook and workflow URLs (the URL itself is the credential). */
@@ -172,7 +176,7 @@ const SLACK_WEBHOOK = /https:\/\/hooks\.slack\.com\/(?:services|workflows|trigge
 /** Stripe secret and restricted keys (publishable `pk_` keys are public and left alone). */
 const STRIPE_KEY = /(?<![\w\]])[sr]k_(?:test|live|prod)_[A-Za-z0-9]+/g;
 /** npm access tokens. */
-const NPM_TOKEN = /(?<![\w\]])npm_[A-Za-z0-9]{36}(?![\w[])/g;
+const NPM_TOKEN = /(?<![\w\]])npm_[A-Za-z0-9]{36}(?!\w)/g;
 /** Anthropic API keys. */
 const ANTHROPIC_KEY = /(?<![\w\]-])sk-ant-[\w-]+/g;
 /** OpenAI API keys (legacy `sk-…`, project `sk-proj-…`, service-account and admin keys). */

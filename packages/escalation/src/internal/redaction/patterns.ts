@@ -20,5 +20,6 @@ export const REDACTION_PATTERNS: ReadonlyArray<RedactionPattern> = Object.freeze
     detector.patterns.map((regex, i) => entry(detector.patterns.length > 1 ? `${detector.entity}#${i}` : detector.entity, regex)),
   ),
   entry("token", TOKEN_PATTERN),
+  entry("token_at", new RegExp(TOKEN_PATTERN.source, "y")),
   entry("key_version", KEY_VERSION_PATTERN),
 ]);

@@ -28,3 +28,12 @@ export function markTokens(text: string, occupied: Uint8Array, mark: number): vo
     if (LABELS.has(match[1] ?? "")) occupied.fill(mark, match.index, match.index + match[0].length);
   }
 }
+
+const TOKEN_AT = new RegExp(TOKEN_PATTERN.source, "y");
+
+/** Whether one of `redact`'s tokens starts at `index` of `text`. */
+export function tokenAt(text: string, index: number): boolean {
+  TOKEN_AT.lastIndex = index;
+  const match = TOKEN_AT.exec(text);
+  return match !== null && LABELS.has(match[1] ?? "");
+}
