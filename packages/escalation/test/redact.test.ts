@@ -116,6 +116,8 @@ describe("PII", () => {
     ["ipv4", "from 192.168.1.20 and 10.0.0.1.", "from [IPV4] and [IPV4]."],
     ["ipv6", "from 2001:db8::1, fe80::1ff:fe23:4567:890a and ::ffff:192.0.2.1", "from [IPV6], [IPV6] and [IPV6]"],
     ["ipv6", "2001:0db8:0000:0000:0000:ff00:0042:8329.", "[IPV6]."],
+    ["ipv4", "GET http://10.1.2.3:8080/health", "GET http://[IPV4]:8080/health"],
+    ["ipv6", "GET https://[2001:db8::1]:443/health", "GET https://[[IPV6]]:443/health"],
   ];
 
   test.each(cases)("%s: %j", (entity, input, expected) => {
