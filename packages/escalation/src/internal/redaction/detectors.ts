@@ -9,7 +9,8 @@
  * - greedy runs of character classes that do not overlap the character that follows them, or bounded
  *   quantifiers, so that a failed attempt backtracks a bounded distance;
  * - no look-ahead after an unbounded run (boundaries after a run are checked in code instead).
- * `scripts/check-redos.sh` proves each one with `recheck`; the adversarial tests measure them.
+ * `scripts/check-redos.sh` checks each one with `recheck` (a proof for patterns without look-around,
+ * an attack search for the others); the adversarial tests measure them.
  *
  * A `]` before and a token after a candidate block it the way a word character does, so the tokens
  * `redact` writes (`[EMAIL]`) never make a neighbour detectable on a second pass.
