@@ -6,15 +6,19 @@ import { CHUNK_COUNT, CHUNK_MS, DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } fro
 import type { RawChunk } from "./rules.js";
 import { instantAtWall, wallAt } from "./zoneOffsets.js";
 
-/** Each chunk is cut into 1024 buckets of 2^25 ms (about 9.3 h) for O(1) lookups. */
+/** Each chunk is cut into 1024 buckets of 2^25 ms (about 9.3 h) for O(1) lookups by instant. */
 const BUCKET_MS = 33_554_432;
 const BUCKETS = CHUNK_MS / BUCKET_MS;
+/** …and its business time into 1024 equal buckets for O(1) lookups by amount of business time. */
+const CUM_BUCKETS = 1024;
 
 /**
  * One compiled chunk of absolute time: its maximal open runs `[starts[i], ends[i])`, the business
  * time up to the end of each run (`cumEnd[i]`, counted from the chunk's start), and for each bucket
  * the index of the last run starting at or before the bucket's start (−1 if none), so that finding
- * the run at an instant is a table lookup plus a search among the few runs of one bucket.
+ * the run at an instant is a table lookup plus a search among the few runs of one bucket. Likewise
+ * `cumFirst[b]` is the first run whose cumulative end reaches `b · cumWidth`, for finding the run in
+ * which a given amount of business time is reached.
  */
 class Chunk {
   constructor(
@@ -25,10 +29,12 @@ class Chunk {
     readonly cumEnd: Float64Array,
     readonly total: number,
     readonly bucketLast: Int32Array,
+    readonly cumWidth: number,
+    readonly cumFirst: Int32Array,
   ) {}
 }
 
-const NOT_COMPILED = new Chunk(0, -1, new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, new Int32Array(BUCKETS + 1));
+const NOT_COMPILED = new Chunk(0, -1, new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, new Int32Array(BUCKETS + 1), 1, new Int32Array(CUM_BUCKETS + 2));
 
 /** What a calendar is made of: how to compile a chunk, and which local dates are business days. */
 export interface CalendarSource {
@@ -119,34 +125,18 @@ function runAt(c: Chunk, t: number): number {
   return lo;
 }
 
-/** Index of the first run at or after `from` whose cumulative end is ≥ `x` (the caller knows one exists); galloping, since it is usually near. */
-function runReaching(cumEnd: Float64Array, n: number, from: number, x: number): number {
-  let lo = from;
-  if ((cumEnd[lo] as number) >= x) return lo;
-  let step = 1;
-  let hi = lo + 1;
-  while (hi < n - 1 && (cumEnd[hi] as number) < x) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
-  }
-  if (hi > n - 1) hi = n - 1;
-  // cumEnd[lo] < x ≤ cumEnd[hi].
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if ((cumEnd[mid] as number) < x) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/** Index of the first run in [0, hiExclusive) whose cumulative end is > `x` (the caller knows one exists). */
-function firstCumEndAbove(cumEnd: Float64Array, hiExclusive: number, x: number): number {
-  let lo = 0;
-  let hi = hiExclusive - 1;
+/**
+ * Index of the first run whose cumulative end is ≥ `x` (> `x` when `strict`), for 0 ≤ x ≤ total
+ * (x < total when strict): the bucket table brackets it, usually to a single run.
+ */
+function runReaching(c: Chunk, x: number, strict: boolean): number {
+  const b = Math.floor(x / c.cumWidth);
+  let lo = c.cumFirst[b] as number;
+  let hi = c.cumFirst[b + 1] as number;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((cumEnd[mid] as number) <= x) lo = mid + 1;
+    const v = c.cumEnd[mid] as number;
+    if (v < x || (strict && v === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -190,7 +180,7 @@ export class Calendar implements BusinessCalendar {
   compiledBytes(): number {
     let bytes = 0;
     for (const c of this.chunks) {
-      if (c.n >= 0) bytes += c.starts.byteLength + c.ends.byteLength + c.cumEnd.byteLength + c.bucketLast.byteLength;
+      if (c.n >= 0) bytes += c.starts.byteLength + c.ends.byteLength + c.cumEnd.byteLength + c.bucketLast.byteLength + c.cumFirst.byteLength;
     }
     return bytes;
   }
@@ -219,7 +209,15 @@ export class Calendar implements BusinessCalendar {
       while (i + 1 < n && (starts[i + 1] as number) <= at) i++;
       bucketLast[b] = i;
     }
-    const c = new Chunk(chunkStart, n, starts, ends, cumEnd, sum, bucketLast);
+    const cumWidth = Math.max(1, Math.ceil(sum / CUM_BUCKETS));
+    const cumFirst = new Int32Array(CUM_BUCKETS + 2);
+    let j = 0;
+    for (let b = 0; b < CUM_BUCKETS + 2; b++) {
+      const at = b * cumWidth;
+      while (j < n - 1 && (cumEnd[j] as number) < at) j++;
+      cumFirst[b] = j;
+    }
+    const c = new Chunk(chunkStart, n, starts, ends, cumEnd, sum, bucketLast, cumWidth, cumFirst);
     this.chunks[k] = c;
     return c;
   }
@@ -255,7 +253,7 @@ export class Calendar implements BusinessCalendar {
     if (durationMs === 0) return ms;
     let k = Math.floor(ms / CHUNK_MS);
     let c = this.chunk(k);
-    let i = runAt(c, ms);
+    const i = runAt(c, ms);
     let target = (i < 0 ? 0 : (c.cumEnd[i] as number) - Math.max(0, (c.ends[i] as number) - ms)) + durationMs;
     if (durationMs > 0) {
       // Earliest u: the first run whose cumulative end reaches the target.
@@ -263,9 +261,8 @@ export class Calendar implements BusinessCalendar {
         target -= c.total;
         if (++k >= CHUNK_COUNT) resultError("adding that much business time", "after");
         c = this.chunk(k);
-        i = 0;
       }
-      const j = runReaching(c.cumEnd, c.n, Math.max(i, 0), target);
+      const j = runReaching(c, target, false);
       const u = (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
       if (u >= MAX_SUPPORTED_MS) resultError("adding that much business time", "after");
       return u;
@@ -276,9 +273,8 @@ export class Calendar implements BusinessCalendar {
       if (--k < 0) resultError("subtracting that much business time", "before");
       c = this.chunk(k);
       target += c.total;
-      i = c.n - 1;
     }
-    const j = firstCumEndAbove(c.cumEnd, Math.max(i, 0) + 1, target);
+    const j = runReaching(c, target, true);
     return (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
   }
 
