@@ -12,7 +12,8 @@ import type { Issue } from "@supportops/core";
  * - `invalid_migration`: `tax.migrate` was given a migration that does not fit the classification or the taxonomy.
  * - `invalid_import`: a CSV or Zendesk option list could not be read into a definition.
  * - `invalid_export`: the taxonomy cannot be written in the requested format.
- * - `invalid_audit`: `auditAccuracy` / `checkTaxonomyHealth` were given pairs or codes they cannot use.
+ * - `invalid_audit`: `auditAccuracy` was given pairs or options it cannot use.
+ * - `invalid_revision`: `reviseTaxonomy` was given a change that does not fit the taxonomy.
  *
  * @example
  * TAXONOMY_ERROR_CODES.includes("invalid_taxonomy"); // => true
@@ -26,6 +27,7 @@ export const TAXONOMY_ERROR_CODES = [
   "invalid_import",
   "invalid_export",
   "invalid_audit",
+  "invalid_revision",
 ] as const;
 
 /** One of {@link TAXONOMY_ERROR_CODES}. */
@@ -71,6 +73,7 @@ export const TAXONOMY_ISSUE_CODES = [
   "invalid_row",
   "label_not_exportable",
   "invalid_option",
+  "not_deletable",
   // health warnings
   "other_share",
   "unused_category",

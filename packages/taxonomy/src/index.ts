@@ -49,6 +49,8 @@ export type {
 // --- versions ---
 export { diffTaxonomies } from "./diffTaxonomies.js";
 export type { TaxonomyDiff } from "./diffTaxonomies.js";
+export { reviseTaxonomy } from "./reviseTaxonomy.js";
+export type { TaxonomyChange } from "./reviseTaxonomy.js";
 
 // --- audits ---
 export { auditAccuracy } from "./auditAccuracy.js";

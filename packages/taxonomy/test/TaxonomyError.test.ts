@@ -10,6 +10,7 @@ import {
   createTaxonomy,
   diffTaxonomies,
   parseTaxonomyJson,
+  reviseTaxonomy,
   safeCreateTaxonomy,
   taxonomyFromCsv,
   taxonomyFromZendeskOptions,
@@ -37,6 +38,7 @@ const errorCases: Record<(typeof TAXONOMY_ERROR_CODES)[number], () => TaxonomyEr
   invalid_import: () => thrown(() => taxonomyFromCsv("", settings)),
   invalid_export: () => thrown(() => taxonomyToZendeskOptions(createTaxonomy({ ...base, separator: "/", nodes: [{ code: "a", label: "a::b" }] }))),
   invalid_audit: () => thrown(() => auditAccuracy([{ assigned: "x", audited: "y" }], { taxonomy: tax })),
+  invalid_revision: () => thrown(() => reviseTaxonomy(tax, "2", [{ op: "deprecate", code: "nope", reason: "x" }])),
 };
 
 // One way to provoke each issue code; health warnings come back as data, not as errors.
@@ -69,6 +71,7 @@ const issueCases: Record<(typeof TAXONOMY_ISSUE_CODES)[number], () => ReadonlyAr
   invalid_row: () => thrown(() => taxonomyFromZendeskOptions(["A::"], settings)).issues,
   label_not_exportable: () => errorCases.invalid_export().issues,
   invalid_option: () => thrown(() => auditAccuracy([], { matchLevel: -1 })).issues,
+  not_deletable: () => thrown(() => reviseTaxonomy(tax, "2", [{ op: "delete", code: "other" }])).issues,
   other_share: () => checkTaxonomyHealth(tax, ["other"]).warnings,
   unused_category: () => checkTaxonomyHealth(tax, ["other"]).warnings,
   too_many_leaves: () => checkTaxonomyHealth(tax, [], { maxLeaves: 1 }).warnings,

@@ -18,6 +18,7 @@ import {
   createTaxonomy,
   diffTaxonomies,
   parseTaxonomyJson,
+  reviseTaxonomy,
   safeCreateTaxonomy,
   taxonomyDefinitionJsonSchema,
   taxonomyFromCsv,
@@ -71,6 +72,15 @@ describe("TSDoc examples", () => {
     const v2 = createTaxonomy({ id: "s", version: "2", nodes: [{ code: "a", label: "Accounts" }, { code: "b", label: "B", deprecated: { replacedBy: ["a"] } }] });
     expect(diffTaxonomies(v1, v2).renamed).toStrictEqual([{ code: "a", from: "A", to: "Accounts" }]);
     expect(diffTaxonomies(v1, v2).merged).toStrictEqual([{ into: "a", from: ["b"] }]);
+    const r1 = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "Acess" }, { code: "b", label: "B" }] });
+    const r2 = createTaxonomy(
+      reviseTaxonomy(r1, "2", [
+        { op: "rename", code: "a", label: "Access" },
+        { op: "merge", from: ["b"], into: "a" },
+      ]),
+    );
+    expect(r2.node("a")?.aliases).toStrictEqual(["Acess"]);
+    expect(r2.migrate({ code: "b", version: "1" }, diffTaxonomies(r1, r2)).kind).toBe("remapped");
   });
 
   it("auditAccuracy and checkTaxonomyHealth", () => {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createTaxonomy, diffTaxonomies, reviseTaxonomy } from "@supportops/taxonomy";
+import { SUPPORT } from "./fixture.js";
+import { thrown } from "./thrown.js";
+
+const v1 = createTaxonomy(SUPPORT);
+
+describe("reviseTaxonomy", () => {
+  it("applies renames, moves, additions, merges, splits, deprecations and deletions in order", () => {
+    const def = reviseTaxonomy(v1, "2026.2", [
+      { op: "rename", code: "billing.refund", label: "Refunds and credits" },
+      { op: "add", parent: "billing", node: { code: "billing.copy", label: "Invoice copy" } },
+      { op: "add", parent: "billing", node: { code: "billing.error", label: "Invoice error" } },
+      { op: "split", code: "billing.invoices", into: ["billing.copy", "billing.error"] },
+      { op: "move", code: "access.sso", parent: null },
+      { op: "add", parent: "access", node: { code: "access.account", label: "Account access" } },
+      { op: "merge", from: ["access.password"], into: "access.account" },
+      { op: "delete", code: "access.legacy" },
+      { op: "deprecate", code: "other", reason: "too vague" },
+    ]);
+    expect(def.version).toBe("2026.2");
+    const v2 = createTaxonomy(def);
+    expect(v2.node("billing.refund")!.aliases).toStrictEqual(["Refunds", "Refund"]);
+    expect(v2.children().map((n) => n.code)).toStrictEqual(["billing", "access", "other", "access.sso"]);
+    expect(v2.children("access").map((n) => n.code)).toStrictEqual(["access.password", "access.account"]);
+    expect(v2.node("other")!.deprecated).toStrictEqual({ replacedBy: [], reason: "too vague", since: "2026.2" });
+    expect(diffTaxonomies(v1, v2)).toStrictEqual({
+      fromVersion: "2026.1",
+      toVersion: "2026.2",
+      added: ["billing.copy", "billing.error", "access.account"],
+      removed: ["access.legacy"],
+      renamed: [{ code: "billing.refund", from: "Refund", to: "Refunds and credits" }],
+      moved: [{ code: "access.sso", fromParent: "access", toParent: null }],
+      deprecated: [
+        { code: "billing.invoices", replacedBy: ["billing.copy", "billing.error"] },
+        { code: "access.password", replacedBy: ["access.account"] },
+        { code: "other", replacedBy: [], reason: "too vague" },
+      ],
+      merged: [{ into: "access.account", from: ["access.password"] }],
+      split: [{ from: "billing.invoices", into: ["billing.copy", "billing.error"] }],
+      reactivated: [],
+    });
+    // The old label still resolves; history re-maps.
+    expect(v2.resolve("Billing::Refund")).toStrictEqual({ success: true, data: { code: "billing.refund", path: ["billing", "billing.refund"] } });
+    expect(v2.migrate({ code: "access.password", version: "2026.1" }, diffTaxonomies(v1, v2)).kind).toBe("remapped");
+  });
+
+  it("can drop the old label on rename, and leaves the current taxonomy untouched", () => {
+    const def = reviseTaxonomy(v1, "2", [{ op: "rename", code: "billing", label: "Payments", keepOldLabel: false }]);
+    expect(createTaxonomy(def).node("billing")!.aliases).toStrictEqual([]);
+    expect(v1.node("billing")!.label).toBe("Billing");
+    // The returned definition is a fresh, writable object.
+    expect(Object.isFrozen(def.nodes)).toBe(false);
+  });
+
+  it("refuses changes that do not fit, listing each", () => {
+    const error = thrown(() =>
+      reviseTaxonomy(v1, "2", [
+        { op: "rename", code: "nope", label: "X" },
+        { op: "move", code: "billing", parent: "billing.refund" },
+        { op: "add", parent: null, node: { code: "billing.refund", label: "Again" } },
+        { op: "merge", from: ["billing.refund"], into: "gone" },
+        { op: "split", code: "billing.invoices", into: ["billing.refund", "gone"] },
+        { op: "delete", code: "billing" },
+        { op: "delete", code: "billing.refund" },
+      ]),
+    );
+    expect(error.code).toBe("invalid_revision");
+    expect(error.issues).toStrictEqual([
+      { code: "unknown_code", path: [0, "code"], message: '"nope" is not a code in the taxonomy at this point' },
+      { code: "cycle", path: [1, "parent"], message: 'cannot move "billing" under its own subtree ("billing.refund")' },
+      { code: "duplicate_code", path: [2, "node"], message: 'code "billing.refund" already exists; codes are never reused' },
+      { code: "unknown_code", path: [3, "into"], message: '"gone" is not a code in the taxonomy at this point' },
+      { code: "unknown_code", path: [4, "into", 1], message: '"gone" is not a code in the taxonomy at this point' },
+      { code: "not_deletable", path: [5, "code"], message: '"billing" has children; deprecate it (and empty it) first, and delete it only once no ticket or rule refers to it' },
+      { code: "not_deletable", path: [6, "code"], message: '"billing.refund" is active; deprecate it (and empty it) first, and delete it only once no ticket or rule refers to it' },
+    ]);
+  });
+});
