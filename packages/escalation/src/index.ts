@@ -63,19 +63,14 @@ export {
   MAX_REDACTION_DEPTH,
   MIN_REDACTION_KEY_BYTES,
   REDACTION_ENGINE,
-  REDACTION_ERROR_CODES,
-  REDACTION_ISSUE_CODES,
   REDACTION_MODES,
   redact,
   safeRedact,
 } from "./redact.js";
-export type {
-  RedactOptions,
-  RedactResult,
-  RedactionErrorCode,
-  RedactionIssueCode,
-  RedactionMode,
-  RedactionReport,
-} from "./redact.js";
+export type { RedactOptions, RedactResult, RedactionMode, RedactionReport } from "./redact.js";
+export { pseudonymize, safePseudonymize } from "./pseudonymize.js";
+export type { PseudonymizeOptions } from "./pseudonymize.js";
+export { REDACTION_ERROR_CODES, REDACTION_ISSUE_CODES } from "./RedactionErrorCode.js";
+export type { RedactionErrorCode, RedactionIssueCode } from "./RedactionErrorCode.js";
 export { PII_ENTITY_TYPES, REDACTION_ENTITY_TYPES, SECRET_ENTITY_TYPES } from "./RedactionEntityType.js";
 export type { PiiEntityType, RedactionEntityType, SecretEntityType } from "./RedactionEntityType.js";

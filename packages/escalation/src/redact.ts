@@ -1,5 +1,5 @@
 import { SupportOpsError, safely } from "@supportops/core";
-import type { Issue, IssuePath, SafeResult } from "@supportops/core";
+import type { Issue, SafeResult } from "@supportops/core";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { RedactionEntityType } from "./RedactionEntityType.js";
@@ -9,7 +9,8 @@ import { PII_DETECTORS, SECRET_DETECTORS } from "./internal/redaction/detectors.
 import { REDACTION_PATTERNS } from "./internal/redaction/patterns.js";
 import { pseudonymOf } from "./internal/redaction/pseudonym.js";
 import { redactText } from "./internal/redaction/redactText.js";
-import { KEY_VERSION_PATTERN, labelOf } from "./internal/redaction/tokens.js";
+import { MIN_KEY_BYTES, describe, fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
+import { labelOf } from "./internal/redaction/tokens.js";
 
 /**
  * What {@link redact} writes in place of a detected value:
@@ -66,44 +67,6 @@ export interface RedactResult<T> {
   readonly report: RedactionReport;
 }
 
-/**
- * The error codes {@link redact} throws with: `invalid_redact_options` (the options are wrong) and
- * `invalid_redact_input` (the value holds something that cannot be copied: a cycle, a function, a
- * `Map`, an object nested too deep).
- *
- * @example
- * REDACTION_ERROR_CODES.includes("invalid_redact_options"); // => true
- */
-export const REDACTION_ERROR_CODES = ["invalid_redact_options", "invalid_redact_input"] as const;
-
-/** One of {@link REDACTION_ERROR_CODES}. */
-export type RedactionErrorCode = (typeof REDACTION_ERROR_CODES)[number];
-
-/**
- * The codes of the issues inside a {@link redact} error.
- *
- * @example
- * REDACTION_ISSUE_CODES.includes("missing_key"); // => true
- */
-export const REDACTION_ISSUE_CODES = [
-  "invalid_options",
-  "unknown_option",
-  "invalid_mode",
-  "invalid_key",
-  "weak_key",
-  "missing_key",
-  "missing_key_version",
-  "invalid_key_version",
-  "invalid_entities",
-  "unknown_entity",
-  "cyclic_value",
-  "unsupported_value",
-  "too_deep",
-] as const;
-
-/** One of {@link REDACTION_ISSUE_CODES}. */
-export type RedactionIssueCode = (typeof REDACTION_ISSUE_CODES)[number];
-
 /** The engine name and rule-set version written into every report; bump it when a pattern changes. */
 export const REDACTION_ENGINE = "supportops-redact@1";
 
@@ -111,7 +74,7 @@ export const REDACTION_ENGINE = "supportops-redact@1";
 export const MAX_REDACTION_DEPTH = 1000;
 
 /** The smallest accepted pseudonym key, in bytes (128 bits). */
-export const MIN_REDACTION_KEY_BYTES = 16;
+export const MIN_REDACTION_KEY_BYTES: number = MIN_KEY_BYTES;
 
 const OPTION_NAMES: ReadonlySet<string> = new Set(["mode", "key", "keyVersion", "entities"]);
 const ENTITY_NAMES: ReadonlySet<string> = new Set(REDACTION_ENTITY_TYPES);
@@ -124,26 +87,11 @@ function patternSet(): string {
   return patternSetFingerprint;
 }
 
-function fail(code: RedactionErrorCode, issues: ReadonlyArray<Issue>): never {
-  throw new SupportOpsError(code, issues);
-}
-
 interface ValidOptions {
   readonly mode: RedactionMode;
   readonly key?: Uint8Array;
   readonly keyVersion?: string;
   readonly entities: ReadonlySet<RedactionEntityType>;
-}
-
-function issue(code: RedactionIssueCode, path: IssuePath, message: string): Issue {
-  return { code, path, message };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
 function validateOptions(options: unknown): ValidOptions {
@@ -167,35 +115,8 @@ function validateOptions(options: unknown): ValidOptions {
     else issues.push(issue("invalid_mode", ["mode"], `mode must be "mask", "remove" or "pseudonymize", got ${describe(o["mode"])}`));
   }
 
-  let key: Uint8Array | undefined;
-  const rawKey = o["key"];
-  if (rawKey !== undefined) {
-    if (typeof rawKey === "string") key = utf8ToBytes(rawKey);
-    else if (rawKey instanceof Uint8Array) key = Uint8Array.from(rawKey);
-    else issues.push(issue("invalid_key", ["key"], `key must be a string or a Uint8Array, got ${describe(rawKey)}`));
-    if (key !== undefined && key.length < MIN_REDACTION_KEY_BYTES) {
-      issues.push(
-        issue("weak_key", ["key"], `key has ${key.length} bytes; use a random secret of at least ${MIN_REDACTION_KEY_BYTES} bytes (32 recommended)`),
-      );
-    }
-  } else if (mode === "pseudonymize") {
-    issues.push(issue("missing_key", ["key"], 'mode "pseudonymize" needs a secret key (at least 16 bytes) to make keyed pseudonyms'));
-  }
-
-  const rawVersion = o["keyVersion"];
-  let keyVersion: string | undefined;
-  if (rawVersion !== undefined) {
-    if (typeof rawVersion === "string" && KEY_VERSION_PATTERN.test(rawVersion)) keyVersion = rawVersion;
-    else {
-      issues.push(
-        issue("invalid_key_version", ["keyVersion"], `keyVersion must be 1–32 of A–Z a–z 0–9 _ . - (such as "k1"), got ${describe(rawVersion)}`),
-      );
-    }
-  } else if (mode === "pseudonymize") {
-    issues.push(
-      issue("missing_key_version", ["keyVersion"], 'mode "pseudonymize" needs a keyVersion (such as "k1") to write into each pseudonym'),
-    );
-  }
+  const key = parseKey(o["key"], mode === "pseudonymize", issues);
+  const keyVersion = parseKeyVersion(o["keyVersion"], mode === "pseudonymize", issues);
 
   let entities = ENTITY_NAMES as ReadonlySet<RedactionEntityType>;
   const rawEntities = o["entities"];

@@ -427,6 +427,8 @@ describe("errors", () => {
       [
         "invalid_options", "unknown_option", "invalid_mode", "invalid_key", "weak_key", "missing_key", "missing_key_version",
         "invalid_key_version", "invalid_entities", "unknown_entity", "cyclic_value", "unsupported_value", "too_deep",
+        // exercised in redact.pseudonymize.test.ts:
+        "invalid_entity_name", "invalid_value",
       ].sort(),
     );
   });

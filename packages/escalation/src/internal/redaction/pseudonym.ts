@@ -10,7 +10,7 @@ import { PSEUDONYM_HEX_LENGTH } from "./tokens.js";
  * HMAC-SHA-256(key, entity ‖ 0x00 ‖ normalized). The entity type separates domains, so the same
  * string seen as an email and as a username does not link (ENISA 2019 §3; research §4.4.5).
  */
-export function pseudonymOf(key: Uint8Array, entity: RedactionEntityType, normalized: string): string {
+export function pseudonymOf(key: Uint8Array, entity: RedactionEntityType | string, normalized: string): string {
   const mac = hmac(sha256, key, utf8ToBytes(`${entity}\u0000${normalized}`));
   return bytesToHex(mac).slice(0, PSEUDONYM_HEX_LENGTH);
 }

@@ -21,11 +21,19 @@ export const KEY_VERSION_PATTERN = /^[\w.-]{1,32}$/;
  */
 export const TOKEN_PATTERN = /\[([A-Z][A-Z0-9_]{1,30})(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g;
 
+/**
+ * A token is a mask of a known entity type (`[EMAIL]`, `[CARD ****1234]`), or a pseudonym of any
+ * entity (`[ACCOUNT:k1:…]`, as `pseudonymize` writes for names of the caller's choosing).
+ */
+function isToken(match: RegExpExecArray): boolean {
+  return match[0].includes(":") || LABELS.has(match[1] ?? "");
+}
+
 /** Marks every token of `text` in `occupied` with `mark`. */
 export function markTokens(text: string, occupied: Uint8Array, mark: number): void {
   TOKEN_PATTERN.lastIndex = 0;
   for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
-    if (LABELS.has(match[1] ?? "")) occupied.fill(mark, match.index, match.index + match[0].length);
+    if (isToken(match)) occupied.fill(mark, match.index, match.index + match[0].length);
   }
 }
 
@@ -35,5 +43,5 @@ const TOKEN_AT = new RegExp(TOKEN_PATTERN.source, "y");
 export function tokenAt(text: string, index: number): boolean {
   TOKEN_AT.lastIndex = index;
   const match = TOKEN_AT.exec(text);
-  return match !== null && LABELS.has(match[1] ?? "");
+  return match !== null && isToken(match);
 }

@@ -1,0 +1,97 @@
+import { safely, SupportOpsError } from "@supportops/core";
+import type { Issue, SafeResult } from "@supportops/core";
+import { SECRET_ENTITY_TYPES } from "./RedactionEntityType.js";
+import type { RedactionEntityType } from "./RedactionEntityType.js";
+import { PII_DETECTORS } from "./internal/redaction/detectors.js";
+import { describe, fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
+import { pseudonymOf } from "./internal/redaction/pseudonym.js";
+
+/** The options of {@link pseudonymize}. */
+export interface PseudonymizeOptions {
+  /** The secret key of the HMAC, at least 16 bytes; the same key as `redact`'s to link with its tokens. */
+  readonly key: string | Uint8Array;
+  /** The key's name, written into the token (`[ACCOUNT:k1:…]`). */
+  readonly keyVersion: string;
+  /**
+   * What the value is: a PII entity type (`"email"`, `"phone"`…; the value is normalised the way
+   * {@link redact} does, so the tokens link) or any other snake_case name of 2–31 characters
+   * (`"account"`, `"customer_id"`; the value is only trimmed). Secret types are refused: a secret must
+   * not survive as a linkable pseudonym.
+   */
+  readonly entity: string;
+}
+
+const OPTION_NAMES: ReadonlySet<string> = new Set(["key", "keyVersion", "entity"]);
+const ENTITY_NAME = /^[a-z][a-z0-9_]{1,30}$/;
+const SECRET_NAMES: ReadonlySet<string> = new Set(SECRET_ENTITY_TYPES);
+const NORMALIZERS: ReadonlyMap<string, (value: string) => string> = new Map(
+  PII_DETECTORS.map((detector) => [detector.entity, detector.normalize]),
+);
+
+/**
+ * Turns one known value — an account id, a customer id, an email taken from a form field — into
+ * the keyed pseudonym {@link redact} would write for it in `pseudonymize` mode: `[ACCOUNT:k1:…]`, the
+ * first 16 hex digits of HMAC-SHA-256(key, entity ‖ 0 ‖ normalised value). Use it for fields that
+ * must stay linkable but that no pattern can recognise, such as `impact.accounts`.
+ *
+ * @param value - the value to pseudonymise
+ * @param options - the key, its version and what the value is
+ * @returns the token, `[ENTITY:keyVersion:hex]`
+ * @throws `SupportOpsError` (from `@supportops/core`) `invalid_redact_options` when the key, key
+ *   version or entity is missing or wrong, `invalid_redact_input` when `value` is not a string
+ * @example
+ * pseudonymize("ACME-0042", { key: "tenant-42-secret-key", keyVersion: "k1", entity: "account" });
+ * // => "[ACCOUNT:k1:…]" (16 hex digits)
+ * pseudonymize("Jane@Example.com", { key, keyVersion: "k1", entity: "email" }) ===
+ *   redact("jane@example.com", { mode: "pseudonymize", key, keyVersion: "k1" }).value; // => true
+ */
+export function pseudonymize(value: string, options: PseudonymizeOptions): string {
+  const raw: unknown = options;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    fail("invalid_redact_options", [
+      issue("invalid_options", [], `pseudonymize options must be an object such as { key, keyVersion: "k1", entity: "account" }, got ${describe(raw)}`),
+    ]);
+  }
+  const o = raw as Record<string, unknown>;
+  const issues: Issue[] = [];
+  for (const name of Object.keys(o)) {
+    if (!OPTION_NAMES.has(name)) {
+      issues.push(issue("unknown_option", [name], `unknown option "${name}"; pseudonymize accepts key, keyVersion and entity`));
+    }
+  }
+  const key = parseKey(o["key"], true, issues);
+  const keyVersion = parseKeyVersion(o["keyVersion"], true, issues);
+  const entity = o["entity"];
+  if (typeof entity !== "string" || !ENTITY_NAME.test(entity) || SECRET_NAMES.has(entity)) {
+    issues.push(
+      issue(
+        "invalid_entity_name",
+        ["entity"],
+        typeof entity === "string" && SECRET_NAMES.has(entity)
+          ? `"${entity}" is a secret; secrets are masked, never pseudonymised`
+          : `entity must be a snake_case name of 2–31 characters such as "account" or a PII type such as "email", got ${describe(entity)}`,
+      ),
+    );
+  }
+  if (issues.length > 0 || key === undefined || keyVersion === undefined || typeof entity !== "string") {
+    fail("invalid_redact_options", issues);
+  }
+  if (typeof value !== "string") {
+    fail("invalid_redact_input", [issue("invalid_value", [], `pseudonymize takes a string, got ${describe(value)}`)]);
+  }
+  const normalize = NORMALIZERS.get(entity) ?? ((v: string) => v.trim());
+  return `[${entity.toUpperCase()}:${keyVersion}:${pseudonymOf(key, entity as RedactionEntityType, normalize(value))}]`;
+}
+
+/**
+ * {@link pseudonymize} that returns its error instead of throwing it.
+ *
+ * @param value - as for {@link pseudonymize}
+ * @param options - as for {@link pseudonymize}
+ * @returns `{ success: true, data: token }`, or `{ success: false, error }`
+ * @example
+ * safePseudonymize("ACME-0042", { key: "short", keyVersion: "k1", entity: "account" }).success; // => false (weak key)
+ */
+export function safePseudonymize(value: string, options: PseudonymizeOptions): SafeResult<string> {
+  return safely(SupportOpsError, () => pseudonymize(value, options));
+}
