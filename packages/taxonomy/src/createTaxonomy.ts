@@ -4,6 +4,7 @@ import { ClassificationSchema } from "./Classification.js";
 import type { Classification, ValidClassification } from "./Classification.js";
 import type { Taxonomy, TaxonomyNode, ValidateOptions } from "./Taxonomy.js";
 import { TaxonomyDefinitionSchema } from "./TaxonomyDefinition.js";
+import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
 import { compile } from "./internal/compile.js";
 import { migrateClassification } from "./internal/migrate.js";
@@ -30,7 +31,7 @@ import type { Writable } from "./internal/validate.js";
  * });
  * tax.path("billing.refund"); // => ["billing", "billing.refund"]
  */
-export function createTaxonomy(definition: unknown): Taxonomy {
+export function createTaxonomy(definition: TaxonomyDefinition): Taxonomy {
   const parsed = TaxonomyDefinitionSchema.safeParse(definition);
   if (!parsed.success) throw new TaxonomyError("invalid_taxonomy", issuesFromZod(parsed.error));
   const result = compile(parsed.data);
@@ -100,6 +101,6 @@ export function createTaxonomy(definition: unknown): Taxonomy {
  * result.success; // => false
  * if (!result.success) result.error.issues[0].code; // => "separator_in_label"
  */
-export function safeCreateTaxonomy(definition: unknown): SafeResult<Taxonomy, TaxonomyError> {
+export function safeCreateTaxonomy(definition: TaxonomyDefinition): SafeResult<Taxonomy, TaxonomyError> {
   return safely(TaxonomyError, () => createTaxonomy(definition));
 }

@@ -1,4 +1,5 @@
 import type { Taxonomy } from "./Taxonomy.js";
+import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
 import { createTaxonomy } from "./createTaxonomy.js";
 
@@ -18,5 +19,6 @@ export function parseTaxonomyJson(text: string): Taxonomy {
   } catch (error) {
     throw new TaxonomyError("invalid_import", [{ code: "malformed_json", path: [], message: `not JSON: ${(error as Error).message}` }], { cause: error });
   }
-  return createTaxonomy(value);
+  // Unchecked until here: createTaxonomy runs the schema and every rule on it.
+  return createTaxonomy(value as TaxonomyDefinition);
 }

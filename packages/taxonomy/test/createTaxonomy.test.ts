@@ -11,7 +11,8 @@ import type { Issue } from "@supportops/core";
 import { SUPPORT } from "./fixture.js";
 
 function issuesOf(definition: unknown): ReadonlyArray<Issue> {
-  const result = safeCreateTaxonomy(definition);
+  // Bad definitions on purpose: the runtime checks are what is under test.
+  const result = safeCreateTaxonomy(definition as never);
   if (result.success) throw new Error("expected the definition to be rejected");
   expect(result.error).toBeInstanceOf(TaxonomyError);
   expect(result.error.code).toBe("invalid_taxonomy");
@@ -175,7 +176,7 @@ describe("createTaxonomy", () => {
       ["invalid_type", ["nodes", 0, "children", 0, "label"]],
     ]);
     expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", replacedby: ["x"] }] }).map((i) => [i.code, i.path])).toStrictEqual([["unrecognized_keys", ["nodes", 0]]]);
-    expect(() => createTaxonomy(null)).toThrow(TaxonomyError);
+    expect(() => createTaxonomy(null as never)).toThrow(TaxonomyError);
   });
 
   it("exports the definition schema as JSON Schema, and round-trips through JSON", () => {
