@@ -154,6 +154,9 @@ describe("redact properties", () => {
         const expected: Partial<Record<RedactionEntityType, number>> = {};
         for (const e of embedded) expected[e.entity] = (expected[e.entity] ?? 0) + 1;
         expect(report.counts).toEqual(expected);
+        // Every replacement is one token in the output (none in `remove` mode).
+        const tokens = value.match(/\[[A-Z][A-Z0-9_]{1,30}(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g) ?? [];
+        expect(tokens.length).toBe(options.mode === "remove" ? 0 : embedded.length);
       }),
       { numRuns: numRuns(300) },
     );
