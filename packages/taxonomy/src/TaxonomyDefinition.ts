@@ -53,7 +53,14 @@ export const DeprecationSchema = z.strictObject({
 });
 
 /** A node's deprecation as written in a definition (see {@link DeprecationSchema}). */
-export type Deprecation = z.input<typeof DeprecationSchema>;
+export interface Deprecation {
+  /** Codes that replace the node; several mean a split. */
+  readonly replacedBy?: ReadonlyArray<string> | undefined;
+  /** Why there is no replacement (or more context). */
+  readonly reason?: string | undefined;
+  /** The version in which the node was deprecated. */
+  readonly since?: string | undefined;
+}
 
 /**
  * One node of a taxonomy definition. Nodes nest through `children`, or are listed flat with `parent`
@@ -119,7 +126,16 @@ export const ClosureCodeSchema = z.strictObject({
 });
 
 /** A closure code as written in a definition (see {@link ClosureCodeSchema}). */
-export type ClosureCodeDefinition = z.input<typeof ClosureCodeSchema>;
+export interface ClosureCodeDefinition {
+  /** The closure code. */
+  readonly code: string;
+  /** Display text. */
+  readonly label: string;
+  /** Usage guidance. */
+  readonly description?: string | undefined;
+  /** Field names required whenever this closure code is chosen (T9). */
+  readonly requires?: ReadonlyArray<string> | undefined;
+}
 
 /**
  * A required-fields rule (T8, T5): when every given condition holds, each field in `require` must be
@@ -140,7 +156,19 @@ export const StatusRuleSchema = z.strictObject({
 });
 
 /** A required-fields rule as written in a definition (see {@link StatusRuleSchema}). */
-export type StatusRule = z.input<typeof StatusRuleSchema>;
+export interface StatusRule {
+  /** Conditions, all of which must hold; none means always. */
+  readonly when: {
+    /** The ticket's status is one of these. */
+    readonly status?: ReadonlyArray<string> | undefined;
+    /** The classification is at or below one of these nodes. */
+    readonly codes?: ReadonlyArray<string> | undefined;
+    /** The closure code is one of these. */
+    readonly closureCodes?: ReadonlyArray<string> | undefined;
+  };
+  /** Field names that must be present when the rule applies. */
+  readonly require: ReadonlyArray<string>;
+}
 
 /**
  * A limit on the number of selectable values (T7): a number, or a vendor preset — `"zendesk"`
@@ -156,7 +184,7 @@ export const OptionLimitSchema = z.union([
 ]);
 
 /** An option-count limit as written in a definition (see {@link OptionLimitSchema}). */
-export type OptionLimit = z.input<typeof OptionLimitSchema>;
+export type OptionLimit = "zendesk" | "salesforce" | { readonly max: number; readonly includeDeprecated?: boolean | undefined };
 
 /**
  * The zod schema of a taxonomy definition, the JSON a user writes and `createTaxonomy` compiles.
@@ -191,7 +219,43 @@ export const TaxonomyDefinitionSchema = z.strictObject({
 });
 
 /** A taxonomy definition: plain JSON, validated by {@link TaxonomyDefinitionSchema} and `createTaxonomy`. */
-export type TaxonomyDefinition = z.input<typeof TaxonomyDefinitionSchema>;
+export interface TaxonomyDefinition {
+  /** Stable id of the scheme; the same across versions. */
+  readonly id: string;
+  /** This version's name (T12). */
+  readonly version: string;
+  /** Deepest allowed level, 1-based (T3). Default 3. */
+  readonly maxDepth?: number | undefined;
+  /** Shallowest level a classification may stop at when the node has children (T4). Default: a leaf. */
+  readonly minDepth?: number | undefined;
+  /** Allow choosing any node with children (T4). Default false. */
+  readonly allowInternal?: boolean | undefined;
+  /** Path separator (T7). Default `"::"`. */
+  readonly separator?: string | undefined;
+  /** Longest label or alias (T7). Default 255. */
+  readonly maxLabelLength?: number | undefined;
+  /** Limit on the number of leaf values (T7). */
+  readonly optionLimit?: OptionLimit | undefined;
+  /** The tree. */
+  readonly nodes: ReadonlyArray<TaxonomyNodeDefinition>;
+  /** Closure (resolution) codes (T9). */
+  readonly closureCodes?: ReadonlyArray<ClosureCodeDefinition> | undefined;
+  /** Required-fields rules (T5, T8). */
+  readonly rules?: ReadonlyArray<StatusRule> | undefined;
+}
+
+// Compile-time checks that the hand-written types (readonly, for callers) and the schemas agree both ways.
+type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false;
+type Mutable<T> = T extends ReadonlyArray<infer U> ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+type Expect<T extends true> = T;
+// Exported only so unused-type checks never drop it; not part of the package's index.
+export type SchemaAgreement = [
+  Expect<Agrees<Mutable<TaxonomyDefinition>, Mutable<z.input<typeof TaxonomyDefinitionSchema>>>>,
+  Expect<Agrees<Mutable<ClosureCodeDefinition>, Mutable<z.input<typeof ClosureCodeSchema>>>>,
+  Expect<Agrees<Mutable<StatusRule>, Mutable<z.input<typeof StatusRuleSchema>>>>,
+  Expect<Agrees<Mutable<Deprecation>, Mutable<z.input<typeof DeprecationSchema>>>>,
+  Expect<Agrees<Mutable<OptionLimit>, Mutable<z.input<typeof OptionLimitSchema>>>>,
+];
 
 /**
  * The JSON Schema (draft 2020-12) of a taxonomy definition, for non-TypeScript consumers.
