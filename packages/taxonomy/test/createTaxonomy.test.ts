@@ -52,6 +52,17 @@ describe("createTaxonomy", () => {
     expect(tax.maxDepth).toBe(3);
   });
 
+  it("accepts readonly (as const) definitions", () => {
+    const literal = {
+      id: "t",
+      version: "1",
+      nodes: [{ code: "a", label: "A", aliases: ["Alpha"], children: [{ code: "a1", label: "A1", requires: ["x"] }] }],
+      closureCodes: [{ code: "fixed", label: "Fixed", requires: ["notes"] }],
+      rules: [{ when: { status: ["solved"] }, require: ["closureCode"] }],
+    } as const;
+    expect(createTaxonomy(literal).path("a1")).toStrictEqual(["a", "a1"]);
+  });
+
   it("accepts flat nodes with parent links, in any order, and exports them nested", () => {
     const tax = createTaxonomy({
       ...base,
