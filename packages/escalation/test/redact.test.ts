@@ -111,6 +111,7 @@ describe("PII", () => {
     ["phone", "+1-202-555-0143, tel: 5551234, mobile 0612345678", "[PHONE], tel: [PHONE], mobile [PHONE]"],
     ["card", "Visa 4111 1111 1111 1111 exp 12/29", "Visa [CARD ****1111] exp 12/29"],
     ["card", "5500-0000-0000-0004 / 378282246310005 / 4111111111111111", "[CARD ****0004] / [CARD ****0005] / [CARD ****1111]"],
+    ["card", "card 4111-1111 1111 1111 (a typing slip)", "card [CARD ****1111] (a typing slip)"],
     ["iban", "IBAN DE89 3704 0044 0532 0130 00, GB82WEST12345698765432", "IBAN [IBAN], [IBAN]"],
     ["iban", "FR1420041010050500013M02606", "[IBAN]"],
     ["ipv4", "from 192.168.1.20 and 10.0.0.1.", "from [IPV4] and [IPV4]."],

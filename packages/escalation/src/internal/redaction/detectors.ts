@@ -301,8 +301,8 @@ function digitGroups(text: string, from: number, to: number): Group[] {
 
 /**
  * Payment card numbers (PAN): 13–19 digits, optionally in groups of four or more digits separated by
- * one kind of single separator (space or dash), with an issuer prefix 2–6 and a valid Luhn check
- * digit. Every group after a space can start a card; the longest valid card from each start is proposed.
+ * single spaces or dashes (one kind, unless the card is the whole run of digits), with an issuer
+ * prefix 2–6 and a valid Luhn check digit. Every group after a space can start a card; the longest valid card from each start is proposed.
  */
 const CARD_RUN = /(?<![\w\]])[0-9]{1,19}(?:[ -][0-9]{1,19}){0,18}/g;
 
@@ -323,15 +323,19 @@ const card: Detector = {
         const separator = groups[i + 1]?.separator;
         let digits = "";
         let best = -1;
+        let mixed = false;
         for (let j = i; j < groups.length; j++) {
           const g = groups[j];
           if (g === undefined) break;
           // Cards are printed in groups of four or more (4-4-4-4, Amex 4-6-5); only the last may be shorter.
           if (j > i && (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) < 4) break;
-          if (j > i && g.separator !== separator) break; // one separator throughout: `4111 1111 …` or `4111-1111-…`
+          if (j > i && g.separator !== separator) mixed = true;
           digits += text.slice(g.start, g.end);
           if (digits.length > 19) break;
-          if (digits.length >= 13 && luhnValid(digits) && !blockedAfter(text, g.end)) best = g.end;
+          // Mixed separators (`4111-1111 1111 1111`, a typing slip) only when the card is the whole run:
+          // a window of `4620 6011-5342-3030-0008` that mixes them is a phone's tail and a card's head.
+          const whole = i === 0 && j === groups.length - 1;
+          if (digits.length >= 13 && (!mixed || whole) && luhnValid(digits) && !blockedAfter(text, g.end)) best = g.end;
         }
         if (best > 0) push(first.start, best);
       }
