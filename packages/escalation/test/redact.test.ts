@@ -14,6 +14,7 @@ import {
   type RedactionEntityType,
 } from "@supportops/escalation";
 import { describe, expect, test } from "vitest";
+import { REDACTION_PATTERNS } from "../src/internal/redaction/patterns.js";
 
 // Secret-shaped fixtures are assembled at run time so that no scanner mistakes this file for a leak.
 const rep = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -33,6 +34,13 @@ describe("entity types", () => {
   test("lists secrets before PII, each type once", () => {
     expect(REDACTION_ENTITY_TYPES).toStrictEqual([...SECRET_ENTITY_TYPES, ...PII_ENTITY_TYPES]);
     expect(new Set(REDACTION_ENTITY_TYPES).size).toBe(REDACTION_ENTITY_TYPES.length);
+  });
+});
+
+describe("the pattern list that scripts/check-redos.sh checks", () => {
+  test("covers every entity type's detector, the token recognisers and the key-version check", () => {
+    expect(REDACTION_PATTERNS.map((p) => p.id)).toStrictEqual([...REDACTION_ENTITY_TYPES, "token", "token_at", "key_version"]);
+    for (const pattern of REDACTION_PATTERNS) expect(() => new RegExp(pattern.source, pattern.flags)).not.toThrow();
   });
 });
 
