@@ -38,7 +38,7 @@ function instants(s: Scenario, window: OracleWindow): number[] {
 }
 
 describe("calendar operations agree with a brute-force wall-clock oracle", () => {
-  test.prop([scenarioArb], { numRuns: numRuns(60) })("isOpen, businessMsBetween, addBusinessMs, nextOpen, nextClose", (s) => {
+  test.prop([scenarioArb], { numRuns: numRuns(90) })("isOpen, businessMsBetween, addBusinessMs, nextOpen, nextClose", (s) => {
     const cal = createCalendar(s.def);
     const rules = new OracleRules(s.def);
     const window = new OracleWindow(rules, s.lo, s.hi);
@@ -123,7 +123,7 @@ describe("addBusinessDays agrees with the oracle", () => {
     ),
   );
 
-  test.prop([daysArb], { numRuns: numRuns(30) })("same local time on the n-th business date, snapped to the next open instant", ({ start, def, offset, n }) => {
+  test.prop([daysArb], { numRuns: numRuns(40) })("same local time on the n-th business date, snapped to the next open instant", ({ start, def, offset, n }) => {
     const cal = createCalendar(def);
     const rules = new OracleRules(def);
     const t = start + offset;
