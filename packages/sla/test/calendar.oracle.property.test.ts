@@ -76,11 +76,15 @@ describe("calendar operations agree with a brute-force wall-clock oracle", () =>
 
 describe("offset changes close together", () => {
   // Brazil's Noronha changed its offset twice within 7 days in October 2000; Gaza's rules do the same
-  // around Ramadan. Each day's business time must match the oracle's.
+  // around Ramadan; and a few other odd transitions. Each day's business time must match the oracle's.
   for (const [zone, from] of [
     ["America/Noronha", Date.UTC(2000, 9, 5)],
     ["Asia/Gaza", Date.UTC(2040, 9, 10)],
     ["Africa/Casablanca", Date.UTC(2026, 1, 10)],
+    ["Pacific/Apia", Date.UTC(2011, 11, 15)], // 2011-12-30 never happened in Samoa
+    ["America/Sao_Paulo", Date.UTC(2015, 9, 5)], // DST began at midnight
+    ["Asia/Kathmandu", Date.UTC(1985, 11, 20)], // +05:30 → +05:45
+    ["Australia/Lord_Howe", Date.UTC(2026, 8, 25)], // 30-minute DST
   ] as const) {
     test(`${zone} around ${new Date(from).toISOString().slice(0, 10)}`, () => {
       const daily = [["00:30", "01:30"], ["09:00", "17:00"], ["23:30", "00:15"]] as const;
