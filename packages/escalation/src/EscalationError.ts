@@ -17,6 +17,8 @@ export const ESCALATION_ERROR_CODES = [
   "invalid_escalation_matrix",
   "invalid_route_input",
   "invalid_export_options",
+  "invalid_redact_options",
+  "invalid_redact_input",
 ] as const;
 
 /** One of {@link ESCALATION_ERROR_CODES}. */

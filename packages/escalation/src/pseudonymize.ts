@@ -1,4 +1,5 @@
-import { safely, SupportOpsError } from "@supportops/core";
+import { safely } from "@supportops/core";
+import { EscalationError } from "./EscalationError.js";
 import type { Issue, SafeResult } from "@supportops/core";
 import { SECRET_ENTITY_TYPES } from "./RedactionEntityType.js";
 import type { RedactionEntityType } from "./RedactionEntityType.js";
@@ -37,7 +38,7 @@ const NORMALIZERS: ReadonlyMap<string, (value: string) => string> = new Map(
  * @param value - the value to pseudonymise
  * @param options - the key, its version and what the value is
  * @returns the token, `[ENTITY:keyVersion:hex]`
- * @throws `SupportOpsError` (from `@supportops/core`) `invalid_redact_options` when the key, key
+ * @throws {@link EscalationError} `invalid_redact_options` when the key, key
  *   version or entity is missing or wrong, `invalid_redact_input` when `value` is not a string
  * @example
  * pseudonymize("ACME-0042", { key: "tenant-42-secret-key", keyVersion: "k1", entity: "account" });
@@ -93,5 +94,5 @@ export function pseudonymize(value: string, options: PseudonymizeOptions): strin
  * safePseudonymize("ACME-0042", { key: "short", keyVersion: "k1", entity: "account" }).success; // => false (weak key)
  */
 export function safePseudonymize(value: string, options: PseudonymizeOptions): SafeResult<string> {
-  return safely(SupportOpsError, () => pseudonymize(value, options));
+  return safely(EscalationError, () => pseudonymize(value, options));
 }

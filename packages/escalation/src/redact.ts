@@ -1,4 +1,5 @@
-import { SupportOpsError, safely } from "@supportops/core";
+import { safely } from "@supportops/core";
+import { EscalationError } from "./EscalationError.js";
 import type { Issue, SafeResult } from "@supportops/core";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
@@ -176,7 +177,7 @@ function isPlainObject(value: object): boolean {
  * @param value - a string, or an object or array of strings, numbers, booleans, `null` and `Date`s
  * @param options - the mode, the pseudonym key and key version, and which entity types to look for
  * @returns the redacted copy and a report of entity counts by type (never the values found)
- * @throws `SupportOpsError` (from `@supportops/core`) `invalid_redact_options` when the options are wrong (unknown mode or
+ * @throws {@link EscalationError} `invalid_redact_options` when the options are wrong (unknown mode or
  *   entity, pseudonymize without a key or key version, a key under 16 bytes), `invalid_redact_input`
  *   when the value holds a cycle, a function, a symbol, a class instance, or nests deeper than 1000
  * @example
@@ -282,5 +283,5 @@ export function redact<T>(value: T, options?: RedactOptions): RedactResult<T> {
  * safeRedact("x", { mode: "pseudonymize" }).success; // => false (no key)
  */
 export function safeRedact<T>(value: T, options?: RedactOptions): SafeResult<RedactResult<T>> {
-  return safely(SupportOpsError, () => redact(value, options));
+  return safely(EscalationError, () => redact(value, options));
 }

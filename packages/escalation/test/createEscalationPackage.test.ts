@@ -186,6 +186,7 @@ test("the error codes", () => {
   expect(ESCALATION_ERROR_CODES).toStrictEqual([
     "invalid_package", "invalid_create_options", "invalid_rubric", "invalid_render_format", "invalid_policy",
     "invalid_schedule_input", "invalid_events", "invalid_escalation_matrix", "invalid_route_input", "invalid_export_options",
+    "invalid_redact_options", "invalid_redact_input",
   ]);
 });
 

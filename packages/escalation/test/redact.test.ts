@@ -1,8 +1,8 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { SupportOpsError } from "@supportops/core";
 import {
+  EscalationError,
   PII_ENTITY_TYPES,
   REDACTION_ENGINE,
   REDACTION_ENTITY_TYPES,
@@ -427,8 +427,8 @@ describe("errors", () => {
     expect(failure(value)).toMatchObject({ code: "invalid_redact_input", issues: [{ code: "too_deep" }] });
   });
 
-  test("redact throws the SupportOpsError that safeRedact returns", () => {
-    expect(() => redact("x", { mode: "pseudonymize" })).toThrow(SupportOpsError);
+  test("redact throws the EscalationError that safeRedact returns", () => {
+    expect(() => redact("x", { mode: "pseudonymize" })).toThrow(EscalationError);
   });
 
   test("every issue code is exercised above", () => {

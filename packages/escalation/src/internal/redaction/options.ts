@@ -1,16 +1,16 @@
 /** Validation shared by `redact` and `pseudonymize`: errors, issues, the key and the key version. */
-import { SupportOpsError } from "@supportops/core";
 import type { Issue, IssuePath } from "@supportops/core";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { EscalationError } from "../../EscalationError.js";
 import type { RedactionErrorCode, RedactionIssueCode } from "../../RedactionErrorCode.js";
 import { KEY_VERSION_PATTERN } from "./tokens.js";
 
 /** The smallest accepted pseudonym key, in bytes (128 bits). */
 export const MIN_KEY_BYTES = 16;
 
-/** Throws the redaction error (core's `SupportOpsError` until `EscalationError` carries these codes). */
+/** Throws the redaction error: an `EscalationError` with one of the redaction codes. */
 export function fail(code: RedactionErrorCode, issues: ReadonlyArray<Issue>): never {
-  throw new SupportOpsError(code, issues);
+  throw new EscalationError(code, issues);
 }
 
 /** One issue. */
