@@ -2,11 +2,13 @@
 import { coreDemo } from "./core.js";
 import { escalationDemo } from "./escalation.js";
 import { severityDemo } from "./severity.js";
+import { slaDemo } from "./sla.js";
 import { taxonomyDemo } from "./taxonomy.js";
 
 const sections: Array<[string, () => string[]]> = [
   ["Severity and priority (@supportops/core)", severityDemo],
   ["Ticket event log (@supportops/core)", coreDemo],
+  ["Business calendars (@supportops/sla)", slaDemo],
   ["Ticket taxonomy (@supportops/taxonomy)", taxonomyDemo],
   ["Escalation packages (@supportops/escalation)", escalationDemo],
 ];

@@ -11,8 +11,20 @@ import { SupportOpsError, type IssuePath } from "./SupportOpsError.js";
  * isTimeZone("Mars/Olympus");     // => false
  */
 export function isTimeZone(zone: unknown): zone is string {
-  return typeof zone === "string" && zone !== "" && !/^[+-]\d/.test(zone) && IANAZone.isValidZone(zone);
+  if (typeof zone !== "string" || zone === "" || /^[+-]\d/.test(zone)) return false;
+  // luxon builds an Intl.DateTimeFormat per check (hundreds of µs); zone data does not change while
+  // a process runs, so each name's answer is kept.
+  let known = zoneValidity.get(zone);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < MAX_CACHED_ZONES) zoneValidity.set(zone, known);
+  }
+  return known;
 }
+
+/** IANA lists about 600 names; the cap only guards against a caller feeding endless garbage. */
+const MAX_CACHED_ZONES = 4096;
+const zoneValidity = new Map<string, boolean>();
 
 /**
  * Checks that `zone` is an IANA time-zone name and returns it unchanged.
