@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { numRuns } from "@supportops/test-utils";
-import { createEscalationPackage, renderEscalation } from "@supportops/escalation";
+import { createEscalationPackage, redact, renderEscalation } from "@supportops/escalation";
 import { NOW, fullBug } from "./fixtures.js";
 
 // Text built from the characters that open markup in one format or another, plus letters and breaks.
@@ -13,7 +13,10 @@ const hostileArb = fc
     ),
     { minLength: 1, maxLength: 40 },
   )
-  .map((parts) => parts.join(""));
+  .map((parts) => parts.join(""))
+  // Markup characters can spell personal data ("a@1.aa" is an email), which a package refuses in its
+  // summary (and in unsanitised evidence); those strings test the schema, not the renderer.
+  .filter((s) => Object.keys(redact(`Summary ${s}`).report.counts).length === 0);
 
 const HEADINGS = ["Impact", "The ask", "Steps to reproduce", "Expected and actual", "What has been tried", "Correlation", "Evidence", "Customer communication"];
 
