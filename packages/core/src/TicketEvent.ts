@@ -31,7 +31,18 @@ export const RESOLVED_STATUSES: ReadonlyArray<CanonicalStatus> = ["solved", "clo
  * InstantSchema.parse("2026-03-09T09:00:00Z"); // => 1773046800000
  */
 export const InstantSchema: z.ZodType<number, string | number> = z
-  .union([z.string(), z.number()])
+  .union(
+    [
+      z.string().meta({ format: "date-time", description: "ISO-8601 date-time with an offset or Z" }),
+      z.number().int().meta({ description: "epoch milliseconds" }),
+    ],
+    {
+      error: (issue) =>
+        issue.input instanceof Date
+          ? "a stored instant is an ISO-8601 string with an offset or epoch ms, not a Date; convert it with toEpochMs() or toISOString()"
+          : "expected an ISO-8601 date-time with an offset (e.g. \"2026-03-09T09:00:00-04:00\") or integer epoch milliseconds",
+    },
+  )
   .transform((value, ctx) => {
     try {
       return toEpochMs(value);
@@ -42,7 +53,12 @@ export const InstantSchema: z.ZodType<number, string | number> = z
     }
   });
 
-/** Schema of a canonical status. */
+/**
+ * Schema of a canonical status.
+ *
+ * @example
+ * CanonicalStatusSchema.parse("on_hold"); // => "on_hold"
+ */
 export const CanonicalStatusSchema: z.ZodEnum<{ [K in CanonicalStatus]: K }> = z.enum(CANONICAL_STATUSES);
 
 const nonEmpty = z.string().min(1, "must not be empty");
@@ -58,7 +74,13 @@ const base = {
   meta: z.record(z.string(), z.unknown()).optional(),
 };
 
-/** Where a priority or severity change came from. */
+/**
+ * Where a priority or severity change came from: derived from a matrix, set by hand, raised by a rule,
+ * or imported from another system. A `manual` change carries a reason.
+ *
+ * @example
+ * LEVEL_CHANGE_SOURCES; // => ["matrix", "manual", "rule", "import"]
+ */
 export const LEVEL_CHANGE_SOURCES = ["matrix", "manual", "rule", "import"] as const;
 
 const levelChange = {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { describe } from "./internal/describe.js";
 import { SupportOpsError, issuesFromZod, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 import {
@@ -76,15 +75,16 @@ export function parseTicketLog(input: unknown, options: ParseTicketLogOptions = 
     throw logError([{ code: "empty_log", path: [], message: "a ticket log has at least its \"created\" event" }]);
   }
   const statusMap = validateStatusMap(options.statusMap);
-  const mapped = input.map((event: unknown) => mapStatuses(event, statusMap));
-  const parsed = z.array(TicketEventSchema).safeParse(mapped);
-  if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error).sort((a, b) => Number(a.path[0] ?? 0) - Number(b.path[0] ?? 0));
-    throw logError(issues);
-  }
-  const events = parsed.data;
-  checkOrder(events);
-  const frozen = Object.freeze(events.map((event) => Object.freeze(event)));
+  // Event by event: each is checked against the schema and then against the log so far, so the
+  // error always names the first bad event, whatever kind of fault it has.
+  const rules = new LogRules();
+  const events = input.map((raw: unknown, index: number) => {
+    const parsed = TicketEventSchema.safeParse(mapStatuses(raw, statusMap));
+    if (!parsed.success) throw logError(issuesFromZod(parsed.error, [index]));
+    rules.check(parsed.data, index);
+    return Object.freeze(parsed.data);
+  });
+  const frozen = Object.freeze(events);
   parsedLogs.add(frozen);
   return frozen as unknown as TicketLog;
 }
@@ -145,53 +145,70 @@ function mapStatuses(event: unknown, map: ReadonlyMap<string, CanonicalStatus>):
   return event;
 }
 
-function checkOrder(events: ReadonlyArray<TicketEvent>): void {
-  const first = events[0];
-  if (first === undefined || first.type !== "created") {
-    fail(0, "type", "missing_created", 'a ticket log starts with its "created" event');
-  }
-  const ids = new Set<string>();
-  let status: CanonicalStatus = first.status ?? "new";
-  let priority: string | null = first.priority ?? null;
-  let severity: string | null = first.severity ?? null;
-  let previousAt = first.at;
-  let terminal: "merged" | "closed" | null = status === "closed" ? "closed" : null;
-  events.forEach((event, index) => {
-    if (ids.has(event.id)) fail(index, "id", "duplicate_event_id", `event id "${event.id}" is used twice; ids are unique within a log`);
-    ids.add(event.id);
-    if (index > 0 && event.type === "created") fail(index, "type", "duplicate_created", 'a log has one "created" event, the first');
-    if (event.at < previousAt) {
-      fail(index, "at", "out_of_order", `${new Date(event.at).toISOString()} is before the previous event (${new Date(previousAt).toISOString()}); events are in time order`);
+/** The rules that tie a log's events together, applied one event at a time. */
+class LogRules {
+  private readonly ids = new Set<string>();
+  private status: CanonicalStatus = "new";
+  private priority: string | null = null;
+  private severity: string | null = null;
+  private category: string | null = null;
+  private previousAt = Number.NEGATIVE_INFINITY;
+  private terminal: "merged" | "closed" | null = null;
+
+  check(event: TicketEvent, index: number): void {
+    if (index === 0) {
+      if (event.type !== "created") fail(0, "type", "missing_created", 'a ticket log starts with its "created" event');
+      this.status = event.status ?? "new";
+      this.priority = event.priority ?? null;
+      this.severity = event.severity ?? null;
+      this.category = event.category ?? null;
+      if (this.status === "closed") this.terminal = "closed";
+    } else if (event.type === "created") {
+      fail(index, "type", "duplicate_created", 'a log has one "created" event, the first');
     }
-    previousAt = event.at;
-    if (terminal === "merged") fail(index, "type", "event_after_merge", "nothing can happen to a ticket after it is merged into another");
-    if (index > 0 && terminal === "closed" && event.type !== "satisfaction_rated") {
+    if (this.ids.has(event.id)) fail(index, "id", "duplicate_event_id", `event id "${event.id}" is used twice; ids are unique within a log`);
+    this.ids.add(event.id);
+    if (event.at < this.previousAt) {
+      fail(index, "at", "out_of_order", `${new Date(event.at).toISOString()} is before the previous event (${new Date(this.previousAt).toISOString()}); events are in time order`);
+    }
+    this.previousAt = event.at;
+    if (this.terminal === "merged") fail(index, "type", "event_after_merge", "nothing can happen to a ticket after it is merged into another");
+    if (index > 0 && this.terminal === "closed" && event.type !== "satisfaction_rated") {
       fail(index, "type", "event_after_close", "a closed ticket takes no more events (only a satisfaction rating); a follow-up is a new ticket");
     }
     switch (event.type) {
       case "status_changed":
-        if (event.from !== undefined && event.from !== status) {
-          fail(index, "from", "status_mismatch", `says the ticket moved from "${event.from}", but it was "${status}"`);
+        if (event.from !== undefined && event.from !== this.status) {
+          fail(index, "from", "status_mismatch", `says the ticket moved from "${event.from}", but it was "${this.status}"`);
         }
-        if (event.to === status) fail(index, "to", "status_unchanged", `the ticket is already "${status}"; drop the event or fix its "to"`);
-        status = event.to;
-        if (status === "closed") terminal = "closed";
+        if (event.to === this.status) fail(index, "to", "status_unchanged", `the ticket is already "${this.status}"; drop the event or fix its "to"`);
+        this.status = event.to;
+        if (this.status === "closed") this.terminal = "closed";
         break;
       case "priority_changed":
       case "severity_changed": {
-        const current = event.type === "priority_changed" ? priority : severity;
+        const which = event.type === "priority_changed" ? "priority" : "severity";
+        const current = this[which];
         if (current !== null && event.from !== null && event.from !== current) {
-          fail(index, "from", "level_mismatch", `says the ${event.type === "priority_changed" ? "priority" : "severity"} was "${event.from}", but it was "${current}"`);
+          fail(index, "from", "level_mismatch", `says the ${which} was "${event.from}", but it was "${current}"`);
         }
-        if (event.type === "priority_changed") priority = event.to;
-        else severity = event.to;
+        if (event.source === "manual" && (event.reason === undefined || event.reason.trim() === "")) {
+          fail(index, "reason", "reason_required", `a manual ${which} change overrides the derived level, so it carries a reason, e.g. reason: "customer is down"`);
+        }
+        this[which] = event.to;
         break;
       }
+      case "category_changed":
+        if (event.from !== undefined && event.from !== this.category) {
+          fail(index, "from", "category_mismatch", `says the category was ${JSON.stringify(event.from)}, but it was ${JSON.stringify(this.category)}`);
+        }
+        this.category = event.to;
+        break;
       case "merged":
-        terminal = "merged";
+        this.terminal = "merged";
         break;
       default:
         break;
     }
-  });
+  }
 }

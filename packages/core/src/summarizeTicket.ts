@@ -167,14 +167,17 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
       }
       case "priority_changed":
       case "severity_changed":
-        (event.type === "priority_changed" ? priorityHistory : severityHistory).push({
+      {
+        const history = event.type === "priority_changed" ? priorityHistory : severityHistory;
+        history.push({
           at: event.at,
-          from: event.from,
+          from: event.from ?? history.at(-1)?.to ?? null,
           to: event.to,
           source: event.source,
           reason: event.reason ?? null,
         });
         break;
+      }
       case "category_changed":
         categoryHistory.push({ at: event.at, from: event.from ?? categoryHistory.at(-1)?.to ?? null, to: event.to });
         break;

@@ -66,6 +66,7 @@ export function toDurationMs(input: DurationInput, path: IssuePath = []): number
   }
   if (typeof input === "string") return parseIsoDuration(input, path);
   if (Duration.isDuration(input)) return fromLuxon(input, path);
+  if (input instanceof Date) fail(path, "got a Date, which is an instant, not a duration; pass milliseconds, an ISO-8601 duration or { hours, minutes, … }");
   if (typeof input === "object" && input !== null && !Array.isArray(input)) return fromObject(input, path, "");
   return fail(path, `expected milliseconds, an ISO-8601 duration such as "PT4H", an object such as { hours: 4 }, or a luxon Duration; got ${describe(input)}`);
 }
@@ -105,7 +106,8 @@ function parseIsoDuration(text: string, path: IssuePath): number {
   let total = 0;
   for (const [unit, value] of given) {
     const ms = multiplyExact(value, UNIT_MS[unit]);
-    if (ms === null) fail(path, `"${text}" is not a whole number of milliseconds`);
+    if (ms === "too_large") fail(path, `"${text}" is too large to count in milliseconds exactly`);
+    if (typeof ms !== "number") fail(path, `"${text}" is not a whole number of milliseconds`);
     total += ms;
   }
   if (!Number.isSafeInteger(total)) fail(path, `"${text}" is too large to count in milliseconds exactly`);
@@ -120,10 +122,11 @@ function fromObject(input: object, path: IssuePath, source: string): number {
     if (key === "years" || key === "months" || key === "quarters") {
       fail([...path, key], `${key} have no fixed length; write the time in weeks, days, hours, minutes or seconds`);
     }
-    if (!(key in UNIT_MS)) fail([...path, key], `unknown duration unit "${key}"; use ${Object.keys(UNIT_MS).join(", ")}`);
+    if (!Object.hasOwn(UNIT_MS, key)) fail([...path, key], `unknown duration unit "${key}"; use ${Object.keys(UNIT_MS).join(", ")}`);
     if (typeof value !== "number" || !Number.isFinite(value)) fail([...path, key], `expected a finite number, got ${describe(value)}`);
     const ms = multiplyExact(value, UNIT_MS[key as FixedUnit]);
-    if (ms === null) fail([...path, key], `${value} ${key} is not a whole number of milliseconds`);
+    if (ms === "too_large") fail([...path, key], `${value} ${key} is too large to count in milliseconds exactly`);
+    if (typeof ms !== "number") fail([...path, key], `${value} ${key} is not a whole number of milliseconds`);
     total += ms;
   }
   if (!Number.isSafeInteger(total)) fail(path, "the duration is too large to count in milliseconds exactly");

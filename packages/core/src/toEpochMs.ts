@@ -50,7 +50,9 @@ export function toEpochMs(input: TimeInput, path: IssuePath = []): number {
   if (typeof input === "string") return parseIsoInstant(input, path);
   if (DateTime.isDateTime(input)) {
     if (!input.isValid) fail(path, `the luxon DateTime is invalid: ${input.invalidExplanation ?? input.invalidReason ?? "unknown reason"}`);
-    return input.toMillis();
+    const ms = input.toMillis();
+    if (!Number.isInteger(ms)) fail(path, `the luxon DateTime is at ${ms} ms, not a whole number of milliseconds; round it first`);
+    return ms;
   }
   return fail(
     path,
@@ -76,6 +78,12 @@ function parseIsoInstant(text: string, path: IssuePath): number {
       fail(path, `"${text}" has no offset; add "Z" or an offset such as "-05:00" so it names one instant`);
     }
     fail(path, `"${text}" is not an ISO-8601 date-time with an offset, e.g. "2026-03-09T09:00:00-04:00"`);
+  }
+  const offset = match[8] ?? "Z";
+  if (!/^[Zz]$/.test(offset)) {
+    const hours = Number(offset.slice(1, 3));
+    const minutes = offset.length > 3 ? Number(offset.slice(-2)) : 0;
+    if (hours > 23 || minutes > 59) fail(path, `"${text}" has the offset ${offset}, which is not a clock offset (at most ±23:59; real zones stay within ±14:00)`);
   }
   const fraction = match[7] ?? "";
   if (/[1-9]/.test(fraction.slice(3))) {

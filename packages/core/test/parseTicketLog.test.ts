@@ -96,11 +96,22 @@ describe("parseTicketLog", () => {
     ["assignment naming no one", [good[0], { id: "x", at: t(1), type: "assigned" }], [1, "agent"], "custom"],
     ["score above scale", [good[0], { id: "x", at: t(1), type: "satisfaction_rated", score: 6 }], [1, "score"], "custom"],
     ["empty id", [{ ...good[0], id: "" }], [0, "id"], "too_small"],
+    ["manual change without a reason", [good[0], { id: "x", at: t(1), type: "priority_changed", from: "P3", to: "P4", source: "manual" }], [1, "reason"], "reason_required"],
+    ["manual change with a blank reason", [good[0], { id: "x", at: t(1), type: "severity_changed", from: null, to: "SEV2", source: "manual", reason: "  " }], [1, "reason"], "reason_required"],
+    ["category from mismatch", [{ ...good[0], category: "billing" }, { id: "x", at: t(1), type: "category_changed", from: "tech", to: "x" }], [1, "from"], "category_mismatch"],
+    ["an order fault before a schema fault", [good[0], good[4], { ...good[1], at: t(5) }, { ...good[7], role: "agnt" }], [2, "at"], "out_of_order"],
+    ["a missing created before a schema fault", [good[1], { ...good[4], at: "bad" }], [0, "type"], "missing_created"],
   ] as const)("rejects %s with the index and field", (_name, input, path, code) => {
     const issue = firstIssue(input);
     expect(issue.path).toStrictEqual(path);
     expect(issue.code).toBe(code);
     expect(issue.message.length).toBeGreaterThan(10);
+  });
+
+  it("explains that a stored instant is not a Date", () => {
+    const issue = firstIssue([{ ...good[0], at: new Date(0) }]);
+    expect(issue.path).toStrictEqual([0, "at"]);
+    expect(issue.message).toMatch(/not a Date; convert it with toEpochMs\(\)/);
   });
 
   it("allows events at the same instant, in the order given", () => {
@@ -122,5 +133,10 @@ describe("parseTicketLog", () => {
     const schema = ticketEventJsonSchema();
     expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.oneOf).toHaveLength(12);
+    const created = (schema.oneOf as Array<{ properties: { at: { anyOf: unknown[] } } }>)[0]!;
+    expect(created.properties.at.anyOf).toStrictEqual([
+      { type: "string", format: "date-time", description: "ISO-8601 date-time with an offset or Z" },
+      { type: "integer", minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER, description: "epoch milliseconds" },
+    ]);
   });
 });

@@ -113,6 +113,17 @@ describe("summarizeTicket", () => {
     expect(() => summarizeTicket(log, { at: "yesterday" })).toThrow(SupportOpsError);
   });
 
+  it("fills a level change's missing 'from' with the level it replaced", () => {
+    const s = summarizeTicket(
+      [
+        { id: "c", at: m(0), type: "created", by: "customer", priority: "P3" },
+        { id: "p", at: m(1), type: "priority_changed", from: null, to: "P2", source: "rule" },
+      ],
+      { at: m(2) },
+    );
+    expect(s.priorityHistory[1]).toStrictEqual({ at: m(1), from: "P3", to: "P2", source: "rule", reason: null });
+  });
+
   it("returns frozen data", () => {
     const s = summarizeTicket(log, { at: m(100) });
     expect(Object.isFrozen(s)).toBe(true);

@@ -126,6 +126,23 @@ describe("ticket log validation", () => {
     },
   );
 
+  test.prop([logArb, fc.nat(), fc.nat(), fc.nat()], { numRuns: numRuns(300) })(
+    "a shuffled log with one malformed event is rejected at whichever fault comes first",
+    (events, i, j, k) => {
+      const shuffled = [...events];
+      const a = i % shuffled.length;
+      const b = j % shuffled.length;
+      [shuffled[a], shuffled[b]] = [shuffled[b] as TicketEventInput, shuffled[a] as TicketEventInput];
+      const broken = k % shuffled.length;
+      shuffled[broken] = { ...(shuffled[broken] as TicketEventInput), id: "" };
+      const before = firstBadIndex(shuffled.slice(0, broken));
+      const expected = before === -1 ? broken : before;
+      const result = safeParseTicketLog(shuffled);
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error.issues[0].path[0]).toBe(expected);
+    },
+  );
+
   test.prop([logArb, fc.nat({ max: 200 * 3_600_000 })], { numRuns: numRuns(200) })(
     "status times add up to the ticket's age, and counts match a naive count",
     (events, after) => {

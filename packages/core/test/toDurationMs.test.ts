@@ -61,6 +61,17 @@ describe("toDurationMs", () => {
     expect(issueOf(() => toDurationMs(null as never)).message).toMatch(/expected milliseconds/);
     expect(issueOf(() => toDurationMs(Duration.invalid("x"))).message).toMatch(/invalid/);
   });
+  it("rejects keys inherited from Object.prototype as unknown units, and Dates", () => {
+    for (const input of [{ toString: 5 }, { constructor: 1 }, { hasOwnProperty: 1 }, JSON.parse('{"__proto__":5}')]) {
+      expect(issueOf(() => toDurationMs(input as never)).message).toMatch(/unknown duration unit/);
+    }
+    expect(issueOf(() => toDurationMs(new Date(0) as never)).message).toMatch(/not a duration/);
+  });
+  it("says 'too large', not 'not whole', for huge values", () => {
+    expect(issueOf(() => toDurationMs("PT99999999999999999999H")).message).toMatch(/too large/);
+    expect(issueOf(() => toDurationMs({ hours: 1e300 })).message).toMatch(/too large/);
+    expect(issueOf(() => toDurationMs(2 ** 60)).message).toMatch(/too large/);
+  });
   it("has a safe variant", () => {
     expect(safeToDurationMs("PT1H")).toStrictEqual({ success: true, data: 3_600_000 });
     expect(safeToDurationMs("P1Y").success).toBe(false);

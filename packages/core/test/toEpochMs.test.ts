@@ -47,6 +47,13 @@ describe("toEpochMs", () => {
     expect(issueOf(() => toEpochMs({} as never)).message).toMatch(/expected a Date/);
     expect(issueOf(() => toEpochMs(9e15)).message).toMatch(/outside the range/);
   });
+  it("rejects a luxon DateTime between milliseconds and offsets no clock has", () => {
+    expect(issueOf(() => toEpochMs(DateTime.fromMillis(1.7))).message).toMatch(/whole number/);
+    expect(issueOf(() => toEpochMs("2026-03-09T09:00:00+25:00")).message).toMatch(/not a clock offset/);
+    expect(issueOf(() => toEpochMs("2026-03-09T09:00:00-05:60")).message).toMatch(/not a clock offset/);
+    expect(toEpochMs("2026-03-09T09:00:00+0530")).toBe(Date.UTC(2026, 2, 9, 3, 30));
+    expect(toEpochMs("2026-03-09T09:00:00-14")).toBe(Date.UTC(2026, 2, 9, 23));
+  });
   it("puts the caller's path on the issue", () => {
     expect(issueOf(() => toEpochMs("x", ["events", 3, "at"])).path).toStrictEqual(["events", 3, "at"]);
   });
