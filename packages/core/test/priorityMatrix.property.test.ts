@@ -137,9 +137,14 @@ describe("priority matrix validation", () => {
     } else {
       const [i, u, side] = conflicts[0]!;
       const neighbourPath = ["table", shape.impact[i as number]!, shape.urgency[u as number]!];
-      // On a tie the more severe cell of the pair is blamed.
-      expect(issue.path).toStrictEqual(side === "above" ? neighbourPath : cellPath);
-      if (side === "above") expect(issue.message).toContain(named);
+      // On a tie the cell some priority would fix is blamed; if both (or neither) could be fixed, the
+      // more severe cell of the pair. The changed cell can always be fixed (its old value fits).
+      const fits = (r: number, c: number): boolean =>
+        Math.max(changed[r - 1]?.[c] ?? 0, changed[r]?.[c - 1] ?? 0) <=
+        Math.min(changed[r + 1]?.[c] ?? Infinity, changed[r]?.[c + 1] ?? Infinity);
+      const blameNeighbour = side === "above" && fits(i as number, u as number);
+      expect(issue.path).toStrictEqual(blameNeighbour ? neighbourPath : cellPath);
+      if (blameNeighbour) expect(issue.message).toContain(named);
     }
   });
 });

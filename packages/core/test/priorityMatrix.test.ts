@@ -366,3 +366,19 @@ describe("createPriorityMatrix errors", () => {
     expect(rejection(null).map((issue) => issue.code)).toStrictEqual(["invalid_type"]);
   });
 });
+
+describe("blame on a tie", () => {
+  it("blames the cell a priority can fix, not a neighbour no priority fits", () => {
+    const result = safeCreatePriorityMatrix({
+      impact: ["h", "m", "l"],
+      urgency: ["h", "l"],
+      priorities: ["P1", "P2", "P3", "P4"],
+      table: { h: { h: "P2", l: "P3" }, m: { h: "P3", l: "P3" }, l: { h: "P1", l: "P4" } },
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toHaveLength(1);
+    expect(result.error.issues[0].path).toStrictEqual(["table", "l", "h"]);
+    expect(result.error.issues[0].message).toMatch(/"P3" or "P4" would fit its neighbours/);
+  });
+});

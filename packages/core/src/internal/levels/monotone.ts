@@ -27,8 +27,10 @@ export interface MonotoneViolation {
  * enough, since the order is the transitive closure of the adjacent steps.
  *
  * Each out-of-order adjacent pair is blamed on one cell: the one in more out-of-order pairs (after a
- * single wrong cell, that is the wrong cell whenever it conflicts with two or more neighbours), and on a
- * tie the more severe cell of the pair, whose fix is to raise it (when in doubt, take the higher level).
+ * single wrong cell, that is the wrong cell whenever it conflicts with two or more neighbours). On a
+ * tie, the cell that some priority would fix (one that fits all its neighbours) is blamed; when both or
+ * neither can be fixed, the more severe cell of the pair, whose fix is to raise it (when in doubt, take
+ * the higher level).
  * Violations come back in row-major order of the blamed cell.
  */
 export function findMonotoneViolations(ranks: ReadonlyArray<ReadonlyArray<number>>): MonotoneViolation[] {
@@ -48,9 +50,17 @@ export function findMonotoneViolations(ranks: ReadonlyArray<ReadonlyArray<number
     count.set(key(more), (count.get(key(more)) ?? 0) + 1);
     count.set(key(less), (count.get(key(less)) ?? 0) + 1);
   }
+  const allowedFor = ([r, c]: GridCell): readonly [number, number] | null => {
+    const min = Math.max(r > 0 ? at(r - 1, c) : -Infinity, c > 0 ? at(r, c - 1) : -Infinity, 0);
+    const max = Math.min(r + 1 < rows ? at(r + 1, c) : Infinity, c + 1 < columns ? at(r, c + 1) : Infinity);
+    return min <= max ? [min, max] : null;
+  };
   const blamed = new Map<number, { cell: GridCell; conflicts: MonotoneConflict[] }>();
   for (const { more, less, axis } of pairs) {
-    const blameMore = (count.get(key(more)) ?? 0) >= (count.get(key(less)) ?? 0);
+    const moreCount = count.get(key(more)) ?? 0;
+    const lessCount = count.get(key(less)) ?? 0;
+    const blameMore =
+      moreCount !== lessCount ? moreCount > lessCount : allowedFor(more) !== null || allowedFor(less) === null;
     const cell = blameMore ? more : less;
     const conflict: MonotoneConflict = blameMore
       ? { cell: less, neighbour: "less_severe", axis }
@@ -61,12 +71,5 @@ export function findMonotoneViolations(ranks: ReadonlyArray<ReadonlyArray<number
   }
   return [...blamed.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([, { cell, conflicts }]) => {
-      const [r, c] = cell;
-      const above = [r > 0 ? at(r - 1, c) : -Infinity, c > 0 ? at(r, c - 1) : -Infinity];
-      const below = [r + 1 < rows ? at(r + 1, c) : Infinity, c + 1 < columns ? at(r, c + 1) : Infinity];
-      const min = Math.max(...above, 0);
-      const max = Math.min(...below);
-      return { cell, conflicts, allowed: min <= max ? ([min, max] as const) : null };
-    });
+    .map(([, { cell, conflicts }]) => ({ cell, conflicts, allowed: allowedFor(cell) }));
 }
