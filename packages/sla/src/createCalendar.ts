@@ -4,6 +4,8 @@ import { CalendarDefinitionSchema, type CalendarDefinition } from "./CalendarDef
 import { SlaError } from "./SlaError.js";
 import { Calendar } from "./internal/Calendar.js";
 import { compileRulesChunk, intervalsOf, toRules } from "./internal/rules.js";
+import { DAY_MS } from "./internal/constants.js";
+import { instantAtWall } from "./internal/zoneOffsets.js";
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
@@ -44,8 +46,10 @@ export function createCalendar(definition: CalendarDefinition): BusinessCalendar
     definition: frozen,
     compile: (k, chunkStart, chunkEnd) => compileRulesChunk(rules, k, chunkStart, chunkEnd),
     // A business day owns at least one interval after holidays and overrides (an overnight shift
-    // counts for the date it starts on).
-    isBusinessDay: (day) => intervalsOf(rules, day).length > 0,
+    // counts for the date it starts on), and occurs on the zone's wall clock at all: a date the zone
+    // skipped (Pacific/Apia's 2011-12-30) is no business day.
+    isBusinessDay: (day) =>
+      intervalsOf(rules, day).length > 0 && instantAtWall(frozen.timeZone, day * DAY_MS) < instantAtWall(frozen.timeZone, (day + 1) * DAY_MS),
   });
 }
 

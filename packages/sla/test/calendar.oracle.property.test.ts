@@ -136,7 +136,9 @@ describe("addBusinessDays agrees with the oracle", () => {
     const timeOfDay = wall - day * DAY;
     for (let left = Math.abs(n); left > 0; ) {
       day += n < 0 ? -1 : 1;
-      if (rules.owned(day).length > 0) left--;
+      // A business date owns an interval and occurs at all (Apia skipped 2011-12-30).
+      const occurs = firstInstantReading(def.timeZone, day * DAY) < firstInstantReading(def.timeZone, (day + 1) * DAY);
+      if (rules.owned(day).length > 0 && occurs) left--;
     }
     const at = firstInstantReading(def.timeZone, day * DAY + timeOfDay);
     fc.pre(at >= 0); // the answer would lie before 1970 (an out_of_range error, tested elsewhere)

@@ -387,6 +387,13 @@ export class Calendar implements BusinessCalendar {
         { code: "invalid_argument", path: ["days"], message: `${String(days)} is not a whole number of business days` },
       ]);
     }
+    // 0 days is nextOpen(t) itself: going through the wall clock would move an instant in the second
+    // pass of a repeated (fall-back) hour back to the first pass, an hour before t.
+    if (days === 0) {
+      const open = this.nextOpenMs(ms);
+      if (open === null) resultError(`the next open instant from ${new Date(ms).toISOString()}`, "after");
+      return new Date(open);
+    }
     const wall = wallAt(this.timeZone, ms);
     let day = Math.floor(wall / DAY_MS);
     const timeOfDay = wall - day * DAY_MS;
