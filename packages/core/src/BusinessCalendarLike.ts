@@ -11,14 +11,45 @@
  * }
  */
 export interface BusinessCalendarLike {
-  /** Whether the instant is inside business hours (intervals are half-open: the closing instant is closed). */
+  /**
+   * Whether the instant is inside business hours (intervals are half-open: the closing instant is closed).
+   *
+   * @example
+   * // cal: Mondays 09:00–17:00 UTC
+   * cal.isOpenMs(Date.UTC(2026, 2, 9, 9));  // => true
+   * cal.isOpenMs(Date.UTC(2026, 2, 9, 17)); // => false
+   */
   isOpenMs(ms: number): boolean;
-  /** The earliest instant `u` with `businessMsBetween(ms, u) === durationMs` (latest, for negative durations). */
+  /**
+   * The earliest instant `u` with `businessMsBetween(ms, u) === durationMs` (latest, for negative durations).
+   *
+   * @example
+   * // cal: Mondays 09:00–17:00 UTC; 16:00 + 2 h runs into the next Monday
+   * new Date(cal.addBusinessMs(Date.UTC(2026, 2, 9, 16), 7_200_000)).toISOString(); // => "2026-03-16T10:00:00.000Z"
+   */
   addBusinessMs(ms: number, durationMs: number): number;
-  /** Business milliseconds in `[aMs, bMs)`; negative when `bMs < aMs`. */
+  /**
+   * Business milliseconds in `[aMs, bMs)`; negative when `bMs < aMs`.
+   *
+   * @example
+   * // cal: Mondays 09:00–17:00 UTC
+   * cal.businessMsBetween(Date.UTC(2026, 2, 9, 8), Date.UTC(2026, 2, 9, 12)); // => 10800000
+   */
   businessMsBetween(aMs: number, bMs: number): number;
-  /** `ms` itself when open, else the next opening instant; `null` when none exists in the supported range. */
+  /**
+   * `ms` itself when open, else the next opening instant; `null` when none exists in the supported range.
+   *
+   * @example
+   * // cal: Mondays 09:00–17:00 UTC
+   * cal.nextOpenMs(Date.UTC(2026, 2, 9, 18)) === Date.UTC(2026, 2, 16, 9); // => true
+   */
   nextOpenMs(ms: number): number | null;
-  /** The end of the open run containing or following `ms`; `null` when none exists in the supported range. */
+  /**
+   * The end of the open run containing or following `ms`; `null` when none exists in the supported range.
+   *
+   * @example
+   * // cal: Mondays 09:00–17:00 UTC
+   * cal.nextCloseMs(Date.UTC(2026, 2, 9, 10)) === Date.UTC(2026, 2, 9, 17); // => true
+   */
   nextCloseMs(ms: number): number | null;
 }

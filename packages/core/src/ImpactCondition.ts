@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { listLabels } from "./internal/levels/levelList.js";
 
-/** Bounds on a count; every bound given must hold. */
+/**
+ * Bounds on a count; every bound given must hold.
+ *
+ * @example
+ * const tenToNinetyNine: NumberTest = { gte: 10, lt: 100 };
+ */
 export interface NumberTest {
   /** Greater than or equal to. */
   readonly gte?: number;
@@ -15,7 +20,12 @@ export interface NumberTest {
   readonly eq?: number;
 }
 
-/** A test on a free-form label such as a service's criticality; every part given must hold. */
+/**
+ * A test on a free-form label such as a service's criticality; every part given must hold.
+ *
+ * @example
+ * const critical: LabelTest = { in: ["tier-0", "tier-1"] };
+ */
 export interface LabelTest {
   /** Exactly this label. */
   readonly eq?: string;
@@ -26,6 +36,9 @@ export interface LabelTest {
 /**
  * A test on the ticket's current severity or priority, read on its ordered level list; every part
  * given must hold. An unset level (`null`) is less severe than every level.
+ *
+ * @example
+ * const sev2OrWorse: LevelTest = { atLeast: "SEV2" };
  */
 export interface LevelTest {
   /** Exactly this level; `null` for "not set". */
@@ -41,6 +54,13 @@ export interface LevelTest {
 /**
  * Tests on individual signals; the condition holds when every test given holds (`{}` always holds).
  * A test on a signal that is absent from the input never holds.
+ *
+ * @example
+ * const conditions: SignalConditions = {
+ *   affectedCustomers: { gte: 10 },
+ *   serviceCriticality: { in: ["tier-0", "tier-1"] },
+ *   severity: { atMost: "SEV3" },
+ * };
  */
 export interface SignalConditions {
   /** Number of customer accounts affected. */
@@ -72,7 +92,12 @@ export type ImpactCondition =
   | { readonly not: ImpactCondition }
   | SignalConditions;
 
-/** The impact signals of a ticket, as of the moment the rules are evaluated. All are optional. */
+/**
+ * The impact signals of a ticket, as of the moment the rules are evaluated. All are optional.
+ *
+ * @example
+ * const signals: ImpactSignals = { affectedCustomers: 12, security: false, serviceCriticality: "tier-1" };
+ */
 export interface ImpactSignals {
   /** Number of customer accounts affected. */
   readonly affectedCustomers?: number;

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 
-/** A path into the input that an issue is about: object keys and array indexes, outermost first. */
+/**
+ * A path into the input that an issue is about: object keys and array indexes, outermost first.
+ *
+ * @example
+ * const path: IssuePath = ["events", 2, "at"];
+ * formatPath(path); // => "events[2].at"
+ */
 export type IssuePath = ReadonlyArray<string | number>;
 
 /**
@@ -19,7 +25,12 @@ export interface Issue {
   readonly message: string;
 }
 
-/** A list with at least one element. */
+/**
+ * A list with at least one element.
+ *
+ * @example
+ * const codes: NonEmptyReadonlyArray<string> = ["invalid_time"];
+ */
 export type NonEmptyReadonlyArray<T> = readonly [T, ...T[]];
 
 /**
@@ -42,7 +53,13 @@ export const CORE_ERROR_CODES = [
   "invalid_input",
 ] as const;
 
-/** One of {@link CORE_ERROR_CODES}. */
+/**
+ * One of {@link CORE_ERROR_CODES}.
+ *
+ * @example
+ * const code: CoreErrorCode = "invalid_time";
+ * CORE_ERROR_CODES.includes(code); // => true
+ */
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
 
 /**

@@ -11,7 +11,12 @@ import { toEpochMs } from "./toEpochMs.js";
  */
 export const CANONICAL_STATUSES = ["new", "open", "pending", "on_hold", "solved", "closed"] as const;
 
-/** One of {@link CANONICAL_STATUSES}. */
+/**
+ * One of {@link CANONICAL_STATUSES}.
+ *
+ * @example
+ * const status: CanonicalStatus = "pending";
+ */
 export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
 
 /**
@@ -193,13 +198,36 @@ export const TicketEventSchema = z.discriminatedUnion("type", [
   FieldChangedEventSchema,
 ]);
 
-/** A parsed ticket event: `at` is epoch milliseconds. */
+/**
+ * A parsed ticket event: `at` is epoch milliseconds.
+ *
+ * @example
+ * const event: TicketEvent = TicketEventSchema.parse({ id: "e1", at: "2026-03-09T09:00:00Z", type: "status_changed", from: "open", to: "pending" });
+ * event.at; // => 1773046800000
+ */
 export type TicketEvent = z.output<typeof TicketEventSchema>;
-/** A ticket event in its stored (JSON) form: `at` is an ISO string with offset or epoch ms. */
+/**
+ * A ticket event in its stored (JSON) form: `at` is an ISO string with offset or epoch ms.
+ *
+ * @example
+ * const input: TicketEventInput = { id: "e1", at: "2026-03-09T09:00:00Z", type: "message", role: "agent", public: true };
+ */
 export type TicketEventInput = z.input<typeof TicketEventSchema>;
-/** The `type` of a ticket event. */
+/**
+ * The `type` of a ticket event.
+ *
+ * @example
+ * const type: TicketEventType = "status_changed";
+ */
 export type TicketEventType = TicketEvent["type"];
-/** The parsed event of one `type`. */
+/**
+ * The parsed event of one `type`.
+ *
+ * @example
+ * function newStatus(event: TicketEventOf<"status_changed">): CanonicalStatus {
+ *   return event.to;
+ * }
+ */
 export type TicketEventOf<T extends TicketEventType> = Extract<TicketEvent, { type: T }>;
 
 /**

@@ -5,7 +5,12 @@ import { LevelListSchema, listLabels, moreSevere, rankIndex } from "./internal/l
 import { zodIssues } from "./internal/levels/zodIssues.js";
 import { SupportOpsError, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 
-/** What a matching rule raises the ticket to; levels already at or above the target stay as they are. */
+/**
+ * What a matching rule raises the ticket to; levels already at or above the target stay as they are.
+ *
+ * @example
+ * const raise: ImpactRaise = { severity: "SEV2", priority: "P1" };
+ */
 export interface ImpactRaise {
   /** The severity to raise to (at least). */
   readonly severity?: string;
@@ -13,7 +18,17 @@ export interface ImpactRaise {
   readonly priority?: string;
 }
 
-/** One impact-growth rule in JSON form: when `when` holds, raise the levels to at least `raise`. */
+/**
+ * One impact-growth rule in JSON form: when `when` holds, raise the levels to at least `raise`.
+ *
+ * @example
+ * const rule: ImpactRuleDefinition = {
+ *   id: "many-customers",
+ *   when: { affectedCustomers: { gte: 10 } },
+ *   raise: { severity: "SEV2" },
+ *   reason: "10+ customers affected",
+ * };
+ */
 export interface ImpactRuleDefinition {
   /** A stable name for reports and reasons, e.g. `"major-incident-children"`. */
   readonly id?: string;
@@ -25,7 +40,12 @@ export interface ImpactRuleDefinition {
   readonly reason?: string;
 }
 
-/** The level lists rules are read on, each most severe first. */
+/**
+ * The level lists rules are read on, each most severe first.
+ *
+ * @example
+ * const options: ImpactRulesOptions = { severityLevels: PAGERDUTY_SEVERITY_LADDER.ids, priorityLevels: ["P1", "P2", "P3"] };
+ */
 export interface ImpactRulesOptions {
   /** Severity levels, most severe first (e.g. `PAGERDUTY_SEVERITY_LADDER.ids`); needed when a rule raises or tests severity. */
   readonly severityLevels?: ReadonlyArray<string>;
@@ -33,7 +53,12 @@ export interface ImpactRulesOptions {
   readonly priorityLevels?: ReadonlyArray<string>;
 }
 
-/** The ticket's levels before the rules run; absent or `null` means not set. */
+/**
+ * The ticket's levels before the rules run; absent or `null` means not set.
+ *
+ * @example
+ * const current: CurrentImpactLevels = { severity: "SEV4", priority: null };
+ */
 export interface CurrentImpactLevels {
   /** The current severity. */
   readonly severity?: string | null;
@@ -44,6 +69,9 @@ export interface CurrentImpactLevels {
 /**
  * A level change produced by a rule, shaped like a `severity_changed` / `priority_changed` ticket
  * event without `id` and `at`: add those and append it to the ticket's log.
+ *
+ * @example
+ * const change: ImpactLevelChange = { type: "severity_changed", from: "SEV4", to: "SEV2", source: "rule", reason: "10+ customers affected" };
  */
 export interface ImpactLevelChange {
   /** Which event this becomes. */
@@ -58,7 +86,15 @@ export interface ImpactLevelChange {
   readonly reason: string;
 }
 
-/** What {@link ImpactRules.evaluate} found. */
+/**
+ * What {@link ImpactRules.evaluate} found.
+ *
+ * @example
+ * // rules: [{ id: "many-customers", when: { affectedCustomers: { gte: 10 } }, raise: { severity: "SEV2" }, reason: "10+ customers affected" }]
+ * const evaluation: ImpactEvaluation = rules.evaluate({ affectedCustomers: 12 }, { severity: "SEV4" });
+ * // => { severity: "SEV2", priority: null, matched: { index: 0, id: "many-customers" },
+ * //      changes: [{ type: "severity_changed", from: "SEV4", to: "SEV2", source: "rule", reason: "10+ customers affected" }] }
+ */
 export interface ImpactEvaluation {
   /** The severity after the rules: the current one, or the matching rule's target if more severe. */
   readonly severity: string | null;
@@ -70,7 +106,16 @@ export interface ImpactEvaluation {
   readonly changes: ReadonlyArray<ImpactLevelChange>;
 }
 
-/** A validated, frozen, ordered list of impact-growth rules. */
+/**
+ * A validated, frozen, ordered list of impact-growth rules.
+ *
+ * @example
+ * const rules: ImpactRules = createImpactRules(
+ *   [{ id: "many-customers", when: { affectedCustomers: { gte: 10 } }, raise: { severity: "SEV2" }, reason: "10+ customers affected" }],
+ *   { severityLevels: PAGERDUTY_SEVERITY_LADDER.ids },
+ * );
+ * rules.rules.length; // => 1
+ */
 export interface ImpactRules {
   /** The rules, in evaluation order. */
   readonly rules: ReadonlyArray<ImpactRuleDefinition>;
@@ -79,6 +124,12 @@ export interface ImpactRules {
    * lower a level: a target less severe than the current level leaves it unchanged.
    *
    * @throws {@link SupportOpsError} with code `invalid_input` when a signal has the wrong type or a current level is unknown
+   *
+   * @example
+   * // rules from the ImpactRules example
+   * rules.evaluate({ affectedCustomers: 12 }, { severity: "SEV4" }).severity; // => "SEV2"
+   * rules.evaluate({ affectedCustomers: 3 }, { severity: "SEV4" }).matched;   // => null
+   * rules.evaluate({ affectedCustomers: 12 }, { severity: "SEV1" }).changes;  // => [] (rules never lower a level)
    */
   evaluate(signals: ImpactSignals, current?: CurrentImpactLevels): ImpactEvaluation;
 }

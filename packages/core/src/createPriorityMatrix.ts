@@ -7,6 +7,10 @@ import { SupportOpsError, formatPath, safely, type Issue, type IssuePath, type S
 /**
  * A priority table in nested form: `table[impact][urgency]` is the priority label. This is the form
  * {@link PriorityMatrix.table} and {@link PriorityMatrix.toJSON} give back.
+ *
+ * @example
+ * const table: PriorityTable = { high: { high: "P1", low: "P2" }, low: { high: "P2", low: "P3" } };
+ * table.low.high; // => "P2"
  */
 export type PriorityTable<I extends string = string, U extends string = string, P extends string = string> = {
   readonly [K in I]: { readonly [L in U]: P };
@@ -15,6 +19,9 @@ export type PriorityTable<I extends string = string, U extends string = string, 
 /**
  * One cell of a priority table in list form, the shape of a ServiceNow data-lookup row
  * (`impact`, `urgency`, `priority`).
+ *
+ * @example
+ * const cell: PriorityCell = { impact: "high", urgency: "low", priority: "P2" };
  */
 export interface PriorityCell<I extends string = string, U extends string = string, P extends string = string> {
   /** The impact level of the row. */
@@ -29,6 +36,15 @@ export interface PriorityCell<I extends string = string, U extends string = stri
  * The JSON definition of a priority matrix: three ordered level lists, each most severe first, and a
  * table giving one priority per (impact, urgency) pair, either nested (`{ [impact]: { [urgency]:
  * priority } }`) or as a list of {@link PriorityCell}s.
+ *
+ * @example
+ * const definition: PriorityMatrixDefinition = {
+ *   impact: ["high", "low"],
+ *   urgency: ["high", "low"],
+ *   priorities: ["P1", "P2", "P3"],
+ *   table: { high: { high: "P1", low: "P2" }, low: { high: "P2", low: "P3" } },
+ * };
+ * createPriorityMatrix(definition).lookup("low", "low"); // => "P3"
  */
 export interface PriorityMatrixDefinition<I extends string = string, U extends string = string, P extends string = string> {
   /** Impact levels, most severe first, e.g. `["high", "medium", "low"]`. */
@@ -44,6 +60,15 @@ export interface PriorityMatrixDefinition<I extends string = string, U extends s
 /**
  * A validated, frozen impact × urgency → priority lookup table. Build one with
  * {@link createPriorityMatrix} or take a preset such as {@link SERVICENOW_PRIORITY_MATRIX}.
+ *
+ * @example
+ * const matrix: PriorityMatrix<"high" | "low", "high" | "low", "P1" | "P2"> = createPriorityMatrix({
+ *   impact: ["high", "low"],
+ *   urgency: ["high", "low"],
+ *   priorities: ["P1", "P2"],
+ *   table: { high: { high: "P1", low: "P1" }, low: { high: "P1", low: "P2" } },
+ * });
+ * matrix.lookup("low", "low"); // => "P2"
  */
 export interface PriorityMatrix<I extends string = string, U extends string = string, P extends string = string> {
   /** Impact levels, most severe first. */
@@ -60,9 +85,22 @@ export interface PriorityMatrix<I extends string = string, U extends string = st
    * The priority at (impact, urgency).
    *
    * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`) when either level is not in the matrix
+   *
+   * @example
+   * // matrix: the one built in the createPriorityMatrix example
+   * matrix.lookup("high", "low"); // => "P2"
+   * matrix.lookup("medium", "low"); // throws invalid_input (issue code unknown_level)
    */
   lookup(impact: I, urgency: U): P;
-  /** The definition in nested form: plain JSON that {@link createPriorityMatrix} accepts back. */
+  /**
+   * The definition in nested form: plain JSON that {@link createPriorityMatrix} accepts back.
+   *
+   * @example
+   * // matrix: the one built in the createPriorityMatrix example
+   * matrix.toJSON();
+   * // => { impact: ["high", "low"], urgency: ["high", "low"], priorities: ["P1", "P2", "P3"],
+   * //      table: { high: { high: "P1", low: "P2" }, low: { high: "P2", low: "P3" } } }
+   */
   toJSON(): PriorityMatrixDefinition<I, U, P> & { readonly table: PriorityTable<I, U, P> };
 }
 

@@ -3,7 +3,14 @@ import { LevelListSchema, listLabels, rankIndex } from "./internal/levels/levelL
 import { zodIssues } from "./internal/levels/zodIssues.js";
 import { SupportOpsError, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 
-/** One rung of a severity ladder: what the level means and what it sets in motion. */
+/**
+ * One rung of a severity ladder: what the level means and what it sets in motion.
+ *
+ * @example
+ * const level: SeverityLevel = PAGERDUTY_SEVERITY_LADDER.level("SEV2");
+ * level.label;         // => "SEV-2"
+ * level.majorIncident; // => true
+ */
 export interface SeverityLevel<S extends string = string> {
   /** Stable identifier, e.g. `"SEV1"`. */
   readonly id: S;
@@ -17,7 +24,12 @@ export interface SeverityLevel<S extends string = string> {
   readonly majorIncident: boolean;
 }
 
-/** The JSON definition of one severity level; see {@link SeverityLevel}. */
+/**
+ * The JSON definition of one severity level; see {@link SeverityLevel}.
+ *
+ * @example
+ * const level: SeverityLevelDefinition = { id: "S1", label: "Sev 1", description: "Service down for everyone", majorIncident: true };
+ */
 export interface SeverityLevelDefinition<S extends string = string> {
   /** Stable identifier, e.g. `"SEV1"`. */
   readonly id: S;
@@ -34,6 +46,18 @@ export interface SeverityLevelDefinition<S extends string = string> {
 /**
  * The JSON definition of a severity ladder: levels most severe first, and optionally a severity →
  * priority mapping over a declared priority list (most urgent first).
+ *
+ * @example
+ * const definition: SeverityLadderDefinition = {
+ *   name: "ours",
+ *   levels: [
+ *     { id: "S1", description: "Service down for everyone", majorIncident: true },
+ *     { id: "S2", description: "Degraded for some" },
+ *   ],
+ *   priorities: ["P1", "P2"],
+ *   toPriority: { S1: "P1", S2: "P2" },
+ * };
+ * createSeverityLadder(definition).priorityFor("S2"); // => "P2"
  */
 export interface SeverityLadderDefinition<S extends string = string> {
   /** A name for people, e.g. `"PagerDuty"`. */
@@ -51,6 +75,10 @@ export interface SeverityLadderDefinition<S extends string = string> {
 /**
  * A validated, frozen severity ladder: impact on the service, most severe first. Severity is a
  * separate axis from priority (order of work); a ladder may carry a default mapping between them.
+ *
+ * @example
+ * const ladder: SeverityLadder = PAGERDUTY_SEVERITY_LADDER;
+ * ladder.ids[0]; // => "SEV1"
  */
 export interface SeverityLadder<S extends string = string> {
   /** A name for people. */
@@ -67,21 +95,37 @@ export interface SeverityLadder<S extends string = string> {
    * The level with this id.
    *
    * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`)
+   *
+   * @example
+   * PAGERDUTY_SEVERITY_LADDER.level("SEV2").majorIncident; // => true
    */
   level(id: S): SeverityLevel<S>;
   /**
    * Orders two levels: negative when `a` is more severe than `b`, 0 when equal, positive when less.
    *
    * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`)
+   *
+   * @example
+   * PAGERDUTY_SEVERITY_LADDER.compare("SEV1", "SEV3") < 0;  // => true
+   * PAGERDUTY_SEVERITY_LADDER.compare("SEV2", "SEV2");      // => 0
    */
   compare(a: S, b: S): number;
   /**
    * The default priority of a ticket at this severity, or `undefined` when the ladder has no mapping.
    *
    * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`)
+   *
+   * @example
+   * PAGERDUTY_SEVERITY_LADDER.priorityFor("SEV1"); // => undefined (no mapping attached)
    */
   priorityFor(id: S): string | undefined;
-  /** The definition as plain JSON that {@link createSeverityLadder} accepts back. */
+  /**
+   * The definition as plain JSON that {@link createSeverityLadder} accepts back.
+   *
+   * @example
+   * PAGERDUTY_SEVERITY_LADDER.toJSON().name;          // => "PagerDuty"
+   * PAGERDUTY_SEVERITY_LADDER.toJSON().levels.length; // => 5
+   */
   toJSON(): SeverityLadderDefinition<S>;
 }
 

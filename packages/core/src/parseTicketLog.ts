@@ -10,10 +10,24 @@ import {
 /**
  * A validated ticket log: events in time order, `at` in epoch milliseconds, frozen. Only
  * {@link parseTicketLog} makes one.
+ *
+ * @example
+ * const log: TicketLog = parseTicketLog([{ id: "c", at: "2026-03-09T09:00:00Z", type: "created", by: "customer" }]);
+ * log[0].at; // => 1773046800000
  */
 export type TicketLog = ReadonlyArray<Readonly<TicketEvent>> & { readonly __brand: "TicketLog" };
 
-/** Options of {@link parseTicketLog}. */
+/**
+ * Options of {@link parseTicketLog}.
+ *
+ * @example
+ * const options: ParseTicketLogOptions = { statusMap: { "Waiting on customer": "pending" } };
+ * const log = parseTicketLog([
+ *   { id: "c", at: "2026-03-09T09:00:00Z", type: "created", by: "customer" },
+ *   { id: "s", at: "2026-03-09T10:00:00Z", type: "status_changed", from: "new", to: "Waiting on customer" },
+ * ], options);
+ * log[1]; // => { id: "s", at: 1773050400000, type: "status_changed", from: "new", to: "pending", toLabel: "Waiting on customer" }
+ */
 export interface ParseTicketLogOptions {
   /**
    * Your status names mapped onto canonical statuses, e.g. `{ "Waiting on customer": "pending" }`.

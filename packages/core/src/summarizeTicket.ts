@@ -3,7 +3,12 @@ import { SupportOpsError } from "./SupportOpsError.js";
 import { CANONICAL_STATUSES, RESOLVED_STATUSES, type CanonicalStatus, type TicketEventOf } from "./TicketEvent.js";
 import { toEpochMs, type TimeInput } from "./toEpochMs.js";
 
-/** One entry of a priority or severity history. */
+/**
+ * One entry of a priority or severity history.
+ *
+ * @example
+ * const entry: LevelHistoryEntry = { at: 1773048600000, from: "P3", to: "P1", source: "rule", reason: null };
+ */
 export interface LevelHistoryEntry {
   readonly at: number;
   readonly from: string | null;
@@ -12,21 +17,44 @@ export interface LevelHistoryEntry {
   readonly reason: string | null;
 }
 
-/** One entry of a category history. */
+/**
+ * One entry of a category history.
+ *
+ * @example
+ * const entry: CategoryHistoryEntry = { at: 1773049500000, from: null, to: "billing" };
+ */
 export interface CategoryHistoryEntry {
   readonly at: number;
   readonly from: string | null;
   readonly to: string | null;
 }
 
-/** One entry of an assignee history: who holds the ticket from `at` on. */
+/**
+ * One entry of an assignee history: who holds the ticket from `at` on.
+ *
+ * @example
+ * const entry: AssigneeHistoryEntry = { at: 1773049200000, group: "tier2", agent: "ana" };
+ */
 export interface AssigneeHistoryEntry {
   readonly at: number;
   readonly group: string | null;
   readonly agent: string | null;
 }
 
-/** What a ticket's log says as of one instant; see {@link summarizeTicket}. All instants are epoch ms. */
+/**
+ * What a ticket's log says as of one instant; see {@link summarizeTicket}. All instants are epoch ms.
+ *
+ * @example
+ * const summary: TicketSummary = summarizeTicket(
+ *   [
+ *     { id: "c", at: "2026-03-09T09:00:00Z", type: "created", by: "customer" },
+ *     { id: "s", at: "2026-03-09T10:00:00Z", type: "status_changed", from: "new", to: "solved" },
+ *   ],
+ *   { at: "2026-03-09T12:00:00Z" },
+ * );
+ * summary.isResolved;        // => true
+ * summary.msInStatus.solved; // => 7200000
+ */
 export interface TicketSummary {
   /** The instant the summary describes; events after it are ignored. */
   readonly asOf: number;
@@ -69,7 +97,12 @@ export interface TicketSummary {
   readonly escalationCount: number;
 }
 
-/** Options of {@link summarizeTicket}. */
+/**
+ * Options of {@link summarizeTicket}.
+ *
+ * @example
+ * const options: SummarizeTicketOptions = { at: "2026-03-09T12:00:00Z" };
+ */
 export interface SummarizeTicketOptions {
   /** The instant to summarise at ("now" is always a parameter). Events at exactly `at` count. */
   readonly at: TimeInput;

@@ -6,6 +6,10 @@ import { SupportOpsError, safely, type IssuePath, type SafeResult } from "./Supp
 /**
  * A duration given as fixed-length units. Every field is optional but at least one must be present;
  * fractions are allowed when the total is a whole number of milliseconds.
+ *
+ * @example
+ * const d: DurationObject = { hours: 1, minutes: 30 };
+ * toDurationMs(d); // => 5400000
  */
 export interface DurationObject {
   readonly weeks?: number;
@@ -19,6 +23,10 @@ export interface DurationObject {
 /**
  * What the friendly API accepts as a duration: milliseconds, an ISO-8601 duration string
  * (`PT4H30M`, `P1DT2H`, `-PT1H`), a {@link DurationObject}, or a luxon `Duration`.
+ *
+ * @example
+ * const target: DurationInput = "PT15M";
+ * toDurationMs(target); // => 900000
  */
 export type DurationInput = number | string | DurationObject | Duration;
 

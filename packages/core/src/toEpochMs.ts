@@ -5,6 +5,10 @@ import { SupportOpsError, safely, type IssuePath, type SafeResult } from "./Supp
 /**
  * What the friendly API accepts as an instant: a `Date`, an integer number of epoch milliseconds,
  * an ISO-8601 string with an offset or `Z`, or a luxon `DateTime`.
+ *
+ * @example
+ * const at: TimeInput = "2026-03-09T09:00:00+01:00";
+ * toEpochMs(at); // => 1773043200000
  */
 export type TimeInput = Date | number | string | DateTime;
 

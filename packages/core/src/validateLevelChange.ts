@@ -7,6 +7,9 @@ import { LEVEL_CHANGE_SOURCES } from "./TicketEvent.js";
 /**
  * A change of priority or severity, shaped like the `priority_changed` / `severity_changed` ticket
  * events (other event fields such as `id`, `at` and `type` may be present and are ignored).
+ *
+ * @example
+ * const change: LevelChange = { from: "P3", to: "P1", source: "manual", reason: "VIP customer", actor: "ana" };
  */
 export interface LevelChange {
   /** The level before; `null` when none was set. */
@@ -21,13 +24,25 @@ export interface LevelChange {
   readonly actor?: string;
 }
 
-/** A level change that passed {@link validateLevelChange}, with the direction it moves in. */
+/**
+ * A level change that passed {@link validateLevelChange}, with the direction it moves in.
+ *
+ * @example
+ * const checked: ValidatedLevelChange = validateLevelChange({ from: null, to: "P2", source: "matrix" }, { levels: ["P1", "P2", "P3"] });
+ * checked.direction; // => "set"
+ */
 export interface ValidatedLevelChange extends LevelChange {
   /** `set` from no level, `raise` toward more severe, `lower` toward less severe, `same` for no move. */
   readonly direction: "set" | "raise" | "lower" | "same";
 }
 
-/** The level list a change is read on. */
+/**
+ * The level list a change is read on.
+ *
+ * @example
+ * const options: ValidateLevelChangeOptions = { levels: ["P1", "P2", "P3"] };
+ * validateLevelChange({ from: "P3", to: "P1", source: "manual", reason: "VIP customer" }, options).direction; // => "raise"
+ */
 export interface ValidateLevelChangeOptions {
   /** The levels, most severe first (`matrix.priorities`, `ladder.ids`). */
   readonly levels: ReadonlyArray<string>;

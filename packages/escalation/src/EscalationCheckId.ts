@@ -42,5 +42,11 @@ export const ESCALATION_CHECK_IDS = [
   "sanitize.linkable",
 ] as const;
 
-/** The name of a check in {@link ESCALATION_CHECK_IDS}. */
+/**
+ * The name of a check in {@link ESCALATION_CHECK_IDS}.
+ *
+ * @example
+ * const check: EscalationCheckId = "sanitize.no_pii";
+ * ESCALATION_CHECK_IDS.includes(check); // => true
+ */
 export type EscalationCheckId = (typeof ESCALATION_CHECK_IDS)[number];

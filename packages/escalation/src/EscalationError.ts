@@ -21,7 +21,13 @@ export const ESCALATION_ERROR_CODES = [
   "invalid_redact_input",
 ] as const;
 
-/** One of {@link ESCALATION_ERROR_CODES}. */
+/**
+ * One of {@link ESCALATION_ERROR_CODES}.
+ *
+ * @example
+ * const code: EscalationErrorCode = "invalid_package";
+ * ESCALATION_ERROR_CODES.includes(code); // => true
+ */
 export type EscalationErrorCode = (typeof ESCALATION_ERROR_CODES)[number];
 
 /**
@@ -55,7 +61,12 @@ export const ESCALATION_PACKAGE_ISSUE_CODES = [
   "sensitive_data_in_summary",
 ] as const;
 
-/** One of {@link ESCALATION_PACKAGE_ISSUE_CODES}. */
+/**
+ * One of {@link ESCALATION_PACKAGE_ISSUE_CODES}.
+ *
+ * @example
+ * const code: EscalationPackageIssueCode = "missing_repro_details";
+ */
 export type EscalationPackageIssueCode = (typeof ESCALATION_PACKAGE_ISSUE_CODES)[number];
 
 /**

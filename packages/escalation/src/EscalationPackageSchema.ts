@@ -2,7 +2,15 @@ import { z } from "zod";
 import { checkPackageRules } from "./internal/packageRules.js";
 import { isIsoInstant, isPseudonymToken } from "./internal/formats.js";
 
-/** The largest inline evidence excerpt a package may carry, in characters; link larger files by `uri`. */
+/**
+ * The largest inline evidence excerpt a package may carry, in characters; link larger files by `uri`.
+ *
+ * @example
+ * MAX_INLINE_EVIDENCE_CHARS; // => 65536
+ * // pkg: a valid package input; evidence: a sanitised evidence item
+ * const result = safeCreateEscalationPackage({ ...pkg, evidence: [{ ...evidence, inline: "x".repeat(MAX_INLINE_EVIDENCE_CHARS + 1) }] }, { now });
+ * if (!result.success) result.error.issues[0]; // => { code: "too_big", path: ["evidence", 0, "inline"], … }
+ */
 export const MAX_INLINE_EVIDENCE_CHARS = 65_536;
 
 /**
@@ -37,7 +45,15 @@ export const ESCALATION_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as
  */
 export const ESCALATION_PRIORITIES = ["P1", "P2", "P3", "P4", "P5"] as const;
 
-/** The longest a free-text field may be; longer material belongs in evidence. */
+/**
+ * The longest a free-text field may be; longer material belongs in evidence.
+ *
+ * @example
+ * MAX_TEXT_CHARS; // => 10000
+ * // pkg: a valid package input
+ * const result = safeCreateEscalationPackage({ ...pkg, ask: "x ".repeat(MAX_TEXT_CHARS) }, { now });
+ * if (!result.success) result.error.issues[0]; // => { code: "too_big", path: ["ask"], … }
+ */
 export const MAX_TEXT_CHARS = 10_000;
 
 const text = (what: string) =>
@@ -225,13 +241,67 @@ export const EscalationPackageSchema = EscalationPackageShape.superRefine(checkP
   when: (payload) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
 }).readonly();
 
-/** A valid escalation package (the parsed form; deeply read-only). */
+/**
+ * A valid escalation package (the parsed form; deeply read-only).
+ *
+ * @example
+ * const pkg: EscalationPackage = createEscalationPackage(input, { now: "2026-03-09T15:00:00Z" });
+ * pkg.severity; // => "SEV2"
+ */
 export type EscalationPackage = z.output<typeof EscalationPackageSchema>;
 
-/** What {@link EscalationPackageSchema} accepts: the JSON form of a package. */
+/**
+ * What {@link EscalationPackageSchema} accepts: the JSON form of a package.
+ *
+ * @example
+ * const input: EscalationPackageInput = {
+ *   schemaVersion: "1",
+ *   id: "01JQ3V8Z6M4K2T9P7R5X1C0B8N",
+ *   ticketId: "ZD-48213",
+ *   summary: "Checkout returns HTTP 500 for EU carts with discount code SPRING10",
+ *   kind: "bug",
+ *   severity: "SEV2",
+ *   priority: "P2",
+ *   target: "engineering",
+ *   service: "checkout",
+ *   environment: "production",
+ *   release: "2026.03.2",
+ *   platform: "Chrome 133 / macOS 15",
+ *   reproducible: "always",
+ *   reproSteps: [
+ *     { n: 1, action: "Sign in as any EU customer" },
+ *     { n: 2, action: "Apply code SPRING10 to any cart" },
+ *     { n: 3, action: "Click Pay on the checkout page" },
+ *   ],
+ *   expected: "The order is placed and the confirmation shows the discounted total",
+ *   actual: "The page says 'Something went wrong' and the API returns HTTP 500",
+ *   firstSeenAt: "2026-03-09T08:12:00Z",
+ *   reportedAt: "2026-03-09T14:05:00Z",
+ *   correlation: { traceIds: ["4bf92f3577b34da6a3ce929d0e0e4736"] },
+ *   impact: { customersAffected: 42, blocked: true, workaroundAvailable: false, trend: "growing" },
+ *   businessUrgency: { reason: "Spring campaign emails go out tomorrow", slaState: "at-risk" },
+ *   ask: "Fix the EUR currency mapping for discount rules",
+ *   attempts: [{ action: "Tried SPRING10 with a USD account", result: "Works, so the problem is EUR-only" }],
+ *   taxonomy: { code: "billing.checkout.discounts", version: "2026-02" },
+ * };
+ * EscalationPackageSchema.safeParse(input).success; // => true
+ */
 export type EscalationPackageInput = z.input<typeof EscalationPackageSchema>;
 
-/** One piece of evidence in a package. */
+/**
+ * One piece of evidence in a package.
+ *
+ * @example
+ * const { value, report } = redact("ERROR saml: assertion expired for jane.doe@example.com");
+ * const evidence: EscalationEvidence = {
+ *   kind: "log",
+ *   title: "auth-api log excerpt",
+ *   inline: value, // "ERROR saml: assertion expired for [EMAIL]"
+ *   capturedAt: "2026-03-09T13:41:00Z",
+ *   sanitized: true,
+ *   redactionReport: { ...report }, // spread: the RedactionReport interface has no index signature
+ * };
+ */
 export type EscalationEvidence = NonNullable<EscalationPackage["evidence"]>[number];
 
 /**

@@ -4,16 +4,30 @@ import { TicketEventSchema, type BusinessCalendarLike, type DurationInput, type 
 /**
  * The instants a level's `after` is measured from: the escalation's start (`created`), the SLA due
  * time (`slaDue`; a negative `after` is a reminder before it), or the level before (`previousLevel`).
+ *
+ * @example
+ * const anchor: EscalationAnchor = "slaDue";
  */
 export type EscalationAnchor = "created" | "slaDue" | "previousLevel";
 
 /**
  * What stops an escalation: a core ticket event type (usually `acknowledged`) or `resolved`, a
  * `status_changed` event into `solved` or `closed`.
+ *
+ * @example
+ * const stopOn: EscalationStopCondition[] = ["acknowledged", "resolved"];
  */
 export type EscalationStopCondition = TicketEventType | "resolved";
 
-/** One level of an {@link EscalationPolicyDefinition}. */
+/**
+ * One level of an {@link EscalationPolicyDefinition}.
+ *
+ * @example
+ * const reminder: EscalationLevelDefinition = { after: "-PT15M", relativeTo: "slaDue", targets: ["team:l2"] };
+ * createEscalationPolicy({ levels: [reminder] })
+ *   .schedule({ createdAt: "2026-03-09T09:00:00Z", slaDueAt: "2026-03-09T13:00:00Z" })[0].at.toISOString();
+ * // => "2026-03-09T12:45:00.000Z"
+ */
 export interface EscalationLevelDefinition {
   /** The delay from the anchor: ISO-8601 (`"PT30M"`, `"-PT15M"`), milliseconds, `{ minutes: 30 }` or a luxon Duration. */
   readonly after: DurationInput;
@@ -23,7 +37,18 @@ export interface EscalationLevelDefinition {
   readonly targets: ReadonlyArray<string>;
 }
 
-/** The definition {@link createEscalationPolicy} validates. */
+/**
+ * The definition {@link createEscalationPolicy} validates.
+ *
+ * @example
+ * const definition: EscalationPolicyDefinition = {
+ *   levels: [
+ *     { after: "PT30M", relativeTo: "created", targets: ["team:l2"] },
+ *     { after: "PT1H", relativeTo: "previousLevel", targets: ["user:support-manager"] },
+ *   ],
+ *   stopOn: ["acknowledged", "resolved"],
+ * };
+ */
 export interface EscalationPolicyDefinition {
   /** The levels, in order; at least one. */
   readonly levels: ReadonlyArray<EscalationLevelDefinition>;
@@ -37,7 +62,13 @@ export interface EscalationPolicyDefinition {
   readonly calendar?: BusinessCalendarLike;
 }
 
-/** A compiled level: `after` in milliseconds. */
+/**
+ * A compiled level: `after` in milliseconds.
+ *
+ * @example
+ * // policy: levels PT30M after created (team:l2), then PT1H after the previous level (user:support-manager)
+ * policy.levels[1]; // => { level: 2, afterMs: 3600000, relativeTo: "previousLevel", targets: ["user:support-manager"] }
+ */
 export interface EscalationLevel {
   /** The level's number, from 1. */
   readonly level: number;
@@ -49,7 +80,14 @@ export interface EscalationLevel {
   readonly targets: ReadonlyArray<string>;
 }
 
-/** One notification of a schedule: a level of one cycle and when it fires. */
+/**
+ * One notification of a schedule: a level of one cycle and when it fires.
+ *
+ * @example
+ * // policy: levels PT30M after created (team:l2), then PT1H after the previous level (user:support-manager)
+ * const [first]: ReadonlyArray<ScheduledEscalation> = policy.schedule({ createdAt: "2026-03-09T09:00:00Z" });
+ * first; // => { level: 1, cycle: 0, at: new Date("2026-03-09T09:30:00.000Z"), atMs: 1773048600000, targets: ["team:l2"] }
+ */
 export interface ScheduledEscalation {
   /** The level's number, from 1. */
   readonly level: number;
@@ -63,7 +101,12 @@ export interface ScheduledEscalation {
   readonly targets: ReadonlyArray<string>;
 }
 
-/** Input of {@link EscalationPolicy.schedule}. */
+/**
+ * Input of {@link EscalationPolicy.schedule}.
+ *
+ * @example
+ * const input: EscalationScheduleInput = { createdAt: "2026-03-09T09:00:00Z", slaDueAt: "2026-03-09T13:00:00Z" };
+ */
 export interface EscalationScheduleInput {
   /** When the escalation started. */
   readonly createdAt: TimeInput;
@@ -71,7 +114,15 @@ export interface EscalationScheduleInput {
   readonly slaDueAt?: TimeInput;
 }
 
-/** The parts of a ticket event {@link EscalationPolicy.due} reads; core's parsed `TicketEvent` fits. */
+/**
+ * The parts of a ticket event {@link EscalationPolicy.due} reads; core's parsed `TicketEvent` fits.
+ *
+ * @example
+ * const events: EscalationEvent[] = [
+ *   { type: "created", at: Date.parse("2026-03-09T09:00:00Z") },
+ *   { type: "acknowledged", at: Date.parse("2026-03-09T09:45:00Z") },
+ * ];
+ */
 export interface EscalationEvent {
   /** The event type. */
   readonly type: TicketEventType;
@@ -81,7 +132,12 @@ export interface EscalationEvent {
   readonly to?: unknown;
 }
 
-/** Options of {@link EscalationPolicy.due}. */
+/**
+ * Options of {@link EscalationPolicy.due}.
+ *
+ * @example
+ * const options: EscalationDueOptions = { at: "2026-03-09T09:40:00Z" };
+ */
 export interface EscalationDueOptions {
   /** As of when; events after it are ignored. */
   readonly at: TimeInput;
@@ -92,6 +148,14 @@ export interface EscalationDueOptions {
 /**
  * Where the latest escalation stands: `idle` (none started), `escalating` (running, with a next
  * level), `exhausted` (running, every level fired), `stopped` (a stop condition arrived).
+ *
+ * @example
+ * // policy: levels PT30M after created (team:l2), then PT1H after the previous level; created 09:00, acknowledged 09:45
+ * const due: EscalationDue = policy.due(events, { at: "2026-03-09T12:00:00Z" });
+ * due.state;      // => "stopped"
+ * due.stoppedBy;  // => "acknowledged"
+ * due.fired.length; // => 1
+ * due.next;       // => null
  */
 export interface EscalationDue {
   /** The state of the latest escalation. */
@@ -108,7 +172,19 @@ export interface EscalationDue {
   readonly next: ScheduledEscalation | null;
 }
 
-/** A validated, frozen escalation policy. */
+/**
+ * A validated, frozen escalation policy.
+ *
+ * @example
+ * const policy: EscalationPolicy = createEscalationPolicy({
+ *   levels: [
+ *     { after: "PT30M", relativeTo: "created", targets: ["team:l2"] },
+ *     { after: "PT1H", relativeTo: "previousLevel", targets: ["user:support-manager"] },
+ *   ],
+ * });
+ * policy.stopOn;        // => ["acknowledged", "resolved"]
+ * policy.businessHours; // => false
+ */
 export interface EscalationPolicy {
   /** The compiled levels. */
   readonly levels: ReadonlyArray<EscalationLevel>;
@@ -127,6 +203,11 @@ export interface EscalationPolicy {
    * reminder for an SLA already nearly due) fires at `createdAt`.
    *
    * @throws {@link EscalationError} `invalid_schedule_input`
+   *
+   * @example
+   * // policy: the one in the EscalationPolicy example
+   * policy.schedule({ createdAt: "2026-03-09T09:00:00Z" }).map((s) => s.at.toISOString());
+   * // => ["2026-03-09T09:30:00.000Z", "2026-03-09T10:30:00.000Z"]
    */
   schedule(input: EscalationScheduleInput): ReadonlyArray<ScheduledEscalation>;
   /**
@@ -137,6 +218,17 @@ export interface EscalationPolicy {
    *
    * @throws {@link EscalationError} `invalid_events` when events are out of time order or malformed;
    *   `invalid_schedule_input` for a bad `at` or a missing `slaDueAt`
+   *
+   * @example
+   * // policy: the one in the EscalationPolicy example
+   * const events = [
+   *   { type: "created", at: Date.parse("2026-03-09T09:00:00Z") },
+   *   { type: "acknowledged", at: Date.parse("2026-03-09T09:45:00Z") },
+   * ] as const;
+   * const due = policy.due(events, { at: "2026-03-09T09:40:00Z" });
+   * due.state;                   // => "escalating"
+   * due.next?.at.toISOString();  // => "2026-03-09T10:30:00.000Z"
+   * policy.due(events, { at: "2026-03-09T12:00:00Z" }).state; // => "stopped"
    */
   due(events: ReadonlyArray<EscalationEvent>, options: EscalationDueOptions): EscalationDue;
 }

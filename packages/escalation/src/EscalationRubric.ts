@@ -59,7 +59,14 @@ export const EscalationRubricSchema = z
   })
   .readonly();
 
-/** A rubric: data, replaceable, validated by {@link EscalationRubricSchema}. */
+/**
+ * A rubric: data, replaceable, validated by {@link EscalationRubricSchema}.
+ *
+ * @example
+ * const rubric: EscalationRubric = DEFAULT_ESCALATION_RUBRIC;
+ * rubric.dimensions.length; // => 9
+ * rubric.gate;              // => { dimension: "sanitisation", atOrBelow: 1 }
+ */
 export type EscalationRubric = z.output<typeof EscalationRubricSchema>;
 
 const ALL_BUT_QUESTIONS = ESCALATION_KINDS.filter((kind) => kind !== "question");

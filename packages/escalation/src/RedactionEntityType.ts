@@ -45,11 +45,27 @@ export const PII_ENTITY_TYPES = ["card", "iban", "email", "ipv6", "ipv4", "phone
  */
 export const REDACTION_ENTITY_TYPES = [...SECRET_ENTITY_TYPES, ...PII_ENTITY_TYPES] as const;
 
-/** One of {@link SECRET_ENTITY_TYPES}. */
+/**
+ * One of {@link SECRET_ENTITY_TYPES}.
+ *
+ * @example
+ * const secret: SecretEntityType = "github_token";
+ */
 export type SecretEntityType = (typeof SECRET_ENTITY_TYPES)[number];
 
-/** One of {@link PII_ENTITY_TYPES}. */
+/**
+ * One of {@link PII_ENTITY_TYPES}.
+ *
+ * @example
+ * const pii: PiiEntityType = "email";
+ */
 export type PiiEntityType = (typeof PII_ENTITY_TYPES)[number];
 
-/** One of {@link REDACTION_ENTITY_TYPES}: a secret or a kind of personal data. */
+/**
+ * One of {@link REDACTION_ENTITY_TYPES}: a secret or a kind of personal data.
+ *
+ * @example
+ * const entities: RedactionEntityType[] = ["email", "phone", "jwt"];
+ * redact("call +44 20 7946 0958", { entities }).value; // => "call [PHONE]"
+ */
 export type RedactionEntityType = SecretEntityType | PiiEntityType;

@@ -8,7 +8,12 @@
  */
 export const REDACTION_ERROR_CODES = ["invalid_redact_options", "invalid_redact_input"] as const;
 
-/** One of {@link REDACTION_ERROR_CODES}. */
+/**
+ * One of {@link REDACTION_ERROR_CODES}.
+ *
+ * @example
+ * const code: RedactionErrorCode = "invalid_redact_options";
+ */
 export type RedactionErrorCode = (typeof REDACTION_ERROR_CODES)[number];
 
 /**
@@ -35,5 +40,10 @@ export const REDACTION_ISSUE_CODES = [
   "too_deep",
 ] as const;
 
-/** One of {@link REDACTION_ISSUE_CODES}. */
+/**
+ * One of {@link REDACTION_ISSUE_CODES}.
+ *
+ * @example
+ * const code: RedactionIssueCode = "weak_key";
+ */
 export type RedactionIssueCode = (typeof REDACTION_ISSUE_CODES)[number];

@@ -4,7 +4,12 @@ import { ESCALATION_SEVERITIES } from "./EscalationPackageSchema.js";
 
 type Severity = (typeof ESCALATION_SEVERITIES)[number];
 
-/** The conditions of one routing rule; every condition given must match, an absent one matches anything. */
+/**
+ * The conditions of one routing rule; every condition given must match, an absent one matches anything.
+ *
+ * @example
+ * const condition: EscalationRouteCondition = { severity: ["SEV1", "SEV2"], service: ["payments-*"] };
+ */
 export interface EscalationRouteCondition {
   /** The severities the rule applies to. */
   readonly severity?: ReadonlyArray<Severity>;
@@ -14,7 +19,12 @@ export interface EscalationRouteCondition {
   readonly service?: ReadonlyArray<string>;
 }
 
-/** One rule of an {@link EscalationMatrixDefinition}. */
+/**
+ * One rule of an {@link EscalationMatrixDefinition}.
+ *
+ * @example
+ * const rule: EscalationRouteRule = { when: { category: ["billing.*"] }, target: "payments" };
+ */
 export interface EscalationRouteRule {
   /** When the rule applies; omitted, it applies to everything (a catch-all, which must come last). */
   readonly when?: EscalationRouteCondition;
@@ -22,7 +32,18 @@ export interface EscalationRouteRule {
   readonly target: string;
 }
 
-/** The definition {@link createEscalationMatrix} validates. */
+/**
+ * The definition {@link createEscalationMatrix} validates.
+ *
+ * @example
+ * const definition: EscalationMatrixDefinition = {
+ *   rules: [
+ *     { when: { severity: ["SEV1", "SEV2"] }, target: "incident-command" },
+ *     { when: { category: ["billing.*"] }, target: "payments" },
+ *   ],
+ *   fallback: "l2-support",
+ * };
+ */
 export interface EscalationMatrixDefinition {
   /** Ordered rules; the first that matches wins. */
   readonly rules: ReadonlyArray<EscalationRouteRule>;
@@ -30,7 +51,12 @@ export interface EscalationMatrixDefinition {
   readonly fallback?: string;
 }
 
-/** What {@link EscalationMatrix.route} routes. */
+/**
+ * What {@link EscalationMatrix.route} routes.
+ *
+ * @example
+ * const input: EscalationRouteInput = { severity: "SEV3", category: "billing.refunds", service: "checkout" };
+ */
 export interface EscalationRouteInput {
   /** The escalation's severity. */
   readonly severity: Severity;
@@ -40,7 +66,12 @@ export interface EscalationRouteInput {
   readonly service?: string;
 }
 
-/** Where {@link EscalationMatrix.route} sent an escalation. */
+/**
+ * Where {@link EscalationMatrix.route} sent an escalation.
+ *
+ * @example
+ * const route: EscalationRoute = { target: "payments", rule: 1 };
+ */
 export interface EscalationRoute {
   /** The target team. */
   readonly target: string;
@@ -48,7 +79,15 @@ export interface EscalationRoute {
   readonly rule: number | null;
 }
 
-/** A validated, frozen escalation matrix. */
+/**
+ * A validated, frozen escalation matrix.
+ *
+ * @example
+ * const matrix: EscalationMatrix = createEscalationMatrix({
+ *   rules: [{ when: { category: ["billing.*"] }, target: "payments" }],
+ * });
+ * matrix.fallback; // => null
+ */
 export interface EscalationMatrix {
   /** The rules, in order. */
   readonly rules: ReadonlyArray<EscalationRouteRule>;
@@ -59,6 +98,12 @@ export interface EscalationMatrix {
    * `service` condition does not match an input without that field.
    *
    * @throws {@link EscalationError} `invalid_route_input` for an unknown severity
+   *
+   * @example
+   * // matrix: SEV1/SEV2 → incident-command (rule 0), billing.* → payments (rule 1), fallback l2-support
+   * matrix.route({ severity: "SEV1" });                              // => { target: "incident-command", rule: 0 }
+   * matrix.route({ severity: "SEV3", category: "billing.refunds" }); // => { target: "payments", rule: 1 }
+   * matrix.route({ severity: "SEV4" });                              // => { target: "l2-support", rule: null }
    */
   route(input: EscalationRouteInput): EscalationRoute | null;
 }

@@ -6,13 +6,29 @@ import { instantMs, isRecord } from "./internal/formats.js";
 /**
  * What E5 needs from a priority matrix: a lookup from impact and urgency labels to a priority label.
  * `createPriorityMatrix` from `@supportops/core` returns one; so does any object with this method.
+ *
+ * @example
+ * const matrix: PriorityLookup = SERVICENOW_PRIORITY_MATRIX; // from @supportops/core
+ * const custom: PriorityLookup = { lookup: (impact, urgency) => (impact === "high" && urgency === "high" ? "P1" : "P3") };
  */
 export interface PriorityLookup {
-  /** The priority label for an impact and an urgency label; may throw for an unknown label. */
+  /**
+   * The priority label for an impact and an urgency label; may throw for an unknown label.
+   *
+   * @example
+   * SERVICENOW_PRIORITY_MATRIX.lookup("2 - Medium", "1 - High"); // => "2 - High"
+   */
   lookup(impact: string, urgency: string): string;
 }
 
-/** Options of {@link createEscalationPackage}. */
+/**
+ * Options of {@link createEscalationPackage}.
+ *
+ * @example
+ * const options: CreateEscalationPackageOptions = { now: "2026-03-09T15:00:00Z", environments: ["production", "staging"] };
+ * const result = safeCreateEscalationPackage({ ...input, environment: "qa" }, options);
+ * if (!result.success) result.error.issues[0].code; // => "unknown_environment"
+ */
 export interface CreateEscalationPackageOptions {
   /** The current instant: no time in the package may be after it (E7). */
   readonly now: TimeInput;

@@ -7,7 +7,13 @@ import { PII_DETECTORS } from "./internal/redaction/detectors.js";
 import { describe, fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
 import { pseudonymOf } from "./internal/redaction/pseudonym.js";
 
-/** The options of {@link pseudonymize}. */
+/**
+ * The options of {@link pseudonymize}.
+ *
+ * @example
+ * const options: PseudonymizeOptions = { key: "tenant-42-secret-key", keyVersion: "k1", entity: "account" };
+ * pseudonymize("ACME-0042", options); // => "[ACCOUNT:k1:a8fcc5dc63d1632d]"
+ */
 export interface PseudonymizeOptions {
   /** The secret key of the HMAC, at least 16 bytes; the same key as `redact`'s to link with its tokens. */
   readonly key: string | Uint8Array;

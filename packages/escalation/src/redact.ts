@@ -18,13 +18,27 @@ import { labelOf } from "./internal/redaction/tokens.js";
  * - `mask` (default): a typed token, `[EMAIL]`; payment cards keep their last four digits, `[CARD ****1234]`;
  * - `remove`: nothing, the value is cut out;
  * - `pseudonymize`: a keyed, linkable pseudonym, `[EMAIL:k1:3f9a1c2b0d4e5f67]`, for PII; secrets are masked.
+ *
+ * @example
+ * const mode: RedactionMode = "pseudonymize";
  */
 export type RedactionMode = "mask" | "remove" | "pseudonymize";
 
-/** The modes {@link redact} accepts. */
+/**
+ * The modes {@link redact} accepts.
+ *
+ * @example
+ * REDACTION_MODES; // => ["mask", "remove", "pseudonymize"]
+ */
 export const REDACTION_MODES: ReadonlyArray<RedactionMode> = Object.freeze(["mask", "remove", "pseudonymize"]);
 
-/** The options of {@link redact}; all are optional except `key` and `keyVersion` in `pseudonymize` mode. */
+/**
+ * The options of {@link redact}; all are optional except `key` and `keyVersion` in `pseudonymize` mode.
+ *
+ * @example
+ * const options: RedactOptions = { mode: "mask", entities: ["email", "phone"] };
+ * redact("Mail jane.doe@example.com or call +44 20 7946 0958", options).value; // => "Mail [EMAIL] or call [PHONE]"
+ */
 export interface RedactOptions {
   /** What replaces a detected value; `mask` when absent. */
   readonly mode?: RedactionMode;
@@ -46,6 +60,10 @@ export interface RedactOptions {
 /**
  * What a {@link redact} call did, without any of the values it found: safe to store next to the
  * evidence (research §4.4.8).
+ *
+ * @example
+ * const report: RedactionReport = redact("jane.doe@example.com", { mode: "remove" }).report;
+ * // => { counts: { email: 1 }, engine: "supportops-redact@1", patternSet: "sha256:…", mode: "remove" }
  */
 export interface RedactionReport {
   /** How many values of each entity type were replaced; types with none are absent. */
@@ -60,7 +78,14 @@ export interface RedactionReport {
   readonly keyVersion?: string;
 }
 
-/** The result of {@link redact}: the redacted copy and its report. */
+/**
+ * The result of {@link redact}: the redacted copy and its report.
+ *
+ * @example
+ * const result: RedactResult<string> = redact("jane.doe@example.com", { mode: "pseudonymize", key: "tenant-42-secret-key", keyVersion: "k1" });
+ * result.value;             // => "[EMAIL:k1:c046e62baafdfcc1]"
+ * result.report.keyVersion; // => "k1"
+ */
 export interface RedactResult<T> {
   /** A new value of the same shape as the input, with every detected value replaced. */
   readonly value: T;
@@ -68,13 +93,31 @@ export interface RedactResult<T> {
   readonly report: RedactionReport;
 }
 
-/** The engine name and rule-set version written into every report; bump it when a pattern changes. */
+/**
+ * The engine name and rule-set version written into every report; bump it when a pattern changes.
+ *
+ * @example
+ * redact("jane.doe@example.com").report.engine === REDACTION_ENGINE; // => true
+ * REDACTION_ENGINE; // => "supportops-redact@1"
+ */
 export const REDACTION_ENGINE = "supportops-redact@1";
 
-/** Objects and arrays nested deeper than this are refused rather than risk the call stack. */
+/**
+ * Objects and arrays nested deeper than this are refused rather than risk the call stack.
+ *
+ * @example
+ * MAX_REDACTION_DEPTH; // => 1000
+ */
 export const MAX_REDACTION_DEPTH = 1000;
 
-/** The smallest accepted pseudonym key, in bytes (128 bits). */
+/**
+ * The smallest accepted pseudonym key, in bytes (128 bits).
+ *
+ * @example
+ * MIN_REDACTION_KEY_BYTES; // => 16
+ * const result = safeRedact("x", { mode: "pseudonymize", key: "short", keyVersion: "k1" });
+ * if (!result.success) result.error.issues[0].code; // => "weak_key"
+ */
 export const MIN_REDACTION_KEY_BYTES: number = MIN_KEY_BYTES;
 
 const OPTION_NAMES: ReadonlySet<string> = new Set(["mode", "key", "keyVersion", "entities"]);

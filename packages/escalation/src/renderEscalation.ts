@@ -13,7 +13,12 @@ import { failWith } from "./internal/fail.js";
  */
 export const ESCALATION_RENDER_FORMATS = ["markdown", "github", "jira", "text"] as const;
 
-/** One of {@link ESCALATION_RENDER_FORMATS}. */
+/**
+ * One of {@link ESCALATION_RENDER_FORMATS}.
+ *
+ * @example
+ * const format: EscalationRenderFormat = "jira";
+ */
 export type EscalationRenderFormat = (typeof ESCALATION_RENDER_FORMATS)[number];
 
 /**

@@ -4,7 +4,15 @@ import type { EscalationPackage } from "./EscalationPackageSchema.js";
 import { DEFAULT_ESCALATION_RUBRIC, EscalationRubricSchema, type EscalationRubric } from "./EscalationRubric.js";
 import { CHECKS, scanPackage, type CheckContext, type CheckId } from "./internal/scoring/checks.js";
 
-/** How one rubric dimension scored. */
+/**
+ * How one rubric dimension scored.
+ *
+ * @example
+ * // pkg: the bug package from the EscalationPackageInput example
+ * const evidence: EscalationDimensionScore | undefined = scoreEscalation(pkg).dimensions.find((d) => d.id === "evidence");
+ * evidence?.score;   // => 1
+ * evidence?.missing; // => ["at least one piece of sanitised evidence"]
+ */
 export interface EscalationDimensionScore {
   /** The dimension's id. */
   readonly id: string;
@@ -18,7 +26,16 @@ export interface EscalationDimensionScore {
   readonly missing: ReadonlyArray<string>;
 }
 
-/** The quality score of a package. */
+/**
+ * The quality score of a package.
+ *
+ * @example
+ * // pkg: the bug package from the EscalationPackageInput example
+ * const score: EscalationScore = scoreEscalation(pkg);
+ * score.score;   // => 3.7
+ * score.percent; // => 68
+ * score.gated;   // => false
+ */
 export interface EscalationScore {
   /** The weighted mean of the dimension levels, 1–5, two decimals; 1 when gated. */
   readonly score: number;

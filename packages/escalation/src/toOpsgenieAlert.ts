@@ -2,13 +2,26 @@ import type { EscalationPackage } from "./EscalationPackageSchema.js";
 import { renderEscalation } from "./renderEscalation.js";
 import { truncate } from "./internal/truncate.js";
 
-/** Options of {@link toOpsgenieAlert}. */
+/**
+ * Options of {@link toOpsgenieAlert}.
+ *
+ * @example
+ * const options: OpsgenieAlertOptions = { responders: [{ type: "team", name: "payments" }] };
+ */
 export interface OpsgenieAlertOptions {
   /** Who is notified: Opsgenie responder references such as `{ type: "team", name: "payments" }`. */
   readonly responders?: ReadonlyArray<Readonly<Record<string, string>>>;
 }
 
-/** An Opsgenie "create alert" request body. */
+/**
+ * An Opsgenie "create alert" request body.
+ *
+ * @example
+ * // pkg: the SEV2 bug package from the EscalationPackageInput example
+ * const alert: OpsgenieAlert = toOpsgenieAlert(pkg);
+ * alert.tags;   // => ["bug", "SEV2", "production", "checkout"]
+ * alert.entity; // => "checkout"
+ */
 export interface OpsgenieAlert {
   /** The alert's message, ≤ 130 characters. */
   readonly message: string;

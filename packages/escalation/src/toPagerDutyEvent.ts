@@ -2,7 +2,16 @@ import type { EscalationPackage } from "./EscalationPackageSchema.js";
 import { failWith } from "./internal/fail.js";
 import { truncate } from "./internal/truncate.js";
 
-/** Options of {@link toPagerDutyEvent}. */
+/**
+ * Options of {@link toPagerDutyEvent}.
+ *
+ * @example
+ * const options: PagerDutyEventOptions = {
+ *   routingKey: "R0UT1NGKEY0000000000000000000000",
+ *   client: "supportops",
+ *   clientUrl: "https://help.example.com/tickets/48213",
+ * };
+ */
 export interface PagerDutyEventOptions {
   /** The integration's routing key (32 characters in PagerDuty). */
   readonly routingKey: string;
@@ -14,7 +23,16 @@ export interface PagerDutyEventOptions {
   readonly clientUrl?: string;
 }
 
-/** A PagerDuty Events API v2 event (the body of `POST /v2/enqueue`). */
+/**
+ * A PagerDuty Events API v2 event (the body of `POST /v2/enqueue`).
+ *
+ * @example
+ * // pkg: the SEV2 bug package from the EscalationPackageInput example
+ * const event: PagerDutyEvent = toPagerDutyEvent(pkg, { routingKey: "R0UT1NGKEY0000000000000000000000" });
+ * event.event_action;      // => "trigger"
+ * event.payload?.severity; // => "error"
+ * event.payload?.summary;  // => "[SEV2/P2] Checkout returns HTTP 500 for EU carts with discount code SPRING10"
+ */
 export interface PagerDutyEvent {
   /** The integration's routing key. */
   readonly routing_key: string;

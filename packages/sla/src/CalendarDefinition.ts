@@ -8,10 +8,19 @@ import { parseTimeOfDay } from "./internal/timeOfDay.js";
  * A local time interval `[start, end]` on one date, each end `HH:MM`, `HH:MM:SS` or `HH:MM:SS.mmm`.
  * The interval is half-open (the end instant is closed). `24:00` is a valid end; an end before the start
  * (`["22:00", "06:00"]`) runs overnight into the next date and still belongs to the date it starts on.
+ *
+ * @example
+ * const day: TimeInterval = ["09:00", "17:30"];
+ * const overnight: TimeInterval = ["22:00", "06:00"]; // runs into the next date
  */
 export type TimeInterval = readonly [start: string, end: string];
 
-/** Business hours per weekday; a missing or empty day is closed. */
+/**
+ * Business hours per weekday; a missing or empty day is closed.
+ *
+ * @example
+ * const weekly: WeeklyHours = { mon: [["09:00", "12:00"], ["13:00", "17:00"]], sat: [] }; // lunch break; Saturday closed
+ */
 export interface WeeklyHours {
   /** Monday's intervals. */
   readonly mon?: ReadonlyArray<TimeInterval>;
@@ -29,7 +38,12 @@ export interface WeeklyHours {
   readonly sun?: ReadonlyArray<TimeInterval>;
 }
 
-/** Hours that replace the weekly hours of one local date (an early close, extra hours, or `[]` to close). */
+/**
+ * Hours that replace the weekly hours of one local date (an early close, extra hours, or `[]` to close).
+ *
+ * @example
+ * const earlyClose: DateOverride = { date: "2026-12-24", hours: [["09:00", "12:00"]], name: "Christmas Eve" };
+ */
 export interface DateOverride {
   /** The local date, `YYYY-MM-DD`, in the calendar's zone. */
   readonly date: string;
@@ -39,7 +53,12 @@ export interface DateOverride {
   readonly name?: string;
 }
 
-/** A local date on which the calendar is closed all day, with an optional label. */
+/**
+ * A local date on which the calendar is closed all day, with an optional label.
+ *
+ * @example
+ * const holiday: Holiday = { date: "2026-12-25", name: "Christmas Day" };
+ */
 export interface Holiday {
   /** The local date, `YYYY-MM-DD`, in the calendar's zone. */
   readonly date: string;

@@ -25,7 +25,13 @@ export const SLA_ERROR_CODES = [
   "invalid_holiday_source",
 ] as const;
 
-/** One of {@link SLA_ERROR_CODES}. */
+/**
+ * One of {@link SLA_ERROR_CODES}.
+ *
+ * @example
+ * const code: SlaErrorCode = "invalid_calendar";
+ * SLA_ERROR_CODES.includes(code); // => true
+ */
 export type SlaErrorCode = (typeof SLA_ERROR_CODES)[number];
 
 /**
@@ -46,7 +52,12 @@ export const CALENDAR_ISSUE_CODES = [
   "no_open_time",
 ] as const;
 
-/** One of {@link CALENDAR_ISSUE_CODES}. */
+/**
+ * One of {@link CALENDAR_ISSUE_CODES}.
+ *
+ * @example
+ * const code: CalendarIssueCode = "overlapping_intervals";
+ */
 export type CalendarIssueCode = (typeof CALENDAR_ISSUE_CODES)[number];
 
 /**

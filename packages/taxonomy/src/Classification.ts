@@ -19,6 +19,9 @@ export const ClassificationSchema = z.object({
  * A ticket's classification: the chosen node's code, the taxonomy version it was made against (T12),
  * optionally the codes of each level as stored in separate fields (checked for consistency, T5), a closure
  * code and other fields that rules can require.
+ *
+ * @example
+ * const classification: Classification = { code: "billing.refund", version: "2026.1", fields: { invoiceId: "INV-7" } };
  */
 export interface Classification {
   /** The chosen node's code (any level). */
@@ -33,7 +36,17 @@ export interface Classification {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-/** A classification that passed `validate`: it always carries the taxonomy version (T12). */
+/**
+ * A classification that passed `validate`: it always carries the taxonomy version (T12).
+ *
+ * @example
+ * // tax: Billing (requires invoiceId) > Refund, version "2026.1"
+ * const result = tax.validate({ code: "billing.refund", fields: { invoiceId: "INV-7" } });
+ * if (result.success) {
+ *   const valid: ValidClassification = result.data;
+ *   valid.version; // => "2026.1"
+ * }
+ */
 export interface ValidClassification extends Classification {
   /** The taxonomy version the classification was validated against. */
   readonly version: string;

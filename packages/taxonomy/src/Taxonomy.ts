@@ -3,10 +3,20 @@ import type { Classification, ValidClassification } from "./Classification.js";
 import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
 import type { TaxonomyError } from "./TaxonomyError.js";
 
-/** How a classification is judged by `validate` (see docs/taxonomy.md, "Validation modes"). */
+/**
+ * How a classification is judged by `validate` (see docs/taxonomy.md, "Validation modes").
+ *
+ * @example
+ * const mode: ValidationMode = "historical"; // accept deprecated and internal nodes on old tickets
+ */
 export type ValidationMode = "create" | "update" | "historical";
 
-/** Options of {@link Taxonomy.validate}. */
+/**
+ * Options of {@link Taxonomy.validate}.
+ *
+ * @example
+ * const options: ValidateOptions = { mode: "update", status: "solved", previous: { code: "billing.other", version: "2026.1" } };
+ */
 export interface ValidateOptions {
   /** `create` (default): every rule; `update`: as create, but an unchanged code is not re-judged; `historical`: deprecated and internal nodes accepted. */
   readonly mode?: ValidationMode;
@@ -16,7 +26,16 @@ export interface ValidateOptions {
   readonly previous?: Classification;
 }
 
-/** A compiled node: its definition plus where it sits in the tree. Frozen. */
+/**
+ * A compiled node: its definition plus where it sits in the tree. Frozen.
+ *
+ * @example
+ * const tax = createTaxonomy({ id: "support", version: "2026.1", nodes: [
+ *   { code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund" }] }] });
+ * const node: TaxonomyNode | undefined = tax.node("billing.refund");
+ * node?.labelPath; // => "Billing::Refund"
+ * node?.depth;     // => 2
+ */
 export interface TaxonomyNode {
   /** Opaque, stable identifier (T1). */
   readonly code: string;
@@ -56,7 +75,12 @@ export interface TaxonomyNode {
   readonly selectable: boolean;
 }
 
-/** A compiled closure code. */
+/**
+ * A compiled closure code.
+ *
+ * @example
+ * const closure: TaxonomyClosureCode = { code: "duplicate", label: "Duplicate", requires: ["duplicateOf"] };
+ */
 export interface TaxonomyClosureCode {
   /** The closure code. */
   readonly code: string;
@@ -68,7 +92,12 @@ export interface TaxonomyClosureCode {
   readonly requires: ReadonlyArray<string>;
 }
 
-/** A label path resolved to a node. */
+/**
+ * A label path resolved to a node.
+ *
+ * @example
+ * const resolved: Resolved = { code: "billing.refund", path: ["billing", "billing.refund"] };
+ */
 export interface Resolved {
   /** The node's code. */
   readonly code: string;
@@ -80,6 +109,9 @@ export interface Resolved {
  * A re-mapping from one taxonomy version to the next: what {@link diffTaxonomies} returns (its `map`
  * holds no entries) or a hand-written object whose `map` sends old codes to new ones (for removed nodes
  * and splits).
+ *
+ * @example
+ * const migration: TaxonomyMigration = { fromVersion: "2026.1", toVersion: "2026.2", map: { "billing.other": "billing.refund" } };
  */
 export interface TaxonomyMigration {
   /** The version classifications must carry to be migrated. */
@@ -90,7 +122,14 @@ export interface TaxonomyMigration {
   readonly map?: Readonly<Record<string, string>>;
 }
 
-/** The outcome of {@link Taxonomy.migrate} for one classification. */
+/**
+ * The outcome of {@link Taxonomy.migrate} for one classification.
+ *
+ * @example
+ * // v2 merged billing.other into billing.refund
+ * const result: MigrationResult = v2.migrate({ code: "billing.other", version: "2026.1" }, diffTaxonomies(v1, v2));
+ * // => { kind: "remapped", classification: { code: "billing.refund", version: "2026.2" }, from: "billing.other" }
+ */
 export type MigrationResult =
   | {
       /** The code exists and is active in the new version (renames and moves keep codes). */
@@ -120,6 +159,13 @@ export type MigrationResult =
 /**
  * A compiled, frozen taxonomy: a tree of stable codes with labels, deprecations, closure codes and
  * required-field rules. Made by {@link createTaxonomy}; safe to share.
+ *
+ * @example
+ * const tax: Taxonomy = createTaxonomy({ id: "support", version: "2026.1", nodes: [
+ *   { code: "billing", label: "Billing", aliases: ["Payments"], requires: ["invoiceId"], children: [
+ *     { code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other", other: true }] }] });
+ * tax.version;      // => "2026.1"
+ * tax.nodes.length; // => 3
  */
 export interface Taxonomy {
   /** The scheme's id. */
@@ -136,22 +182,83 @@ export interface Taxonomy {
   readonly closureCodes: ReadonlyArray<TaxonomyClosureCode>;
   /** The normalised definition (nested form, no `parent` fields); `createTaxonomy(tax.definition)` rebuilds it. */
   readonly definition: TaxonomyDefinition;
-  /** The node with this code, or `undefined`. */
+  /**
+   * The node with this code, or `undefined`.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * tax.node("billing.refund")?.labelPath; // => "Billing::Refund"
+   * tax.node("nope");                      // => undefined
+   */
   node(code: string): TaxonomyNode | undefined;
-  /** Whether a node has this code. */
+  /**
+   * Whether a node has this code.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * tax.has("billing.refund"); // => true
+   * tax.has("nope");           // => false
+   */
   has(code: string): boolean;
-  /** Codes from the top level down to `code`; throws `TaxonomyError` `unknown_code` for an unknown code. */
+  /**
+   * Codes from the top level down to `code`; throws `TaxonomyError` `unknown_code` for an unknown code.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * tax.path("billing.refund"); // => ["billing", "billing.refund"]
+   */
   path(code: string): ReadonlyArray<string>;
-  /** Child nodes of `code`, or the top-level nodes when `code` is omitted; throws `unknown_code`. */
+  /**
+   * Child nodes of `code`, or the top-level nodes when `code` is omitted; throws `unknown_code`.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * tax.children("billing").map((n) => n.code); // => ["billing.refund", "billing.other"]
+   * tax.children().map((n) => n.code);          // => ["billing"]
+   */
   children(code?: string): ReadonlyArray<TaxonomyNode>;
-  /** Nodes without children, depth-first; deprecated ones only with `includeDeprecated`. */
+  /**
+   * Nodes without children, depth-first; deprecated ones only with `includeDeprecated`.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * tax.leaves().map((n) => n.code); // => ["billing.refund", "billing.other"]
+   */
   leaves(options?: { readonly includeDeprecated?: boolean }): ReadonlyArray<TaxonomyNode>;
-  /** Finds a node by a label path (`"Billing::Refunds"`), by labels, aliases or codes, case- and space-insensitively. */
+  /**
+   * Finds a node by a label path (`"Billing::Refunds"`), by labels, aliases or codes, case- and space-insensitively.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * tax.resolve("payments :: refund"); // => { success: true, data: { code: "billing.refund", path: ["billing", "billing.refund"] } }
+   */
   resolve(input: string): SafeResult<Resolved, TaxonomyError>;
-  /** Checks a classification against every rule that applies in the mode; the data carries the version. */
+  /**
+   * Checks a classification against every rule that applies in the mode; the data carries the version.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example (Billing requires invoiceId)
+   * tax.validate({ code: "billing.refund", fields: { invoiceId: "INV-7" } });
+   * // => { success: true, data: { code: "billing.refund", fields: { invoiceId: "INV-7" }, version: "2026.1" } }
+   * tax.validate({ code: "billing.refund" }).success; // => false (issue code missing_field)
+   */
   validate(classification: Classification, options?: ValidateOptions): SafeResult<ValidClassification, TaxonomyError>;
-  /** Re-maps a classification made against `migration.fromVersion` onto this taxonomy. */
+  /**
+   * Re-maps a classification made against `migration.fromVersion` onto this taxonomy.
+   *
+   * @example
+   * // tax: the one in the Taxonomy example
+   * const v2 = createTaxonomy(reviseTaxonomy(tax, "2026.2", [{ op: "merge", from: ["billing.other"], into: "billing.refund" }]));
+   * v2.migrate({ code: "billing.other", version: "2026.1" }, diffTaxonomies(tax, v2)).kind;  // => "remapped"
+   * v2.migrate({ code: "billing.refund", version: "2026.1" }, diffTaxonomies(tax, v2)).kind; // => "kept"
+   */
   migrate(classification: Classification, migration: TaxonomyMigration): MigrationResult;
-  /** The normalised definition, so `JSON.stringify(tax)` exports JSON that `createTaxonomy` reads back. */
+  /**
+   * The normalised definition, so `JSON.stringify(tax)` exports JSON that `createTaxonomy` reads back.
+   *
+   * @example
+   * createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "A" }] }).toJSON();
+   * // => { id: "s", version: "1", nodes: [{ code: "a", label: "A" }] }
+   */
   toJSON(): TaxonomyDefinition;
 }

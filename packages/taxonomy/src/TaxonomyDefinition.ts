@@ -52,7 +52,12 @@ export const DeprecationSchema = z.strictObject({
   since: z.string().min(1).optional(),
 });
 
-/** A node's deprecation as written in a definition (see {@link DeprecationSchema}). */
+/**
+ * A node's deprecation as written in a definition (see {@link DeprecationSchema}).
+ *
+ * @example
+ * const deprecation: Deprecation = { replacedBy: ["billing.refund"], reason: "merged into Refund", since: "2026.2" };
+ */
 export interface Deprecation {
   /** Codes that replace the node; several mean a split. */
   readonly replacedBy?: ReadonlyArray<string> | undefined;
@@ -65,6 +70,15 @@ export interface Deprecation {
 /**
  * One node of a taxonomy definition. Nodes nest through `children`, or are listed flat with `parent`
  * (the code of their parent; top-level only); both forms may be mixed.
+ *
+ * @example
+ * const billing: TaxonomyNodeDefinition = {
+ *   code: "billing",
+ *   label: "Billing",
+ *   aliases: ["Payments"],
+ *   requires: ["invoiceId"],
+ *   children: [{ code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other", other: true }],
+ * };
  */
 export interface TaxonomyNodeDefinition {
   /** The node's opaque, stable identifier; what tickets store (T1). */
@@ -125,7 +139,12 @@ export const ClosureCodeSchema = z.strictObject({
   requires: z.array(FieldNameSchema).optional(),
 });
 
-/** A closure code as written in a definition (see {@link ClosureCodeSchema}). */
+/**
+ * A closure code as written in a definition (see {@link ClosureCodeSchema}).
+ *
+ * @example
+ * const duplicate: ClosureCodeDefinition = { code: "duplicate", label: "Duplicate", requires: ["duplicateOf"] };
+ */
 export interface ClosureCodeDefinition {
   /** The closure code. */
   readonly code: string;
@@ -155,7 +174,12 @@ export const StatusRuleSchema = z.strictObject({
   require: z.array(FieldNameSchema).min(1),
 });
 
-/** A required-fields rule as written in a definition (see {@link StatusRuleSchema}). */
+/**
+ * A required-fields rule as written in a definition (see {@link StatusRuleSchema}).
+ *
+ * @example
+ * const closeNeedsCode: StatusRule = { when: { status: ["solved", "closed"] }, require: ["closureCode"] };
+ */
 export interface StatusRule {
   /** Conditions, all of which must hold; none means always. */
   readonly when: {
@@ -183,7 +207,13 @@ export const OptionLimitSchema = z.union([
   z.strictObject({ max: z.int().positive(), includeDeprecated: z.boolean().optional() }),
 ]);
 
-/** An option-count limit as written in a definition (see {@link OptionLimitSchema}). */
+/**
+ * An option-count limit as written in a definition (see {@link OptionLimitSchema}).
+ *
+ * @example
+ * const zendesk: OptionLimit = "zendesk";
+ * const custom: OptionLimit = { max: 500, includeDeprecated: true };
+ */
 export type OptionLimit = "zendesk" | "salesforce" | { readonly max: number; readonly includeDeprecated?: boolean | undefined };
 
 /**
@@ -218,7 +248,19 @@ export const TaxonomyDefinitionSchema = z.strictObject({
   rules: z.array(StatusRuleSchema).optional().describe("Required-fields rules (T5, T8)."),
 });
 
-/** A taxonomy definition: plain JSON, validated by {@link TaxonomyDefinitionSchema} and `createTaxonomy`. */
+/**
+ * A taxonomy definition: plain JSON, validated by {@link TaxonomyDefinitionSchema} and `createTaxonomy`.
+ *
+ * @example
+ * const definition: TaxonomyDefinition = {
+ *   id: "support",
+ *   version: "2026.1",
+ *   nodes: [{ code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund" }] }],
+ *   closureCodes: [{ code: "duplicate", label: "Duplicate", requires: ["duplicateOf"] }],
+ *   rules: [{ when: { status: ["solved"] }, require: ["closureCode"] }],
+ * };
+ * TaxonomyDefinitionSchema.safeParse(definition).success; // => true
+ */
 export interface TaxonomyDefinition {
   /** Stable id of the scheme; the same across versions. */
   readonly id: string;

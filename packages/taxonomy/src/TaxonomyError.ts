@@ -30,7 +30,13 @@ export const TAXONOMY_ERROR_CODES = [
   "invalid_revision",
 ] as const;
 
-/** One of {@link TAXONOMY_ERROR_CODES}. */
+/**
+ * One of {@link TAXONOMY_ERROR_CODES}.
+ *
+ * @example
+ * const code: TaxonomyErrorCode = "invalid_taxonomy";
+ * TAXONOMY_ERROR_CODES.includes(code); // => true
+ */
 export type TaxonomyErrorCode = (typeof TAXONOMY_ERROR_CODES)[number];
 
 /**
@@ -81,7 +87,13 @@ export const TAXONOMY_ISSUE_CODES = [
   "near_duplicate_labels",
 ] as const;
 
-/** One of {@link TAXONOMY_ISSUE_CODES}. */
+/**
+ * One of {@link TAXONOMY_ISSUE_CODES}.
+ *
+ * @example
+ * const code: TaxonomyIssueCode = "separator_in_label";
+ * TAXONOMY_ISSUE_CODES.includes(code); // => true
+ */
 export type TaxonomyIssueCode = (typeof TAXONOMY_ISSUE_CODES)[number];
 
 /**

@@ -6,6 +6,9 @@ import { wilsonInterval } from "./internal/stats.js";
  * One audited ticket: the classification an agent (or a model) assigned, and the one the auditor says
  * is right. Each is a node code (its path comes from `options.taxonomy`) or an explicit path of codes
  * from the top level down.
+ *
+ * @example
+ * const pair: AuditPair = { assigned: "billing.refund", audited: ["billing", "billing.other"] };
  */
 export interface AuditPair {
   /** What the ticket was classified as. */
@@ -14,7 +17,14 @@ export interface AuditPair {
   readonly audited: string | ReadonlyArray<string>;
 }
 
-/** Options of {@link auditAccuracy}. */
+/**
+ * Options of {@link auditAccuracy}.
+ *
+ * @example
+ * // tax: Billing > Refund, Other
+ * const options: AuditOptions = { taxonomy: tax, matchLevel: 1 };
+ * auditAccuracy([{ assigned: "billing.refund", audited: "billing.other" }], options).accuracy; // => 1
+ */
 export interface AuditOptions {
   /** Turns codes into paths, needed for level-wise comparison of codes. Without it a code is a one-level path. */
   readonly taxonomy?: Taxonomy;
@@ -24,7 +34,17 @@ export interface AuditOptions {
   readonly confidence?: number;
 }
 
-/** Agreement at one level of the tree. */
+/**
+ * Agreement at one level of the tree.
+ *
+ * @example
+ * // tax: Billing > Refund, Other
+ * auditAccuracy([
+ *   { assigned: "billing.refund", audited: "billing.other" },
+ *   { assigned: "billing.refund", audited: "billing.refund" },
+ * ], { taxonomy: tax }).perLevel;
+ * // => [{ level: 1, n: 2, correct: 2, accuracy: 1 }, { level: 2, n: 2, correct: 1, accuracy: 0.5 }]
+ */
 export interface LevelAccuracy {
   /** 1 = top level. */
   readonly level: number;
@@ -36,7 +56,17 @@ export interface LevelAccuracy {
   readonly accuracy: number | null;
 }
 
-/** Precision and recall of one class (node code at the match level). */
+/**
+ * Precision and recall of one class (node code at the match level).
+ *
+ * @example
+ * // tax: Billing > Refund, Other
+ * auditAccuracy([
+ *   { assigned: "billing.refund", audited: "billing.other" },
+ *   { assigned: "billing.refund", audited: "billing.refund" },
+ * ], { taxonomy: tax }).perClass[1];
+ * // => { code: "billing.refund", support: 1, predicted: 2, truePositives: 1, precision: 0.5, recall: 1, f1: 0.6666666666666666 }
+ */
 export interface ClassAccuracy {
   /** The class: a node code at the match level. */
   readonly code: string;
@@ -54,7 +84,18 @@ export interface ClassAccuracy {
   readonly f1: number;
 }
 
-/** The result of {@link auditAccuracy}. */
+/**
+ * The result of {@link auditAccuracy}.
+ *
+ * @example
+ * const audit: AccuracyAudit = auditAccuracy([
+ *   { assigned: "billing.refund", audited: "billing.other" },
+ *   { assigned: "billing.refund", audited: "billing.refund" },
+ * ]);
+ * audit.accuracy; // => 0.5
+ * audit.macroF1;  // => 0.3333333333333333
+ * audit.kappa;    // => 0
+ */
 export interface AccuracyAudit {
   /** What was compared: `"leaf"` or a level number. */
   readonly matchLevel: "leaf" | number;

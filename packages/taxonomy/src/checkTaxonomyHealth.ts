@@ -2,7 +2,12 @@ import type { Issue } from "@supportops/core";
 import type { Taxonomy } from "./Taxonomy.js";
 import { looseLabelKey } from "./internal/normalize.js";
 
-/** Options of {@link checkTaxonomyHealth}. */
+/**
+ * Options of {@link checkTaxonomyHealth}.
+ *
+ * @example
+ * const options: HealthOptions = { otherShareThreshold: 0.2, maxLeaves: 40 };
+ */
 export interface HealthOptions {
   /** Warn when the share of tickets in "other" buckets exceeds this (T11). Default 0.1. */
   readonly otherShareThreshold?: number;
@@ -10,7 +15,16 @@ export interface HealthOptions {
   readonly maxLeaves?: number;
 }
 
-/** What {@link checkTaxonomyHealth} found. */
+/**
+ * What {@link checkTaxonomyHealth} found.
+ *
+ * @example
+ * // tax: Billing > Refund, Other (an "other" bucket)
+ * const health: TaxonomyHealth = checkTaxonomyHealth(tax, ["billing.refund", "billing.other"], { otherShareThreshold: 0.2 });
+ * health.other.share;    // => 0.5
+ * health.other.exceeded; // => true
+ * health.warnings.map((w) => w.code); // => ["other_share"]
+ */
 export interface TaxonomyHealth {
   /** Classifications counted (those with a known code). */
   readonly n: number;

@@ -1,6 +1,14 @@
 import type { Taxonomy, TaxonomyMigration } from "./Taxonomy.js";
 
-/** What changed between two versions of a taxonomy, matched by code (codes are stable, T1). */
+/**
+ * What changed between two versions of a taxonomy, matched by code (codes are stable, T1).
+ *
+ * @example
+ * // v2 = v1 with billing.other merged into billing.refund
+ * const diff: TaxonomyDiff = diffTaxonomies(v1, v2);
+ * diff.merged;     // => [{ into: "billing.refund", from: ["billing.other"] }]
+ * diff.deprecated; // => [{ code: "billing.other", replacedBy: ["billing.refund"] }]
+ */
 export interface TaxonomyDiff extends TaxonomyMigration {
   /** Codes only in the new version, depth-first. */
   readonly added: ReadonlyArray<string>;

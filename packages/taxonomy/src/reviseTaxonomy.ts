@@ -6,6 +6,12 @@ import { TaxonomyError } from "./TaxonomyError.js";
 /**
  * One lifecycle change to a taxonomy (research §2.3): codes never change; labels, parents and
  * deprecations do.
+ *
+ * @example
+ * const changes: TaxonomyChange[] = [
+ *   { op: "rename", code: "billing", label: "Billing & payments" },
+ *   { op: "merge", from: ["billing.other"], into: "billing.refund" },
+ * ];
  */
 export type TaxonomyChange =
   | {

@@ -6,7 +6,12 @@ import type { ImportSettings } from "./taxonomyFromZendeskOptions.js";
 import { normalizeLabel } from "./internal/normalize.js";
 import { TreeBuilder } from "./internal/treeBuilder.js";
 
-/** Options of {@link taxonomyFromCsv}: the definition settings plus which columns hold what. */
+/**
+ * Options of {@link taxonomyFromCsv}: the definition settings plus which columns hold what.
+ *
+ * @example
+ * const options: CsvImportOptions = { id: "support", version: "1", levelColumns: ["Category", "Subcategory"] };
+ */
 export interface CsvImportOptions extends ImportSettings {
   /** Header names of the level columns, top level first. Default: headers like `level_1`, `Level 2`, in header order. */
   readonly levelColumns?: ReadonlyArray<string>;

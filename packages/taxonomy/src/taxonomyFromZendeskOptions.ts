@@ -4,7 +4,12 @@ import { TaxonomyError } from "./TaxonomyError.js";
 import { normalizeLabel } from "./internal/normalize.js";
 import { TreeBuilder } from "./internal/treeBuilder.js";
 
-/** A Zendesk drop-down option: `name` is the nested title (`"Billing::Refund"`), `value` its tag. */
+/**
+ * A Zendesk drop-down option: `name` is the nested title (`"Billing::Refund"`), `value` its tag.
+ *
+ * @example
+ * const option: ZendeskOption = { name: "Billing::Refund", value: "billing_refund" };
+ */
 export interface ZendeskOption {
   /** The title; `::` nests it (Zendesk's nested drop-down convention). */
   readonly name: string;
@@ -12,7 +17,12 @@ export interface ZendeskOption {
   readonly value: string;
 }
 
-/** The definition settings an import cannot infer: everything but `nodes`. */
+/**
+ * The definition settings an import cannot infer: everything but `nodes`.
+ *
+ * @example
+ * const settings: ImportSettings = { id: "support", version: "1", maxDepth: 3 };
+ */
 export type ImportSettings = Omit<TaxonomyDefinition, "nodes">;
 
 const ZENDESK_SEPARATOR = "::";

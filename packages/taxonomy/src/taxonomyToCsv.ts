@@ -2,7 +2,14 @@ import Papa from "papaparse";
 import type { Taxonomy } from "./Taxonomy.js";
 import type { TaxonomyNodeDefinition } from "./TaxonomyDefinition.js";
 
-/** The extra columns {@link taxonomyToCsv} writes after the level columns, and {@link taxonomyFromCsv} reads. */
+/**
+ * The extra columns {@link taxonomyToCsv} writes after the level columns, and {@link taxonomyFromCsv} reads.
+ *
+ * @example
+ * CSV_EXTRA_COLUMNS[0]; // => "code"
+ * taxonomyToCsv(tax).split("\r\n")[0];
+ * // => "level_1,level_2,code,aliases,other,replaced_by,deprecated_reason,description,requires,allow_internal"
+ */
 export const CSV_EXTRA_COLUMNS = [
   "code",
   "aliases",

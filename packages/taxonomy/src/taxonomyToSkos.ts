@@ -1,12 +1,27 @@
 import type { Taxonomy } from "./Taxonomy.js";
 
-/** Options of {@link taxonomyToSkos}. */
+/**
+ * Options of {@link taxonomyToSkos}.
+ *
+ * @example
+ * // tax: a taxonomy with a top-level node "billing"
+ * const doc = taxonomyToSkos(tax, { baseUri: "https://example.com/taxonomy/" });
+ * doc["@graph"][1]["@id"]; // => "https://example.com/taxonomy/billing"
+ */
 export interface SkosOptions {
   /** Base IRI of the scheme; concepts are `base + encodeURIComponent(code)`. Default `urn:supportops:<id>:`. */
   readonly baseUri?: string;
 }
 
-/** A JSON-LD document: `@context` plus a `@graph` of the scheme and its concepts. */
+/**
+ * A JSON-LD document: `@context` plus a `@graph` of the scheme and its concepts.
+ *
+ * @example
+ * // tax: a taxonomy with a top-level node "billing"
+ * const doc: SkosDocument = taxonomyToSkos(tax);
+ * Object.keys(doc["@context"]); // => ["skos", "owl", "dct"]
+ * doc["@graph"].length;         // => 2 (the scheme, then one concept)
+ */
 export interface SkosDocument {
   /** Prefixes for SKOS, OWL and Dublin Core terms. */
   readonly "@context": Readonly<Record<string, string>>;

@@ -23,5 +23,11 @@ export const HOLIDAY_ISSUE_CODES = [
   ...DATE_HOLIDAYS_SKIP_CODES,
 ] as const;
 
-/** One of {@link HOLIDAY_ISSUE_CODES}. */
+/**
+ * One of {@link HOLIDAY_ISSUE_CODES}.
+ *
+ * @example
+ * const code: HolidayIssueCode = "invalid_icalendar";
+ * HOLIDAY_ISSUE_CODES.includes(code); // => true
+ */
 export type HolidayIssueCode = (typeof HOLIDAY_ISSUE_CODES)[number];

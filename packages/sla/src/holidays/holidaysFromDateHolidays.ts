@@ -63,6 +63,15 @@ export interface DateHolidaysLike {
    *
    * @param year - the year
    * @param language - an ISO 639-1 language code
+   *
+   * @example
+   * const source: DateHolidaysLike = {
+   *   getHolidays: (year) => [
+   *     { date: `${year}-12-25 00:00:00`, start: new Date(`${year}-12-25T00:00:00Z`), end: new Date(`${year}-12-26T00:00:00Z`), name: "Christmas Day", type: "public" },
+   *   ],
+   * };
+   * holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 });
+   * // => { holidays: [{ date: "2026-12-25", name: "Christmas Day" }], skipped: [] }
    */
   getHolidays(year: number, language?: string): ReadonlyArray<DateHolidaysEntry>;
 }
@@ -95,7 +104,12 @@ export interface DateHolidaysOptions extends HolidayYearRange {
  */
 export const DATE_HOLIDAYS_SKIP_CODES = ["partial_day", "invalid_entry"] as const;
 
-/** One of {@link DATE_HOLIDAYS_SKIP_CODES}. */
+/**
+ * One of {@link DATE_HOLIDAYS_SKIP_CODES}.
+ *
+ * @example
+ * const code: DateHolidaysSkipCode = "partial_day";
+ */
 export type DateHolidaysSkipCode = (typeof DATE_HOLIDAYS_SKIP_CODES)[number];
 
 /**

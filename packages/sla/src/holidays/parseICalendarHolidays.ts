@@ -42,7 +42,12 @@ export const ICALENDAR_SKIP_CODES = [
   "invalid_line",
 ] as const;
 
-/** One of {@link ICALENDAR_SKIP_CODES}. */
+/**
+ * One of {@link ICALENDAR_SKIP_CODES}.
+ *
+ * @example
+ * const code: ICalendarSkipCode = "timed_event";
+ */
 export type ICalendarSkipCode = (typeof ICALENDAR_SKIP_CODES)[number];
 
 /**
@@ -78,6 +83,11 @@ export interface ICalendarHolidaysOptions extends HolidayYearRange {
    * Chooses which events are holidays, for feeds that mix days off with observances (Google's public
    * holiday calendars say "Public holiday" or "Observance" in `DESCRIPTION`). Called once per `VEVENT`,
    * before it is read; an event it rejects is left out without a report. Default: every event.
+   *
+   * @example
+   * // a Google feed with "Christmas Day" (Public holiday) and "Halloween" (Observance) in 2026
+   * parseICalendarHolidays(ics, { fromYear: 2026, toYear: 2026, include: (event) => event.description === "Public holiday" });
+   * // => { holidays: [{ date: "2026-12-25", name: "Christmas Day" }], skipped: [] }
    */
   readonly include?: (event: ICalendarEventInfo) => boolean;
 }
