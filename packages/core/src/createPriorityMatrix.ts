@@ -101,7 +101,7 @@ export interface PriorityMatrix<I extends string = string, U extends string = st
    * // => { impact: ["high", "low"], urgency: ["high", "low"], priorities: ["P1", "P2", "P3"],
    * //      table: { high: { high: "P1", low: "P2" }, low: { high: "P2", low: "P3" } } }
    */
-  toJSON(): PriorityMatrixDefinition<I, U, P> & { readonly table: PriorityTable<I, U, P> };
+  toJSON(): Omit<PriorityMatrixDefinition<I, U, P>, "table"> & { readonly table: PriorityTable<I, U, P> };
 }
 
 const PriorityCellSchema = z.strictObject({
@@ -289,7 +289,7 @@ export function createPriorityMatrix<const I extends string, const U extends str
       if (i === undefined || u === undefined) throw new SupportOpsError("invalid_input", problems);
       return priorities[ranks[i]![u]!] as P;
     },
-    toJSON(): PriorityMatrixDefinition<I, U, P> & { readonly table: PriorityTable<I, U, P> } {
+    toJSON(): Omit<PriorityMatrixDefinition<I, U, P>, "table"> & { readonly table: PriorityTable<I, U, P> } {
       return {
         impact: [...impacts],
         urgency: [...urgencies],

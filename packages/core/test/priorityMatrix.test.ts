@@ -11,6 +11,7 @@ import {
   createPriorityMatrix,
   safeCreatePriorityMatrix,
   type Issue,
+  type PriorityMatrix,
   type PriorityMatrixDefinition,
 } from "@supportops/core";
 
@@ -380,5 +381,12 @@ describe("blame on a tie", () => {
     expect(result.error.issues).toHaveLength(1);
     expect(result.error.issues[0].path).toStrictEqual(["table", "l", "h"]);
     expect(result.error.issues[0].message).toMatch(/"P3" or "P4" would fit its neighbours/);
+  });
+});
+
+describe("types", () => {
+  it("a matrix with literal labels can be used where a plain PriorityMatrix is expected", () => {
+    const generic: PriorityMatrix = SERVICENOW_PRIORITY_MATRIX; // checked by `tsc -b`
+    expect(generic.lookup("1 - High", "1 - High")).toBe("1 - Critical");
   });
 });

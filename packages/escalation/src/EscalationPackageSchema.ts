@@ -299,7 +299,7 @@ export type EscalationPackageInput = z.input<typeof EscalationPackageSchema>;
  *   inline: value, // "ERROR saml: assertion expired for [EMAIL]"
  *   capturedAt: "2026-03-09T13:41:00Z",
  *   sanitized: true,
- *   redactionReport: { ...report }, // spread: the RedactionReport interface has no index signature
+ *   redactionReport: report,
  * };
  */
 export type EscalationEvidence = NonNullable<EscalationPackage["evidence"]>[number];

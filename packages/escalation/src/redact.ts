@@ -65,7 +65,8 @@ export interface RedactOptions {
  * const report: RedactionReport = redact("jane.doe@example.com", { mode: "remove" }).report;
  * // => { counts: { email: 1 }, engine: "supportops-redact@1", patternSet: "sha256:…", mode: "remove" }
  */
-export interface RedactionReport {
+// A type alias, not an interface: it then fits the evidence schema's open `redactionReport` object.
+export type RedactionReport = {
   /** How many values of each entity type were replaced; types with none are absent. */
   readonly counts: Readonly<Partial<Record<RedactionEntityType, number>>>;
   /** The engine and the version of its rules, `name@version`. */
@@ -76,7 +77,7 @@ export interface RedactionReport {
   readonly mode: RedactionMode;
   /** The key version pseudonyms were made with (`pseudonymize` mode only). */
   readonly keyVersion?: string;
-}
+};
 
 /**
  * The result of {@link redact}: the redacted copy and its report.

@@ -7,8 +7,10 @@ import {
   EscalationPackageSchema,
   createEscalationPackage,
   escalationPackageJsonSchema,
+  redact,
   safeCreateEscalationPackage,
   type CreateEscalationPackageOptions,
+  type EscalationEvidence,
 } from "@supportops/escalation";
 import { NOW, fullBug, minimalQuestion } from "./fixtures.js";
 
@@ -202,4 +204,17 @@ test("the JSON Schema describes the stored form", () => {
   const idPattern = new RegExp((schema.properties?.["id"] as { pattern: string }).pattern);
   expect([fullBug.id, minimalQuestion.id, "ticket-1"].map((id) => idPattern.test(id))).toStrictEqual([true, true, false]);
   expect((schema.properties?.["severity"] as { enum?: unknown }).enum).toStrictEqual(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]);
+});
+
+test("redact()'s report goes straight into evidence (types checked by tsc -b)", () => {
+  const { value, report } = redact("ERROR saml: assertion expired for jane.doe@example.com");
+  const evidence: EscalationEvidence = {
+    kind: "log",
+    title: "auth-api log excerpt",
+    inline: value,
+    capturedAt: "2026-03-09T13:41:00Z",
+    sanitized: true,
+    redactionReport: report,
+  };
+  expect(evidence.redactionReport?.counts).toStrictEqual({ email: 1 });
 });
