@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "@supportops/test-utils";
 import { z } from "zod";
 import {
   ImpactConditionSchema,
@@ -25,15 +26,7 @@ function rejection(rules: unknown, options: ImpactRulesOptions = levels): Readon
   return result.error.issues;
 }
 
-function thrown(fn: () => unknown): SupportOpsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SupportOpsError) return error;
-    throw error;
-  }
-  throw new Error("expected a SupportOpsError");
-}
+const thrown = (fn: () => unknown): SupportOpsError => thrownBy(SupportOpsError, fn);
 
 const escalation = createImpactRules(
   [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "@supportops/test-utils";
 import {
   ATLASSIAN_SEVERITY_LADDER,
   PAGERDUTY_SEVERITY_LADDER,
@@ -17,15 +18,7 @@ function rejection(definition: unknown): ReadonlyArray<Issue> {
   return result.error.issues;
 }
 
-function thrown(fn: () => unknown): SupportOpsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SupportOpsError) return error;
-    throw error;
-  }
-  throw new Error("expected a SupportOpsError");
-}
+const thrown = (fn: () => unknown): SupportOpsError => thrownBy(SupportOpsError, fn);
 
 const threeLevels: SeverityLadderDefinition = {
   name: "ours",

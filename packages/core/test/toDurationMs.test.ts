@@ -1,16 +1,12 @@
 import { Duration } from "luxon";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "@supportops/test-utils";
 import { SupportOpsError, safeToDurationMs, toDurationMs } from "@supportops/core";
 
 function issueOf(fn: () => unknown): { code: string; path: ReadonlyArray<string | number>; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SupportOpsError);
-    expect((error as SupportOpsError).code).toBe("invalid_duration");
-    return (error as SupportOpsError).issues[0];
-  }
-  throw new Error("expected a throw");
+  const error = thrownBy(SupportOpsError, fn);
+  expect(error.code).toBe("invalid_duration");
+  return error.issues[0];
 }
 
 describe("toDurationMs", () => {

@@ -1,17 +1,12 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "@supportops/test-utils";
 import { SupportOpsError, safeToEpochMs, toEpochMs } from "@supportops/core";
 
 function issueOf(fn: () => unknown): { code: string; path: ReadonlyArray<string | number>; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SupportOpsError);
-    const e = error as SupportOpsError;
-    expect(e.code).toBe("invalid_time");
-    return e.issues[0];
-  }
-  throw new Error("expected a throw");
+  const error = thrownBy(SupportOpsError, fn);
+  expect(error.code).toBe("invalid_time");
+  return error.issues[0];
 }
 
 describe("toEpochMs", () => {

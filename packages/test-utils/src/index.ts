@@ -47,3 +47,17 @@ export const instantArb: fc.Arbitrary<number> = fc.integer({ min: MIN_TEST_MS, m
 
 /** A lowercase letters-and-digits identifier. */
 export const idArb: fc.Arbitrary<string> = fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/);
+
+/**
+ * Runs `fn`, which must throw an instance of `errorClass`, and returns that error for assertions.
+ * Any other outcome fails the test: no throw, or an error of another class (rethrown as is).
+ */
+export function thrownBy<E extends Error>(errorClass: abstract new (...args: never[]) => E, fn: () => unknown): E {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof errorClass) return error;
+    throw error;
+  }
+  throw new Error(`expected a ${errorClass.name} to be thrown`);
+}
