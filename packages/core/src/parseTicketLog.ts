@@ -62,8 +62,9 @@ function fail(index: number, field: string | null, code: string, message: string
  * Validates a whole ticket log and returns it parsed: every event well-formed, a single `created`
  * first, times non-decreasing (events at the same instant keep their order), unique ids, nothing after
  * `merged`, nothing but a `satisfaction_rated` after the ticket is `closed` (a follow-up is a new
- * ticket), status changes that start from the status the ticket is in, and level changes that start
- * from the current level when they name it.
+ * ticket), status changes that start from the status the ticket is in, level and category changes that
+ * start from the current value when they name it, and a reason on every manual level change. Events
+ * are checked in order, so the error names the first bad event whatever its fault.
  *
  * @param input - the events, in stored (JSON) form or already parsed
  * @param options - custom status names
