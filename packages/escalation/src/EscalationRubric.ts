@@ -53,6 +53,11 @@ export const EscalationRubricSchema = z
       const scores = dimension.levels.map((level) => level.score);
       if (new Set(scores).size !== scores.length) ctx.addIssue({ code: "custom", path: ["dimensions", index, "levels"], message: "each level score may appear once" });
     });
+    for (const kind of ESCALATION_KINDS) {
+      if (!rubric.dimensions.some((dimension) => dimension.appliesTo === undefined || dimension.appliesTo.includes(kind))) {
+        ctx.addIssue({ code: "custom", path: ["dimensions"], message: `no dimension applies to ${kind} packages, so they could not be scored; give one dimension no appliesTo, or include "${kind}"` });
+      }
+    }
     if (rubric.gate !== undefined && !ids.has(rubric.gate.dimension)) {
       ctx.addIssue({ code: "custom", path: ["gate", "dimension"], message: `the gate names ${rubric.gate.dimension}, which is not a dimension` });
     }

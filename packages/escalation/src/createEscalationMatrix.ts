@@ -191,10 +191,19 @@ function validate(def: EscalationMatrixDefinition): Issue[] {
  * matrix.route({ severity: "SEV3", category: "billing.refunds" }); // => { target: "payments", rule: 1 }
  * matrix.route({ severity: "SEV4" });                              // => { target: "l2-support", rule: null }
  */
+/** Freezes a (cloned) rule all the way down, so a compiled matrix cannot be changed through `rules`. */
+function freezeRule(rule: EscalationRouteRule): EscalationRouteRule {
+  if (rule.when !== undefined) {
+    for (const list of Object.values(rule.when)) if (Array.isArray(list)) Object.freeze(list);
+    Object.freeze(rule.when);
+  }
+  return Object.freeze(rule);
+}
+
 export function createEscalationMatrix(def: EscalationMatrixDefinition): EscalationMatrix {
   const issues = validate(def);
   if (issues.length > 0) throw new EscalationError("invalid_escalation_matrix", issues);
-  const rules = Object.freeze(def.rules.map((rule) => Object.freeze(structuredClone(rule))));
+  const rules = Object.freeze(def.rules.map((rule) => freezeRule(structuredClone(rule))));
   const fallback = def.fallback ?? null;
   return Object.freeze({
     rules,

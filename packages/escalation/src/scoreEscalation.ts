@@ -53,7 +53,8 @@ function checkRubric(rubric: unknown): EscalationRubric {
   if (typeof rubric === "object" && rubric !== null && validated.has(rubric)) return rubric as EscalationRubric;
   const parsed = EscalationRubricSchema.safeParse(rubric);
   if (!parsed.success) throw new EscalationError("invalid_rubric", issuesFromZod(parsed.error, ["rubric"]).map((issue) => ({ ...issue, code: "invalid_rubric" })));
-  if (typeof rubric === "object" && rubric !== null && Object.isFrozen(rubric)) validated.add(rubric);
+  // Only the parsed copy is trusted later: the caller's object, even frozen at the top, may change below.
+  validated.add(parsed.data);
   return parsed.data;
 }
 

@@ -24,6 +24,13 @@ const matrix = createEscalationMatrix({
 });
 
 describe("createEscalationMatrix", () => {
+  test("the compiled matrix is frozen all the way down", () => {
+    const severities = matrix.rules[0]?.when?.severity as string[];
+    expect(Object.isFrozen(matrix.rules[0]?.when)).toBe(true);
+    expect(() => severities.push("SEV4")).toThrow(TypeError);
+    expect(matrix.route({ severity: "SEV4" })).toStrictEqual({ target: "l2-support", rule: null });
+  });
+
   test("first match wins, in order", () => {
     expect([
       matrix.route({ severity: "SEV1", category: "billing.refunds", service: "checkout" }),

@@ -137,6 +137,8 @@ describe("createEscalationPackage: each rule fails and passes", () => {
     expectIssues({ ...fullBug, evidence: [noContent] }, [{ code: "evidence_without_content", path: ["evidence", 0] }]);
     expectIssues(fullBug, [{ code: "unknown_environment", path: ["environment"] }], { environments: ["prod", "staging"] });
     expectIssues({ ...fullBug, impact: { ...fullBug.impact, accounts: ["acme-corp"] } }, [{ code: "accounts_not_pseudonymized", path: ["impact", "accounts", 0] }]);
+    // Only tokens exactly as redact()/pseudonymize() write them (16 hex digits) count as pseudonymised.
+    expectIssues({ ...fullBug, impact: { ...fullBug.impact, accounts: ["[PHONE:k1:00000000]"] } }, [{ code: "accounts_not_pseudonymized", path: ["impact", "accounts", 0] }]);
     expectIssues({ ...fullBug, dedupKey: "checkout 500\n" }, [{ code: "not_printable", path: ["dedupKey"] }]);
     expectIssues({ ...fullBug, id: "ticket-1" }, [{ code: "invalid_id", path: ["id"] }]);
     expectIssues({ ...fullBug, summary: "Checkout fails for jane.doe@example.com since 08:00" }, [{ code: "sensitive_data_in_summary", path: ["summary"] }]);

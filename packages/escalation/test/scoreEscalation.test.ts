@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { thrownBy } from "@supportops/test-utils";
 import {
   DEFAULT_ESCALATION_RUBRIC,
   ESCALATION_CHECKS,
+  ESCALATION_KINDS,
   EscalationError,
   EscalationRubricSchema,
   createEscalationPackage,
@@ -119,13 +121,24 @@ describe("custom rubrics", () => {
     });
   });
 
+  const KINDS_WITHOUT_BUG = ESCALATION_KINDS.length - 1;
   const bad: Array<[string, unknown, ReadonlyArray<ReadonlyArray<string | number>>]> = [
     ["an unknown check", { dimensions: [{ id: "a", label: "A", weight: 1, levels: [{ score: 5, requires: ["made.up"] }] }] }, [["rubric", "dimensions", 0, "levels", 0, "requires", 0]]],
     ["a zero weight", { dimensions: [{ id: "a", label: "A", weight: 0, levels: [{ score: 5, requires: ["ask.present"] }] }] }, [["rubric", "dimensions", 0, "weight"]]],
     ["a level 1", { dimensions: [{ id: "a", label: "A", weight: 1, levels: [{ score: 1, requires: ["ask.present"] }] }] }, [["rubric", "dimensions", 0, "levels", 0, "score"]]],
     ["a duplicated dimension", { dimensions: [{ id: "a", label: "A", weight: 1, levels: [{ score: 5, requires: ["ask.present"] }] }, { id: "a", label: "A", weight: 1, levels: [{ score: 5, requires: ["ask.present"] }] }] }, [["rubric", "dimensions", 1, "id"]]],
+    ["a kind no dimension applies to", { dimensions: [{ id: "a", label: "A", weight: 1, appliesTo: ["bug"], levels: [{ score: 5, requires: ["ask.present"] }] }] }, Array.from({ length: KINDS_WITHOUT_BUG }, () => ["rubric", "dimensions"])],
     ["a gate on no dimension", { dimensions: [{ id: "a", label: "A", weight: 1, levels: [{ score: 5, requires: ["ask.present"] }] }], gate: { dimension: "b", atOrBelow: 1 } }, [["rubric", "gate", "dimension"]]],
   ];
+  test("a rubric frozen only at the top is re-validated, not trusted, when changed below", () => {
+    const requires = ["ask.present"];
+    const rubric = Object.freeze({ dimensions: [{ id: "a", label: "A", weight: 1, levels: [{ score: 5, requires }] }] });
+    expect(scoreEscalation(make(minimalQuestion), rubric as EscalationRubric).score).toBe(5);
+    requires.push("no.such.check");
+    const error = thrownBy(EscalationError, () => scoreEscalation(make(minimalQuestion), rubric as EscalationRubric));
+    expect(error.code).toBe("invalid_rubric");
+  });
+
   test.each(bad)("invalid_rubric: %s", (_name, rubric, paths) => {
     try {
       scoreEscalation(make(minimalQuestion), rubric as EscalationRubric);

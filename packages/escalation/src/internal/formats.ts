@@ -1,24 +1,24 @@
 import { safeToEpochMs } from "@supportops/core";
+import { PSEUDONYM_TOKEN } from "./redaction/tokens.js";
 
-/** Whether `value` is an ISO-8601 instant with an offset that core's `toEpochMs` accepts. */
-export function isIsoInstant(value: string): boolean {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) && safeToEpochMs(value).success;
-}
-
-/** Epoch ms of an ISO instant, or `undefined` when the value is not one. */
+/** Epoch ms of an ISO instant with an offset that core's `toEpochMs` accepts, or `undefined`. */
 export function instantMs(value: unknown): number | undefined {
-  if (typeof value !== "string" || !isIsoInstant(value)) return undefined;
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
   const parsed = safeToEpochMs(value);
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Whether `value` is an ISO-8601 instant with an offset that core's `toEpochMs` accepts. */
+export function isIsoInstant(value: string): boolean {
+  return instantMs(value) !== undefined;
+}
+
 /**
- * Whether `value` is a keyed pseudonym token as `redact(…, { mode: "pseudonymize" })` writes it:
- * `[EMAIL:k1:0123456789abcdef]`, an upper-case entity type, the key version and 8–64 hex digits of
- * the HMAC.
+ * Whether `value` is a keyed pseudonym token exactly as `redact(…, { mode: "pseudonymize" })` and
+ * `pseudonymize` write it: `[EMAIL:k1:0123456789abcdef]`.
  */
 export function isPseudonymToken(value: string): boolean {
-  return /^\[[A-Z][A-Z0-9_]{1,30}:[\w.-]{1,32}:[0-9a-f]{8,64}\]$/.test(value);
+  return PSEUDONYM_TOKEN.test(value);
 }
 
 /** W3C Trace Context trace id: 32 lowercase hex digits, not all zeros. */

@@ -21,6 +21,9 @@ export const KEY_VERSION_PATTERN = /^[\w.-]{1,32}$/;
  */
 export const TOKEN_PATTERN = /\[([A-Z][A-Z0-9_]{1,30})(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g;
 
+/** One whole pseudonym token, `[EMAIL:k1:0123456789abcdef]`: the one definition the package checks tokens against. */
+export const PSEUDONYM_TOKEN = /^\[[A-Z][A-Z0-9_]{1,30}:[\w.-]{1,32}:[0-9a-f]{16}\]$/;
+
 /**
  * A token is a mask of a known entity type (`[EMAIL]`, `[CARD ****1234]`), or a pseudonym of any
  * entity (`[ACCOUNT:k1:…]`, as `pseudonymize` writes for names of the caller's choosing).
