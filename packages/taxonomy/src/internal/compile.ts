@@ -89,16 +89,19 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
     }
   }
 
-  // 3. No cycles through parent links (only flat nodes can form one).
+  // 3. No cycles through parent links (only flat nodes can form one). Each node is walked once:
+  // a walk stops at a node an earlier walk finished, so a long chain costs linear time.
   const inCycle = new Set<string>();
+  const walked = new Map<string, "walking" | "done">();
   for (const code of order) {
     const trail: string[] = [];
     let cursor: string | null = code;
-    while (cursor !== null && !trail.includes(cursor) && !inCycle.has(cursor)) {
+    while (cursor !== null && !walked.has(cursor)) {
+      walked.set(cursor, "walking");
       trail.push(cursor);
       cursor = entries.get(cursor)?.parent ?? null;
     }
-    if (cursor !== null && trail.includes(cursor)) {
+    if (cursor !== null && walked.get(cursor) === "walking") {
       const cycle = trail.slice(trail.indexOf(cursor));
       cycle.forEach((c) => inCycle.add(c));
       const first = entries.get(cycle[0]!)!;
@@ -112,13 +115,26 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
         message: `parent links form a cycle (${[...cycle, cycle[0]!].map(quote).join(" → ")}); a node cannot be its own ancestor`,
       });
     }
+    for (const c of trail) walked.set(c, "done");
   }
 
-  // 4. Depth (T3), labels (T7, T2), deprecations (T6).
+  // 4. Depth (T3), labels (T7, T2), deprecations (T6). Depths are memoised: one walk per node.
+  const depths = new Map<string, number>();
   const depthOf = (code: string): number => {
-    let depth = 0;
-    for (let c: string | null = code; c !== null; c = entries.get(c)!.parent) depth++;
-    return depth;
+    const pending: string[] = [];
+    let c: string | null = code;
+    let base = 0;
+    while (c !== null) {
+      const known = depths.get(c);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      pending.push(c);
+      c = entries.get(c)!.parent;
+    }
+    for (let i = pending.length - 1; i >= 0; i--) depths.set(pending[i]!, ++base);
+    return depths.get(code)!;
   };
   const roots = order.filter((code) => entries.get(code)!.parent === null && !inCycle.has(code));
   const separatorKey = normalizeLabel(separator);

@@ -50,16 +50,17 @@ export function migrateClassification(
     ]);
   }
 
+  // An explicit map entry names the target; either way a deprecated target goes on to its
+  // replacement, so the result is always a code the new version accepts.
   const old = classification.code;
-  const explicit = migration.map?.[old];
-  if (explicit !== undefined) {
-    return explicit === old ? { kind: "kept", classification: stamp(old) } : { kind: "remapped", classification: stamp(explicit), from: old };
-  }
-  const node = compiled.byCode.get(old);
+  const target = migration.map?.[old] ?? old;
+  const node = compiled.byCode.get(target);
   if (node === undefined) {
     return { kind: "review", classification, candidates: [], reason: `${quote(old)} no longer exists in version ${quote(version)} and the migration does not map it` };
   }
-  if (node.deprecated === null) return { kind: "kept", classification: stamp(old) };
+  if (node.deprecated === null) {
+    return target === old ? { kind: "kept", classification: stamp(old) } : { kind: "remapped", classification: stamp(target), from: old };
+  }
   if (node.replacements.length === 1) {
     return { kind: "remapped", classification: stamp(node.replacements[0]!), from: old };
   }
@@ -69,7 +70,7 @@ export function migrateClassification(
     candidates: node.replacements,
     reason:
       node.replacements.length > 1
-        ? `${quote(old)} was split into ${node.replacements.map(quote).join(", ")}; a person must choose`
-        : `${quote(old)} was deprecated without replacement (${node.deprecated.reason ?? "no reason given"})`,
+        ? `${quote(target)} was split into ${node.replacements.map(quote).join(", ")}; a person must choose`
+        : `${quote(target)} was deprecated without replacement (${node.deprecated.reason ?? "no reason given"})`,
   };
 }

@@ -5,7 +5,9 @@
 export function normalizeLabel(text: string): string {
   // Printable ASCII needs no Unicode normalisation (the common case, and a hot path).
   if (/^[\x20-\x7e]*$/u.test(text)) return text.toLowerCase().replace(/ {2,}/gu, " ").trim();
-  return text.normalize("NFKC").toUpperCase().toLowerCase().replace(/\s+/gu, " ").trim();
+  // Final sigma: toLowerCase writes "ς" or "σ" depending on the letters around it, so a label
+  // lower-cased alone and inside a longer path would differ; both fold to "σ".
+  return text.normalize("NFKC").toUpperCase().toLowerCase().replace(/ς/gu, "σ").replace(/\s+/gu, " ").trim();
 }
 
 /**
