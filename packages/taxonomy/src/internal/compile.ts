@@ -1,4 +1,4 @@
-import type { Issue, IssuePath } from "@supportops/core";
+import { formatPath, type Issue, type IssuePath } from "@supportops/core";
 import type { TaxonomyClosureCode, TaxonomyNode } from "../Taxonomy.js";
 import type { TaxonomyDefinition, TaxonomyNodeDefinition } from "../TaxonomyDefinition.js";
 import { clashesWithSeparator, normalizeLabel } from "./normalize.js";
@@ -55,7 +55,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
       issues.push({
         code: "duplicate_code",
         path: [...at, "code"],
-        message: `code ${quote(node.code)} is already used by the node at ${formatAt(seen.at)}; codes must be unique across the taxonomy`,
+        message: `code ${quote(node.code)} is already used by the node at ${formatPath(seen.at)}; codes must be unique across the taxonomy`,
       });
     } else {
       if (enclosing !== null && node.parent !== undefined && node.parent !== enclosing) {
@@ -375,10 +375,6 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
       nameKeys,
     },
   };
-}
-
-function formatAt(path: IssuePath): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./u, "");
 }
 
 function normalisedDefinition(
