@@ -1,5 +1,3 @@
-import type { z } from "zod";
-
 /**
  * A path into the input that an issue is about: object keys and array indexes, outermost first.
  *
@@ -11,14 +9,15 @@ export type IssuePath = ReadonlyArray<string | number>;
 
 /**
  * One thing wrong with an input: the same `{ code, path, message }` shape as a zod issue, so callers
- * that already handle zod errors handle ours.
+ * that already handle zod errors handle ours. `Code` narrows the codes an issue may carry; each
+ * package's error class fixes it to that package's issue codes.
  *
  * @example
  * const issue: Issue = { code: "invalid_time", path: ["events", 2, "at"], message: "…" };
  */
-export interface Issue {
+export interface Issue<Code extends string = string> {
   /** Stable snake_case identifier of the kind of problem; match on it, never on `message`. */
-  readonly code: string;
+  readonly code: Code;
   /** Where in the input the problem is; empty for the input as a whole. */
   readonly path: IssuePath;
   /** What is wrong, where, and what would be right. For people; may change between versions. */
@@ -34,33 +33,37 @@ export interface Issue {
 export type NonEmptyReadonlyArray<T> = readonly [T, ...T[]];
 
 /**
- * The error codes `@supportops/core` throws with. Other packages add their own codes on their own
- * error classes, which all extend {@link SupportOpsError}.
+ * The error codes that mean the same failure in every package, and are spelled the same in every
+ * package's code list. A package adds its own codes only for failures no other package has (a
+ * rejected calendar, a rejected taxonomy, …).
+ *
+ * - `invalid_argument`: an argument is missing or unusable (wrong type, a missing options object, an
+ *   unknown or malformed option) and no more specific code applies;
+ * - `invalid_time`: a value that should name an instant does not;
+ * - `invalid_duration`: a value that should be a duration is not a whole, finite number of milliseconds;
+ * - `invalid_time_zone`: a value that should be an IANA time-zone name is not one;
+ * - `out_of_range`: an instant, or the result of an operation, lies outside the supported range;
+ * - `not_found`: a lookup by code, id or label matched nothing.
  *
  * @example
- * CORE_ERROR_CODES.includes("invalid_time"); // => true
+ * COMMON_ERROR_CODES.includes("invalid_argument"); // => true
  */
-export const CORE_ERROR_CODES = [
+export const COMMON_ERROR_CODES = [
+  "invalid_argument",
   "invalid_time",
   "invalid_duration",
   "invalid_time_zone",
   "out_of_range",
-  "invalid_ticket_log",
-  "invalid_priority_matrix",
-  "invalid_severity_ladder",
-  "invalid_impact_rules",
-  "invalid_level_change",
-  "invalid_input",
+  "not_found",
 ] as const;
 
 /**
- * One of {@link CORE_ERROR_CODES}.
+ * One of {@link COMMON_ERROR_CODES}.
  *
  * @example
- * const code: CoreErrorCode = "invalid_time";
- * CORE_ERROR_CODES.includes(code); // => true
+ * const code: CommonErrorCode = "out_of_range";
  */
-export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /**
  * Formats issues for people, one per line, each prefixed by its path
@@ -97,9 +100,13 @@ export function formatPath(path: IssuePath): string {
 
 /**
  * The base class of every error supportops throws. It carries a stable `code` to match on and a
- * non-empty list of {@link Issue}s that say what was wrong and where. Each package has its own subclass
- * (`SlaError`, `TaxonomyError`, …).
+ * non-empty list of {@link Issue}s that say what was wrong and where. Each package has its own
+ * subclass, which only fixes the two type parameters and the name:
+ * `class SlaError extends SupportOpsError<SlaErrorCode, SlaIssueCode> { … }`.
  *
+ * @typeParam Code - the codes the error may carry
+ * @typeParam IssueCode - the codes its issues may carry (a superset of `Code`: the string shorthand
+ *   of the constructor makes one issue whose code is the error's)
  * @example
  * try {
  *   toEpochMs("2026-03-08 09:00");
@@ -107,26 +114,29 @@ export function formatPath(path: IssuePath): string {
  *   if (error instanceof SupportOpsError) error.code; // => "invalid_time"
  * }
  */
-export class SupportOpsError extends Error {
+export class SupportOpsError<Code extends string = string, IssueCode extends string = string> extends Error {
   /** Stable identifier of the kind of failure. */
-  readonly code: string;
+  readonly code: Code;
   /** What was wrong, where; never empty. */
-  readonly issues: NonEmptyReadonlyArray<Issue>;
+  readonly issues: NonEmptyReadonlyArray<Issue<IssueCode>>;
 
   /**
    * @param code - the error's stable code
    * @param issues - what was wrong; a string is shorthand for one issue at the root with that code
    * @param options - standard `ErrorOptions` (`cause`)
    */
-  constructor(code: string, issues: ReadonlyArray<Issue> | string, options?: ErrorOptions) {
-    const list: ReadonlyArray<Issue> =
-      typeof issues === "string" ? [{ code, path: [], message: issues }] : issues;
+  constructor(code: Code & IssueCode, issues: ReadonlyArray<Issue<IssueCode>> | string, options?: ErrorOptions);
+  constructor(code: Code, issues: ReadonlyArray<Issue<IssueCode>>, options?: ErrorOptions);
+  constructor(code: Code, issues: ReadonlyArray<Issue<IssueCode>> | string, options?: ErrorOptions) {
+    const list: ReadonlyArray<Issue<string>> = typeof issues === "string" ? [{ code, path: [], message: issues }] : issues;
     const [first, ...rest] = list;
-    if (first === undefined) throw new TypeError("SupportOpsError needs at least one issue");
+    if (first === undefined) throw new TypeError(`${new.target.name} needs at least one issue`);
     super(formatIssues(list), options);
     this.name = "SupportOpsError";
     this.code = code;
-    this.issues = Object.freeze([first, ...rest].map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) })) as [Issue, ...Issue[]]);
+    this.issues = Object.freeze(
+      [first, ...rest].map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) })),
+    ) as unknown as NonEmptyReadonlyArray<Issue<IssueCode>>;
   }
 }
 
@@ -147,7 +157,7 @@ export type SafeResult<T, E extends SupportOpsError = SupportOpsError> =
  * `{ success: false, error }`, any other error (a bug) is rethrown.
  *
  * @example
- * safely(SupportOpsError, () => toEpochMs("2026-01-01T00:00:00Z")); // => { success: true, data: 1767225600000 }
+ * safely(CoreError, () => toEpochMs("2026-01-01T00:00:00Z")); // => { success: true, data: 1767225600000 }
  */
 export function safely<T, E extends SupportOpsError>(
   errorClass: abstract new (...args: never[]) => E,
@@ -159,21 +169,4 @@ export function safely<T, E extends SupportOpsError>(
     if (error instanceof errorClass) return { success: false, error };
     throw error;
   }
-}
-
-/**
- * Turns zod issues into supportops {@link Issue}s, prefixing each path with `basePath`.
- * Zod's own codes (`invalid_type`, `too_small`, …) are kept.
- *
- * @example
- * const parsed = z.object({ a: z.number() }).safeParse({ a: "x" });
- * if (!parsed.success) issuesFromZod(parsed.error, ["config"]);
- * // => [{ code: "invalid_type", path: ["config", "a"], message: "Invalid input: expected number, received string" }]
- */
-export function issuesFromZod(error: z.ZodError, basePath: IssuePath = []): Issue[] {
-  return error.issues.map((issue) => ({
-    code: issue.code === "custom" && typeof issue.params?.["code"] === "string" ? issue.params["code"] : issue.code,
-    path: [...basePath, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    message: issue.message,
-  }));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SupportOpsError } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+
 import { toEpochMs } from "./toEpochMs.js";
 
 /**
@@ -52,7 +53,7 @@ export const InstantSchema: z.ZodType<number, string | number> = z
     try {
       return toEpochMs(value);
     } catch (error) {
-      if (!(error instanceof SupportOpsError)) throw error;
+      if (!(error instanceof CoreError)) throw error;
       ctx.addIssue({ code: "custom", message: error.issues[0].message, params: { code: "invalid_time" }, input: value });
       return z.NEVER;
     }
@@ -199,6 +200,29 @@ export const TicketEventSchema = z.discriminatedUnion("type", [
 ]);
 
 /**
+ * The twelve ticket event types, in the order docs/events.md lists them. Every `switch` over an
+ * event's `type` in supportops is exhaustive over this list.
+ *
+ * @example
+ * TICKET_EVENT_TYPES.includes("acknowledged"); // => true
+ * TICKET_EVENT_TYPES.length;                   // => 12
+ */
+export const TICKET_EVENT_TYPES = [
+  "created",
+  "message",
+  "status_changed",
+  "priority_changed",
+  "severity_changed",
+  "assigned",
+  "escalated",
+  "acknowledged",
+  "merged",
+  "category_changed",
+  "satisfaction_rated",
+  "field_changed",
+] as const satisfies ReadonlyArray<z.output<typeof TicketEventSchema>["type"]>;
+
+/**
  * A parsed ticket event: `at` is epoch milliseconds.
  *
  * @example
@@ -220,6 +244,11 @@ export type TicketEventInput = z.input<typeof TicketEventSchema>;
  * const type: TicketEventType = "status_changed";
  */
 export type TicketEventType = TicketEvent["type"];
+
+// The list and the schema name the same types: a type added to one and not the other fails to compile.
+type MissingFromList = Exclude<TicketEventType, (typeof TICKET_EVENT_TYPES)[number]>;
+const listIsComplete: [MissingFromList] extends [never] ? true : MissingFromList = true;
+void listIsComplete;
 /**
  * The parsed event of one `type`.
  *

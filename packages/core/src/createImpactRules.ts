@@ -1,9 +1,12 @@
+import type { CoreIssueCode } from "./CoreError.js";
 import { z } from "zod";
 import { ImpactConditionSchema, ImpactSignalsSchema, type ImpactCondition, type ImpactSignals } from "./ImpactCondition.js";
 import { checkConditionLevels, conditionHolds, describeCondition, type ConditionLevels } from "./internal/levels/condition.js";
 import { LevelListSchema, listLabels, moreSevere, rankIndex } from "./internal/levels/levelList.js";
-import { zodIssues } from "./internal/levels/zodIssues.js";
-import { SupportOpsError, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+import { deepFreeze } from "./deepFreeze.js";
+import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
+import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 
 /**
  * What a matching rule raises the ticket to; levels already at or above the target stay as they are.
@@ -194,17 +197,17 @@ const OptionsSchema = z.strictObject({ severityLevels: LevelListSchema.optional(
  * //      changes: [{ type: "severity_changed", from: "SEV3", to: "SEV2", source: "rule", reason: "impact rule many-customers: affectedCustomers >= 10" }] }
  */
 export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, options: ImpactRulesOptions = {}): ImpactRules {
-  const parsedOptions = OptionsSchema.safeParse(options);
-  if (!parsedOptions.success) throw new SupportOpsError("invalid_impact_rules", zodIssues(parsedOptions.error, ["options"]));
-  const parsed = ImpactRulesSchema.safeParse(rules);
-  if (!parsed.success) throw new SupportOpsError("invalid_impact_rules", zodIssues(parsed.error));
+  const parsedOptions = OptionsSchema.safeParse(options, { error: zodErrorMap });
+  if (!parsedOptions.success) throw new CoreError("invalid_impact_rules", issuesFromZod<CoreIssueCode>(parsedOptions.error, ["options"]));
+  const parsed = ImpactRulesSchema.safeParse(rules, { error: zodErrorMap });
+  if (!parsed.success) throw new CoreError("invalid_impact_rules", issuesFromZod<CoreIssueCode>(parsed.error));
   const { severityLevels, priorityLevels } = parsedOptions.data;
   const levels: ConditionLevels = {
     ...(severityLevels === undefined ? {} : { severity: rankIndex(severityLevels) }),
     ...(priorityLevels === undefined ? {} : { priority: rankIndex(priorityLevels) }),
   };
 
-  const issues: Issue[] = [];
+  const issues: Issue<CoreIssueCode>[] = [];
   const ids = new Map<string, number>();
   parsed.data.forEach((rule, index) => {
     if (rule.id !== undefined) {
@@ -221,13 +224,13 @@ export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, op
       else if (!ranks.has(target)) issues.push({ code: "unknown_level", path: [index, "raise", axis], message: `"${target}" is not a ${axis} level; use one of ${listLabels([...ranks.keys()])}` });
     }
   });
-  if (issues.length > 0) throw new SupportOpsError("invalid_impact_rules", issues);
+  if (issues.length > 0) throw new CoreError("invalid_impact_rules", issues);
 
   const compiled = Object.freeze(structuredClone(parsed.data).map((rule) => deepFreeze(rule))) as ReadonlyArray<ImpactRuleDefinition>;
 
   const evaluate = (signals: ImpactSignals, current: CurrentImpactLevels = {}): ImpactEvaluation => {
-    const parsedSignals = ImpactSignalsSchema.safeParse(signals);
-    const problems: Issue[] = parsedSignals.success ? [] : zodIssues(parsedSignals.error, ["signals"]);
+    const parsedSignals = ImpactSignalsSchema.safeParse(signals, { error: zodErrorMap });
+    const problems: Issue<CoreIssueCode>[] = parsedSignals.success ? [] : issuesFromZod<CoreIssueCode>(parsedSignals.error, ["signals"]);
     const now = { severity: current.severity ?? null, priority: current.priority ?? null };
     for (const axis of ["severity", "priority"] as const) {
       const value = now[axis];
@@ -236,7 +239,7 @@ export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, op
         problems.push({ code: "unknown_level", path: ["current", axis], message: `"${value}" is not a ${axis} level; use one of ${listLabels([...ranks.keys()])}` });
       }
     }
-    if (problems.length > 0) throw new SupportOpsError("invalid_input", problems);
+    if (problems.length > 0) throw new CoreError("invalid_argument", problems);
 
     const index = compiled.findIndex((rule) => conditionHolds(rule.when, signals, now, levels));
     const rule = compiled[index];
@@ -273,14 +276,6 @@ export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, op
  * @example
  * safeCreateImpactRules([{ when: {}, raise: { severity: "SEV9" } }], { severityLevels: ["SEV1"] }).success; // => false
  */
-export function safeCreateImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, options: ImpactRulesOptions = {}): SafeResult<ImpactRules> {
-  return safely(SupportOpsError, () => createImpactRules(rules, options));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
+export function safeCreateImpactRules(rules: unknown, options: unknown = {}): SafeResult<ImpactRules, CoreError> {
+  return safely(CoreError, () => createImpactRules(rules as ReadonlyArray<ImpactRuleDefinition>, options as ImpactRulesOptions));
 }

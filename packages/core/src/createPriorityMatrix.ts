@@ -1,8 +1,10 @@
+import type { CoreIssueCode } from "./CoreError.js";
 import { z } from "zod";
 import { LevelListSchema, listLabels, rankIndex } from "./internal/levels/levelList.js";
 import { findMonotoneViolations, type GridCell } from "./internal/levels/monotone.js";
-import { zodIssues } from "./internal/levels/zodIssues.js";
-import { SupportOpsError, formatPath, safely, type Issue, type IssuePath, type SafeResult } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
+import { formatPath, safely, type Issue, type IssuePath, type SafeResult } from "./SupportOpsError.js";
 
 /**
  * A priority table in nested form: `table[impact][urgency]` is the priority label. This is the form
@@ -127,8 +129,8 @@ export const PriorityMatrixDefinitionSchema = z.strictObject({
     .describe("table[impact][urgency] = priority, or a list of { impact, urgency, priority } cells."),
 });
 
-function fail(issues: ReadonlyArray<Issue>): never {
-  throw new SupportOpsError("invalid_priority_matrix", issues);
+function fail(issues: ReadonlyArray<Issue<CoreIssueCode>>): never {
+  throw new CoreError("invalid_priority_matrix", issues);
 }
 
 /**
@@ -168,8 +170,8 @@ export function createPriorityMatrix<const I extends string, const U extends str
   readonly priorities: ReadonlyArray<P>;
   readonly table: PriorityTable<NoInfer<I>, NoInfer<U>, NoInfer<P>> | ReadonlyArray<PriorityCell<NoInfer<I>, NoInfer<U>, NoInfer<P>>>;
 }): PriorityMatrix<I, U, P> {
-  const parsed = PriorityMatrixDefinitionSchema.safeParse(definition);
-  if (!parsed.success) fail(zodIssues(parsed.error));
+  const parsed = PriorityMatrixDefinitionSchema.safeParse(definition, { error: zodErrorMap });
+  if (!parsed.success) fail(issuesFromZod<CoreIssueCode>(parsed.error));
   const { impact, urgency, priorities, table } = parsed.data;
   const impactRank = rankIndex(impact);
   const urgencyRank = rankIndex(urgency);
@@ -178,7 +180,7 @@ export function createPriorityMatrix<const I extends string, const U extends str
   // grid[i][u] = the priority's rank; paths[i][u] = where that cell was written.
   const grid: Array<Array<number | undefined>> = impact.map(() => urgency.map(() => undefined));
   const paths: Array<Array<IssuePath>> = impact.map((i) => urgency.map((u) => ["table", i, u]));
-  const issues: Issue[] = [];
+  const issues: Issue<CoreIssueCode>[] = [];
   const unknown = (path: IssuePath, what: string, value: string, levels: ReadonlyArray<string>): void => {
     issues.push({ code: "unknown_level", path, message: `${what} "${value}" is not declared; use one of ${listLabels(levels)}` });
   };
@@ -283,10 +285,10 @@ export function createPriorityMatrix<const I extends string, const U extends str
     lookup(impactLevel: I, urgencyLevel: U): P {
       const i = impactRank.get(impactLevel);
       const u = urgencyRank.get(urgencyLevel);
-      const problems: Issue[] = [];
+      const problems: Issue<CoreIssueCode>[] = [];
       if (i === undefined) problems.push({ code: "unknown_level", path: ["impact"], message: `impact ${JSON.stringify(impactLevel)} is not in this matrix; use one of ${listLabels(impact)}` });
       if (u === undefined) problems.push({ code: "unknown_level", path: ["urgency"], message: `urgency ${JSON.stringify(urgencyLevel)} is not in this matrix; use one of ${listLabels(urgency)}` });
-      if (i === undefined || u === undefined) throw new SupportOpsError("invalid_input", problems);
+      if (i === undefined || u === undefined) throw new CoreError("invalid_argument", problems);
       return priorities[ranks[i]![u]!] as P;
     },
     toJSON(): Omit<PriorityMatrixDefinition<I, U, P>, "table"> & { readonly table: PriorityTable<I, U, P> } {
@@ -316,6 +318,8 @@ export function safeCreatePriorityMatrix<const I extends string, const U extends
   readonly urgency: ReadonlyArray<U>;
   readonly priorities: ReadonlyArray<P>;
   readonly table: PriorityTable<NoInfer<I>, NoInfer<U>, NoInfer<P>> | ReadonlyArray<PriorityCell<NoInfer<I>, NoInfer<U>, NoInfer<P>>>;
-}): SafeResult<PriorityMatrix<I, U, P>> {
-  return safely(SupportOpsError, () => createPriorityMatrix(definition));
+}): SafeResult<PriorityMatrix<I, U, P>, CoreError>;
+export function safeCreatePriorityMatrix(definition: unknown): SafeResult<PriorityMatrix, CoreError>;
+export function safeCreatePriorityMatrix(definition: unknown): SafeResult<PriorityMatrix, CoreError> {
+  return safely(CoreError, () => createPriorityMatrix(definition as PriorityMatrixDefinition));
 }

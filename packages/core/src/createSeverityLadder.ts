@@ -1,7 +1,9 @@
+import type { CoreIssueCode } from "./CoreError.js";
 import { z } from "zod";
 import { LevelListSchema, listLabels, rankIndex } from "./internal/levels/levelList.js";
-import { zodIssues } from "./internal/levels/zodIssues.js";
-import { SupportOpsError, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
+import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 
 /**
  * One rung of a severity ladder: what the level means and what it sets in motion.
@@ -156,8 +158,8 @@ export const SeverityLadderDefinitionSchema = z.strictObject({
   toPriority: z.record(z.string(), z.string()).optional(),
 });
 
-function fail(issues: ReadonlyArray<Issue>): never {
-  throw new SupportOpsError("invalid_severity_ladder", issues);
+function fail(issues: ReadonlyArray<Issue<CoreIssueCode>>): never {
+  throw new CoreError("invalid_severity_ladder", issues);
 }
 
 /**
@@ -185,10 +187,10 @@ function fail(issues: ReadonlyArray<Issue>): never {
  * ladder.compare("S1", "S2") < 0; // => true
  */
 export function createSeverityLadder<const S extends string>(definition: SeverityLadderDefinition<S>): SeverityLadder<S> {
-  const parsed = SeverityLadderDefinitionSchema.safeParse(definition);
-  if (!parsed.success) fail(zodIssues(parsed.error));
+  const parsed = SeverityLadderDefinitionSchema.safeParse(definition, { error: zodErrorMap });
+  if (!parsed.success) fail(issuesFromZod<CoreIssueCode>(parsed.error));
   const { name, source, levels, priorities, toPriority } = parsed.data;
-  const issues: Issue[] = [];
+  const issues: Issue<CoreIssueCode>[] = [];
 
   const firstIndex = new Map<string, number>();
   levels.forEach((level, index) => {
@@ -247,7 +249,7 @@ export function createSeverityLadder<const S extends string>(definition: Severit
   const indexOf = (id: S, path: string): number => {
     const index = rank.get(id);
     if (index === undefined) {
-      throw new SupportOpsError("invalid_input", [{ code: "unknown_level", path: [path], message: `${JSON.stringify(id)} is not a level of the ${name} ladder; use one of ${listLabels(ids)}` }]);
+      throw new CoreError("invalid_argument", [{ code: "unknown_level", path: [path], message: `${JSON.stringify(id)} is not a level of the ${name} ladder; use one of ${listLabels(ids)}` }]);
     }
     return index;
   };
@@ -282,6 +284,8 @@ export function createSeverityLadder<const S extends string>(definition: Severit
  * @example
  * safeCreateSeverityLadder({ name: "x", levels: [] }).success; // => false
  */
-export function safeCreateSeverityLadder<const S extends string>(definition: SeverityLadderDefinition<S>): SafeResult<SeverityLadder<S>> {
-  return safely(SupportOpsError, () => createSeverityLadder(definition));
+export function safeCreateSeverityLadder<const S extends string>(definition: SeverityLadderDefinition<S>): SafeResult<SeverityLadder<S>, CoreError>;
+export function safeCreateSeverityLadder(definition: unknown): SafeResult<SeverityLadder, CoreError>;
+export function safeCreateSeverityLadder(definition: unknown): SafeResult<SeverityLadder, CoreError> {
+  return safely(CoreError, () => createSeverityLadder(definition as SeverityLadderDefinition));
 }

@@ -6,15 +6,16 @@
  */
 
 // --- errors ---
-export {
-  CORE_ERROR_CODES,
-  SupportOpsError,
-  formatIssues,
-  formatPath,
-  issuesFromZod,
-  safely,
-} from "./SupportOpsError.js";
-export type { CoreErrorCode, Issue, IssuePath, NonEmptyReadonlyArray, SafeResult } from "./SupportOpsError.js";
+export { COMMON_ERROR_CODES, SupportOpsError, formatIssues, formatPath, safely } from "./SupportOpsError.js";
+export type { CommonErrorCode, Issue, IssuePath, NonEmptyReadonlyArray, SafeResult } from "./SupportOpsError.js";
+export { CORE_ERROR_CODES, CORE_ISSUE_CODES, CoreError } from "./CoreError.js";
+export type { CoreErrorCode, CoreIssueCode } from "./CoreError.js";
+export { issuesFromZod, parseWithSchema, zodErrorMap } from "./issuesFromZod.js";
+export type { SchemaParseResult, ZodIssueCode } from "./issuesFromZod.js";
+
+// --- shared helpers ---
+export { deepFreeze } from "./deepFreeze.js";
+export { describeValue } from "./describeValue.js";
 
 // --- time ---
 export { safeToEpochMs, toEpochMs } from "./toEpochMs.js";
@@ -32,6 +33,7 @@ export {
   InstantSchema,
   LEVEL_CHANGE_SOURCES,
   RESOLVED_STATUSES,
+  TICKET_EVENT_TYPES,
   TicketEventSchema,
   ticketEventJsonSchema,
 } from "./TicketEvent.js";

@@ -1,5 +1,9 @@
-import { describe } from "./internal/describe.js";
-import { SupportOpsError, issuesFromZod, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
+import type { CoreIssueCode } from "./CoreError.js";
+import { describeValue } from "./describeValue.js";
+import { CoreError } from "./CoreError.js";
+import { requireOptions } from "./internal/requireOptions.js";
+import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
+import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 import {
   CANONICAL_STATUSES,
   TicketEventSchema,
@@ -50,11 +54,11 @@ export function isTicketLog(value: unknown): value is TicketLog {
   return typeof value === "object" && value !== null && parsedLogs.has(value);
 }
 
-function logError(issues: ReadonlyArray<Issue>): SupportOpsError {
-  return new SupportOpsError("invalid_ticket_log", issues);
+function logError(issues: ReadonlyArray<Issue<CoreIssueCode>>): CoreError {
+  return new CoreError("invalid_ticket_log", issues);
 }
 
-function fail(index: number, field: string | null, code: string, message: string): never {
+function fail(index: number, field: string | null, code: CoreIssueCode, message: string): never {
   throw logError([{ code, path: field === null ? [index] : [index, field], message }]);
 }
 
@@ -82,9 +86,10 @@ function fail(index: number, field: string | null, code: string, message: string
  * // throws invalid_ticket_log: [0].type: a ticket log starts with its "created" event
  */
 export function parseTicketLog(input: unknown, options: ParseTicketLogOptions = {}): TicketLog {
+  requireOptions(options, "parseTicketLog(events) or parseTicketLog(events, { statusMap })");
   if (isTicketLog(input) && options.statusMap === undefined) return input;
   if (!Array.isArray(input)) {
-    throw logError([{ code: "invalid_type", path: [], message: `expected an array of ticket events, got ${describe(input)}` }]);
+    throw logError([{ code: "invalid_type", path: [], message: `expected an array of ticket events, got ${describeValue(input)}` }]);
   }
   if (input.length === 0) {
     throw logError([{ code: "empty_log", path: [], message: "a ticket log has at least its \"created\" event" }]);
@@ -94,8 +99,8 @@ export function parseTicketLog(input: unknown, options: ParseTicketLogOptions = 
   // error always names the first bad event, whatever kind of fault it has.
   const rules = new LogRules();
   const events = input.map((raw: unknown, index: number) => {
-    const parsed = TicketEventSchema.safeParse(mapStatuses(raw, statusMap));
-    if (!parsed.success) throw logError(issuesFromZod(parsed.error, [index]));
+    const parsed = TicketEventSchema.safeParse(mapStatuses(raw, statusMap), { error: zodErrorMap });
+    if (!parsed.success) throw logError(issuesFromZod<CoreIssueCode>(parsed.error, [index]));
     rules.check(parsed.data, index);
     return Object.freeze(parsed.data);
   });
@@ -112,8 +117,8 @@ export function parseTicketLog(input: unknown, options: ParseTicketLogOptions = 
  * result.success; // => false
  * if (!result.success) result.error.issues[0].code; // => "empty_log"
  */
-export function safeParseTicketLog(input: unknown, options: ParseTicketLogOptions = {}): SafeResult<TicketLog> {
-  return safely(SupportOpsError, () => parseTicketLog(input, options));
+export function safeParseTicketLog(input: unknown, options: unknown = {}): SafeResult<TicketLog, CoreError> {
+  return safely(CoreError, () => parseTicketLog(input, options as ParseTicketLogOptions));
 }
 
 function validateStatusMap(map: ParseTicketLogOptions["statusMap"]): ReadonlyMap<string, CanonicalStatus> {
@@ -121,16 +126,16 @@ function validateStatusMap(map: ParseTicketLogOptions["statusMap"]): ReadonlyMap
   if (map === undefined) return result;
   for (const [name, status] of Object.entries(map)) {
     if (!(CANONICAL_STATUSES as ReadonlyArray<string>).includes(status)) {
-      throw new SupportOpsError("invalid_input", [
+      throw new CoreError("invalid_argument", [
         {
           code: "invalid_status_map",
           path: ["statusMap", name],
-          message: `maps to ${describe(status)}, which is not a canonical status; use one of ${CANONICAL_STATUSES.join(", ")}`,
+          message: `maps to ${describeValue(status)}, which is not a canonical status; use one of ${CANONICAL_STATUSES.join(", ")}`,
         },
       ]);
     }
     if (result.has(name) && result.get(name) !== status) {
-      throw new SupportOpsError("invalid_input", [
+      throw new CoreError("invalid_argument", [
         { code: "invalid_status_map", path: ["statusMap", name], message: `"${name}" is a canonical status and always means itself` },
       ]);
     }
@@ -222,8 +227,16 @@ class LogRules {
       case "merged":
         this.terminal = "merged";
         break;
-      default:
+      case "created":
+      case "message":
+      case "assigned":
+      case "escalated":
+      case "acknowledged":
+      case "satisfaction_rated":
+      case "field_changed":
         break;
+      default:
+        event satisfies never;
     }
   }
 }

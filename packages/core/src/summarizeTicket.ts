@@ -1,5 +1,8 @@
 import { parseTicketLog, type TicketLog } from "./parseTicketLog.js";
-import { SupportOpsError } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+import { deepFreeze } from "./deepFreeze.js";
+import { requireOptions } from "./internal/requireOptions.js";
+
 import { CANONICAL_STATUSES, RESOLVED_STATUSES, type CanonicalStatus, type TicketEventOf } from "./TicketEvent.js";
 import { toEpochMs, type TimeInput } from "./toEpochMs.js";
 
@@ -68,7 +71,7 @@ export interface TicketSummary {
   /** The first move into `solved` or `closed`. */
   readonly firstResolvedAt: number | null;
   /** The latest move into `solved` or `closed` (equal to the first when never reopened). */
-  readonly lastResolvedAt: number | null;
+  readonly latestResolvedAt: number | null;
   readonly closedAt: number | null;
   /** Moves out of `solved` back to a working status. */
   readonly reopenCount: number;
@@ -136,10 +139,10 @@ const resolved = (status: CanonicalStatus): boolean => RESOLVED_STATUSES.include
  */
 export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options: SummarizeTicketOptions): TicketSummary {
   const events = parseTicketLog(log);
-  const asOf = toEpochMs(options.at, ["at"]);
+  const asOf = toEpochMs(requireOptions(options, "summarizeTicket(log, { at })").at, ["at"]);
   const created = events[0] as TicketEventOf<"created">;
   if (asOf < created.at) {
-    throw new SupportOpsError("out_of_range", [
+    throw new CoreError("out_of_range", [
       {
         code: "before_creation",
         path: ["at"],
@@ -153,7 +156,7 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
   let firstCustomerMessageAt = created.by === "customer" ? created.at : null;
   let firstAgentReplyAt: number | null = null;
   let firstResolvedAt: number | null = resolved(status) ? created.at : null;
-  let lastResolvedAt = firstResolvedAt;
+  let latestResolvedAt = firstResolvedAt;
   let closedAt: number | null = status === "closed" ? created.at : null;
   let reopenCount = 0;
   let publicAgentReplyCount = 0;
@@ -192,7 +195,7 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
         statusSince = event.at;
         if (!wasResolved && resolved(status)) {
           firstResolvedAt ??= event.at;
-          lastResolvedAt = event.at;
+          latestResolvedAt = event.at;
         }
         if (wasResolved && !resolved(status)) reopenCount += 1;
         if (status === "closed") closedAt = event.at;
@@ -234,8 +237,11 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
         mergedInto = event.into;
         mergedAt = event.at;
         break;
-      default:
+      case "created":
+      case "field_changed":
         break;
+      default:
+        event satisfies never;
     }
   }
   msInStatus[status] += (mergedAt ?? asOf) - statusSince;
@@ -248,7 +254,7 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
     firstCustomerMessageAt,
     firstAgentReplyAt,
     firstResolvedAt,
-    lastResolvedAt,
+    latestResolvedAt,
     closedAt,
     reopenCount,
     publicAgentReplyCount,
@@ -269,12 +275,4 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
     acknowledgedAt,
     escalationCount,
   });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

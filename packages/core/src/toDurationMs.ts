@@ -1,7 +1,8 @@
 import { Duration } from "luxon";
-import { describe } from "./internal/describe.js";
+import { describeValue } from "./describeValue.js";
 import { multiplyExact } from "./internal/exactDecimal.js";
-import { SupportOpsError, safely, type IssuePath, type SafeResult } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+import { safely, type IssuePath, type SafeResult } from "./SupportOpsError.js";
 
 /**
  * A duration given as fixed-length units. Every field is optional but at least one must be present;
@@ -45,7 +46,7 @@ const ISO_DURATION =
   /^([+-])?P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
 
 function fail(path: IssuePath, message: string): never {
-  throw new SupportOpsError("invalid_duration", [{ code: "invalid_duration", path, message }]);
+  throw new CoreError("invalid_duration", [{ code: "invalid_duration", path, message }]);
 }
 
 /**
@@ -76,7 +77,7 @@ export function toDurationMs(input: DurationInput, path: IssuePath = []): number
   if (Duration.isDuration(input)) return fromLuxon(input, path);
   if (input instanceof Date) fail(path, "got a Date, which is an instant, not a duration; pass milliseconds, an ISO-8601 duration or { hours, minutes, … }");
   if (typeof input === "object" && input !== null && !Array.isArray(input)) return fromObject(input, path, "");
-  return fail(path, `expected milliseconds, an ISO-8601 duration such as "PT4H", an object such as { hours: 4 }, or a luxon Duration; got ${describe(input)}`);
+  return fail(path, `expected milliseconds, an ISO-8601 duration such as "PT4H", an object such as { hours: 4 }, or a luxon Duration; got ${describeValue(input)}`);
 }
 
 /**
@@ -86,8 +87,8 @@ export function toDurationMs(input: DurationInput, path: IssuePath = []): number
  * safeToDurationMs("PT1H"); // => { success: true, data: 3600000 }
  * safeToDurationMs("P1Y").success; // => false
  */
-export function safeToDurationMs(input: DurationInput, path: IssuePath = []): SafeResult<number> {
-  return safely(SupportOpsError, () => toDurationMs(input, path));
+export function safeToDurationMs(input: unknown, path: IssuePath = []): SafeResult<number, CoreError> {
+  return safely(CoreError, () => toDurationMs(input as DurationInput, path));
 }
 
 function parseIsoDuration(text: string, path: IssuePath): number {
@@ -131,7 +132,7 @@ function fromObject(input: object, path: IssuePath, source: string): number {
       fail([...path, key], `${key} have no fixed length; write the time in weeks, days, hours, minutes or seconds`);
     }
     if (!Object.hasOwn(UNIT_MS, key)) fail([...path, key], `unknown duration unit "${key}"; use ${Object.keys(UNIT_MS).join(", ")}`);
-    if (typeof value !== "number" || !Number.isFinite(value)) fail([...path, key], `expected a finite number, got ${describe(value)}`);
+    if (typeof value !== "number" || !Number.isFinite(value)) fail([...path, key], `expected a finite number, got ${describeValue(value)}`);
     const ms = multiplyExact(value, UNIT_MS[key as FixedUnit]);
     if (ms === "too_large") fail([...path, key], `${value} ${key} is too large to count in milliseconds exactly`);
     if (typeof ms !== "number") fail([...path, key], `${value} ${key} is not a whole number of milliseconds`);
@@ -142,7 +143,7 @@ function fromObject(input: object, path: IssuePath, source: string): number {
 }
 
 function fromLuxon(input: Duration, path: IssuePath): number {
-  if (!input.isValid) fail(path, `the luxon Duration is invalid: ${input.invalidExplanation ?? input.invalidReason ?? "unknown reason"}`);
+  if (!input.isValid) fail(path, "the luxon Duration is invalid (Duration#isValid is false); check how it was built");
   const units = input.toObject();
   const nonZero = Object.fromEntries(Object.entries(units).filter(([, value]) => value !== 0));
   if (Object.keys(nonZero).length === 0) return 0;

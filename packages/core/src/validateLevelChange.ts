@@ -1,7 +1,10 @@
+import type { CoreIssueCode } from "./CoreError.js";
 import { z } from "zod";
 import { LevelListSchema, listLabels, rankIndex } from "./internal/levels/levelList.js";
-import { zodIssues } from "./internal/levels/zodIssues.js";
-import { SupportOpsError, safely, type Issue, type SafeResult } from "./SupportOpsError.js";
+import { CoreError } from "./CoreError.js";
+import { requireOptions } from "./internal/requireOptions.js";
+import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
+import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 import { LEVEL_CHANGE_SOURCES } from "./TicketEvent.js";
 
 /**
@@ -76,20 +79,21 @@ const LevelChangeSchema = z.object({
  * // throws invalid_level_change: 'reason: lowering "P1" to "P3" gives up urgency, so it needs a non-blank reason, …'
  */
 export function validateLevelChange(change: LevelChange, options: ValidateLevelChangeOptions): ValidatedLevelChange {
-  const levelList = LevelListSchema.safeParse(options.levels);
-  if (!levelList.success) throw new SupportOpsError("invalid_input", zodIssues(levelList.error, ["levels"]));
-  const parsed = LevelChangeSchema.safeParse(change);
-  if (!parsed.success) throw new SupportOpsError("invalid_level_change", zodIssues(parsed.error));
+  requireOptions(options, "validateLevelChange(change, { levels })");
+  const levelList = LevelListSchema.safeParse(options.levels, { error: zodErrorMap });
+  if (!levelList.success) throw new CoreError("invalid_argument", issuesFromZod<CoreIssueCode>(levelList.error, ["levels"]));
+  const parsed = LevelChangeSchema.safeParse(change, { error: zodErrorMap });
+  if (!parsed.success) throw new CoreError("invalid_level_change", issuesFromZod<CoreIssueCode>(parsed.error));
   const { from, to, source, reason, actor } = parsed.data;
   const ranks = rankIndex(levelList.data);
-  const issues: Issue[] = [];
+  const issues: Issue<CoreIssueCode>[] = [];
   const fromRank = from === null ? undefined : ranks.get(from);
   const toRank = ranks.get(to);
   if (from !== null && fromRank === undefined) {
     issues.push({ code: "unknown_level", path: ["from"], message: `"${from}" is not a level; use one of ${listLabels(levelList.data)}, or null for no previous level` });
   }
   if (toRank === undefined) issues.push({ code: "unknown_level", path: ["to"], message: `"${to}" is not a level; use one of ${listLabels(levelList.data)}` });
-  if (issues.length > 0) throw new SupportOpsError("invalid_level_change", issues);
+  if (issues.length > 0) throw new CoreError("invalid_level_change", issues);
 
   const direction: ValidatedLevelChange["direction"] =
     fromRank === undefined ? "set" : toRank! < fromRank ? "raise" : toRank! > fromRank ? "lower" : "same";
@@ -99,7 +103,7 @@ export function validateLevelChange(change: LevelChange, options: ValidateLevelC
       ...(source === "manual" ? ["a manual change overrides the derived level"] : []),
       ...(direction === "lower" ? [`lowering "${from}" to "${to}" gives up urgency`] : []),
     ];
-    throw new SupportOpsError("invalid_level_change", [
+    throw new CoreError("invalid_level_change", [
       { code: "reason_required", path: ["reason"], message: `${why.join(" and ")}, so it needs a non-blank reason, e.g. reason: "customer confirmed a workaround"` },
     ]);
   }
@@ -122,6 +126,6 @@ export function validateLevelChange(change: LevelChange, options: ValidateLevelC
  * @example
  * safeValidateLevelChange({ from: "P2", to: "P1", source: "manual" }, { levels: ["P1", "P2"] }).success; // => false
  */
-export function safeValidateLevelChange(change: LevelChange, options: ValidateLevelChangeOptions): SafeResult<ValidatedLevelChange> {
-  return safely(SupportOpsError, () => validateLevelChange(change, options));
+export function safeValidateLevelChange(change: unknown, options: unknown): SafeResult<ValidatedLevelChange, CoreError> {
+  return safely(CoreError, () => validateLevelChange(change as LevelChange, options as ValidateLevelChangeOptions));
 }

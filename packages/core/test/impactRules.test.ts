@@ -144,10 +144,10 @@ describe("createImpactRules / evaluate", () => {
 
   it("evaluate rejects bad signals and unknown current levels with invalid_input", () => {
     const error = thrown(() => escalation.evaluate({ affectedCustomers: -1, affectedCustomer: 3 } as never, { severity: "SEV9" }));
-    expect(error.code).toBe("invalid_input");
+    expect(error.code).toBe("invalid_argument");
     expect(error.issues.map((issue) => [issue.code, issue.path])).toStrictEqual([
       ["too_small", ["signals", "affectedCustomers"]],
-      ["unrecognized_keys", ["signals"]],
+      ["unrecognized_keys", ["signals", "affectedCustomer"]],
       ["unknown_level", ["current", "severity"]],
     ]);
   });
@@ -221,10 +221,10 @@ describe("createImpactRules errors", () => {
         { when: { security: true }, raise: { severity: "SEV1" }, then: "x" },
       ]).map((issue) => [issue.code, issue.path]),
     ).toStrictEqual([
-      ["unrecognized_keys", [0, "when"]],
+      ["unrecognized_keys", [0, "when", "affectedCustomer"]],
       ["invalid_type", [1, "when", "affectedUsers", "gte"]],
       ["too_small", [2, "when", "any"]],
-      ["unrecognized_keys", [3]],
+      ["unrecognized_keys", [3, "then"]],
     ]);
     expect(rejection([], { severityLevels: [] }).map((issue) => [issue.code, issue.path])).toStrictEqual([["too_small", ["options", "severityLevels"]]]);
   });

@@ -90,7 +90,7 @@ describe("validateLevelChange errors", () => {
   it("an invalid level list is invalid_input", () => {
     const result = safeValidateLevelChange({ from: null, to: "P1", source: "rule" }, { levels: ["P1", "P1"] });
     expect(result.success ? null : [result.error.code, result.error.issues.map((issue) => [issue.code, issue.path])]).toStrictEqual([
-      "invalid_input",
+      "invalid_argument",
       [["duplicate_level", ["levels", 1]]],
     ]);
   });

@@ -92,7 +92,7 @@ describe("parseTicketLog", () => {
     ["priority from mismatch", [good[0], { id: "x", at: t(1), type: "priority_changed", from: "P1", to: "P2", source: "rule" }], [1, "from"], "level_mismatch"],
     ["at without offset", [{ ...good[0], at: "2026-03-09T09:00:00" }], [0, "at"], "invalid_time"],
     ["unknown event type", [good[0], { id: "x", at: t(1), type: "teleported" }], [1, "type"], "invalid_union"],
-    ["unknown field", [good[0], { ...good[1], colour: "red" }], [1], "unrecognized_keys"],
+    ["unknown field", [good[0], { ...good[1], colour: "red" }], [1, "colour"], "unrecognized_keys"],
     ["assignment naming no one", [good[0], { id: "x", at: t(1), type: "assigned" }], [1, "agent"], "custom"],
     ["score above scale", [good[0], { id: "x", at: t(1), type: "satisfaction_rated", score: 6 }], [1, "score"], "custom"],
     ["empty id", [{ ...good[0], id: "" }], [0, "id"], "too_small"],

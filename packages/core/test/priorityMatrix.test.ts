@@ -184,7 +184,7 @@ describe("createPriorityMatrix", () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(SupportOpsError);
-    expect((error as SupportOpsError).code).toBe("invalid_input");
+    expect((error as SupportOpsError).code).toBe("invalid_argument");
     expect((error as SupportOpsError).issues).toStrictEqual([
       { code: "unknown_level", path: ["impact"], message: 'impact "huge" is not in this matrix; use one of "high" or "low"' },
       { code: "unknown_level", path: ["urgency"], message: 'urgency "none" is not in this matrix; use one of "high" or "low"' },
@@ -362,7 +362,7 @@ describe("createPriorityMatrix errors", () => {
     ]);
     expect(rejection({ ...small, impact: [], extra: true }).map((issue) => [issue.code, issue.path])).toStrictEqual([
       ["too_small", ["impact"]],
-      ["unrecognized_keys", []],
+      ["unrecognized_keys", ["extra"]],
     ]);
     expect(rejection(null).map((issue) => issue.code)).toStrictEqual(["invalid_type"]);
   });

@@ -106,12 +106,12 @@ describe("createSeverityLadder", () => {
 
   it("rejects unknown ids in level, compare and priorityFor with invalid_input / unknown_level", () => {
     const error = thrown(() => PAGERDUTY_SEVERITY_LADDER.level("SEV9" as "SEV1"));
-    expect(error.code).toBe("invalid_input");
+    expect(error.code).toBe("invalid_argument");
     expect(error.issues).toStrictEqual([
       { code: "unknown_level", path: ["id"], message: '"SEV9" is not a level of the PagerDuty ladder; use one of "SEV1", "SEV2", "SEV3", "SEV4" or "SEV5"' },
     ]);
     expect(thrown(() => ATLASSIAN_SEVERITY_LADDER.compare("SEV1", "SEV4" as "SEV1")).issues[0].path).toStrictEqual(["b"]);
-    expect(thrown(() => ATLASSIAN_SEVERITY_LADDER.priorityFor("sev1" as "SEV1")).code).toBe("invalid_input");
+    expect(thrown(() => ATLASSIAN_SEVERITY_LADDER.priorityFor("sev1" as "SEV1")).code).toBe("invalid_argument");
   });
 });
 

@@ -36,7 +36,7 @@ describe("summarizeTicket", () => {
       firstCustomerMessageAt: m(0),
       firstAgentReplyAt: m(10),
       firstResolvedAt: m(30),
-      lastResolvedAt: m(50),
+      latestResolvedAt: m(50),
       closedAt: m(60),
       reopenCount: 1,
       publicAgentReplyCount: 2,
@@ -74,7 +74,7 @@ describe("summarizeTicket", () => {
     expect(s.status).toBe("pending");
     expect(s.msInStatus.new).toBe(10 * 60_000);
     expect(s.firstResolvedAt).toBeNull();
-    expect(s.lastResolvedAt).toBeNull();
+    expect(s.latestResolvedAt).toBeNull();
     expect(s.satisfaction).toBeNull();
   });
 

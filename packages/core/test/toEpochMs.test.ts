@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { thrownBy } from "@supportops/test-utils";
-import { SupportOpsError, safeToEpochMs, toEpochMs } from "@supportops/core";
+import { CoreError, SupportOpsError, safeToEpochMs, toEpochMs } from "@supportops/core";
 
 function issueOf(fn: () => unknown): { code: string; path: ReadonlyArray<string | number>; message: string } {
   const error = thrownBy(SupportOpsError, fn);
@@ -32,7 +32,7 @@ describe("toEpochMs", () => {
     expect(issueOf(() => toEpochMs("2026-03-09")).message).toMatch(/no offset/);
   });
   it("rejects invalid dates, garbage, NaN, fractions and sub-millisecond digits", () => {
-    expect(issueOf(() => toEpochMs("2026-02-30T00:00:00Z")).message).toMatch(/not a valid date-time/);
+    expect(issueOf(() => toEpochMs("2026-02-30T00:00:00Z")).message).toBe('"2026-02-30T00:00:00Z" has day 30, but 2026-02 has 28 days');
     expect(issueOf(() => toEpochMs("tomorrow")).message).toMatch(/not an ISO-8601/);
     expect(issueOf(() => toEpochMs(Number.NaN)).message).toMatch(/not a finite/);
     expect(issueOf(() => toEpochMs(1.5)).message).toMatch(/whole number/);
@@ -48,6 +48,20 @@ describe("toEpochMs", () => {
     expect(issueOf(() => toEpochMs("2026-03-09T09:00:00-05:60")).message).toMatch(/not a clock offset/);
     expect(toEpochMs("2026-03-09T09:00:00+0530")).toBe(Date.UTC(2026, 2, 9, 3, 30));
     expect(toEpochMs("2026-03-09T09:00:00-14")).toBe(Date.UTC(2026, 2, 9, 23));
+  });
+  it("refuses numbers that look like epoch seconds, and says to multiply by 1000", () => {
+    const seconds = 1_773_046_800; // 2026-03-09T09:00:00Z in seconds
+    const error = thrownBy(CoreError, () => toEpochMs(seconds, ["at"]));
+    expect(error.code).toBe("invalid_time");
+    expect(error.issues[0].path).toStrictEqual(["at"]);
+    expect(error.message).toMatch(/^at: 1773046800 looks like epoch seconds \(2026-03-09T09:00:00\.000Z\); supportops takes epoch milliseconds, so multiply by 1000/);
+    for (const edge of [1e9, 1e10 - 1]) expect(safeToEpochMs(edge).success).toBe(false);
+    expect(toEpochMs(seconds * 1000)).toBe(1_773_046_800_000);
+  });
+  it("keeps 1970 valid: small numbers, and any instant as a Date or ISO string", () => {
+    for (const ms of [0, 1, 999_999_999, 1e10, -1e9]) expect(toEpochMs(ms)).toBe(ms);
+    expect(toEpochMs(new Date(2_000_000_000))).toBe(2_000_000_000);
+    expect(toEpochMs("1970-01-24T03:33:20Z")).toBe(2_000_000_000);
   });
   it("puts the caller's path on the issue", () => {
     expect(issueOf(() => toEpochMs("x", ["events", 3, "at"])).path).toStrictEqual(["events", 3, "at"]);

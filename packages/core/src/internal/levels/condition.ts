@@ -1,3 +1,4 @@
+import type { CoreIssueCode } from "../../CoreError.js";
 import type { ImpactCondition, ImpactSignals, LevelTest, NumberTest } from "../../ImpactCondition.js";
 import type { Issue, IssuePath } from "../../SupportOpsError.js";
 import { listLabels, type RankIndex } from "./levelList.js";
@@ -9,11 +10,11 @@ export interface ConditionLevels {
 }
 
 /** Checks the level names a structurally valid condition uses; returns issues with full paths. */
-export function checkConditionLevels(condition: ImpactCondition, levels: ConditionLevels, path: IssuePath): Issue[] {
+export function checkConditionLevels(condition: ImpactCondition, levels: ConditionLevels, path: IssuePath): Issue<CoreIssueCode>[] {
   if ("all" in condition) return condition.all.flatMap((sub, index) => checkConditionLevels(sub, levels, [...path, "all", index]));
   if ("any" in condition) return condition.any.flatMap((sub, index) => checkConditionLevels(sub, levels, [...path, "any", index]));
   if ("not" in condition) return checkConditionLevels(condition.not, levels, [...path, "not"]);
-  const issues: Issue[] = [];
+  const issues: Issue<CoreIssueCode>[] = [];
   for (const axis of ["severity", "priority"] as const) {
     const test = condition[axis];
     if (test === undefined) continue;
