@@ -43,7 +43,10 @@ export type NonEmptyReadonlyArray<T> = readonly [T, ...T[]];
  * - `invalid_duration`: a value that should be a duration is not a whole, finite number of milliseconds;
  * - `invalid_time_zone`: a value that should be an IANA time-zone name is not one;
  * - `out_of_range`: an instant, or the result of an operation, lies outside the supported range;
- * - `not_found`: a lookup by code, id or label matched nothing.
+ * - `not_found`: a lookup by code, id or label matched nothing (or, for a label, more than one thing);
+ * - `invalid_ticket_log`: a ticket event log breaks the log's rules (see docs/events.md);
+ * - `invalid_calendar`: a calendar definition was rejected, or a calendar given as an object broke
+ *   the `BusinessCalendarLike` contract.
  *
  * @example
  * COMMON_ERROR_CODES.includes("invalid_argument"); // => true
@@ -55,6 +58,8 @@ export const COMMON_ERROR_CODES = [
   "invalid_time_zone",
   "out_of_range",
   "not_found",
+  "invalid_ticket_log",
+  "invalid_calendar",
 ] as const;
 
 /**
@@ -64,6 +69,8 @@ export const COMMON_ERROR_CODES = [
  * const code: CommonErrorCode = "out_of_range";
  */
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
+const COMMON_CODES: ReadonlySet<string> = new Set(COMMON_ERROR_CODES);
 
 /**
  * Formats issues for people, one per line, each prefixed by its path
@@ -168,5 +175,44 @@ export function safely<T, E extends SupportOpsError>(
   } catch (error) {
     if (error instanceof errorClass) return { success: false, error };
     throw error;
+  }
+}
+
+/**
+ * Runs `fn` and lets a supportops error from another package leave as `errorClass` instead: the
+ * same code when it is one of {@link COMMON_ERROR_CODES} (else `fallbackCode`), the same issues with
+ * `path` put in front of theirs, and the original as `cause`. Errors already of `errorClass`, and
+ * anything that is not a `SupportOpsError` (a bug), pass through untouched. Every call across a package
+ * boundary (core's time parsing, a caller's calendar) goes through it, so each function throws only
+ * its own package's error class.
+ *
+ * @param errorClass - the calling package's error class
+ * @param fn - the call across the boundary
+ * @param path - where the value handed to `fn` sits in the caller's input
+ * @param fallbackCode - the code for a foreign error whose code is not a common one
+ * @example
+ * class TaskError extends SupportOpsError<"invalid_argument" | "invalid_time"> {}
+ * try {
+ *   rethrowAs(TaskError, () => toEpochMs("soon"), ["dueAt"], "invalid_argument");
+ * } catch (error) {
+ *   error instanceof TaskError;              // => true
+ *   (error as TaskError).code;              // => "invalid_time"
+ *   (error as TaskError).issues[0].path;    // => ["dueAt"]
+ * }
+ */
+export function rethrowAs<T, Code extends string, IssueCode extends string>(
+  errorClass: new (code: Code, issues: ReadonlyArray<Issue<IssueCode>>, options?: ErrorOptions) => SupportOpsError<Code, IssueCode>,
+  fn: () => T,
+  path: IssuePath,
+  fallbackCode: Code,
+): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof SupportOpsError) || error instanceof errorClass) throw error;
+    const foreign: SupportOpsError = error;
+    const code = COMMON_CODES.has(foreign.code) ? (foreign.code as Code) : fallbackCode;
+    const issues = foreign.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }) as Issue<IssueCode>);
+    throw new errorClass(code, issues, { cause: error });
   }
 }

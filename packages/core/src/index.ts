@@ -6,7 +6,7 @@
  */
 
 // --- errors ---
-export { COMMON_ERROR_CODES, SupportOpsError, formatIssues, formatPath, safely } from "./SupportOpsError.js";
+export { COMMON_ERROR_CODES, SupportOpsError, formatIssues, formatPath, rethrowAs, safely } from "./SupportOpsError.js";
 export type { CommonErrorCode, Issue, IssuePath, NonEmptyReadonlyArray, SafeResult } from "./SupportOpsError.js";
 export { CORE_ERROR_CODES, CORE_ISSUE_CODES, CoreError } from "./CoreError.js";
 export type { CoreErrorCode, CoreIssueCode } from "./CoreError.js";

@@ -5,12 +5,15 @@ import {
   CORE_ISSUE_CODES,
   CoreError,
   SupportOpsError,
+  createSeverityLadder,
   formatIssues,
   formatPath,
   safeParseTicketLog,
   safeToEpochMs,
+  rethrowAs,
   safely,
   summarizeTicket,
+  toEpochMs,
 } from "@supportops/core";
 import { thrownBy } from "@supportops/test-utils";
 
@@ -46,7 +49,7 @@ describe("SupportOpsError", () => {
   it("lists its codes, each once, and the shared ones among them", () => {
     expect(new Set(CORE_ERROR_CODES).size).toBe(CORE_ERROR_CODES.length);
     expect(new Set(CORE_ISSUE_CODES).size).toBe(CORE_ISSUE_CODES.length);
-    for (const code of COMMON_ERROR_CODES.filter((c) => c !== "not_found")) expect(CORE_ERROR_CODES).toContain(code);
+    for (const code of COMMON_ERROR_CODES.filter((c) => c !== "not_found" && c !== "invalid_calendar")) expect(CORE_ERROR_CODES).toContain(code);
   });
 });
 
@@ -90,5 +93,29 @@ describe("safely", () => {
   it("wraps values and its own errors, and rethrows bugs", () => {
     expect(safely(SupportOpsError, () => 1)).toStrictEqual({ success: true, data: 1 });
     expect(() => safely(SupportOpsError, () => { throw new RangeError("bug"); })).toThrow(RangeError);
+  });
+});
+
+describe("rethrowAs", () => {
+  class TaskError extends SupportOpsError<"invalid_argument" | "invalid_time" | "invalid_task"> {
+    override readonly name = "TaskError";
+  }
+  it("turns another package's error into the caller's class, keeping a common code and prefixing paths", () => {
+    const error = thrownBy(TaskError, () => rethrowAs(TaskError, () => toEpochMs("soon", ["at"]), ["steps", 2], "invalid_task"));
+    expect(error.code).toBe("invalid_time");
+    expect(error.issues[0].path).toStrictEqual(["steps", 2, "at"]);
+    expect(error.cause).toBeInstanceOf(CoreError);
+  });
+  it("uses the fallback code for a code that is not common", () => {
+    const error = thrownBy(TaskError, () =>
+      rethrowAs(TaskError, () => createSeverityLadder({ name: "x", levels: [] }), ["ladder"], "invalid_task"),
+    );
+    expect(error.code).toBe("invalid_task");
+  });
+  it("passes its own errors, bugs and values through", () => {
+    const own = new TaskError("invalid_argument", "x");
+    expect(thrownBy(TaskError, () => rethrowAs(TaskError, () => { throw own; }, [], "invalid_task"))).toBe(own);
+    expect(() => rethrowAs(TaskError, () => { throw new RangeError("bug"); }, [], "invalid_task")).toThrow(RangeError);
+    expect(rethrowAs(TaskError, () => 5, [], "invalid_task")).toBe(5);
   });
 });
