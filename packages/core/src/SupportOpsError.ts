@@ -212,7 +212,8 @@ export function rethrowAs<T, Code extends string, IssueCode extends string>(
     if (!(error instanceof SupportOpsError) || error instanceof errorClass) throw error;
     const foreign: SupportOpsError = error;
     const code = COMMON_CODES.has(foreign.code) ? (foreign.code as Code) : fallbackCode;
-    const issues = foreign.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }) as Issue<IssueCode>);
+    // The foreign issue codes are kept as they are: each package's IssueCode names the codes it wraps.
+    const issues = foreign.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }) as unknown as Issue<IssueCode>);
     throw new errorClass(code, issues, { cause: error });
   }
 }
