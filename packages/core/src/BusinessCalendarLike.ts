@@ -5,6 +5,15 @@
  * anything else that honours the contract below. All instants are epoch milliseconds (UTC) and all
  * durations are milliseconds.
  *
+ * The contract, for implementers and for callers:
+ * - Every argument is an integer; instants lie in [`MIN_SUPPORTED_MS`, `MAX_SUPPORTED_MS`).
+ * - Every method returns an integer (or `null` where documented) and never `NaN`, `Infinity` or a fraction.
+ * - A method may throw only a `SupportOpsError` with code `out_of_range` (an argument, or the answer,
+ *   lies outside the range the calendar covers) or `invalid_argument` (an argument is not an integer
+ *   number of milliseconds). Anything else it throws is a bug in the calendar.
+ * - Callers in other packages pass every call through `rethrowAs`, so their own error class carries
+ *   those codes on, and report a return value that breaks the contract as `invalid_calendar`.
+ *
  * @example
  * function dueIn(cal: BusinessCalendarLike, fromMs: number, targetMs: number): number {
  *   return cal.addBusinessMs(fromMs, targetMs);
