@@ -172,103 +172,157 @@ export function createPriorityMatrix<const I extends string, const U extends str
 }): PriorityMatrix<I, U, P> {
   const parsed = PriorityMatrixDefinitionSchema.safeParse(definition, { error: zodErrorMap });
   if (!parsed.success) fail(issuesFromZod<CoreIssueCode>(parsed.error));
-  const { impact, urgency, priorities, table } = parsed.data;
-  const impactRank = rankIndex(impact);
-  const urgencyRank = rankIndex(urgency);
-  const priorityRank = rankIndex(priorities);
+  const levels = levelsOf(parsed.data);
+  const grid = Array.isArray(parsed.data.table) ? gridFromCells(parsed.data.table, levels) : gridFromRows(parsed.data.table, levels);
+  if (grid.issues.length > 0) fail(grid.issues);
+  const cells = completeGrid(grid.ranks);
+  const violations = monotoneIssues(cells, grid.paths, levels.priorities);
+  if (violations.length > 0) fail(violations);
+  return compileMatrix<I, U, P>(levels, cells);
+}
 
-  // grid[i][u] = the priority's rank; paths[i][u] = where that cell was written.
-  const grid: Array<Array<number | undefined>> = impact.map(() => urgency.map(() => undefined));
-  const paths: Array<Array<IssuePath>> = impact.map((i) => urgency.map((u) => ["table", i, u]));
-  const issues: Issue<CoreIssueCode>[] = [];
-  const unknown = (path: IssuePath, what: string, value: string, levels: ReadonlyArray<string>): void => {
-    issues.push({ code: "unknown_level", path, message: `${what} "${value}" is not declared; use one of ${listLabels(levels)}` });
-  };
-  const place = (i: number, u: number, priority: string, path: IssuePath): void => {
-    const rank = priorityRank.get(priority);
-    if (rank === undefined) unknown(path, "priority", priority, priorities);
-    else grid[i]![u] = rank;
-  };
+/** The three level lists of a parsed definition, with each label's rank (0 = most severe or urgent). */
+interface Levels {
+  readonly impact: ReadonlyArray<string>;
+  readonly urgency: ReadonlyArray<string>;
+  readonly priorities: ReadonlyArray<string>;
+  readonly impactRank: ReadonlyMap<string, number>;
+  readonly urgencyRank: ReadonlyMap<string, number>;
+  readonly priorityRank: ReadonlyMap<string, number>;
+}
 
-  if (Array.isArray(table)) {
-    const seen = new Map<string, number>();
-    table.forEach((cell, index) => {
-      const i = impactRank.get(cell.impact);
-      const u = urgencyRank.get(cell.urgency);
-      if (i === undefined) unknown(["table", index, "impact"], "impact", cell.impact, impact);
-      if (u === undefined) unknown(["table", index, "urgency"], "urgency", cell.urgency, urgency);
-      if (i === undefined || u === undefined) return;
-      const first = seen.get(`${i},${u}`);
-      if (first !== undefined) {
-        issues.push({
-          code: "duplicate_cell",
-          path: ["table", index],
-          message: `impact "${cell.impact}" × urgency "${cell.urgency}" is already given at table[${first}]; give each pair exactly once`,
-        });
-        return;
-      }
-      seen.set(`${i},${u}`, index);
-      paths[i]![u] = ["table", index];
-      place(i, u, cell.priority, ["table", index, "priority"]);
-    });
-    impact.forEach((i, ii) =>
-      urgency.forEach((u, ui) => {
-        if (!seen.has(`${ii},${ui}`)) {
-          issues.push({ code: "missing_cell", path: ["table"], message: `no cell for impact "${i}" × urgency "${u}"; add { impact: "${i}", urgency: "${u}", priority: … }` });
-        }
-      }),
-    );
-  } else {
-    const rows = table as Record<string, Record<string, string>>;
-    for (const key of Object.keys(rows)) {
-      if (!impactRank.has(key)) unknown(["table", key], "impact", key, impact);
-    }
-    impact.forEach((i, ii) => {
-      const row = Object.hasOwn(rows, i) ? rows[i] : undefined;
-      if (row === undefined) {
-        issues.push({ code: "missing_cell", path: ["table", i], message: `no row for impact "${i}"; give a priority for each urgency ${listLabels(urgency, "and")}` });
-        return;
-      }
-      for (const key of Object.keys(row)) {
-        if (!urgencyRank.has(key)) unknown(["table", i, key], "urgency", key, urgency);
-      }
-      urgency.forEach((u, ui) => {
-        const priority = Object.hasOwn(row, u) ? row[u] : undefined;
-        if (priority === undefined) {
-          issues.push({ code: "missing_cell", path: ["table", i, u], message: `no priority for impact "${i}" × urgency "${u}"; use one of ${listLabels(priorities)}` });
-        } else place(ii, ui, priority, ["table", i, u]);
+function levelsOf(definition: PriorityMatrixDefinition): Levels {
+  const { impact, urgency, priorities } = definition;
+  return { impact, urgency, priorities, impactRank: rankIndex(impact), urgencyRank: rankIndex(urgency), priorityRank: rankIndex(priorities) };
+}
+
+/**
+ * A table read into a grid: `ranks[i][u]` is the priority rank of impact `i` × urgency `u` (undefined
+ * where the table gave none or an unknown label), `paths[i][u]` is where that cell was written.
+ */
+interface Grid {
+  readonly ranks: Array<Array<number | undefined>>;
+  readonly paths: Array<Array<IssuePath>>;
+  readonly issues: Issue<CoreIssueCode>[];
+}
+
+function emptyGrid(levels: Levels): Grid {
+  return {
+    ranks: levels.impact.map(() => levels.urgency.map(() => undefined)),
+    paths: levels.impact.map((i) => levels.urgency.map((u) => ["table", i, u])),
+    issues: [],
+  };
+}
+
+function unknownLevel(path: IssuePath, what: string, value: string, labels: ReadonlyArray<string>): Issue<CoreIssueCode> {
+  return { code: "unknown_level", path, message: `${what} "${value}" is not declared; use one of ${listLabels(labels)}` };
+}
+
+/** Writes one cell's priority into the grid, or an issue when the priority is not declared. */
+function place(grid: Grid, levels: Levels, cell: GridCell, priority: string, path: IssuePath): void {
+  const rank = levels.priorityRank.get(priority);
+  const row = grid.ranks[cell[0]];
+  if (rank === undefined || row === undefined) grid.issues.push(unknownLevel(path, "priority", priority, levels.priorities));
+  else row[cell[1]] = rank;
+}
+
+/** Reads the list form (`[{ impact, urgency, priority }]`): unknown labels, duplicates and gaps are issues. */
+function gridFromCells(table: ReadonlyArray<PriorityCell>, levels: Levels): Grid {
+  const grid = emptyGrid(levels);
+  const seen = new Map<string, number>();
+  table.forEach((cell, index) => {
+    const i = levels.impactRank.get(cell.impact);
+    const u = levels.urgencyRank.get(cell.urgency);
+    if (i === undefined) grid.issues.push(unknownLevel(["table", index, "impact"], "impact", cell.impact, levels.impact));
+    if (u === undefined) grid.issues.push(unknownLevel(["table", index, "urgency"], "urgency", cell.urgency, levels.urgency));
+    if (i === undefined || u === undefined) return;
+    const first = seen.get(`${i},${u}`);
+    if (first !== undefined) {
+      grid.issues.push({
+        code: "duplicate_cell",
+        path: ["table", index],
+        message: `impact "${cell.impact}" × urgency "${cell.urgency}" is already given at table[${first}]; give each pair exactly once`,
       });
+      return;
+    }
+    seen.set(`${i},${u}`, index);
+    const paths = grid.paths[i];
+    if (paths !== undefined) paths[u] = ["table", index];
+    place(grid, levels, [i, u], cell.priority, ["table", index, "priority"]);
+  });
+  levels.impact.forEach((i, ii) =>
+    levels.urgency.forEach((u, ui) => {
+      if (!seen.has(`${ii},${ui}`)) {
+        grid.issues.push({ code: "missing_cell", path: ["table"], message: `no cell for impact "${i}" × urgency "${u}"; add { impact: "${i}", urgency: "${u}", priority: … }` });
+      }
+    }),
+  );
+  return grid;
+}
+
+/** Reads the nested form (`table[impact][urgency]`): unknown labels and gaps are issues. */
+function gridFromRows(rows: Readonly<Record<string, Readonly<Record<string, string>>>>, levels: Levels): Grid {
+  const grid = emptyGrid(levels);
+  for (const key of Object.keys(rows)) {
+    if (!levels.impactRank.has(key)) grid.issues.push(unknownLevel(["table", key], "impact", key, levels.impact));
+  }
+  levels.impact.forEach((i, ii) => {
+    const row = Object.hasOwn(rows, i) ? rows[i] : undefined;
+    if (row === undefined) {
+      grid.issues.push({ code: "missing_cell", path: ["table", i], message: `no row for impact "${i}"; give a priority for each urgency ${listLabels(levels.urgency, "and")}` });
+      return;
+    }
+    for (const key of Object.keys(row)) {
+      if (!levels.urgencyRank.has(key)) grid.issues.push(unknownLevel(["table", i, key], "urgency", key, levels.urgency));
+    }
+    levels.urgency.forEach((u, ui) => {
+      const priority = Object.hasOwn(row, u) ? row[u] : undefined;
+      if (priority === undefined) {
+        grid.issues.push({ code: "missing_cell", path: ["table", i, u], message: `no priority for impact "${i}" × urgency "${u}"; use one of ${listLabels(levels.priorities)}` });
+      } else place(grid, levels, [ii, ui], priority, ["table", i, u]);
     });
-  }
-  if (issues.length > 0) fail(issues);
+  });
+  return grid;
+}
 
-  const ranks = grid as number[][];
-  const violations = findMonotoneViolations(ranks);
-  if (violations.length > 0) {
-    fail(
-      violations.map(({ cell, conflicts, allowed }) => {
-        const label = (c: GridCell): string => priorities[ranks[c[0]]![c[1]]!]!;
-        const where = (c: GridCell): string => formatPath(paths[c[0]]![c[1]]!);
-        const reasons = conflicts.map(({ cell: other, neighbour, axis }) =>
-          neighbour === "less_severe"
-            ? `less urgent than ${where(other)} ("${label(other)}"), whose ${axis} is less severe`
-            : `more urgent than ${where(other)} ("${label(other)}"), whose ${axis} is more severe`,
-        );
-        const fits =
-          allowed === null
-            ? "no priority fits all its neighbours, so fix them too"
-            : `${listLabels(priorities.slice(allowed[0], Math.min(allowed[1], priorities.length - 1) + 1))} would fit its neighbours`;
-        return {
-          code: "non_monotone",
-          path: paths[cell[0]]![cell[1]]!,
-          message: `"${label(cell)}" is ${reasons.join(" and ")}; moving impact or urgency toward more severe must never give a less urgent priority (${fits})`,
-        };
-      }),
+/** A grid read without issues has every cell; this states it once, for the type checker. */
+function completeGrid(ranks: ReadonlyArray<ReadonlyArray<number | undefined>>): number[][] {
+  return ranks.map((row) =>
+    row.map((rank) => {
+      if (rank === undefined) throw new TypeError("a priority grid without issues has every cell");
+      return rank;
+    }),
+  );
+}
+
+/** One `non_monotone` issue per cell blamed for breaking the order, naming its neighbours and what would fit. */
+function monotoneIssues(ranks: ReadonlyArray<ReadonlyArray<number>>, paths: ReadonlyArray<ReadonlyArray<IssuePath>>, priorities: ReadonlyArray<string>): Issue<CoreIssueCode>[] {
+  const label = (c: GridCell): string => priorities[ranks[c[0]]?.[c[1]] ?? -1] ?? "?";
+  const pathOf = (c: GridCell): IssuePath => paths[c[0]]?.[c[1]] ?? ["table"];
+  return findMonotoneViolations(ranks).map(({ cell, conflicts, allowed }) => {
+    const reasons = conflicts.map(({ cell: other, neighbour, axis }) =>
+      neighbour === "less_severe"
+        ? `less urgent than ${formatPath(pathOf(other))} ("${label(other)}"), whose ${axis} is less severe`
+        : `more urgent than ${formatPath(pathOf(other))} ("${label(other)}"), whose ${axis} is more severe`,
     );
-  }
+    const fits =
+      allowed === null
+        ? "no priority fits all its neighbours, so fix them too"
+        : `${listLabels(priorities.slice(allowed[0], Math.min(allowed[1], priorities.length - 1) + 1))} would fit its neighbours`;
+    return {
+      code: "non_monotone",
+      path: pathOf(cell),
+      message: `"${label(cell)}" is ${reasons.join(" and ")}; moving impact or urgency toward more severe must never give a less urgent priority (${fits})`,
+    };
+  });
+}
 
+/** Builds the frozen matrix object from a checked grid. */
+function compileMatrix<I extends string, U extends string, P extends string>(levels: Levels, ranks: ReadonlyArray<ReadonlyArray<number>>): PriorityMatrix<I, U, P> {
+  const { impact, urgency, priorities, impactRank, urgencyRank } = levels;
+  const labelAt = (i: number, u: number): P => priorities[ranks[i]?.[u] ?? -1] as P;
   const nested = Object.freeze(
-    Object.fromEntries(impact.map((i, ii) => [i, Object.freeze(Object.fromEntries(urgency.map((u, ui) => [u, priorities[ranks[ii]![ui]!]!])))])),
+    Object.fromEntries(impact.map((i, ii) => [i, Object.freeze(Object.fromEntries(urgency.map((u, ui) => [u, labelAt(ii, ui)])))])),
   ) as PriorityTable<I, U, P>;
   const used = new Set(ranks.flat());
   const frozenList = <T extends string>(list: ReadonlyArray<string>): ReadonlyArray<T> => Object.freeze([...list]) as ReadonlyArray<T>;
@@ -289,7 +343,7 @@ export function createPriorityMatrix<const I extends string, const U extends str
       if (i === undefined) problems.push({ code: "unknown_level", path: ["impact"], message: `impact ${JSON.stringify(impactLevel)} is not in this matrix; use one of ${listLabels(impact)}` });
       if (u === undefined) problems.push({ code: "unknown_level", path: ["urgency"], message: `urgency ${JSON.stringify(urgencyLevel)} is not in this matrix; use one of ${listLabels(urgency)}` });
       if (i === undefined || u === undefined) throw new CoreError("invalid_argument", problems);
-      return priorities[ranks[i]![u]!] as P;
+      return labelAt(i, u);
     },
     toJSON(): Omit<PriorityMatrixDefinition<I, U, P>, "table"> & { readonly table: PriorityTable<I, U, P> } {
       return {

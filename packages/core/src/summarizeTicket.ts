@@ -3,7 +3,7 @@ import { CoreError } from "./CoreError.js";
 import { deepFreeze } from "./deepFreeze.js";
 import { requireOptions } from "./internal/requireOptions.js";
 
-import { CANONICAL_STATUSES, RESOLVED_STATUSES, type CanonicalStatus, type TicketEventOf } from "./TicketEvent.js";
+import { CANONICAL_STATUSES, RESOLVED_STATUSES, type CanonicalStatus, type TicketEvent, type TicketEventOf } from "./TicketEvent.js";
 import { toEpochMs, type TimeInput } from "./toEpochMs.js";
 
 /**
@@ -150,92 +150,87 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
       },
     ]);
   }
-  const msInStatus = Object.fromEntries(CANONICAL_STATUSES.map((s) => [s, 0])) as Record<CanonicalStatus, number>;
-  let status: CanonicalStatus = created.status ?? "new";
-  let statusSince = created.at;
-  let firstCustomerMessageAt = created.by === "customer" ? created.at : null;
-  let firstAgentReplyAt: number | null = null;
-  let firstResolvedAt: number | null = resolved(status) ? created.at : null;
-  let latestResolvedAt = firstResolvedAt;
-  let closedAt: number | null = status === "closed" ? created.at : null;
-  let reopenCount = 0;
-  let publicAgentReplyCount = 0;
-  let mergedInto: string | null = null;
-  let mergedAt: number | null = null;
-  let acknowledgedAt: number | null = null;
-  let escalationCount = 0;
-  let satisfaction: TicketSummary["satisfaction"] = null;
-  const priorityHistory: LevelHistoryEntry[] = [];
-  const severityHistory: LevelHistoryEntry[] = [];
-  const categoryHistory: CategoryHistoryEntry[] = [];
-  const assigneeHistory: AssigneeHistoryEntry[] = [];
-  if (created.priority !== undefined) {
-    priorityHistory.push({ at: created.at, from: null, to: created.priority, source: "created", reason: null });
-  }
-  if (created.severity !== undefined) {
-    severityHistory.push({ at: created.at, from: null, to: created.severity, source: "created", reason: null });
-  }
-  if (created.category !== undefined) categoryHistory.push({ at: created.at, from: null, to: created.category });
-  let assignee: { group: string | null; agent: string | null } = { group: null, agent: null };
-
+  const summary = new SummaryBuilder(created);
   for (const event of events) {
     if (event.at > asOf) break;
+    summary.apply(event);
+  }
+  return summary.finish(asOf);
+}
+
+/** The running state of a summary, one event at a time. */
+class SummaryBuilder {
+  private readonly created: TicketEventOf<"created">;
+  private readonly msInStatus = Object.fromEntries(CANONICAL_STATUSES.map((s) => [s, 0])) as Record<CanonicalStatus, number>;
+  private status: CanonicalStatus;
+  private statusSince: number;
+  private firstCustomerMessageAt: number | null;
+  private firstAgentReplyAt: number | null = null;
+  private firstResolvedAt: number | null;
+  private latestResolvedAt: number | null;
+  private closedAt: number | null;
+  private reopenCount = 0;
+  private publicAgentReplyCount = 0;
+  private mergedInto: string | null = null;
+  private mergedAt: number | null = null;
+  private acknowledgedAt: number | null = null;
+  private escalationCount = 0;
+  private satisfaction: TicketSummary["satisfaction"] = null;
+  private readonly priorityHistory: LevelHistoryEntry[] = [];
+  private readonly severityHistory: LevelHistoryEntry[] = [];
+  private readonly categoryHistory: CategoryHistoryEntry[] = [];
+  private readonly assigneeHistory: AssigneeHistoryEntry[] = [];
+  private assignee: { group: string | null; agent: string | null } = { group: null, agent: null };
+
+  constructor(created: TicketEventOf<"created">) {
+    this.created = created;
+    this.status = created.status ?? "new";
+    this.statusSince = created.at;
+    this.firstCustomerMessageAt = created.by === "customer" ? created.at : null;
+    this.firstResolvedAt = resolved(this.status) ? created.at : null;
+    this.latestResolvedAt = this.firstResolvedAt;
+    this.closedAt = this.status === "closed" ? created.at : null;
+    if (created.priority !== undefined) this.priorityHistory.push({ at: created.at, from: null, to: created.priority, source: "created", reason: null });
+    if (created.severity !== undefined) this.severityHistory.push({ at: created.at, from: null, to: created.severity, source: "created", reason: null });
+    if (created.category !== undefined) this.categoryHistory.push({ at: created.at, from: null, to: created.category });
+  }
+
+  apply(event: TicketEvent): void {
     switch (event.type) {
       case "message":
-        if (event.role === "customer" && firstCustomerMessageAt === null) firstCustomerMessageAt = event.at;
-        if (event.role === "agent" && event.public) {
-          publicAgentReplyCount += 1;
-          firstAgentReplyAt ??= event.at;
-        }
+        this.applyMessage(event);
         break;
-      case "status_changed": {
-        msInStatus[status] += event.at - statusSince;
-        const wasResolved = resolved(status);
-        status = event.to;
-        statusSince = event.at;
-        if (!wasResolved && resolved(status)) {
-          firstResolvedAt ??= event.at;
-          latestResolvedAt = event.at;
-        }
-        if (wasResolved && !resolved(status)) reopenCount += 1;
-        if (status === "closed") closedAt = event.at;
+      case "status_changed":
+        this.applyStatus(event);
         break;
-      }
       case "priority_changed":
-      case "severity_changed":
-      {
-        const history = event.type === "priority_changed" ? priorityHistory : severityHistory;
-        history.push({
-          at: event.at,
-          from: event.from ?? history.at(-1)?.to ?? null,
-          to: event.to,
-          source: event.source,
-          reason: event.reason ?? null,
-        });
+      case "severity_changed": {
+        const history = event.type === "priority_changed" ? this.priorityHistory : this.severityHistory;
+        history.push({ at: event.at, from: event.from ?? history.at(-1)?.to ?? null, to: event.to, source: event.source, reason: event.reason ?? null });
         break;
       }
       case "category_changed":
-        categoryHistory.push({ at: event.at, from: event.from ?? categoryHistory.at(-1)?.to ?? null, to: event.to });
+        this.categoryHistory.push({ at: event.at, from: event.from ?? this.categoryHistory.at(-1)?.to ?? null, to: event.to });
         break;
       case "assigned":
-        assignee = {
-          group: event.group === undefined ? assignee.group : event.group,
-          agent: event.agent === undefined ? assignee.agent : event.agent,
+        this.assignee = {
+          group: event.group === undefined ? this.assignee.group : event.group,
+          agent: event.agent === undefined ? this.assignee.agent : event.agent,
         };
-        assigneeHistory.push({ at: event.at, ...assignee });
+        this.assigneeHistory.push({ at: event.at, ...this.assignee });
         break;
       case "acknowledged":
-        acknowledgedAt ??= event.at;
+        this.acknowledgedAt ??= event.at;
         break;
       case "escalated":
-        escalationCount += 1;
+        this.escalationCount += 1;
         break;
       case "satisfaction_rated":
-        satisfaction = { at: event.at, score: event.score, scaleMax: event.scaleMax };
+        this.satisfaction = { at: event.at, score: event.score, scaleMax: event.scaleMax };
         break;
       case "merged":
-        mergedInto = event.into;
-        mergedAt = event.at;
+        this.mergedInto = event.into;
+        this.mergedAt = event.at;
         break;
       case "created":
       case "field_changed":
@@ -244,35 +239,58 @@ export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options
         event satisfies never;
     }
   }
-  msInStatus[status] += (mergedAt ?? asOf) - statusSince;
 
-  return deepFreeze({
-    asOf,
-    createdAt: created.at,
-    createdBy: created.by,
-    channel: created.channel ?? null,
-    firstCustomerMessageAt,
-    firstAgentReplyAt,
-    firstResolvedAt,
-    latestResolvedAt,
-    closedAt,
-    reopenCount,
-    publicAgentReplyCount,
-    status,
-    isResolved: resolved(status),
-    msInStatus,
-    mergedInto,
-    mergedAt,
-    priority: priorityHistory.at(-1)?.to ?? null,
-    priorityHistory,
-    severity: severityHistory.at(-1)?.to ?? null,
-    severityHistory,
-    category: categoryHistory.at(-1)?.to ?? null,
-    categoryHistory,
-    assignee,
-    assigneeHistory,
-    satisfaction,
-    acknowledgedAt,
-    escalationCount,
-  });
+  private applyMessage(event: TicketEventOf<"message">): void {
+    if (event.role === "customer" && this.firstCustomerMessageAt === null) this.firstCustomerMessageAt = event.at;
+    if (event.role === "agent" && event.public) {
+      this.publicAgentReplyCount += 1;
+      this.firstAgentReplyAt ??= event.at;
+    }
+  }
+
+  private applyStatus(event: TicketEventOf<"status_changed">): void {
+    this.msInStatus[this.status] += event.at - this.statusSince;
+    const wasResolved = resolved(this.status);
+    this.status = event.to;
+    this.statusSince = event.at;
+    if (!wasResolved && resolved(this.status)) {
+      this.firstResolvedAt ??= event.at;
+      this.latestResolvedAt = event.at;
+    }
+    if (wasResolved && !resolved(this.status)) this.reopenCount += 1;
+    if (this.status === "closed") this.closedAt = event.at;
+  }
+
+  finish(asOf: number): TicketSummary {
+    this.msInStatus[this.status] += (this.mergedAt ?? asOf) - this.statusSince;
+    return deepFreeze({
+      asOf,
+      createdAt: this.created.at,
+      createdBy: this.created.by,
+      channel: this.created.channel ?? null,
+      firstCustomerMessageAt: this.firstCustomerMessageAt,
+      firstAgentReplyAt: this.firstAgentReplyAt,
+      firstResolvedAt: this.firstResolvedAt,
+      latestResolvedAt: this.latestResolvedAt,
+      closedAt: this.closedAt,
+      reopenCount: this.reopenCount,
+      publicAgentReplyCount: this.publicAgentReplyCount,
+      status: this.status,
+      isResolved: resolved(this.status),
+      msInStatus: this.msInStatus,
+      mergedInto: this.mergedInto,
+      mergedAt: this.mergedAt,
+      priority: this.priorityHistory.at(-1)?.to ?? null,
+      priorityHistory: this.priorityHistory,
+      severity: this.severityHistory.at(-1)?.to ?? null,
+      severityHistory: this.severityHistory,
+      category: this.categoryHistory.at(-1)?.to ?? null,
+      categoryHistory: this.categoryHistory,
+      assignee: this.assignee,
+      assigneeHistory: this.assigneeHistory,
+      satisfaction: this.satisfaction,
+      acknowledgedAt: this.acknowledgedAt,
+      escalationCount: this.escalationCount,
+    });
+  }
 }
