@@ -4,6 +4,8 @@ import { ImpactConditionSchema, ImpactSignalsSchema, type ImpactCondition, type 
 import { checkConditionLevels, conditionHolds, describeCondition, type ConditionLevels } from "./internal/levels/condition.js";
 import { LevelListSchema, listLabels, moreSevere, rankIndex } from "./internal/levels/levelList.js";
 import { CoreError } from "./CoreError.js";
+import { MAX_INPUT_DEPTH, checkDepth } from "./checkDepth.js";
+import { describeValue } from "./describeValue.js";
 import { deepFreeze } from "./deepFreeze.js";
 import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
 import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
@@ -199,6 +201,8 @@ const OptionsSchema = z.strictObject({ severityLevels: LevelListSchema.optional(
 export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, options: ImpactRulesOptions = {}): ImpactRules {
   const parsedOptions = OptionsSchema.safeParse(options, { error: zodErrorMap });
   if (!parsedOptions.success) throw new CoreError("invalid_impact_rules", issuesFromZod<CoreIssueCode>(parsedOptions.error, ["options"]));
+  const tooDeep = checkDepth(rules, MAX_INPUT_DEPTH);
+  if (tooDeep !== undefined) throw new CoreError("invalid_impact_rules", [tooDeep]);
   const parsed = ImpactRulesSchema.safeParse(rules, { error: zodErrorMap });
   if (!parsed.success) throw new CoreError("invalid_impact_rules", issuesFromZod<CoreIssueCode>(parsed.error));
   const { severityLevels, priorityLevels } = parsedOptions.data;
@@ -229,14 +233,21 @@ export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, op
   const compiled = Object.freeze(structuredClone(parsed.data).map((rule) => deepFreeze(rule))) as ReadonlyArray<ImpactRuleDefinition>;
 
   const evaluate = (signals: ImpactSignals, current: CurrentImpactLevels = {}): ImpactEvaluation => {
+    const tooDeep = checkDepth(signals, MAX_INPUT_DEPTH, ["signals"]);
+    if (tooDeep !== undefined) throw new CoreError("invalid_argument", [tooDeep]);
     const parsedSignals = ImpactSignalsSchema.safeParse(signals, { error: zodErrorMap });
     const problems: Issue<CoreIssueCode>[] = parsedSignals.success ? [] : issuesFromZod<CoreIssueCode>(parsedSignals.error, ["signals"]);
+    if (typeof current !== "object" || current === null || Array.isArray(current)) {
+      throw new CoreError("invalid_argument", [
+        { code: "invalid_argument", path: ["current"], message: `expected the current levels as { severity?, priority }, got ${describeValue(current)}` },
+      ]);
+    }
     const now = { severity: current.severity ?? null, priority: current.priority ?? null };
     for (const axis of ["severity", "priority"] as const) {
-      const value = now[axis];
+      const value: unknown = now[axis];
       const ranks = levels[axis];
-      if (value !== null && ranks !== undefined && !ranks.has(value)) {
-        problems.push({ code: "unknown_level", path: ["current", axis], message: `"${value}" is not a ${axis} level; use one of ${listLabels([...ranks.keys()])}` });
+      if (value !== null && ranks !== undefined && (typeof value !== "string" || !ranks.has(value))) {
+        problems.push({ code: "unknown_level", path: ["current", axis], message: `${describeValue(value)} is not a ${axis} level; use one of ${listLabels([...ranks.keys()])}` });
       }
     }
     if (problems.length > 0) throw new CoreError("invalid_argument", problems);

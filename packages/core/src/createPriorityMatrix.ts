@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LevelListSchema, listLabels, rankIndex } from "./internal/levels/levelList.js";
 import { findMonotoneViolations, type GridCell } from "./internal/levels/monotone.js";
 import { CoreError } from "./CoreError.js";
+import { describeValue } from "./describeValue.js";
 import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
 import { formatPath, safely, type Issue, type IssuePath, type SafeResult } from "./SupportOpsError.js";
 
@@ -340,8 +341,8 @@ function compileMatrix<I extends string, U extends string, P extends string>(lev
       const i = impactRank.get(impactLevel);
       const u = urgencyRank.get(urgencyLevel);
       const problems: Issue<CoreIssueCode>[] = [];
-      if (i === undefined) problems.push({ code: "unknown_level", path: ["impact"], message: `impact ${JSON.stringify(impactLevel)} is not in this matrix; use one of ${listLabels(impact)}` });
-      if (u === undefined) problems.push({ code: "unknown_level", path: ["urgency"], message: `urgency ${JSON.stringify(urgencyLevel)} is not in this matrix; use one of ${listLabels(urgency)}` });
+      if (i === undefined) problems.push({ code: "unknown_level", path: ["impact"], message: `impact ${describeValue(impactLevel)} is not in this matrix; use one of ${listLabels(impact)}` });
+      if (u === undefined) problems.push({ code: "unknown_level", path: ["urgency"], message: `urgency ${describeValue(urgencyLevel)} is not in this matrix; use one of ${listLabels(urgency)}` });
       if (i === undefined || u === undefined) throw new CoreError("invalid_argument", problems);
       return labelAt(i, u);
     },

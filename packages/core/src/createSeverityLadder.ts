@@ -2,6 +2,7 @@ import type { CoreIssueCode } from "./CoreError.js";
 import { z } from "zod";
 import { LevelListSchema, listLabels, rankIndex } from "./internal/levels/levelList.js";
 import { CoreError } from "./CoreError.js";
+import { describeValue } from "./describeValue.js";
 import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
 import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
 
@@ -249,7 +250,7 @@ export function createSeverityLadder<const S extends string>(definition: Severit
   const indexOf = (id: S, path: string): number => {
     const index = rank.get(id);
     if (index === undefined) {
-      throw new CoreError("invalid_argument", [{ code: "unknown_level", path: [path], message: `${JSON.stringify(id)} is not a level of the ${name} ladder; use one of ${listLabels(ids)}` }]);
+      throw new CoreError("invalid_argument", [{ code: "unknown_level", path: [path], message: `${describeValue(id)} is not a level of the ${name} ladder; use one of ${listLabels(ids)}` }]);
     }
     return index;
   };

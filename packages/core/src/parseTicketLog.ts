@@ -1,6 +1,7 @@
 import type { CoreIssueCode } from "./CoreError.js";
 import { describeValue } from "./describeValue.js";
 import { CoreError } from "./CoreError.js";
+import { MAX_INPUT_DEPTH, checkDepth } from "./checkDepth.js";
 import { requireOptions } from "./internal/requireOptions.js";
 import { issuesFromZod, zodErrorMap } from "./issuesFromZod.js";
 import { safely, type Issue, type SafeResult } from "./SupportOpsError.js";
@@ -99,6 +100,8 @@ export function parseTicketLog(input: unknown, options: ParseTicketLogOptions = 
   // error always names the first bad event, whatever kind of fault it has.
   const rules = new LogRules();
   const events = input.map((raw: unknown, index: number) => {
+    const tooDeep = checkDepth(raw, MAX_INPUT_DEPTH, [index]);
+    if (tooDeep !== undefined) throw logError([tooDeep]);
     const parsed = TicketEventSchema.safeParse(mapStatuses(raw, statusMap), { error: zodErrorMap });
     if (!parsed.success) throw logError(issuesFromZod<CoreIssueCode>(parsed.error, [index]));
     rules.check(parsed.data, index);

@@ -67,3 +67,5 @@ export function thrownBy<E extends Error>(errorClass: abstract new (...args: nev
   }
   throw new Error(`expected a ${errorClass.name} to be thrown`);
 }
+
+export { CATASTROPHIC_MS, INVISIBLE_CHARACTERS, expectContained, hostileScalarArb, hostileValueArb, nested } from "./hostile.js";
