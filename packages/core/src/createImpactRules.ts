@@ -1,7 +1,7 @@
 import type { CoreIssueCode } from "./CoreError.js";
 import { z } from "zod";
 import { ImpactConditionSchema, ImpactSignalsSchema, type ImpactCondition, type ImpactSignals } from "./ImpactCondition.js";
-import { checkConditionLevels, conditionHolds, describeCondition, type ConditionLevels } from "./internal/levels/condition.js";
+import { checkConditionLevels, compileImpactCondition, describeCondition, type ConditionLevels } from "./internal/levels/condition.js";
 import { LevelListSchema, listLabels, moreSevere, rankIndex } from "./internal/levels/levelList.js";
 import { CoreError } from "./CoreError.js";
 import { MAX_INPUT_DEPTH, checkDepth } from "./checkDepth.js";
@@ -231,6 +231,7 @@ export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, op
   if (issues.length > 0) throw new CoreError("invalid_impact_rules", issues);
 
   const compiled = Object.freeze(structuredClone(parsed.data).map((rule) => deepFreeze(rule))) as ReadonlyArray<ImpactRuleDefinition>;
+  const predicates = compiled.map((rule) => compileImpactCondition(rule.when, levels));
 
   const evaluate = (signals: ImpactSignals, current: CurrentImpactLevels = {}): ImpactEvaluation => {
     const tooDeep = checkDepth(signals, MAX_INPUT_DEPTH, ["signals"]);
@@ -252,7 +253,7 @@ export function createImpactRules(rules: ReadonlyArray<ImpactRuleDefinition>, op
     }
     if (problems.length > 0) throw new CoreError("invalid_argument", problems);
 
-    const index = compiled.findIndex((rule) => conditionHolds(rule.when, signals, now, levels));
+    const index = predicates.findIndex((holds) => holds({ signals, current: now }));
     const rule = compiled[index];
     if (rule === undefined) return Object.freeze({ ...now, matched: null, changes: Object.freeze([]) });
     const reason = rule.reason ?? `impact rule ${rule.id ?? `[${index}]`}: ${describeCondition(rule.when)}`;

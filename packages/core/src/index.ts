@@ -14,6 +14,8 @@ export { issuesFromZod, parseWithSchema, zodErrorMap } from "./issuesFromZod.js"
 export type { SchemaParseResult, ZodIssueCode } from "./issuesFromZod.js";
 
 // --- shared helpers ---
+export { compileCondition } from "./compileCondition.js";
+export type { ConditionTree } from "./compileCondition.js";
 export { MAX_INPUT_DEPTH, checkDepth } from "./checkDepth.js";
 export { deepFreeze } from "./deepFreeze.js";
 export { describeValue } from "./describeValue.js";

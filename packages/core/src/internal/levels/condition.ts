@@ -1,5 +1,6 @@
 import type { CoreIssueCode } from "../../CoreError.js";
-import type { ImpactCondition, ImpactSignals, LevelTest, NumberTest } from "../../ImpactCondition.js";
+import { compileCondition, type ConditionTree } from "../../compileCondition.js";
+import type { ImpactCondition, ImpactSignals, LevelTest, NumberTest, SignalConditions } from "../../ImpactCondition.js";
 import type { Issue, IssuePath } from "../../SupportOpsError.js";
 import { listLabels, type RankIndex } from "./levelList.js";
 
@@ -63,12 +64,20 @@ function levelHolds(test: LevelTest, value: string | null, ranks: RankIndex | un
   );
 }
 
-/** Whether a validated condition holds for these signals and current levels. */
-export function conditionHolds(condition: ImpactCondition, signals: ImpactSignals, current: CurrentLevels, levels: ConditionLevels): boolean {
-  if ("all" in condition) return condition.all.every((sub) => conditionHolds(sub, signals, current, levels));
-  if ("any" in condition) return condition.any.some((sub) => conditionHolds(sub, signals, current, levels));
-  if ("not" in condition) return !conditionHolds(condition.not, signals, current, levels);
-  const c = condition;
+/** What an impact condition is evaluated against. */
+export interface ImpactContext {
+  readonly signals: ImpactSignals;
+  readonly current: CurrentLevels;
+}
+
+/** Compiles a validated impact condition once into a predicate (core's leaf syntax on the shared combinators). */
+export function compileImpactCondition(condition: ImpactCondition, levels: ConditionLevels): (context: ImpactContext) => boolean {
+  return compileCondition<SignalConditions, ImpactContext>(condition as ConditionTree<SignalConditions>, (leaf) => (context) =>
+    leafHolds(leaf, context.signals, context.current, levels),
+  );
+}
+
+function leafHolds(c: SignalConditions, signals: ImpactSignals, current: CurrentLevels, levels: ConditionLevels): boolean {
   return (
     (c.affectedCustomers === undefined || numberHolds(c.affectedCustomers, signals.affectedCustomers)) &&
     (c.affectedUsers === undefined || numberHolds(c.affectedUsers, signals.affectedUsers)) &&
