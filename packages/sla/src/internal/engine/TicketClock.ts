@@ -1,0 +1,322 @@
+import type { BusinessCalendarLike, TicketEvent } from "@supportops/core";
+import type { PriorityChangeStrategy } from "../../SlaPolicy.js";
+import type { SlaEvaluation, SlaMetricState } from "../../SlaEngine.js";
+import {
+  breachInstant,
+  closeSegment,
+  elapsedAt,
+  instantOfElapsed,
+  newCycle,
+  remeasure,
+  settle,
+  warningInstant,
+  type CalendarLookup,
+  type Cycle,
+} from "./cycles.js";
+import { PAUSE, RESUME, START, STOP, type CycleMode, type MetricLogic } from "./metricLogic.js";
+import { applyToAttributes, attributesOf, isReply, type ConditionContext, type TicketAttributes } from "./ticketState.js";
+
+/** A policy compiled for the clock. */
+export interface CompiledPolicy {
+  readonly id: string;
+  readonly matches: (context: ConditionContext) => boolean;
+  readonly calendar: string;
+  readonly warnAt: ReadonlyArray<number>;
+  readonly strategy: PriorityChangeStrategy;
+  /** metric → priority → target. */
+  readonly targets: ReadonlyMap<string, ReadonlyMap<string, { readonly ms: number; readonly calendar: string }>>;
+}
+
+/** What a clock needs from its engine. */
+export interface ClockEngine {
+  readonly fingerprint: string;
+  readonly calendars: ReadonlyMap<string, BusinessCalendarLike>;
+  readonly metrics: ReadonlyArray<MetricLogic>;
+  readonly policies: ReadonlyArray<CompiledPolicy>;
+}
+
+/** The clock's whole state, as plain data. */
+export interface ClockData {
+  version: 1;
+  engine: string;
+  lastAt: number;
+  /** Whether the events at `lastAt` still await the end-of-instant step (policy choice, breach check). */
+  pending: boolean;
+  ticket: TicketAttributes;
+  policyId: string | null;
+  /** The priority at the last end of an instant, to tell a priority change. */
+  settledPriority: string | null;
+  settledOnce: boolean;
+  /** Every cycle of every metric, in creation order. */
+  cycles: Cycle[];
+}
+
+const DEFAULT_CALENDAR = "24x7";
+
+/**
+ * The fold of one ticket's events into SLA cycles (see docs/sla-clocks.md). Events apply one by one;
+ * the policy choice, priority-change strategy and breach check run at the end of each instant, after
+ * every event at that instant.
+ */
+export class TicketClock {
+  private readonly engine: ClockEngine;
+  private readonly data: ClockData;
+  private readonly calendars: CalendarLookup;
+  /** The latest cycle of each metric, by metric index. */
+  private readonly latest: Array<Cycle | undefined>;
+
+  private constructor(engine: ClockEngine, data: ClockData) {
+    this.engine = engine;
+    this.data = data;
+    this.calendars = (key) => engine.calendars.get(key) ?? (engine.calendars.get(DEFAULT_CALENDAR) as BusinessCalendarLike);
+    this.latest = engine.metrics.map((metric) => {
+      for (let i = data.cycles.length - 1; i >= 0; i--) if (data.cycles[i]?.metric === metric.name) return data.cycles[i];
+      return undefined;
+    });
+  }
+
+  static start(engine: ClockEngine, created: TicketEvent & { type: "created" }): TicketClock {
+    const clock = new TicketClock(engine, {
+      version: 1,
+      engine: engine.fingerprint,
+      lastAt: created.at,
+      pending: true,
+      ticket: attributesOf(created),
+      policyId: null,
+      settledPriority: created.priority ?? null,
+      settledOnce: false,
+      cycles: [],
+    });
+    clock.transition(created, false);
+    return clock;
+  }
+
+  static fromData(engine: ClockEngine, data: ClockData): TicketClock {
+    return new TicketClock(engine, data);
+  }
+
+  get lastAt(): number {
+    return this.data.lastAt;
+  }
+
+  get merged(): boolean {
+    return this.data.ticket.merged;
+  }
+
+  get status(): TicketAttributes["status"] {
+    return this.data.ticket.status;
+  }
+
+  toData(): ClockData {
+    return structuredClone(this.data);
+  }
+
+  copy(): TicketClock {
+    return new TicketClock(this.engine, this.toData());
+  }
+
+  /** Applies one event at or after the last one (validated by the caller). */
+  apply(event: TicketEvent): void {
+    if (event.at > this.data.lastAt) {
+      if (this.data.pending) this.endInstant();
+      for (const cycle of this.data.cycles) settle(cycle, event.at, false, this.calendars);
+      this.data.lastAt = event.at;
+    }
+    this.data.pending = true;
+    const wasReply = isReply(event, this.data.ticket);
+    applyToAttributes(this.data.ticket, event);
+    this.transition(event, wasReply);
+  }
+
+  /** Runs the end-of-instant step for the events at the last instant, if it has not run. */
+  flush(): void {
+    if (this.data.pending) this.endInstant();
+  }
+
+  private transition(event: TicketEvent, wasReply: boolean): void {
+    const t = event.at;
+    if (event.type === "merged") {
+      for (const cycle of this.data.cycles) {
+        if (cycle.mode !== "running" && cycle.mode !== "paused") continue;
+        settle(cycle, t, false, this.calendars);
+        this.end(cycle, t, "cancelled", "merge");
+      }
+      return;
+    }
+    this.engine.metrics.forEach((logic, m) => {
+      const cycle = this.latest[m];
+      const mode: CycleMode = cycle === undefined || cycle.mode === "cancelled" ? "none" : cycle.mode;
+      const actions = logic.decide(event, this.data.ticket, mode, wasReply);
+      if (actions === 0) return;
+      if (mode === "none") {
+        // A first cycle: it starts, then the same event may pause or stop it (a ticket created pending).
+        if ((actions & START) === 0) return;
+        const fresh = this.begin(m, t);
+        if ((actions & PAUSE) !== 0) this.setMode(fresh, t, "paused");
+        if ((actions & STOP) !== 0) this.end(fresh, t, "stopped", null);
+        return;
+      }
+      const current = cycle as Cycle;
+      settle(current, t, false, this.calendars);
+      if ((actions & STOP) !== 0) this.end(current, t, "stopped", null);
+      if ((actions & RESUME) !== 0) this.setMode(current, t, "running");
+      if ((actions & PAUSE) !== 0) this.setMode(current, t, "paused");
+      if ((actions & START) !== 0) this.begin(m, t);
+    });
+  }
+
+  private begin(metricIndex: number, t: number): Cycle {
+    const logic = this.engine.metrics[metricIndex] as MetricLogic;
+    const previous = this.latest[metricIndex];
+    const cycle = newCycle(logic.name, previous === undefined ? 0 : previous.index + 1, t, DEFAULT_CALENDAR);
+    if (this.data.settledOnce) this.target(cycle, this.currentPolicy(), t);
+    this.data.cycles.push(cycle);
+    this.latest[metricIndex] = cycle;
+    return cycle;
+  }
+
+  private setMode(cycle: Cycle, t: number, mode: "running" | "paused"): void {
+    if (cycle.mode === mode) return;
+    if (cycle.mode === "stopped") {
+      // A reopen: the same cycle runs again from `t`; its stop is undone.
+      cycle.segFrom = t;
+      cycle.stoppedAt = null;
+    } else {
+      closeSegment(cycle, t, this.calendars);
+    }
+    cycle.mode = mode;
+  }
+
+  private end(cycle: Cycle, t: number, mode: "stopped" | "cancelled", reason: Cycle["cancelReason"]): void {
+    closeSegment(cycle, t, this.calendars);
+    cycle.mode = mode;
+    cycle.stoppedAt = t;
+    cycle.cancelReason = reason;
+  }
+
+  private currentPolicy(): CompiledPolicy | undefined {
+    const id = this.data.policyId;
+    return this.engine.policies.find((p) => p.id === id);
+  }
+
+  /** Gives a cycle the target (and calendar) its metric has under `policy` at the ticket's priority. */
+  private target(cycle: Cycle, policy: CompiledPolicy | undefined, t: number): void {
+    const priority = this.data.ticket.priority;
+    const target = priority === null ? undefined : policy?.targets.get(cycle.metric)?.get(priority);
+    const calendar = target?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR;
+    if (calendar !== cycle.cal) {
+      closeSegment(cycle, t, this.calendars);
+      cycle.cal = calendar;
+    }
+    const ms = target?.ms ?? null;
+    if (ms !== cycle.targetMs) {
+      cycle.targetMs = ms;
+      cycle.targetSince = t;
+    }
+    cycle.policyId = policy?.id ?? null;
+    cycle.warnAt = policy === undefined ? [] : [...policy.warnAt];
+  }
+
+  /** After every event at `lastAt`: choose the policy, apply a priority change, and record a breach at that instant. */
+  private endInstant(): void {
+    const t = this.data.lastAt;
+    this.data.pending = false;
+    const context: ConditionContext = { ticket: this.data.ticket, event: null };
+    const policy = this.engine.policies.find((p) => p.matches(context));
+    this.data.policyId = policy?.id ?? null;
+    const priorityChanged = this.data.settledOnce && this.data.ticket.priority !== this.data.settledPriority;
+    const strategy = priorityChanged ? (policy?.strategy ?? "retarget") : "retarget";
+    this.data.settledPriority = this.data.ticket.priority;
+    this.data.settledOnce = true;
+    // A cycle that started and ended within this instant, before any policy was chosen, gets its
+    // target now; every other stopped cycle keeps the target it stopped against.
+    for (const cycle of this.data.cycles) {
+      if ((cycle.mode === "stopped" || cycle.mode === "cancelled") && cycle.policyId === null && cycle.startedAt === t) this.target(cycle, policy, t);
+    }
+    this.engine.metrics.forEach((_logic, m) => {
+      const cycle = this.latest[m];
+      if (cycle === undefined || cycle.mode === "stopped" || cycle.mode === "cancelled") return;
+      if (strategy === "retarget" || cycle.startedAt === t) {
+        this.target(cycle, policy, t);
+        return;
+      }
+      settle(cycle, t, false, this.calendars);
+      const mode = cycle.mode;
+      this.end(cycle, t, "cancelled", strategy);
+      const next = this.begin(m, strategy === "restart" ? t : cycle.startedAt);
+      if (strategy === "retroactive") {
+        next.spans = cycle.spans.map((span) => [...span]);
+        next.segFrom = t;
+        const calendar = policy?.targets.get(next.metric)?.get(this.data.ticket.priority ?? "")?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR;
+        remeasure(next, calendar, this.calendars);
+        next.runCalendar = cycle.runCalendar;
+      }
+      this.target(next, policy, t);
+      next.targetSince = t;
+      if (mode === "paused") next.mode = "paused";
+    });
+    for (const cycle of this.data.cycles) settle(cycle, t, true, this.calendars);
+  }
+
+  /** The states at `at` (≥ the last event), after the end-of-instant step. */
+  view(at: number): SlaEvaluation {
+    const metrics: SlaMetricState[] = [];
+    let nextChangeAt: number | null = null;
+    const sooner = (candidate: number | null): void => {
+      if (candidate !== null && candidate > at && (nextChangeAt === null || candidate < nextChangeAt)) nextChangeAt = candidate;
+    };
+    for (const cycle of this.data.cycles) {
+      if (cycle.targetMs === null || cycle.policyId === null) continue;
+      const target = cycle.targetMs;
+      const running = cycle.mode === "running";
+      const elapsed = elapsedAt(cycle, at, this.calendars);
+      const pausedOpen = cycle.mode === "paused" && at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0;
+      let breachedAt = cycle.breachedAt;
+      const warnings = [...cycle.warnings];
+      if (running) {
+        breachedAt ??= breachInstant(cycle, this.calendars);
+        for (const fraction of cycle.warnAt) {
+          if (warnings.some((w) => w.fraction === fraction)) continue;
+          const when = warningInstant(cycle, fraction, this.calendars);
+          if (when !== null && when <= at) warnings.push({ fraction, at: when });
+          else sooner(when);
+        }
+        warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+        if (cycle.breachedAt === null) sooner(breachedAt);
+      }
+      const breached = breachedAt !== null && breachedAt <= at;
+      metrics.push({
+        metric: cycle.metric,
+        cycle: cycle.index,
+        policyId: cycle.policyId,
+        status: statusOf(cycle, breached),
+        targetMs: target,
+        elapsedBusinessMs: elapsed,
+        elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
+        remainingBusinessMs: Math.max(0, target - elapsed),
+        pausedBusinessMs: cycle.pausedBusiness + pausedOpen,
+        startedAt: cycle.startedAt,
+        dueAt: running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this.calendars) : null,
+        breachedAt: running || breached ? breachedAt : null,
+        stoppedAt: cycle.stoppedAt,
+        warnings,
+      });
+    }
+    return { at, policyId: this.data.policyId, metrics, nextChangeAt };
+  }
+}
+
+function statusOf(cycle: Cycle, breached: boolean): SlaMetricState["status"] {
+  switch (cycle.mode) {
+    case "running":
+      return breached ? "breached" : "active";
+    case "paused":
+      return breached ? "breached" : "paused";
+    case "stopped":
+      return breached ? "breached" : "achieved";
+    case "cancelled":
+      return breached && cycle.cancelReason === "merge" ? "breached" : "cancelled";
+    default:
+      return cycle.mode satisfies never;
+  }
+}

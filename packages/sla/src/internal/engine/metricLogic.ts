@@ -1,0 +1,135 @@
+import type { CanonicalStatus, TicketEvent } from "@supportops/core";
+import type { SlaMetricDefinition, SlaMetricPreset, SlaTrigger } from "../../SlaPolicy.js";
+import { RESOLVED, compileSlaCondition, isReply, type ConditionContext, type TicketAttributes } from "./ticketState.js";
+
+/** Where a metric's latest cycle stands. */
+export type CycleMode = "none" | "running" | "paused" | "stopped";
+
+/** What an event does to a metric's latest cycle, applied in this order: stop, resume, pause, start. */
+export const STOP = 1;
+export const PAUSE = 2;
+export const RESUME = 4;
+export const START = 8;
+
+/**
+ * A metric compiled to one decision per event. `repeat` metrics begin a new cycle on each start after
+ * a stop; the others have one cycle, which a resume after its stop reopens.
+ */
+export interface MetricLogic {
+  readonly name: string;
+  readonly repeat: boolean;
+  /** The actions (a bit set of STOP, RESUME, PAUSE, START) for this event; `ticket` is after the event. */
+  decide(event: TicketEvent, ticket: TicketAttributes, mode: CycleMode, wasReply: boolean): number;
+}
+
+type StatusMode = "run" | "pause" | "stop";
+
+/** A preset that runs, pauses and stops with the ticket's status; a reopen resumes its one cycle. */
+function statusDriven(name: SlaMetricPreset, modeOf: (status: CanonicalStatus) => StatusMode): MetricLogic {
+  const follow = (target: StatusMode, mode: CycleMode): number => {
+    switch (target) {
+      case "run":
+        return mode === "paused" || mode === "stopped" ? RESUME : 0;
+      case "pause":
+        return mode === "running" ? PAUSE : mode === "stopped" ? RESUME | PAUSE : 0;
+      case "stop":
+        return mode === "running" || mode === "paused" ? STOP : 0;
+      default:
+        return target satisfies never;
+    }
+  };
+  return {
+    name,
+    repeat: false,
+    decide(event, ticket, mode) {
+      if (event.type === "created") return START | follow(modeOf(ticket.status), "running");
+      if (event.type !== "status_changed" || mode === "none") return 0;
+      return follow(modeOf(ticket.status), mode);
+    },
+  };
+}
+
+const resolves = (event: TicketEvent): boolean => event.type === "status_changed" && RESOLVED.has(event.to);
+
+const PRESETS: Readonly<Record<SlaMetricPreset, MetricLogic>> = {
+  first_response: {
+    name: "first_response",
+    repeat: false,
+    decide(event, ticket, mode, wasReply) {
+      if (mode === "running") return wasReply || resolves(event) ? STOP : 0;
+      if (mode !== "none") return 0;
+      if (event.type === "created") return event.by === "agent" ? 0 : START;
+      return event.type === "message" && event.role === "customer" && ticket.createdBy === "agent" ? START : 0;
+    },
+  },
+  next_response: {
+    name: "next_response",
+    repeat: true,
+    decide(event, ticket, mode, wasReply) {
+      if (mode === "running") return wasReply || resolves(event) ? STOP : 0;
+      const customerMessage = event.type === "message" && event.role === "customer" && event.public;
+      return customerMessage && ticket.replies > 0 ? START : 0;
+    },
+  },
+  periodic_update: {
+    name: "periodic_update",
+    repeat: true,
+    decide(event, ticket, mode, wasReply) {
+      const stop = mode === "running" && (wasReply || resolves(event)) ? STOP : 0;
+      return stop | (wasReply && !RESOLVED.has(ticket.status) ? START : 0);
+    },
+  },
+  requester_wait: statusDriven("requester_wait", (status) => (status === "pending" ? "pause" : RESOLVED.has(status) ? "stop" : "run")),
+  agent_work: statusDriven("agent_work", (status) =>
+    status === "pending" || status === "on_hold" ? "pause" : RESOLVED.has(status) ? "stop" : "run",
+  ),
+  resolution: statusDriven("resolution", (status) => (RESOLVED.has(status) ? "stop" : "run")),
+};
+
+/** The compiled logic of a preset. */
+export function presetLogic(name: SlaMetricPreset): MetricLogic {
+  return PRESETS[name];
+}
+
+function compileTriggers(triggers: SlaTrigger | ReadonlyArray<SlaTrigger> | undefined): (context: ConditionContext) => boolean {
+  if (triggers === undefined) return () => false;
+  const list = (Array.isArray(triggers) ? triggers : [triggers]) as ReadonlyArray<SlaTrigger>;
+  const compiled = list.map((trigger) => {
+    const types = new Set<string>(typeof trigger.on === "string" ? [trigger.on] : trigger.on);
+    const holds = compileSlaCondition(trigger.when);
+    return (context: ConditionContext): boolean => context.event !== null && types.has(context.event.type) && holds(context);
+  });
+  return (context) => compiled.some((matches) => matches(context));
+}
+
+/** Compiles a custom metric's triggers. */
+export function customLogic(name: string, definition: SlaMetricDefinition): MetricLogic {
+  const start = compileTriggers(definition.start);
+  const stop = compileTriggers(definition.stop);
+  const pause = compileTriggers(definition.pause);
+  const resume = compileTriggers(definition.resume);
+  const repeat = definition.repeat ?? false;
+  return {
+    name,
+    repeat,
+    decide(event, ticket, mode) {
+      const context: ConditionContext = { ticket, event };
+      let actions = 0;
+      let now = mode;
+      if ((now === "running" || now === "paused") && stop(context)) {
+        actions |= STOP;
+        now = "stopped";
+      }
+      if ((now === "paused" || (now === "stopped" && !repeat && (actions & STOP) === 0)) && resume(context)) {
+        actions |= RESUME;
+        now = "running";
+      }
+      if (now === "running" && pause(context)) {
+        actions |= PAUSE;
+        now = "paused";
+      }
+      if ((now === "none" || (now === "stopped" && repeat)) && start(context)) actions |= START;
+      return actions;
+    },
+  };
+}
