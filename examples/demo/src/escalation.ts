@@ -73,7 +73,8 @@ export function escalationDemo(): string[] {
   const created = Date.parse(pkg.reportedAt);
   const due = policy.due([{ type: "escalated", at: created }], { at: created + 45 * 60_000 });
   lines.push("", "Escalation policy, 45 minutes after escalating and nobody has acknowledged:");
-  for (const fired of due.fired) lines.push(`  fired level ${fired.level} at ${fired.at.toISOString()} → ${fired.targets.join(", ")}`);
-  if (due.next !== null) lines.push(`  next: level ${due.next.level} at ${due.next.at.toISOString()} → ${due.next.targets.join(", ")}`);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  for (const fired of due.fired) lines.push(`  fired level ${fired.level} at ${iso(fired.firesAt)} → ${fired.targets.join(", ")}`);
+  if (due.next !== null) lines.push(`  next: level ${due.next.level} at ${iso(due.next.firesAt)} → ${due.next.targets.join(", ")}`);
   return lines;
 }

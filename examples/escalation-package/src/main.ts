@@ -99,7 +99,7 @@ const priorityMatrix = createPriorityMatrix({
 });
 
 // --- 2. Validate the draft: the errors say what to add or fix -------------------------------
-const first = safeCreateEscalationPackage(draft, { now: NOW, matrix: priorityMatrix });
+const first = safeCreateEscalationPackage(draft, { now: NOW, priorityMatrix });
 console.log("== The draft is not ready ==");
 console.log(first.success ? "(unexpectedly valid)" : formatIssues(first.error.issues));
 
@@ -121,7 +121,7 @@ const fixed = {
 };
 
 // --- 4. Validate, score, render ---------------------------------------------------------------
-const pkg = createEscalationPackage(fixed, { now: NOW, matrix: priorityMatrix, environments: ["production", "staging"] });
+const pkg = createEscalationPackage(fixed, { now: NOW, priorityMatrix, environments: ["production", "staging"] });
 const score = scoreEscalation(pkg);
 console.log("\n== Redacted evidence ==");
 console.log(pkg.evidence?.[0]?.inline);

@@ -61,7 +61,7 @@ const zoneValidity = new Map<string, boolean>();
  * @param zone - the zone name
  * @param path - where the value sits in a larger input, for the error's issue path
  * @returns the same zone name
- * @throws {@link SupportOpsError} with code `invalid_time_zone`
+ * @throws {@link CoreError} with code `invalid_time_zone`
  * @example
  * assertTimeZone("Europe/Dublin"); // => "Europe/Dublin"
  * assertTimeZone("EST5");          // throws invalid_time_zone

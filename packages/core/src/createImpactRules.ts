@@ -128,7 +128,7 @@ export interface ImpactRules {
    * Finds the first rule whose condition holds and raises the levels to its targets. Rules never
    * lower a level: a target less severe than the current level leaves it unchanged.
    *
-   * @throws {@link SupportOpsError} with code `invalid_input` when a signal has the wrong type or a current level is unknown
+   * @throws {@link CoreError} with code `invalid_argument` when a signal has the wrong type or a current level is unknown
    *
    * @example
    * // rules from the ImpactRules example
@@ -185,7 +185,7 @@ const OptionsSchema = z.strictObject({ severityLevels: LevelListSchema.optional(
  * @param rules - the rules in evaluation order; not mutated
  * @param options - the severity and priority level lists, most severe first
  * @returns frozen {@link ImpactRules}
- * @throws {@link SupportOpsError} with code `invalid_impact_rules`
+ * @throws {@link CoreError} with code `invalid_impact_rules`
  * @example
  * const rules = createImpactRules(
  *   [

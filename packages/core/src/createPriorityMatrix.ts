@@ -87,12 +87,12 @@ export interface PriorityMatrix<I extends string = string, U extends string = st
   /**
    * The priority at (impact, urgency).
    *
-   * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`) when either level is not in the matrix
+   * @throws {@link CoreError} with code `invalid_argument` (issue code `unknown_level`) when either level is not in the matrix
    *
    * @example
    * // matrix: the one built in the createPriorityMatrix example
    * matrix.lookup("high", "low"); // => "P2"
-   * matrix.lookup("medium", "low"); // throws invalid_input (issue code unknown_level)
+   * matrix.lookup("medium", "low"); // throws invalid_argument (issue code unknown_level)
    */
   lookup(impact: I, urgency: U): P;
   /**
@@ -146,7 +146,7 @@ function fail(issues: ReadonlyArray<Issue<CoreIssueCode>>): never {
  *
  * @param definition - the JSON definition; it is not mutated
  * @returns a frozen {@link PriorityMatrix}
- * @throws {@link SupportOpsError} with code `invalid_priority_matrix`
+ * @throws {@link CoreError} with code `invalid_priority_matrix`
  * @example
  * const matrix = createPriorityMatrix({
  *   impact: ["high", "low"],

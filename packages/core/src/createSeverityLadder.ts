@@ -97,7 +97,7 @@ export interface SeverityLadder<S extends string = string> {
   /**
    * The level with this id.
    *
-   * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`)
+   * @throws {@link CoreError} with code `invalid_argument` (issue code `unknown_level`)
    *
    * @example
    * PAGERDUTY_SEVERITY_LADDER.level("SEV2").majorIncident; // => true
@@ -106,7 +106,7 @@ export interface SeverityLadder<S extends string = string> {
   /**
    * Orders two levels: negative when `a` is more severe than `b`, 0 when equal, positive when less.
    *
-   * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`)
+   * @throws {@link CoreError} with code `invalid_argument` (issue code `unknown_level`)
    *
    * @example
    * PAGERDUTY_SEVERITY_LADDER.compare("SEV1", "SEV3") < 0;  // => true
@@ -116,7 +116,7 @@ export interface SeverityLadder<S extends string = string> {
   /**
    * The default priority of a ticket at this severity, or `undefined` when the ladder has no mapping.
    *
-   * @throws {@link SupportOpsError} with code `invalid_input` (issue code `unknown_level`)
+   * @throws {@link CoreError} with code `invalid_argument` (issue code `unknown_level`)
    *
    * @example
    * PAGERDUTY_SEVERITY_LADDER.priorityFor("SEV1"); // => undefined (no mapping attached)
@@ -173,7 +173,7 @@ function fail(issues: ReadonlyArray<Issue<CoreIssueCode>>): never {
  *
  * @param definition - the JSON definition; it is not mutated
  * @returns a frozen {@link SeverityLadder}
- * @throws {@link SupportOpsError} with code `invalid_severity_ladder`
+ * @throws {@link CoreError} with code `invalid_severity_ladder`
  * @example
  * const ladder = createSeverityLadder({
  *   name: "ours",

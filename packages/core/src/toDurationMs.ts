@@ -59,7 +59,7 @@ function fail(path: IssuePath, message: string): never {
  * @param input - the duration
  * @param path - where the value sits in a larger input, for the error's issue path
  * @returns integer milliseconds (possibly negative)
- * @throws {@link SupportOpsError} with code `invalid_duration`
+ * @throws {@link CoreError} with code `invalid_duration`
  * @example
  * toDurationMs("PT4H30M");            // => 16200000
  * toDurationMs("-PT1H");              // => -3600000

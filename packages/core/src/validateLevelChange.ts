@@ -70,7 +70,7 @@ const LevelChangeSchema = z.object({
  * @param change - the change or the whole `priority_changed` / `severity_changed` event; not mutated
  * @param options - the level list, most severe first
  * @returns the change's fields (without other event fields), frozen, with its `direction`
- * @throws {@link SupportOpsError} with code `invalid_level_change`
+ * @throws {@link CoreError} with code `invalid_level_change`
  * @example
  * const levels = ["P1", "P2", "P3"];
  * validateLevelChange({ from: "P3", to: "P1", source: "rule" }, { levels });

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { checkPackageRules } from "./internal/packageRules.js";
+import type { DefaultEscalationPriority, DefaultEscalationSeverity, EscalationVocabulary } from "./EscalationVocabulary.js";
 import { isIsoInstant, isPseudonymToken } from "./internal/formats.js";
+import { VOCABULARY_OPTIONS, checkOptions, noConflictingPriorities, notALabel, resolveVocabulary, type ResolvedVocabulary } from "./internal/options.js";
+import { packageRuleIssues } from "./internal/packageRules.js";
 
 /**
  * The largest inline evidence excerpt a package may carry, in characters; link larger files by `uri`.
@@ -9,7 +11,7 @@ import { isIsoInstant, isPseudonymToken } from "./internal/formats.js";
  * MAX_INLINE_EVIDENCE_CHARS; // => 65536
  * // pkg: a valid package input; evidence: a sanitised evidence item
  * const result = safeCreateEscalationPackage({ ...pkg, evidence: [{ ...evidence, inline: "x".repeat(MAX_INLINE_EVIDENCE_CHARS + 1) }] }, { now });
- * if (!result.success) result.error.issues[0]; // => { code: "too_big", path: ["evidence", 0, "inline"], … }
+ * if (!result.success) result.error.issues[0].path; // => ["evidence", 0, "inline"] (code "too_big")
  */
 export const MAX_INLINE_EVIDENCE_CHARS = 65_536;
 
@@ -30,29 +32,13 @@ export const ESCALATION_KINDS = ["bug", "outage", "performance", "data", "securi
 export const ESCALATION_TARGETS = ["L2", "engineering", "product", "security", "leadership"] as const;
 
 /**
- * The severity ladder of a package (SEV1 is the most severe).
- *
- * @example
- * ESCALATION_SEVERITIES.length; // => 5
- */
-export const ESCALATION_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
-
-/**
- * The priority labels a package can carry (P1 is worked first).
- *
- * @example
- * ESCALATION_PRIORITIES.at(-1); // => "P5"
- */
-export const ESCALATION_PRIORITIES = ["P1", "P2", "P3", "P4", "P5"] as const;
-
-/**
  * The longest a free-text field may be; longer material belongs in evidence.
  *
  * @example
  * MAX_TEXT_CHARS; // => 10000
  * // pkg: a valid package input
  * const result = safeCreateEscalationPackage({ ...pkg, ask: "x ".repeat(MAX_TEXT_CHARS) }, { now });
- * if (!result.success) result.error.issues[0]; // => { code: "too_big", path: ["ask"], … }
+ * if (!result.success) result.error.issues[0].path; // => ["ask"] (code "too_big")
  */
 export const MAX_TEXT_CHARS = 10_000;
 
@@ -167,8 +153,10 @@ const CustomerCommsSchema = z
   })
   .readonly();
 
-// The fields of a package, before the cross-field rules.
-const EscalationPackageShape = z.strictObject({
+
+// The fields before `severity` and `priority`, and after them (the order is the order of issues and
+// of the JSON Schema's `required`).
+const FIELDS_BEFORE_LEVELS = {
   schemaVersion: z.literal("1"),
   id: packageId,
   ticketId: text("ticketId"),
@@ -180,8 +168,9 @@ const EscalationPackageShape = z.strictObject({
     .min(10, { message: "summary needs at least 10 characters: one line saying what is broken and for whom" })
     .max(200, { message: "summary must be at most 200 characters; move details to actual, evidence or the ask" }),
   kind: z.enum(ESCALATION_KINDS),
-  severity: z.enum(ESCALATION_SEVERITIES),
-  priority: z.enum(ESCALATION_PRIORITIES),
+};
+
+const FIELDS_AFTER_LEVELS = {
   priorityBasis: z.strictObject({ impact: text("the impact level"), urgency: text("the urgency level") }).readonly().optional(),
   priorityOverride: z.strictObject({ reason: text("the override reason"), by: text("who overrode").optional() }).readonly().optional(),
   target: z.enum(ESCALATION_TARGETS),
@@ -212,15 +201,70 @@ const EscalationPackageShape = z.strictObject({
   workaround: text("workaround").optional(),
   customerComms: CustomerCommsSchema.optional(),
   taxonomy: z.strictObject({ code: text("taxonomy.code"), version: text("taxonomy.version") }).readonly(),
-});
+};
 
 /**
- * The escalation package: everything engineering needs to act on an escalation (§3.4 of the
- * research anchors), with its cross-field rules. Unknown fields are rejected, so a misspelt
- * `reproStep` cannot silently vanish. Structural problems and rule violations are reported together,
- * each at the path of what to add or fix:
+ * The fields of a package with any non-empty severity and priority label, without the cross-field
+ * rules: what the functions that read a package check when it did not come from `createEscalationPackage`.
+ */
+export const OpenPackageShape = z.strictObject({
+  ...FIELDS_BEFORE_LEVELS,
+  severity: z.string().min(1),
+  priority: z.string().min(1),
+  ...FIELDS_AFTER_LEVELS,
+});
+
+/** The fields of a package for one vocabulary, before the cross-field rules. */
+function packageShapeFor<S extends string, P extends string>(vocabulary: ResolvedVocabulary) {
+  const severities = vocabulary.severities as readonly [S, ...S[]];
+  const priorities = vocabulary.priorities as readonly [P, ...P[]];
+  return z.strictObject({
+    ...FIELDS_BEFORE_LEVELS,
+    severity: z.enum(severities, { error: (issue) => notALabel(issue.input, `a level of the ${vocabulary.ladderName} severity ladder`, severities) }),
+    priority: z.enum(priorities, { error: (issue) => notALabel(issue.input, `a priority ${vocabulary.prioritySource}`, priorities) }),
+    ...FIELDS_AFTER_LEVELS,
+  });
+}
+
+/** The package schema for one vocabulary: its fields, then the cross-field rules. */
+function packageSchemaFor<S extends string, P extends string>(vocabulary: ResolvedVocabulary) {
+  return packageShapeFor<S, P>(vocabulary)
+    .superRefine(
+      (value, ctx) => {
+        for (const issue of packageRuleIssues(value, vocabulary.majorSeverities)) {
+          ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, params: { code: issue.code }, input: value });
+        }
+      },
+      // Run the cross-field rules even when a field is malformed, so the analyst sees everything to fix at once.
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value) },
+    )
+    .readonly();
+}
+
+/**
+ * The zod schema of a package whose severities are `S` and priorities `P`; see
+ * {@link createEscalationPackageSchema}.
  *
- * - **E1** SEV1/SEV2 ⇒ `impact.customersAffected`, `correlation` (with at least one id) and `firstSeenAt`.
+ * @example
+ * const schema: EscalationPackageSchemaFor<"SEV1" | "SEV2" | "SEV3", "P1" | "P2"> = createEscalationPackageSchema({
+ *   severityLadder: ATLASSIAN_SEVERITY_LADDER,
+ *   priorities: ["P1", "P2"],
+ * });
+ */
+export type EscalationPackageSchemaFor<S extends string, P extends string> = ReturnType<typeof packageSchemaFor<S, P>>;
+
+const DEFAULT_VOCABULARY = resolveVocabulary(undefined);
+
+/**
+ * The escalation package with the default vocabulary (severities SEV1–SEV5 from core's
+ * `PAGERDUTY_SEVERITY_LADDER`, priorities P1–P5): everything engineering needs to act on an
+ * escalation, with its cross-field rules. For your own severity ladder or priority labels use
+ * {@link createEscalationPackageSchema}. Unknown fields are rejected, so a misspelt `reproStep` cannot
+ * silently vanish. Structural problems and rule violations are reported together, each at the path
+ * of what to add or fix:
+ *
+ * - **E1** a major-incident severity (SEV1/SEV2 by default; the ladder's `majorIncident` levels) ⇒
+ *   `impact.customersAffected`, `correlation` (with at least one id) and `firstSeenAt`.
  * - **E2** `kind: "bug"` ⇒ `reproSteps` (≥ 2, numbered 1, 2, …), `expected`, `actual` (different),
  *   `environment` and `release`.
  * - **E3** every `evidence[]` item has `sanitized: true` and a `redactionReport` (counts by type, engine).
@@ -236,22 +280,66 @@ const EscalationPackageShape = z.strictObject({
  * @example
  * EscalationPackageSchema.safeParse({ schemaVersion: "1" }).success; // => false
  */
-export const EscalationPackageSchema = EscalationPackageShape.superRefine(checkPackageRules, {
-  // Run the cross-field rules even when a field is malformed, so the analyst sees everything to fix at once.
-  when: (payload) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
-}).readonly();
+export const EscalationPackageSchema: EscalationPackageSchemaFor<DefaultEscalationSeverity, DefaultEscalationPriority> = packageSchemaFor(DEFAULT_VOCABULARY);
+
+const schemaCache = new Map<string, EscalationPackageSchemaFor<string, string>>([[DEFAULT_VOCABULARY.key, EscalationPackageSchema]]);
+const MAX_CACHED_SCHEMAS = 64;
+
+/** The (cached) package schema of a resolved vocabulary. */
+export function packageSchemaOf(vocabulary: ResolvedVocabulary): EscalationPackageSchemaFor<string, string> {
+  let schema = schemaCache.get(vocabulary.key);
+  if (schema === undefined) {
+    if (schemaCache.size >= MAX_CACHED_SCHEMAS) schemaCache.clear();
+    schema = packageSchemaFor(vocabulary);
+    schemaCache.set(vocabulary.key, schema);
+  }
+  return schema;
+}
+
+const VocabularyOptionsSchema = z.strictObject(VOCABULARY_OPTIONS).superRefine(noConflictingPriorities);
+
+/** Validates vocabulary options (`undefined` means the defaults) and resolves them. */
+function vocabularyFrom(options: unknown, usage: string): ResolvedVocabulary {
+  if (options === undefined) return DEFAULT_VOCABULARY;
+  return resolveVocabulary(checkOptions<EscalationVocabulary<string, string>>(VocabularyOptionsSchema, options, usage));
+}
 
 /**
- * A valid escalation package (the parsed form; deeply read-only).
+ * The package schema for your severity ladder and priority labels (see {@link EscalationVocabulary}):
+ * `severity` must be a level id of `severityLadder`, `priority` one of the matrix's `priorities` (or
+ * of `priorities`), and rule E1 applies to the ladder's major-incident levels. Without options it is
+ * {@link EscalationPackageSchema}. Schemas are cached per vocabulary.
+ *
+ * @param options - `severityLadder`, and `priorityMatrix` or `priorities`; all optional
+ * @returns the zod schema; its issues name the labels it accepts
+ * @throws {@link EscalationError} `invalid_argument` when the options are not a ladder, a matrix or a label list
+ * @example
+ * const schema = createEscalationPackageSchema({ priorityMatrix: SERVICENOW_PRIORITY_MATRIX });
+ * schema.safeParse({ ...input, priority: "2 - High" }).success; // => true
+ * const wrong = schema.safeParse({ ...input, priority: "P2" });
+ * if (!wrong.success) wrong.error.issues[0].message;
+ * // => '"P2" is not a priority of the priority matrix; use one of "1 - Critical", "2 - High", "3 - Moderate", "4 - Low", "5 - Planning"'
+ */
+export function createEscalationPackageSchema<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority>(
+  options?: EscalationVocabulary<S, P>,
+): EscalationPackageSchemaFor<S, P> {
+  return packageSchemaOf(vocabularyFrom(options, "createEscalationPackageSchema({ severityLadder?, priorityMatrix?, priorities? })")) as unknown as EscalationPackageSchemaFor<S, P>;
+}
+
+/**
+ * A valid escalation package (the parsed form; deeply read-only), with severities `S` and priorities
+ * `P` (SEV1–SEV5 and P1–P5 by default).
  *
  * @example
  * const pkg: EscalationPackage = createEscalationPackage(input, { now: "2026-03-09T15:00:00Z" });
  * pkg.severity; // => "SEV2"
+ * const snow: EscalationPackage<"SEV1" | "SEV2" | "SEV3" | "SEV4" | "SEV5", "1 - Critical" | "2 - High" | "3 - Moderate" | "4 - Low" | "5 - Planning"> =
+ *   createEscalationPackage({ ...input, priority: "2 - High" }, { now: "2026-03-09T15:00:00Z", priorityMatrix: SERVICENOW_PRIORITY_MATRIX });
  */
-export type EscalationPackage = z.output<typeof EscalationPackageSchema>;
+export type EscalationPackage<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority> = z.output<EscalationPackageSchemaFor<S, P>>;
 
 /**
- * What {@link EscalationPackageSchema} accepts: the JSON form of a package.
+ * What the package schema accepts: the JSON form of a package, with severities `S` and priorities `P`.
  *
  * @example
  * const input: EscalationPackageInput = {
@@ -286,7 +374,7 @@ export type EscalationPackage = z.output<typeof EscalationPackageSchema>;
  * };
  * EscalationPackageSchema.safeParse(input).success; // => true
  */
-export type EscalationPackageInput = z.input<typeof EscalationPackageSchema>;
+export type EscalationPackageInput<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority> = z.input<EscalationPackageSchemaFor<S, P>>;
 
 /**
  * One piece of evidence in a package.
@@ -305,15 +393,23 @@ export type EscalationPackageInput = z.input<typeof EscalationPackageSchema>;
 export type EscalationEvidence = NonNullable<EscalationPackage["evidence"]>[number];
 
 /**
- * The JSON Schema (draft 2020-12) of a package's JSON form, for consumers outside TypeScript. The
+ * The JSON Schema (draft 2020-12) of a package's JSON form, for consumers outside TypeScript, with
+ * the severity and priority labels of the given vocabulary (SEV1–SEV5 and P1–P5 by default). The
  * cross-field rules cannot be expressed in JSON Schema; validate with this package to apply them.
  *
+ * @param options - `severityLadder`, and `priorityMatrix` or `priorities`; all optional
  * @returns a JSON Schema object
+ * @throws {@link EscalationError} `invalid_argument` when the options are not a ladder, a matrix or a label list
  * @example
  * escalationPackageJsonSchema().required?.includes("summary"); // => true
+ * escalationPackageJsonSchema({ severityLadder: ATLASSIAN_SEVERITY_LADDER }).properties?.severity;
+ * // => { type: "string", enum: ["SEV1", "SEV2", "SEV3"] }
  */
-export function escalationPackageJsonSchema(): z.core.JSONSchema.JSONSchema {
-  return z.toJSONSchema(EscalationPackageShape, {
+export function escalationPackageJsonSchema<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority>(
+  options?: EscalationVocabulary<S, P>,
+): z.core.JSONSchema.JSONSchema {
+  const vocabulary = vocabularyFrom(options, "escalationPackageJsonSchema({ severityLadder?, priorityMatrix?, priorities? })");
+  return z.toJSONSchema(packageShapeFor(vocabulary), {
     io: "input",
     // Read-only is a TypeScript promise about parsed packages, not a property of the JSON (where
     // `readOnly` would tell API tools the field is server-managed).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TicketEventSchema, type BusinessCalendarLike, type DurationInput, type TicketEventType, type TimeInput } from "@supportops/core";
+import { TICKET_EVENT_TYPES, type BusinessCalendarLike, type DurationInput, type TicketEventType, type TimeInput } from "@supportops/core";
 
 /**
  * The instants a level's `after` is measured from: the escalation's start (`created`), the SLA due
@@ -24,9 +24,9 @@ export type EscalationStopCondition = TicketEventType | "resolved";
  *
  * @example
  * const reminder: EscalationLevelDefinition = { after: "-PT15M", relativeTo: "slaDue", targets: ["team:l2"] };
- * createEscalationPolicy({ levels: [reminder] })
- *   .schedule({ createdAt: "2026-03-09T09:00:00Z", slaDueAt: "2026-03-09T13:00:00Z" })[0].at.toISOString();
- * // => "2026-03-09T12:45:00.000Z"
+ * const [first] = createEscalationPolicy({ levels: [reminder] })
+ *   .schedule({ createdAt: "2026-03-09T09:00:00Z", slaDueAt: "2026-03-09T13:00:00Z" });
+ * new Date(first.firesAt).toISOString(); // => "2026-03-09T12:45:00.000Z"
  */
 export interface EscalationLevelDefinition {
   /** The delay from the anchor: ISO-8601 (`"PT30M"`, `"-PT15M"`), milliseconds, `{ minutes: 30 }` or a luxon Duration. */
@@ -58,7 +58,10 @@ export interface EscalationPolicyDefinition {
   readonly stopOn?: ReadonlyArray<EscalationStopCondition>;
   /** The event types that start an escalation when none is running; `["created", "escalated"]` when omitted. */
   readonly startOn?: ReadonlyArray<TicketEventType>;
-  /** When given, every `after` is business time on this calendar (`createCalendar` from `@supportops/sla` makes one). */
+  /**
+   * When given, every `after` is business time on this calendar (`createCalendar` from
+   * `@supportops/sla` makes one; any object honouring core's `BusinessCalendarLike` contract works).
+   */
   readonly calendar?: BusinessCalendarLike;
 }
 
@@ -86,17 +89,16 @@ export interface EscalationLevel {
  * @example
  * // policy: levels PT30M after created (team:l2), then PT1H after the previous level (user:support-manager)
  * const [first]: ReadonlyArray<ScheduledEscalation> = policy.schedule({ createdAt: "2026-03-09T09:00:00Z" });
- * first; // => { level: 1, cycle: 0, at: new Date("2026-03-09T09:30:00.000Z"), atMs: 1773048600000, targets: ["team:l2"] }
+ * first; // => { level: 1, cycle: 0, firesAt: 1773048600000, targets: ["team:l2"] }
+ * new Date(first.firesAt).toISOString(); // => "2026-03-09T09:30:00.000Z"
  */
 export interface ScheduledEscalation {
   /** The level's number, from 1. */
   readonly level: number;
   /** 0 for the first pass through the levels, k for the k-th repeat. */
   readonly cycle: number;
-  /** When it fires. */
-  readonly at: Date;
   /** When it fires, in epoch milliseconds. */
-  readonly atMs: number;
+  readonly firesAt: number;
   /** Who is notified. */
   readonly targets: ReadonlyArray<string>;
 }
@@ -202,11 +204,15 @@ export interface EscalationPolicy {
    * latest level of cycle 0 (business time with a calendar). A level due before `createdAt` (a
    * reminder for an SLA already nearly due) fires at `createdAt`.
    *
-   * @throws {@link EscalationError} `invalid_schedule_input`
+   * @throws {@link EscalationError} `invalid_argument` when the input is not an object, `createdAt` is
+   *   missing, a level needs `slaDueAt` and it is missing (issue `sla_due_required`), or a repeat would
+   *   fire every level again at the start (`nothing_to_repeat`); `invalid_time` for an instant that is
+   *   not one; `out_of_range` when a business calendar cannot answer that far out; `invalid_calendar`
+   *   when the calendar breaks its contract (returns `NaN`, `Infinity` or a fraction)
    *
    * @example
    * // policy: the one in the EscalationPolicy example
-   * policy.schedule({ createdAt: "2026-03-09T09:00:00Z" }).map((s) => s.at.toISOString());
+   * policy.schedule({ createdAt: "2026-03-09T09:00:00Z" }).map((s) => new Date(s.firesAt).toISOString());
    * // => ["2026-03-09T09:30:00.000Z", "2026-03-09T10:30:00.000Z"]
    */
   schedule(input: EscalationScheduleInput): ReadonlyArray<ScheduledEscalation>;
@@ -216,8 +222,10 @@ export interface EscalationPolicy {
    * running; a stop event ends it, cancelling every level due after it (a level due at the very
    * instant of the stop has already fired, as it had when the helpdesk's timer went off).
    *
-   * @throws {@link EscalationError} `invalid_events` when events are out of time order or malformed;
-   *   `invalid_schedule_input` for a bad `at` or a missing `slaDueAt`
+   * @throws {@link EscalationError} `invalid_ticket_log` when `events` is not an array of events in
+   *   time order (issue codes `invalid_type`, `out_of_order`); `invalid_time` for a bad `at` or
+   *   `slaDueAt`; `invalid_argument` for missing options or a missing `slaDueAt`; `out_of_range` and
+   *   `invalid_calendar` as for `schedule`
    *
    * @example
    * // policy: the one in the EscalationPolicy example
@@ -227,41 +235,34 @@ export interface EscalationPolicy {
    * ] as const;
    * const due = policy.due(events, { at: "2026-03-09T09:40:00Z" });
    * due.state;                   // => "escalating"
-   * due.next?.at.toISOString();  // => "2026-03-09T10:30:00.000Z"
+   * due.next?.firesAt === Date.parse("2026-03-09T10:30:00Z"); // => true
    * policy.due(events, { at: "2026-03-09T12:00:00Z" }).state; // => "stopped"
    */
   due(events: ReadonlyArray<EscalationEvent>, options: EscalationDueOptions): EscalationDue;
 }
 
-/**
- * The ticket event types a policy can start or stop on (core's event types).
- *
- * @example
- * TICKET_EVENT_TYPES.includes("acknowledged"); // => true
- */
-export const TICKET_EVENT_TYPES: ReadonlyArray<TicketEventType> = Object.freeze(
-  TicketEventSchema.options.map((option) => option.shape.type.value),
+const durationJson = z.union(
+  [
+    z.string().meta({ description: 'an ISO-8601 duration such as "PT30M" or "-PT15M"' }),
+    z.int().meta({ description: "milliseconds" }),
+    z.strictObject({
+      weeks: z.number().optional(),
+      days: z.number().optional(),
+      hours: z.number().optional(),
+      minutes: z.number().optional(),
+      seconds: z.number().optional(),
+      milliseconds: z.number().optional(),
+    }),
+  ],
+  { error: 'expected a duration: an ISO-8601 string such as "PT30M" or "-PT15M", whole milliseconds, or an object such as { minutes: 30 }' },
 );
 
-const durationJson = z.union([
-  z.string().meta({ description: 'an ISO-8601 duration such as "PT30M" or "-PT15M"' }),
-  z.int().meta({ description: "milliseconds" }),
-  z.strictObject({
-    weeks: z.number().optional(),
-    days: z.number().optional(),
-    hours: z.number().optional(),
-    minutes: z.number().optional(),
-    seconds: z.number().optional(),
-    milliseconds: z.number().optional(),
-  }),
-]);
-
-const eventType = z.enum(TICKET_EVENT_TYPES as unknown as readonly [TicketEventType, ...TicketEventType[]]);
+const eventType = z.enum(TICKET_EVENT_TYPES);
 
 /**
  * The JSON form of an {@link EscalationPolicyDefinition} (everything but `calendar`, which is code),
  * for storing policies and for consumers outside TypeScript. It checks shapes only;
- * `createEscalationPolicy` applies the full §3.5 validation (increasing delays, signs per anchor…).
+ * `createEscalationPolicy` applies the full validation (increasing delays, signs per anchor…).
  *
  * @example
  * EscalationPolicyDefinitionSchema.safeParse({ levels: [{ after: "PT30M", relativeTo: "created", targets: ["team:l2"] }] }).success;
@@ -278,7 +279,10 @@ export const EscalationPolicyDefinitionSchema = z.strictObject({
     )
     .min(1),
   repeat: z.int().min(0).max(9).optional(),
-  stopOn: z.array(z.union([eventType, z.literal("resolved")])).min(1).optional(),
+  stopOn: z
+    .array(z.union([eventType, z.literal("resolved")], { error: `expected a ticket event type or "resolved": one of "resolved", ${TICKET_EVENT_TYPES.map((t) => JSON.stringify(t)).join(", ")}` }))
+    .min(1)
+    .optional(),
   startOn: z.array(eventType).min(1).optional(),
 });
 

@@ -14,7 +14,6 @@ export const ESCALATION_CHECKS: Readonly<Record<EscalationCheckId, string>> = Ob
   Object.fromEntries(Object.entries(CHECKS).map(([id, check]) => [id, check.description])) as Record<EscalationCheckId, string>,
 );
 
-
 const checkId = z.enum(ESCALATION_CHECK_IDS, { message: "unknown check; use a name from ESCALATION_CHECK_IDS" });
 
 /**
@@ -48,18 +47,18 @@ export const EscalationRubricSchema = z
   .superRefine((rubric, ctx) => {
     const ids = new Set<string>();
     rubric.dimensions.forEach((dimension, index) => {
-      if (ids.has(dimension.id)) ctx.addIssue({ code: "custom", path: ["dimensions", index, "id"], message: `dimension ${dimension.id} appears twice` });
+      if (ids.has(dimension.id)) ctx.addIssue({ code: "custom", path: ["dimensions", index, "id"], message: `dimension ${dimension.id} appears twice`, params: { code: "duplicate_dimension" } });
       ids.add(dimension.id);
       const scores = dimension.levels.map((level) => level.score);
-      if (new Set(scores).size !== scores.length) ctx.addIssue({ code: "custom", path: ["dimensions", index, "levels"], message: "each level score may appear once" });
+      if (new Set(scores).size !== scores.length) ctx.addIssue({ code: "custom", path: ["dimensions", index, "levels"], message: "each level score may appear once", params: { code: "duplicate_score" } });
     });
     for (const kind of ESCALATION_KINDS) {
       if (!rubric.dimensions.some((dimension) => dimension.appliesTo === undefined || dimension.appliesTo.includes(kind))) {
-        ctx.addIssue({ code: "custom", path: ["dimensions"], message: `no dimension applies to ${kind} packages, so they could not be scored; give one dimension no appliesTo, or include "${kind}"` });
+        ctx.addIssue({ code: "custom", path: ["dimensions"], message: `no dimension applies to ${kind} packages, so they could not be scored; give one dimension no appliesTo, or include "${kind}"`, params: { code: "uncovered_kind" } });
       }
     }
     if (rubric.gate !== undefined && !ids.has(rubric.gate.dimension)) {
-      ctx.addIssue({ code: "custom", path: ["gate", "dimension"], message: `the gate names ${rubric.gate.dimension}, which is not a dimension` });
+      ctx.addIssue({ code: "custom", path: ["gate", "dimension"], message: `the gate names ${rubric.gate.dimension}, which is not a dimension`, params: { code: "unknown_dimension" } });
     }
   })
   .readonly();
@@ -77,7 +76,7 @@ export type EscalationRubric = z.output<typeof EscalationRubricSchema>;
 const ALL_BUT_QUESTIONS = ESCALATION_KINDS.filter((kind) => kind !== "question");
 
 /**
- * The default rubric (§3.6 of the research anchors): nine dimensions, weights summing to 1, and the
+ * The default rubric: nine dimensions, weights summing to 1, and the
  * sanitisation gate (Sanitisation at 1 caps the total at 1). Reproducibility and expected-vs-actual
  * do not apply to questions; the remaining weights are renormalised.
  *

@@ -1,18 +1,20 @@
-import { safely, type Issue, type SafeResult } from "@supportops/core";
-import { EscalationError } from "./EscalationError.js";
-import { ESCALATION_SEVERITIES } from "./EscalationPackageSchema.js";
-
-type Severity = (typeof ESCALATION_SEVERITIES)[number];
+import { describeValue, safely, type Issue, type IssuePath, type SafeResult, type SeverityLadder } from "@supportops/core";
+import { z } from "zod";
+import { EscalationError, type EscalationIssueCode } from "./EscalationError.js";
+import type { DefaultEscalationSeverity } from "./EscalationVocabulary.js";
+import { isRecord, listLabels } from "./internal/formats.js";
+import { VOCABULARY_OPTIONS, checkOptions, resolveVocabulary, type ResolvedVocabulary } from "./internal/options.js";
 
 /**
  * The conditions of one routing rule; every condition given must match, an absent one matches anything.
  *
+ * @typeParam S - the severity ids of the matrix's ladder
  * @example
  * const condition: EscalationRouteCondition = { severity: ["SEV1", "SEV2"], service: ["payments-*"] };
  */
-export interface EscalationRouteCondition {
-  /** The severities the rule applies to. */
-  readonly severity?: ReadonlyArray<Severity>;
+export interface EscalationRouteCondition<S extends string = DefaultEscalationSeverity> {
+  /** The severities the rule applies to: level ids of the matrix's severity ladder. */
+  readonly severity?: ReadonlyArray<S>;
   /** Category codes; a pattern ending in `*` matches by prefix (`"billing.*"` matches `"billing.refunds"`). */
   readonly category?: ReadonlyArray<string>;
   /** Service names; a pattern ending in `*` matches by prefix. */
@@ -25,9 +27,9 @@ export interface EscalationRouteCondition {
  * @example
  * const rule: EscalationRouteRule = { when: { category: ["billing.*"] }, target: "payments" };
  */
-export interface EscalationRouteRule {
+export interface EscalationRouteRule<S extends string = DefaultEscalationSeverity> {
   /** When the rule applies; omitted, it applies to everything (a catch-all, which must come last). */
-  readonly when?: EscalationRouteCondition;
+  readonly when?: EscalationRouteCondition<S>;
   /** The team the escalation goes to. */
   readonly target: string;
 }
@@ -44,11 +46,22 @@ export interface EscalationRouteRule {
  *   fallback: "l2-support",
  * };
  */
-export interface EscalationMatrixDefinition {
+export interface EscalationMatrixDefinition<S extends string = DefaultEscalationSeverity> {
   /** Ordered rules; the first that matches wins. */
-  readonly rules: ReadonlyArray<EscalationRouteRule>;
+  readonly rules: ReadonlyArray<EscalationRouteRule<S>>;
   /** The target when no rule matches; without it, `route` returns `null` then. */
   readonly fallback?: string;
+}
+
+/**
+ * Options of {@link createEscalationMatrix}.
+ *
+ * @example
+ * const options: EscalationMatrixOptions<"SEV1" | "SEV2" | "SEV3"> = { severityLadder: ATLASSIAN_SEVERITY_LADDER };
+ */
+export interface EscalationMatrixOptions<S extends string = DefaultEscalationSeverity> {
+  /** The severity ladder whose level ids rules and routes use; core's `PAGERDUTY_SEVERITY_LADDER` (SEV1–SEV5) when omitted. */
+  readonly severityLadder?: SeverityLadder<S>;
 }
 
 /**
@@ -57,9 +70,9 @@ export interface EscalationMatrixDefinition {
  * @example
  * const input: EscalationRouteInput = { severity: "SEV3", category: "billing.refunds", service: "checkout" };
  */
-export interface EscalationRouteInput {
-  /** The escalation's severity. */
-  readonly severity: Severity;
+export interface EscalationRouteInput<S extends string = DefaultEscalationSeverity> {
+  /** The escalation's severity: a level id of the matrix's ladder. */
+  readonly severity: S;
   /** Its category code, if known. */
   readonly category?: string;
   /** Its service, if known. */
@@ -88,16 +101,17 @@ export interface EscalationRoute {
  * });
  * matrix.fallback; // => null
  */
-export interface EscalationMatrix {
+export interface EscalationMatrix<S extends string = DefaultEscalationSeverity> {
   /** The rules, in order. */
-  readonly rules: ReadonlyArray<EscalationRouteRule>;
+  readonly rules: ReadonlyArray<EscalationRouteRule<S>>;
   /** The fallback target, if any. */
   readonly fallback: string | null;
   /**
    * The target of the first rule that matches, the fallback, or `null`. A rule with a `category` or
    * `service` condition does not match an input without that field.
    *
-   * @throws {@link EscalationError} `invalid_route_input` for an unknown severity
+   * @throws {@link EscalationError} `invalid_argument` when the input is not an object (issue
+   *   `invalid_type`) or its severity is not a level of the matrix's ladder (issue `unknown_severity`)
    *
    * @example
    * // matrix: SEV1/SEV2 → incident-command (rule 0), billing.* → payments (rule 1), fallback l2-support
@@ -105,7 +119,7 @@ export interface EscalationMatrix {
    * matrix.route({ severity: "SEV3", category: "billing.refunds" }); // => { target: "payments", rule: 1 }
    * matrix.route({ severity: "SEV4" });                              // => { target: "l2-support", rule: null }
    */
-  route(input: EscalationRouteInput): EscalationRoute | null;
+  route(input: EscalationRouteInput<S>): EscalationRoute | null;
 }
 
 function matchesPattern(pattern: string, value: string | undefined): boolean {
@@ -113,7 +127,7 @@ function matchesPattern(pattern: string, value: string | undefined): boolean {
   return pattern.endsWith("*") ? value.startsWith(pattern.slice(0, -1)) : value === pattern;
 }
 
-function matches(when: EscalationRouteCondition | undefined, input: EscalationRouteInput): boolean {
+function matches(when: EscalationRouteCondition<string> | undefined, input: EscalationRouteInput<string>): boolean {
   if (when === undefined) return true;
   if (when.severity !== undefined && !when.severity.includes(input.severity)) return false;
   if (when.category !== undefined && !when.category.some((p) => matchesPattern(p, input.category))) return false;
@@ -121,65 +135,119 @@ function matches(when: EscalationRouteCondition | undefined, input: EscalationRo
   return true;
 }
 
-function validate(def: EscalationMatrixDefinition): Issue[] {
-  const issues: Issue[] = [];
-  const add = (path: ReadonlyArray<string | number>, message: string): void => {
-    issues.push({ code: "invalid_escalation_matrix", path, message });
-  };
-  if (typeof def !== "object" || def === null || !Array.isArray(def.rules)) {
-    add(["rules"], "expected { rules: [{ when?, target }], fallback? }");
-    return issues;
-  }
-  if (def.rules.length === 0 && def.fallback === undefined) add(["rules"], "a matrix needs at least one rule or a fallback");
-  let catchAll: number | null = null;
-  def.rules.forEach((rule, index) => {
-    const path = ["rules", index];
-    if (typeof rule !== "object" || rule === null) {
-      add(path, "expected a rule { when?, target }");
-      return;
-    }
-    if (typeof rule.target !== "string" || rule.target.trim() === "") add([...path, "target"], "every rule needs a target team, such as \"payments-oncall\"");
-    if (catchAll !== null) add(path, `rule ${index} can never match: rule ${catchAll} before it matches everything; move the catch-all last or use fallback`);
-    const when = rule.when;
-    if (when === undefined) {
-      if (catchAll === null) catchAll = index;
-      return;
-    }
-    const known = new Set(["severity", "category", "service"]);
-    for (const key of Object.keys(when)) if (!known.has(key)) add([...path, "when", key], `unknown condition ${JSON.stringify(key)}; use severity, category or service`);
-    if (when.severity !== undefined) {
-      if (!Array.isArray(when.severity) || when.severity.length === 0) add([...path, "when", "severity"], "list at least one severity, such as [\"SEV1\", \"SEV2\"]");
-      else (when.severity as ReadonlyArray<string>).forEach((s: string, i: number) => {
-        if (!(ESCALATION_SEVERITIES as ReadonlyArray<string>).includes(s)) add([...path, "when", "severity", i], `${JSON.stringify(s)} is not a severity; use ${ESCALATION_SEVERITIES.join(", ")}`);
-      });
-    }
-    for (const key of ["category", "service"] as const) {
-      const list = when[key];
-      if (list === undefined) continue;
-      if (!Array.isArray(list) || list.length === 0) {
-        add([...path, "when", key], `list at least one ${key} (a pattern ending in * matches by prefix)`);
-        continue;
-      }
-      list.forEach((p, i) => {
-        if (typeof p !== "string" || p === "" || p.slice(0, -1).includes("*")) {
-          add([...path, "when", key, i], `${JSON.stringify(p)} is not a ${key} pattern; write an exact value or a prefix ending in *`);
+type Add = (path: IssuePath, message: string, code?: EscalationIssueCode) => void;
+const CONDITIONS: ReadonlySet<string> = new Set(["severity", "category", "service"]);
+
+/** The conditions of one rule: known keys, severities of the ladder, well-formed patterns. */
+function checkConditions(when: Record<string, unknown>, path: IssuePath, vocabulary: ResolvedVocabulary, add: Add): void {
+  for (const key of Object.keys(when)) if (!CONDITIONS.has(key)) add([...path, key], `unknown condition ${JSON.stringify(key)}; use severity, category or service`);
+  const severity = when["severity"];
+  if (severity !== undefined) {
+    if (!Array.isArray(severity) || severity.length === 0) add([...path, "severity"], `list at least one severity, such as [${listLabels(vocabulary.severities.slice(0, 2))}]`);
+    else {
+      severity.forEach((s: unknown, i) => {
+        if (typeof s !== "string" || !vocabulary.severities.includes(s)) {
+          add([...path, "severity", i], `${describeValue(s)} is not a level of the ${vocabulary.ladderName} severity ladder; use one of ${listLabels(vocabulary.severities)}`, "unknown_severity");
         }
       });
     }
-    if (Object.keys(when).length === 0 && catchAll === null) catchAll = index;
+  }
+  for (const key of ["category", "service"] as const) {
+    const list = when[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) {
+      add([...path, key], `list at least one ${key} (a pattern ending in * matches by prefix)`);
+      continue;
+    }
+    list.forEach((p: unknown, i) => {
+      if (typeof p !== "string" || p === "" || p.slice(0, -1).includes("*")) {
+        add([...path, key, i], `${describeValue(p)} is not a ${key} pattern; write an exact value or a prefix ending in *`);
+      }
+    });
+  }
+}
+
+/** Validates a definition: rules well formed, none after a catch-all, a non-empty fallback. */
+function validate(def: unknown, vocabulary: ResolvedVocabulary): Issue<EscalationIssueCode>[] {
+  const issues: Issue<EscalationIssueCode>[] = [];
+  const add: Add = (path, message, code = "invalid_escalation_matrix") => {
+    issues.push({ code, path, message });
+  };
+  if (!isRecord(def) || !Array.isArray(def["rules"])) {
+    add(["rules"], `expected { rules: [{ when?, target }], fallback? }, got ${describeValue(isRecord(def) ? def["rules"] : def)}`);
+    return issues;
+  }
+  const rules: ReadonlyArray<unknown> = def["rules"];
+  const fallback = def["fallback"];
+  if (rules.length === 0 && fallback === undefined) add(["rules"], "a matrix needs at least one rule or a fallback");
+  let catchAll: number | null = null;
+  rules.forEach((rule, index) => {
+    const path = ["rules", index];
+    if (!isRecord(rule)) {
+      add(path, `expected a rule { when?, target }, got ${describeValue(rule)}`);
+      return;
+    }
+    const target = rule["target"];
+    if (typeof target !== "string" || target.trim() === "") add([...path, "target"], "every rule needs a target team, such as \"payments-oncall\"");
+    if (catchAll !== null) add(path, `rule ${index} can never match: rule ${catchAll} before it matches everything; move the catch-all last or use fallback`);
+    const when = rule["when"];
+    if (when === undefined || (isRecord(when) && Object.keys(when).length === 0)) {
+      catchAll ??= index;
+      return;
+    }
+    if (!isRecord(when)) add([...path, "when"], `expected conditions { severity?, category?, service? }, got ${describeValue(when)}`);
+    else checkConditions(when, [...path, "when"], vocabulary, add);
   });
-  if (def.fallback !== undefined && (typeof def.fallback !== "string" || def.fallback.trim() === "")) add(["fallback"], "the fallback is a non-empty target team");
+  if (fallback !== undefined && (typeof fallback !== "string" || fallback.trim() === "")) add(["fallback"], "the fallback is a non-empty target team");
   return issues;
 }
 
+/** Freezes a (cloned) rule all the way down, so a compiled matrix cannot be changed through `rules`. */
+function freezeRule<S extends string>(rule: EscalationRouteRule<S>): EscalationRouteRule<S> {
+  if (rule.when !== undefined) {
+    for (const list of Object.values(rule.when)) if (Array.isArray(list)) Object.freeze(list);
+    Object.freeze(rule.when);
+  }
+  return Object.freeze(rule);
+}
+
+/** The route input, checked: an object whose severity is on the ladder. */
+function checkRouteInput(input: unknown, vocabulary: ResolvedVocabulary): EscalationRouteInput<string> {
+  if (!isRecord(input)) {
+    throw new EscalationError("invalid_argument", [
+      { code: "invalid_type", path: [], message: `route takes { severity, category?, service? }, got ${describeValue(input)}` },
+    ]);
+  }
+  const issues: Issue<EscalationIssueCode>[] = [];
+  const severity = input["severity"];
+  if (typeof severity !== "string" || !vocabulary.severities.includes(severity)) {
+    issues.push({
+      code: "unknown_severity",
+      path: ["severity"],
+      message: `${describeValue(severity)} is not a level of the ${vocabulary.ladderName} severity ladder; use one of ${listLabels(vocabulary.severities)}`,
+    });
+  }
+  for (const key of ["category", "service"] as const) {
+    const value = input[key];
+    if (value !== undefined && typeof value !== "string") issues.push({ code: "invalid_type", path: [key], message: `${key} is a string when given, got ${describeValue(value)}` });
+  }
+  if (issues.length > 0) throw new EscalationError("invalid_argument", issues);
+  return input as unknown as EscalationRouteInput<string>;
+}
+
+const MatrixOptionsSchema = z.strictObject({ severityLadder: VOCABULARY_OPTIONS.severityLadder });
+
 /**
  * Validates an escalation matrix: ordered, first-match rules from severity, category and service to
- * a target team, with an optional fallback. A rule after a catch-all (a rule with no conditions) can
- * never match and is rejected.
+ * a target team, with an optional fallback. Severities are the level ids of `severityLadder` (core's
+ * `PAGERDUTY_SEVERITY_LADDER`, SEV1–SEV5, by default). A rule after a catch-all (a rule with no
+ * conditions) can never match and is rejected.
  *
  * @param def - the rules and the fallback
+ * @param options - optionally, the `severityLadder`
  * @returns the frozen matrix
- * @throws {@link EscalationError} `invalid_escalation_matrix`
+ * @throws {@link EscalationError} `invalid_escalation_matrix` (issue `unknown_severity` for a severity
+ *   the ladder lacks); `invalid_argument` when the options are malformed
  * @example
  * const matrix = createEscalationMatrix({
  *   rules: [
@@ -190,47 +258,49 @@ function validate(def: EscalationMatrixDefinition): Issue[] {
  * });
  * matrix.route({ severity: "SEV3", category: "billing.refunds" }); // => { target: "payments", rule: 1 }
  * matrix.route({ severity: "SEV4" });                              // => { target: "l2-support", rule: null }
+ * const atlassian = createEscalationMatrix({ rules: [{ when: { severity: ["SEV1"] }, target: "ic" }] }, { severityLadder: ATLASSIAN_SEVERITY_LADDER });
+ * atlassian.route({ severity: "SEV3" }); // => null
  */
-/** Freezes a (cloned) rule all the way down, so a compiled matrix cannot be changed through `rules`. */
-function freezeRule(rule: EscalationRouteRule): EscalationRouteRule {
-  if (rule.when !== undefined) {
-    for (const list of Object.values(rule.when)) if (Array.isArray(list)) Object.freeze(list);
-    Object.freeze(rule.when);
-  }
-  return Object.freeze(rule);
-}
-
-export function createEscalationMatrix(def: EscalationMatrixDefinition): EscalationMatrix {
-  const issues = validate(def);
+export function createEscalationMatrix<S extends string = DefaultEscalationSeverity>(
+  def: EscalationMatrixDefinition<NoInfer<S>>,
+  options?: EscalationMatrixOptions<S>,
+): EscalationMatrix<S> {
+  const valid =
+    options === undefined
+      ? undefined
+      : checkOptions<EscalationMatrixOptions<string>>(MatrixOptionsSchema, options, "createEscalationMatrix(def, { severityLadder? })");
+  const vocabulary = resolveVocabulary(valid);
+  const issues = validate(def, vocabulary);
   if (issues.length > 0) throw new EscalationError("invalid_escalation_matrix", issues);
   const rules = Object.freeze(def.rules.map((rule) => freezeRule(structuredClone(rule))));
   const fallback = def.fallback ?? null;
   return Object.freeze({
     rules,
     fallback,
-    route(input: EscalationRouteInput): EscalationRoute | null {
-      if (typeof input !== "object" || input === null || !(ESCALATION_SEVERITIES as ReadonlyArray<unknown>).includes(input.severity)) {
-        throw new EscalationError("invalid_route_input", [{
-          code: "invalid_route_input",
-          path: ["severity"],
-          message: `route needs a severity (${ESCALATION_SEVERITIES.join(", ")})`,
-        }]);
-      }
-      const index = rules.findIndex((rule) => matches(rule.when, input));
-      if (index >= 0) return Object.freeze({ target: (rules[index] as EscalationRouteRule).target, rule: index });
+    route(input: EscalationRouteInput<S>): EscalationRoute | null {
+      const checked = checkRouteInput(input, vocabulary);
+      const index = rules.findIndex((rule) => matches(rule.when, checked));
+      const rule = rules[index];
+      if (rule !== undefined) return Object.freeze({ target: rule.target, rule: index });
       return fallback === null ? null : Object.freeze({ target: fallback, rule: null });
     },
   });
 }
 
 /**
- * {@link createEscalationMatrix} without throwing.
+ * {@link createEscalationMatrix} without throwing; takes anything (a stored matrix is `unknown` JSON).
  *
  * @param def - the rules and the fallback
+ * @param options - optionally, the `severityLadder`
  * @returns `{ success: true, data }` or `{ success: false, error }` with the {@link EscalationError}
  * @example
  * safeCreateEscalationMatrix({ rules: [] }).success; // => false
  */
-export function safeCreateEscalationMatrix(def: EscalationMatrixDefinition): SafeResult<EscalationMatrix, EscalationError> {
-  return safely(EscalationError, () => createEscalationMatrix(def));
+export function safeCreateEscalationMatrix<S extends string = DefaultEscalationSeverity>(
+  def: EscalationMatrixDefinition<NoInfer<S>>,
+  options?: EscalationMatrixOptions<S>,
+): SafeResult<EscalationMatrix<S>, EscalationError>;
+export function safeCreateEscalationMatrix(def: unknown, options?: unknown): SafeResult<EscalationMatrix<string>, EscalationError>;
+export function safeCreateEscalationMatrix(def: unknown, options?: unknown): SafeResult<EscalationMatrix<string>, EscalationError> {
+  return safely(EscalationError, () => createEscalationMatrix<string>(def as EscalationMatrixDefinition<string>, options as EscalationMatrixOptions<string> | undefined));
 }

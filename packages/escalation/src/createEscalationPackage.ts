@@ -1,46 +1,49 @@
-import { issuesFromZod, safeToEpochMs, safely, type Issue, type SafeResult, type TimeInput } from "@supportops/core";
-import { EscalationError } from "./EscalationError.js";
-import { EscalationPackageSchema, type EscalationPackage } from "./EscalationPackageSchema.js";
-import { instantMs, isRecord } from "./internal/formats.js";
+import { parseWithSchema, rethrowAs, safely, toEpochMs, type Issue, type IssuePath, type PriorityMatrix, type SafeResult, type TimeInput } from "@supportops/core";
+import { z } from "zod";
+import { EscalationError, type EscalationIssueCode } from "./EscalationError.js";
+import { packageSchemaOf, type EscalationPackage } from "./EscalationPackageSchema.js";
+import type { DefaultEscalationPriority, DefaultEscalationSeverity, EscalationVocabulary } from "./EscalationVocabulary.js";
+import { instantMs, isRecord, listLabels } from "./internal/formats.js";
+import { VOCABULARY_OPTIONS, checkOptions, noConflictingPriorities, resolveVocabulary } from "./internal/options.js";
+import { rememberPackage } from "./internal/packageArgument.js";
 
 /**
- * What E5 needs from a priority matrix: a lookup from impact and urgency labels to a priority label.
- * `createPriorityMatrix` from `@supportops/core` returns one; so does any object with this method.
- *
- * @example
- * const matrix: PriorityLookup = SERVICENOW_PRIORITY_MATRIX; // from @supportops/core
- * const custom: PriorityLookup = { lookup: (impact, urgency) => (impact === "high" && urgency === "high" ? "P1" : "P3") };
- */
-export interface PriorityLookup {
-  /**
-   * The priority label for an impact and an urgency label; may throw for an unknown label.
-   *
-   * @example
-   * SERVICENOW_PRIORITY_MATRIX.lookup("2 - Medium", "1 - High"); // => "2 - High"
-   */
-  lookup(impact: string, urgency: string): string;
-}
-
-/**
- * Options of {@link createEscalationPackage}.
+ * Options of {@link createEscalationPackage}: `now`, the accepted `environments`, and the severity
+ * and priority vocabulary ({@link EscalationVocabulary}: `severityLadder`, and `priorityMatrix` or
+ * `priorities`).
  *
  * @example
  * const options: CreateEscalationPackageOptions = { now: "2026-03-09T15:00:00Z", environments: ["production", "staging"] };
  * const result = safeCreateEscalationPackage({ ...input, environment: "qa" }, options);
  * if (!result.success) result.error.issues[0].code; // => "unknown_environment"
  */
-export interface CreateEscalationPackageOptions {
+export interface CreateEscalationPackageOptions<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority>
+  extends EscalationVocabulary<S, P> {
   /** The current instant: no time in the package may be after it (E7). */
   readonly now: TimeInput;
-  /** When given, and the package carries `priorityBasis`, its priority must match the matrix or carry an override reason (E5). */
-  readonly matrix?: PriorityLookup;
   /** The environments your organisation accepts (`["production", "staging"]`); any non-empty name when omitted. */
   readonly environments?: ReadonlyArray<string>;
 }
 
-function timeChecks(pkg: Record<string, unknown>, nowMs: number): Issue[] {
-  const issues: Issue[] = [];
-  const late = (value: unknown, path: ReadonlyArray<string | number>): void => {
+const CreateOptionsSchema = z
+  .strictObject({
+    now: z.custom((value) => value !== undefined, {
+      message: "now is required: the current instant (a Date, an ISO-8601 string or epoch ms); the library never reads the clock",
+      params: { code: "invalid_type" },
+    }),
+    environments: z.array(z.string().min(1)).optional(),
+    ...VOCABULARY_OPTIONS,
+  })
+  .superRefine(noConflictingPriorities);
+
+const USAGE = "createEscalationPackage(input, { now, severityLadder?, priorityMatrix?, priorities?, environments? })";
+
+type Input = Record<string, unknown>;
+
+/** E7 against `now`: no time in the package after it. */
+function timeChecks(pkg: Input, nowMs: number): Issue<EscalationIssueCode>[] {
+  const issues: Issue<EscalationIssueCode>[] = [];
+  const late = (value: unknown, path: IssuePath): void => {
     const ms = instantMs(value);
     if (ms !== undefined && ms > nowMs) {
       issues.push({
@@ -62,75 +65,89 @@ function timeChecks(pkg: Record<string, unknown>, nowMs: number): Issue[] {
   return issues;
 }
 
-function matrixChecks(pkg: Record<string, unknown>, matrix: PriorityLookup): Issue[] {
+/** E5: with a `priorityBasis`, the priority is the matrix's, or an override says why not. */
+function priorityMatrixChecks(pkg: Input, matrix: PriorityMatrix): Issue<EscalationIssueCode>[] {
   const basis = pkg["priorityBasis"];
   if (!isRecord(basis) || typeof basis["impact"] !== "string" || typeof basis["urgency"] !== "string") return [];
-  const { impact, urgency } = basis as { impact: string; urgency: string };
-  let expected: string;
-  try {
-    expected = matrix.lookup(impact, urgency);
-  } catch (error) {
-    return [{
-      code: "unknown_priority_basis",
-      path: ["priorityBasis"],
-      message: `the priority matrix has no cell for impact ${JSON.stringify(impact)} × urgency ${JSON.stringify(urgency)} (${error instanceof Error ? error.message : String(error)}); use the matrix's labels`,
-    }];
+  const impact = basis["impact"].trim();
+  const urgency = basis["urgency"].trim();
+  const issues: Issue<EscalationIssueCode>[] = [];
+  if (!matrix.impact.includes(impact)) {
+    issues.push({ code: "unknown_priority_basis", path: ["priorityBasis", "impact"], message: `${JSON.stringify(impact)} is not an impact level of the priority matrix; use one of ${listLabels(matrix.impact)}` });
   }
+  if (!matrix.urgency.includes(urgency)) {
+    issues.push({ code: "unknown_priority_basis", path: ["priorityBasis", "urgency"], message: `${JSON.stringify(urgency)} is not an urgency level of the priority matrix; use one of ${listLabels(matrix.urgency)}` });
+  }
+  if (issues.length > 0) return issues;
+  const expected = rethrowAs(EscalationError, () => matrix.lookup(impact, urgency), ["priorityMatrix"], "invalid_argument");
   const priority = pkg["priority"];
   const override = pkg["priorityOverride"];
   const reason = isRecord(override) ? override["reason"] : undefined;
-  if (priority !== expected && (typeof reason !== "string" || reason.trim() === "")) {
-    return [{
-      code: "priority_mismatch",
-      path: ["priorityOverride", "reason"],
-      message: `priority ${String(priority)} disagrees with the priority matrix (impact ${JSON.stringify(impact)} × urgency ${JSON.stringify(urgency)} → ${expected}); set priority to ${expected}, or keep it and add priorityOverride.reason saying why`,
-    }];
-  }
-  return [];
+  if (priority === expected || (typeof reason === "string" && reason.trim() !== "")) return [];
+  return [{
+    code: "priority_mismatch",
+    path: ["priorityOverride", "reason"],
+    message: `priority ${JSON.stringify(priority)} disagrees with the priority matrix (impact ${JSON.stringify(impact)} × urgency ${JSON.stringify(urgency)} → ${JSON.stringify(expected)}); set priority to ${JSON.stringify(expected)}, or keep it and add priorityOverride.reason saying why`,
+  }];
+}
+
+/** The environment is one of the configured ones. */
+function environmentChecks(pkg: Input, environments: ReadonlyArray<string>): Issue<EscalationIssueCode>[] {
+  const environment = pkg["environment"];
+  if (typeof environment !== "string" || environments.includes(environment.trim())) return [];
+  return [{
+    code: "unknown_environment",
+    path: ["environment"],
+    message: `${JSON.stringify(environment)} is not one of the configured environments (${listLabels(environments)})`,
+  }];
 }
 
 /**
- * Validates an escalation package against {@link EscalationPackageSchema} and the checks that need
- * context: no time after `now` (E7), the priority matrix (E5), your environments.
+ * Validates an escalation package against the package schema of your vocabulary (see
+ * {@link createEscalationPackageSchema}) and the checks that need context: no time after `now` (E7),
+ * the priority matrix (E5: with a `priorityMatrix` and a `priorityBasis`, `priority` must be
+ * `priorityMatrix.lookup(impact, urgency)` unless `priorityOverride.reason` says why), your
+ * environments. Severities are the level ids of `severityLadder` (SEV1–SEV5 by default), priorities
+ * the matrix's labels (P1–P5 by default); every issue names the labels that are accepted.
  *
  * @param input - the package in its JSON form
- * @param options - `now`, and optionally a priority `matrix` and the accepted `environments`
+ * @param options - `now`; optionally `severityLadder`, `priorityMatrix` or `priorities`, and `environments`
  * @returns the package, parsed (strings trimmed) and frozen
  * @throws {@link EscalationError} `invalid_package` listing every problem at the path of the field to
- *   add or fix; `invalid_create_options` when `now` is not an instant
+ *   add or fix; `invalid_time` when `now` is not an instant; `invalid_argument` when the options are
+ *   missing or malformed
  * @example
  * const pkg = createEscalationPackage(input, { now: "2026-03-09T15:00:00Z" });
  * pkg.severity; // => "SEV2"
+ * const snow = createEscalationPackage(
+ *   { ...input, priority: "2 - High", priorityBasis: { impact: "2 - Medium", urgency: "1 - High" } },
+ *   { now: "2026-03-09T15:00:00Z", priorityMatrix: SERVICENOW_PRIORITY_MATRIX },
+ * );
+ * snow.priority; // => "2 - High"
  * createEscalationPackage({ ...input, kind: "bug", reproSteps: undefined }, { now });
  * // throws invalid_package: reproSteps: a bug needs reproduction steps; add reproSteps as [...]
  */
-export function createEscalationPackage(input: unknown, options: CreateEscalationPackageOptions): EscalationPackage {
-  const now = safeToEpochMs(options.now, ["now"]);
-  if (!now.success) {
-    throw new EscalationError("invalid_create_options", now.error.issues.map((issue) => ({ ...issue, code: "invalid_create_options" })));
-  }
-  const parsed = EscalationPackageSchema.safeParse(input);
-  const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+export function createEscalationPackage<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority>(
+  input: unknown,
+  options: CreateEscalationPackageOptions<S, P>,
+): EscalationPackage<S, P> {
+  const valid = checkOptions<CreateEscalationPackageOptions<string, string>>(CreateOptionsSchema, options, USAGE);
+  const nowMs = rethrowAs(EscalationError, () => toEpochMs(valid.now), ["now"], "invalid_argument");
+  const vocabulary = resolveVocabulary(valid);
+  const parsed = parseWithSchema<ReturnType<typeof packageSchemaOf>, EscalationIssueCode>(packageSchemaOf(vocabulary), input);
+  const issues: Issue<EscalationIssueCode>[] = parsed.success ? [] : [...parsed.issues];
   if (isRecord(input)) {
-    issues.push(...timeChecks(input, now.data));
-    if (options.matrix !== undefined) issues.push(...matrixChecks(input, options.matrix));
-    const environment = input["environment"];
-    if (options.environments !== undefined && typeof environment === "string" && !options.environments.includes(environment.trim())) {
-      issues.push({
-        code: "unknown_environment",
-        path: ["environment"],
-        message: `${JSON.stringify(environment)} is not one of the configured environments (${options.environments.map((e) => JSON.stringify(e)).join(", ")})`,
-      });
-    }
+    issues.push(...timeChecks(input, nowMs));
+    if (vocabulary.matrix !== undefined) issues.push(...priorityMatrixChecks(input, vocabulary.matrix));
+    if (valid.environments !== undefined) issues.push(...environmentChecks(input, valid.environments));
   }
-  if (issues.length > 0 || !parsed.success) {
-    throw new EscalationError("invalid_package", issues.length > 0 ? issues : [{ code: "invalid_package", path: [], message: "the package is invalid" }]);
-  }
-  return parsed.data;
+  if (!parsed.success || issues.length > 0) throw new EscalationError("invalid_package", issues);
+  return rememberPackage(parsed.data) as EscalationPackage<S, P>;
 }
 
 /**
- * {@link createEscalationPackage} without throwing.
+ * {@link createEscalationPackage} without throwing. Takes anything (customer JSON is `unknown`);
+ * with typed options the package keeps the vocabulary's label types.
  *
  * @param input - the package in its JSON form
  * @param options - as for {@link createEscalationPackage}
@@ -138,10 +155,13 @@ export function createEscalationPackage(input: unknown, options: CreateEscalatio
  * @example
  * const result = safeCreateEscalationPackage({}, { now: "2026-03-09T15:00:00Z" });
  * result.success; // => false
+ * if (!result.success) result.error.code; // => "invalid_package"
  */
-export function safeCreateEscalationPackage(
+export function safeCreateEscalationPackage<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority>(
   input: unknown,
-  options: CreateEscalationPackageOptions,
-): SafeResult<EscalationPackage, EscalationError> {
-  return safely(EscalationError, () => createEscalationPackage(input, options));
+  options: CreateEscalationPackageOptions<S, P>,
+): SafeResult<EscalationPackage<S, P>, EscalationError>;
+export function safeCreateEscalationPackage(input: unknown, options: unknown): SafeResult<EscalationPackage<string, string>, EscalationError>;
+export function safeCreateEscalationPackage(input: unknown, options: unknown): SafeResult<EscalationPackage<string, string>, EscalationError> {
+  return safely(EscalationError, () => createEscalationPackage<string, string>(input, options as CreateEscalationPackageOptions<string, string>));
 }

@@ -1,10 +1,10 @@
-import { safely } from "@supportops/core";
+import { describeValue, safely, type Issue, type SafeResult } from "@supportops/core";
 import { EscalationError } from "./EscalationError.js";
-import type { Issue, SafeResult } from "@supportops/core";
 import { SECRET_ENTITY_TYPES } from "./RedactionEntityType.js";
 import type { RedactionEntityType } from "./RedactionEntityType.js";
+import type { RedactionIssueCode } from "./RedactionIssueCode.js";
 import { PII_DETECTORS } from "./internal/redaction/detectors.js";
-import { describe, fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
+import { fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
 import { pseudonymOf } from "./internal/redaction/pseudonym.js";
 
 /**
@@ -44,8 +44,8 @@ const NORMALIZERS: ReadonlyMap<string, (value: string) => string> = new Map(
  * @param value - the value to pseudonymise
  * @param options - the key, its version and what the value is
  * @returns the token, `[ENTITY:keyVersion:hex]`
- * @throws {@link EscalationError} `invalid_redact_options` when the key, key
- *   version or entity is missing or wrong, `invalid_redact_input` when `value` is not a string
+ * @throws {@link EscalationError} `invalid_argument` when the key, key version or entity is missing or
+ *   wrong, or `value` is not a string; the issue codes ({@link REDACTION_ISSUE_CODES}) say which
  * @example
  * pseudonymize("ACME-0042", { key: "tenant-42-secret-key", keyVersion: "k1", entity: "account" });
  * // => "[ACCOUNT:k1:…]" (16 hex digits)
@@ -55,12 +55,10 @@ const NORMALIZERS: ReadonlyMap<string, (value: string) => string> = new Map(
 export function pseudonymize(value: string, options: PseudonymizeOptions): string {
   const raw: unknown = options;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    fail("invalid_redact_options", [
-      issue("invalid_options", [], `pseudonymize options must be an object such as { key, keyVersion: "k1", entity: "account" }, got ${describe(raw)}`),
-    ]);
+    fail([issue("invalid_options", [], `pseudonymize options must be an object such as { key, keyVersion: "k1", entity: "account" }, got ${describeValue(raw)}`)]);
   }
   const o = raw as Record<string, unknown>;
-  const issues: Issue[] = [];
+  const issues: Issue<RedactionIssueCode>[] = [];
   for (const name of Object.keys(o)) {
     if (!OPTION_NAMES.has(name)) {
       issues.push(issue("unknown_option", [name], `unknown option "${name}"; pseudonymize accepts key, keyVersion and entity`));
@@ -76,22 +74,22 @@ export function pseudonymize(value: string, options: PseudonymizeOptions): strin
         ["entity"],
         typeof entity === "string" && SECRET_NAMES.has(entity)
           ? `"${entity}" is a secret; secrets are masked, never pseudonymised`
-          : `entity must be a snake_case name of 2–31 characters such as "account" or a PII type such as "email", got ${describe(entity)}`,
+          : `entity must be a snake_case name of 2–31 characters such as "account" or a PII type such as "email", got ${describeValue(entity)}`,
       ),
     );
   }
   if (issues.length > 0 || key === undefined || keyVersion === undefined || typeof entity !== "string") {
-    fail("invalid_redact_options", issues);
+    fail(issues);
   }
   if (typeof value !== "string") {
-    fail("invalid_redact_input", [issue("invalid_value", [], `pseudonymize takes a string, got ${describe(value)}`)]);
+    fail([issue("invalid_value", [], `pseudonymize takes a string, got ${describeValue(value)}`)]);
   }
   const normalize = NORMALIZERS.get(entity) ?? ((v: string) => v.trim());
   return `[${entity.toUpperCase()}:${keyVersion}:${pseudonymOf(key, entity as RedactionEntityType, normalize(value))}]`;
 }
 
 /**
- * {@link pseudonymize} that returns its error instead of throwing it.
+ * {@link pseudonymize} that returns its error instead of throwing it; takes anything.
  *
  * @param value - as for {@link pseudonymize}
  * @param options - as for {@link pseudonymize}
@@ -99,6 +97,6 @@ export function pseudonymize(value: string, options: PseudonymizeOptions): strin
  * @example
  * safePseudonymize("ACME-0042", { key: "short", keyVersion: "k1", entity: "account" }).success; // => false (weak key)
  */
-export function safePseudonymize(value: string, options: PseudonymizeOptions): SafeResult<string> {
-  return safely(EscalationError, () => pseudonymize(value, options));
+export function safePseudonymize(value: unknown, options: unknown): SafeResult<string, EscalationError> {
+  return safely(EscalationError, () => pseudonymize(value as string, options as PseudonymizeOptions));
 }

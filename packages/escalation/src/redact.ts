@@ -1,6 +1,4 @@
-import { safely } from "@supportops/core";
-import { EscalationError } from "./EscalationError.js";
-import type { Issue, SafeResult } from "@supportops/core";
+import { describeValue, safely, type Issue, type IssuePath, type SafeResult } from "@supportops/core";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { RedactionEntityType } from "./RedactionEntityType.js";
@@ -9,9 +7,11 @@ import type { Detector } from "./internal/redaction/detectors.js";
 import { PII_DETECTORS, SECRET_DETECTORS } from "./internal/redaction/detectors.js";
 import { REDACTION_PATTERNS } from "./internal/redaction/patterns.js";
 import { pseudonymOf } from "./internal/redaction/pseudonym.js";
-import { redactText } from "./internal/redaction/redactText.js";
-import { MIN_KEY_BYTES, describe, fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
+import { redactText, type TextRedactor } from "./internal/redaction/redactText.js";
+import { MIN_KEY_BYTES, fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
 import { labelOf } from "./internal/redaction/tokens.js";
+import { EscalationError } from "./EscalationError.js";
+import type { RedactionIssueCode } from "./RedactionIssueCode.js";
 
 /**
  * What {@link redact} writes in place of a detected value:
@@ -59,7 +59,7 @@ export interface RedactOptions {
 
 /**
  * What a {@link redact} call did, without any of the values it found: safe to store next to the
- * evidence (research §4.4.8).
+ * evidence.
  *
  * @example
  * const report: RedactionReport = redact("jane.doe@example.com", { mode: "remove" }).report;
@@ -142,12 +142,10 @@ interface ValidOptions {
 function validateOptions(options: unknown): ValidOptions {
   if (options === undefined) return { mode: "mask", entities: ENTITY_NAMES as ReadonlySet<RedactionEntityType> };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    fail("invalid_redact_options", [
-      issue("invalid_options", [], `redact options must be an object such as { mode: "mask" }, got ${describe(options)}`),
-    ]);
+    fail([issue("invalid_options", [], `redact options must be an object such as { mode: "mask" }, got ${describeValue(options)}`)]);
   }
   const o = options as Record<string, unknown>;
-  const issues: Issue[] = [];
+  const issues: Issue<RedactionIssueCode>[] = [];
   for (const name of Object.keys(o)) {
     if (!OPTION_NAMES.has(name)) {
       issues.push(issue("unknown_option", [name], `unknown option "${name}"; redact accepts mode, key, keyVersion and entities`));
@@ -157,7 +155,7 @@ function validateOptions(options: unknown): ValidOptions {
   let mode: RedactionMode = "mask";
   if (o["mode"] !== undefined) {
     if (REDACTION_MODES.includes(o["mode"] as RedactionMode)) mode = o["mode"] as RedactionMode;
-    else issues.push(issue("invalid_mode", ["mode"], `mode must be "mask", "remove" or "pseudonymize", got ${describe(o["mode"])}`));
+    else issues.push(issue("invalid_mode", ["mode"], `mode must be "mask", "remove" or "pseudonymize", got ${describeValue(o["mode"])}`));
   }
 
   const key = parseKey(o["key"], mode === "pseudonymize", issues);
@@ -168,7 +166,7 @@ function validateOptions(options: unknown): ValidOptions {
   if (rawEntities !== undefined) {
     if (!Array.isArray(rawEntities) || rawEntities.length === 0) {
       issues.push(
-        issue("invalid_entities", ["entities"], `entities must be a non-empty array of entity types such as ["email", "jwt"], got ${describe(rawEntities)}`),
+        issue("invalid_entities", ["entities"], `entities must be a non-empty array of entity types such as ["email", "jwt"], got ${describeValue(rawEntities)}`),
       );
     } else {
       const chosen = new Set<RedactionEntityType>();
@@ -176,7 +174,7 @@ function validateOptions(options: unknown): ValidOptions {
         if (typeof entity === "string" && ENTITY_NAMES.has(entity)) chosen.add(entity as RedactionEntityType);
         else {
           issues.push(
-            issue("unknown_entity", ["entities", index], `unknown entity type ${describe(entity)}; use one of ${REDACTION_ENTITY_TYPES.join(", ")}`),
+            issue("unknown_entity", ["entities", index], `unknown entity type ${describeValue(entity)}; use one of ${REDACTION_ENTITY_TYPES.join(", ")}`),
           );
         }
       });
@@ -184,7 +182,7 @@ function validateOptions(options: unknown): ValidOptions {
     }
   }
 
-  if (issues.length > 0) fail("invalid_redact_options", issues);
+  if (issues.length > 0) fail(issues);
   return {
     mode,
     entities,
@@ -196,6 +194,80 @@ function validateOptions(options: unknown): ValidOptions {
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** What replaces a detected value in the chosen mode (pseudonyms cached per call). */
+function replacementFor(valid: ValidOptions): (detector: Detector, found: string) => string {
+  const pseudonyms = new Map<string, string>();
+  const { key, keyVersion, mode } = valid;
+  return (detector, found) => {
+    const label = labelOf(detector.entity);
+    if (mode === "remove") return "";
+    if (mode === "pseudonymize" && key !== undefined && PII_NAMES.has(detector.entity)) {
+      const normalized = detector.normalize(found);
+      const cacheKey = `${detector.entity}\u0000${normalized}`;
+      let hex = pseudonyms.get(cacheKey);
+      if (hex === undefined) {
+        hex = pseudonymOf(key, detector.entity, normalized);
+        pseudonyms.set(cacheKey, hex);
+      }
+      return `[${label}:${keyVersion ?? ""}:${hex}]`;
+    }
+    if (detector.entity === "card") {
+      const digits = detector.normalize(found);
+      return `[${label} ****${digits.slice(-4)}]`;
+    }
+    return `[${label}]`;
+  };
+}
+
+function failInput(code: RedactionIssueCode, path: IssuePath, message: string): never {
+  fail([issue(code, [...path], message)]);
+}
+
+/**
+ * A redacted copy of a JSON-like value: strings through the redactor, objects and arrays copied,
+ * everything else kept; cycles, functions, symbols, class instances and deep nesting refused.
+ */
+function copyRedacted(value: unknown, redactor: TextRedactor): unknown {
+  const ancestors = new Set<object>();
+  const walk = (current: unknown, path: Array<string | number>): unknown => {
+    if (typeof current === "string") return redactText(current, redactor);
+    if (typeof current === "function" || typeof current === "symbol") {
+      failInput("unsupported_value", path, `a ${typeof current} cannot be redacted; pass JSON-like data (strings, numbers, booleans, null, arrays, plain objects)`);
+    }
+    if (current === null || typeof current !== "object") return current;
+    if (current instanceof Date) return new Date(current.getTime());
+    if (ancestors.has(current)) failInput("cyclic_value", path, "the value refers back to one of its own ancestors; redact needs a tree (JSON-like data)");
+    if (path.length >= MAX_REDACTION_DEPTH) failInput("too_deep", path, `the value nests deeper than ${MAX_REDACTION_DEPTH} levels`);
+    const isArray = Array.isArray(current);
+    if (!isArray && !isPlainObject(current)) {
+      failInput("unsupported_value", path, `a ${current.constructor?.name ?? "non-plain"} object cannot be redacted; convert it to plain objects and arrays first`);
+    }
+    ancestors.add(current);
+    const copy = isArray
+      ? current.map((item: unknown, index) => walk(item, [...path, index]))
+      : Object.fromEntries(Object.keys(current).map((name) => [name, walk((current as Record<string, unknown>)[name], [...path, name])]));
+    ancestors.delete(current);
+    return copy;
+  };
+  return walk(value, []);
+}
+
+/** The report of one call: counts in the order of {@link REDACTION_ENTITY_TYPES}, never the values. */
+function reportOf(counts: ReadonlyMap<RedactionEntityType, number>, valid: ValidOptions): RedactionReport {
+  const orderedCounts: Partial<Record<RedactionEntityType, number>> = {};
+  for (const entity of REDACTION_ENTITY_TYPES) {
+    const n = counts.get(entity);
+    if (n !== undefined) orderedCounts[entity] = n;
+  }
+  return Object.freeze({
+    counts: Object.freeze(orderedCounts),
+    engine: REDACTION_ENGINE,
+    patternSet: patternSet(),
+    mode: valid.mode,
+    ...(valid.mode === "pseudonymize" && valid.keyVersion !== undefined ? { keyVersion: valid.keyVersion } : {}),
+  });
 }
 
 /**
@@ -221,9 +293,10 @@ function isPlainObject(value: object): boolean {
  * @param value - a string, or an object or array of strings, numbers, booleans, `null` and `Date`s
  * @param options - the mode, the pseudonym key and key version, and which entity types to look for
  * @returns the redacted copy and a report of entity counts by type (never the values found)
- * @throws {@link EscalationError} `invalid_redact_options` when the options are wrong (unknown mode or
- *   entity, pseudonymize without a key or key version, a key under 16 bytes), `invalid_redact_input`
- *   when the value holds a cycle, a function, a symbol, a class instance, or nests deeper than 1000
+ * @throws {@link EscalationError} `invalid_argument` when the options are wrong (unknown mode or
+ *   entity, pseudonymize without a key or key version, a key under 16 bytes) or the value holds a
+ *   cycle, a function, a symbol, a class instance, or nests deeper than 1000; the issue codes
+ *   ({@link REDACTION_ISSUE_CODES}) say which
  * @example
  * redact("Mail jane.doe@example.com, card 4111 1111 1111 1111, token ghp_" + "a".repeat(36)).value;
  * // => "Mail [EMAIL], card [CARD ****1111], token [GITHUB_TOKEN]"
@@ -232,92 +305,19 @@ function isPlainObject(value: object): boolean {
  */
 export function redact<T>(value: T, options?: RedactOptions): RedactResult<T> {
   const valid = validateOptions(options);
-  const counts = new Map<RedactionEntityType, number>();
-  const pseudonyms = new Map<string, string>();
-  const { key, keyVersion, mode } = valid;
-
-  const replacement = (detector: Detector, found: string): string => {
-    const label = labelOf(detector.entity);
-    if (mode === "remove") return "";
-    if (mode === "pseudonymize" && key !== undefined && PII_NAMES.has(detector.entity)) {
-      const normalized = detector.normalize(found);
-      const cacheKey = `${detector.entity}\u0000${normalized}`;
-      let hex = pseudonyms.get(cacheKey);
-      if (hex === undefined) {
-        hex = pseudonymOf(key, detector.entity, normalized);
-        pseudonyms.set(cacheKey, hex);
-      }
-      return `[${label}:${keyVersion ?? ""}:${hex}]`;
-    }
-    if (detector.entity === "card") {
-      const digits = detector.normalize(found);
-      return `[${label} ****${digits.slice(-4)}]`;
-    }
-    return `[${label}]`;
-  };
-
-  const redactor = {
+  const redactor: TextRedactor = {
     secretDetectors: SECRET_DETECTORS.filter((d) => valid.entities.has(d.entity)),
     piiDetectors: PII_DETECTORS.filter((d) => valid.entities.has(d.entity)),
-    replacement,
-    counts,
+    replacement: replacementFor(valid),
+    counts: new Map<RedactionEntityType, number>(),
   };
-
-  const ancestors = new Set<object>();
-  const walk = (current: unknown, path: Array<string | number>): unknown => {
-    if (typeof current === "string") return redactText(current, redactor);
-    if (current === null || typeof current !== "object") {
-      if (typeof current === "function" || typeof current === "symbol") {
-        fail("invalid_redact_input", [
-          issue("unsupported_value", [...path], `a ${typeof current} cannot be redacted; pass JSON-like data (strings, numbers, booleans, null, arrays, plain objects)`),
-        ]);
-      }
-      return current;
-    }
-    if (current instanceof Date) return new Date(current.getTime());
-    if (ancestors.has(current)) {
-      fail("invalid_redact_input", [issue("cyclic_value", [...path], "the value refers back to one of its own ancestors; redact needs a tree (JSON-like data)")]);
-    }
-    if (path.length >= MAX_REDACTION_DEPTH) {
-      fail("invalid_redact_input", [issue("too_deep", [...path], `the value nests deeper than ${MAX_REDACTION_DEPTH} levels`)]);
-    }
-    const isArray = Array.isArray(current);
-    if (!isArray && !isPlainObject(current)) {
-      fail("invalid_redact_input", [
-        issue("unsupported_value", [...path], `a ${current.constructor?.name ?? "non-plain"} object cannot be redacted; convert it to plain objects and arrays first`),
-      ]);
-    }
-    ancestors.add(current);
-    let copy: unknown;
-    if (isArray) {
-      copy = current.map((item: unknown, index) => walk(item, [...path, index]));
-    } else {
-      copy = Object.fromEntries(
-        Object.keys(current).map((name) => [name, walk((current as Record<string, unknown>)[name], [...path, name])]),
-      );
-    }
-    ancestors.delete(current);
-    return copy;
-  };
-
-  const redacted = walk(value, []) as T;
-  const orderedCounts: Partial<Record<RedactionEntityType, number>> = {};
-  for (const entity of REDACTION_ENTITY_TYPES) {
-    const n = counts.get(entity);
-    if (n !== undefined) orderedCounts[entity] = n;
-  }
-  const report: RedactionReport = Object.freeze({
-    counts: Object.freeze(orderedCounts),
-    engine: REDACTION_ENGINE,
-    patternSet: patternSet(),
-    mode,
-    ...(mode === "pseudonymize" && keyVersion !== undefined ? { keyVersion } : {}),
-  });
-  return { value: redacted, report };
+  const redacted = copyRedacted(value, redactor) as T;
+  return { value: redacted, report: reportOf(redactor.counts, valid) };
 }
 
 /**
- * {@link redact} that returns its error instead of throwing it.
+ * {@link redact} that returns its error instead of throwing it. Takes anything (customer JSON is
+ * `unknown`); a typed value keeps its type in the result.
  *
  * @param value - as for {@link redact}
  * @param options - as for {@link redact}
@@ -326,6 +326,8 @@ export function redact<T>(value: T, options?: RedactOptions): RedactResult<T> {
  * @example
  * safeRedact("x", { mode: "pseudonymize" }).success; // => false (no key)
  */
-export function safeRedact<T>(value: T, options?: RedactOptions): SafeResult<RedactResult<T>> {
-  return safely(EscalationError, () => redact(value, options));
+export function safeRedact<T>(value: T, options?: RedactOptions): SafeResult<RedactResult<T>, EscalationError>;
+export function safeRedact(value: unknown, options?: unknown): SafeResult<RedactResult<unknown>, EscalationError>;
+export function safeRedact(value: unknown, options?: unknown): SafeResult<RedactResult<unknown>, EscalationError> {
+  return safely(EscalationError, () => redact(value, options as RedactOptions | undefined));
 }

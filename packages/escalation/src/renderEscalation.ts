@@ -1,9 +1,11 @@
 import type { EscalationPackage } from "./EscalationPackageSchema.js";
+import { describeValue } from "@supportops/core";
+import { failWith } from "./internal/fail.js";
+import { packageArgument } from "./internal/packageArgument.js";
 import { documentOf } from "./internal/render/document.js";
 import { renderJira } from "./internal/render/jira.js";
 import { renderMarkdown } from "./internal/render/markdown.js";
 import { renderText } from "./internal/render/text.js";
-import { failWith } from "./internal/fail.js";
 
 /**
  * The formats {@link renderEscalation} writes.
@@ -32,16 +34,21 @@ export type EscalationRenderFormat = (typeof ESCALATION_RENDER_FORMATS)[number];
  * their content cannot close, with lines over 300 characters cut and excerpts over 60 lines or 4 000
  * characters truncated with a note.
  *
- * @param pkg - a package from {@link createEscalationPackage}
+ * @param pkg - a package from {@link createEscalationPackage} (any severity and priority vocabulary)
  * @param format - the output format
  * @returns the rendered text, ending with a newline
- * @throws {@link EscalationError} `invalid_render_format` for an unknown format
+ * @throws {@link EscalationError} `invalid_argument` for an unknown format (issue `unknown_format`);
+ *   `invalid_package` when `pkg` is not a package
  * @example
  * renderEscalation(pkg, "markdown").split("\n")[0];
  * // => "# \\[SEV2/P2\\] Checkout returns HTTP 500 for carts with a discount code in eu-west"
  */
-export function renderEscalation(pkg: EscalationPackage, format: EscalationRenderFormat): string {
-  const blocks = documentOf(pkg);
+export function renderEscalation(pkg: EscalationPackage<string, string>, format: EscalationRenderFormat): string {
+  const checked = packageArgument(pkg);
+  if (!(ESCALATION_RENDER_FORMATS as ReadonlyArray<unknown>).includes(format)) {
+    failWith("invalid_argument", "unknown_format", ["format"], `unknown format ${describeValue(format)}; use one of ${ESCALATION_RENDER_FORMATS.join(", ")}`);
+  }
+  const blocks = documentOf(checked);
   switch (format) {
     case "markdown":
       return renderMarkdown(blocks, false);
@@ -52,6 +59,6 @@ export function renderEscalation(pkg: EscalationPackage, format: EscalationRende
     case "text":
       return renderText(blocks);
     default:
-      return failWith("invalid_render_format", ["format"], `unknown format ${JSON.stringify(format)}; use one of ${ESCALATION_RENDER_FORMATS.join(", ")}`);
+      return format satisfies never;
   }
 }

@@ -1,7 +1,8 @@
-import { issuesFromZod } from "@supportops/core";
-import { EscalationError } from "./EscalationError.js";
+import { parseWithSchema } from "@supportops/core";
+import { EscalationError, type EscalationIssueCode } from "./EscalationError.js";
 import type { EscalationPackage } from "./EscalationPackageSchema.js";
 import { DEFAULT_ESCALATION_RUBRIC, EscalationRubricSchema, type EscalationRubric } from "./EscalationRubric.js";
+import { packageArgument } from "./internal/packageArgument.js";
 import { CHECKS, scanPackage, type CheckContext, type CheckId } from "./internal/scoring/checks.js";
 
 /**
@@ -51,8 +52,8 @@ const validated = new WeakSet<object>([DEFAULT_ESCALATION_RUBRIC]);
 
 function checkRubric(rubric: unknown): EscalationRubric {
   if (typeof rubric === "object" && rubric !== null && validated.has(rubric)) return rubric as EscalationRubric;
-  const parsed = EscalationRubricSchema.safeParse(rubric);
-  if (!parsed.success) throw new EscalationError("invalid_rubric", issuesFromZod(parsed.error, ["rubric"]).map((issue) => ({ ...issue, code: "invalid_rubric" })));
+  const parsed = parseWithSchema<typeof EscalationRubricSchema, EscalationIssueCode>(EscalationRubricSchema, rubric, ["rubric"]);
+  if (!parsed.success) throw new EscalationError("invalid_rubric", parsed.issues);
   // Only the parsed copy is trusted later: the caller's object, even frozen at the top, may change below.
   validated.add(parsed.data);
   return parsed.data;
@@ -61,17 +62,17 @@ function checkRubric(rubric: unknown): EscalationRubric {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
- * Scores an escalation package 1–5 with a rubric (default {@link DEFAULT_ESCALATION_RUBRIC}, §3.6 of
- * the research anchors). Each dimension gets the highest level whose checks all pass (1 when none
+ * Scores an escalation package 1–5 with a rubric (default {@link DEFAULT_ESCALATION_RUBRIC}). Each dimension gets the highest level whose checks all pass (1 when none
  * does); the score is the weighted mean over the dimensions that apply to the package's kind; when
  * the gate dimension is at or below its threshold the score is capped at 1 (raw secrets or personal
  * data in the package make it unusable whatever else it holds). The sanitisation checks scan the
  * package's prose with {@link redact}.
  *
- * @param pkg - a package from {@link createEscalationPackage}
+ * @param pkg - a package from {@link createEscalationPackage} (any severity and priority vocabulary)
  * @param rubric - the rubric; the default when omitted
  * @returns the score, its percent, every dimension with reasons and what is missing, and whether the gate applied
- * @throws {@link EscalationError} `invalid_rubric` when the rubric does not match {@link EscalationRubricSchema}
+ * @throws {@link EscalationError} `invalid_rubric` when the rubric does not match {@link EscalationRubricSchema};
+ *   `invalid_package` when `pkg` is not a package
  * @example
  * // a complete bug escalation that lists no config flags
  * const result = scoreEscalation(pkg);
@@ -79,10 +80,11 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * result.percent; // => 98
  * result.dimensions.find((d) => d.id === "environment")?.missing; // => ["the relevant config or feature flags"]
  */
-export function scoreEscalation(pkg: EscalationPackage, rubric: EscalationRubric = DEFAULT_ESCALATION_RUBRIC): EscalationScore {
+export function scoreEscalation(pkg: EscalationPackage<string, string>, rubric: EscalationRubric = DEFAULT_ESCALATION_RUBRIC): EscalationScore {
   const valid = checkRubric(rubric);
+  const checked = packageArgument(pkg);
   let scan: ReturnType<typeof scanPackage> | undefined;
-  const ctx: CheckContext = { pkg, scan: () => (scan ??= scanPackage(pkg)) };
+  const ctx: CheckContext = { pkg: checked, scan: () => (scan ??= scanPackage(checked)) };
   const results = new Map<CheckId, boolean>();
   const pass = (id: CheckId): boolean => {
     let result = results.get(id);
@@ -92,7 +94,7 @@ export function scoreEscalation(pkg: EscalationPackage, rubric: EscalationRubric
     }
     return result;
   };
-  const applicable = valid.dimensions.filter((d) => d.appliesTo === undefined || d.appliesTo.includes(pkg.kind));
+  const applicable = valid.dimensions.filter((d) => d.appliesTo === undefined || d.appliesTo.includes(checked.kind));
   const totalWeight = applicable.reduce((sum, d) => sum + d.weight, 0);
   let gated = false;
   const dimensions = applicable.map((dimension): EscalationDimensionScore => {

@@ -1,14 +1,25 @@
+import { z } from "zod";
 import type { EscalationPackage } from "./EscalationPackageSchema.js";
-import { renderEscalation } from "./renderEscalation.js";
+import type { DefaultEscalationPriority, EscalationVocabulary } from "./EscalationVocabulary.js";
+import { failWith } from "./internal/fail.js";
+import { listLabels } from "./internal/formats.js";
+import { VOCABULARY_OPTIONS, checkOptions, noConflictingPriorities, resolveVocabulary } from "./internal/options.js";
+import { packageArgument } from "./internal/packageArgument.js";
 import { truncate } from "./internal/truncate.js";
+import { renderEscalation } from "./renderEscalation.js";
 
 /**
- * Options of {@link toOpsgenieAlert}.
+ * Options of {@link toOpsgenieAlert}: the responders, and the priority labels the package was created
+ * with (`priorityMatrix` or `priorities`, as for {@link createEscalationPackage}).
  *
+ * @typeParam P - the package's priority labels
  * @example
  * const options: OpsgenieAlertOptions = { responders: [{ type: "team", name: "payments" }] };
+ * const snow: OpsgenieAlertOptions<"1 - Critical" | "2 - High" | "3 - Moderate" | "4 - Low" | "5 - Planning"> = {
+ *   priorityMatrix: SERVICENOW_PRIORITY_MATRIX,
+ * };
  */
-export interface OpsgenieAlertOptions {
+export interface OpsgenieAlertOptions<P extends string = DefaultEscalationPriority> extends Pick<EscalationVocabulary<string, P>, "priorityMatrix" | "priorities"> {
   /** Who is notified: Opsgenie responder references such as `{ type: "team", name: "payments" }`. */
   readonly responders?: ReadonlyArray<Readonly<Record<string, string>>>;
 }
@@ -29,7 +40,7 @@ export interface OpsgenieAlert {
   readonly alias?: string;
   /** The package as plain text, ≤ 15 000 characters. */
   readonly description: string;
-  /** The package's priority (Opsgenie uses the same P1–P5). */
+  /** Opsgenie's priority: the package's priority by its rank (the most urgent label P1, the fifth and later P5). */
   readonly priority: "P1" | "P2" | "P3" | "P4" | "P5";
   /** Who is notified. */
   readonly responders?: ReadonlyArray<Readonly<Record<string, string>>>;
@@ -41,36 +52,61 @@ export interface OpsgenieAlert {
   readonly entity: string;
 }
 
+/** Opsgenie's priorities, most urgent first. */
+const OPSGENIE_PRIORITIES = ["P1", "P2", "P3", "P4", "P5"] as const;
+
+const OptionsSchema = z
+  .strictObject({
+    responders: z.array(z.record(z.string(), z.string())).optional(),
+    priorityMatrix: VOCABULARY_OPTIONS.priorityMatrix,
+    priorities: VOCABULARY_OPTIONS.priorities,
+  })
+  .superRefine(noConflictingPriorities);
+
 /**
  * Maps a package to an Opsgenie "create alert" request within Opsgenie's limits: the message is the
  * summary (cut to 130 characters), the alias the `dedupKey` (cut to 250), the description the
- * package rendered as plain text (cut to 15 000), the priority the package's own.
+ * package rendered as plain text (cut to 15 000). Opsgenie knows only P1–P5, so the priority is mapped
+ * by its rank among the package's priority labels: the most urgent is P1, the second P2, …, the fifth
+ * and any later P5 (`"2 - High"` of ServiceNow's matrix is P2; P1–P5 map to themselves).
  *
  * @param pkg - a package from {@link createEscalationPackage}
- * @param options - optionally, the responders
+ * @param options - optionally, the responders and the package's `priorityMatrix` or `priorities`
  * @returns the request body
+ * @throws {@link EscalationError} `invalid_argument` when the options are malformed or the package's
+ *   priority is not one of the labels (issue `unknown_priority`); `invalid_package` when `pkg` is not a package
  * @example
  * toOpsgenieAlert(pkg).priority; // => "P2"
+ * toOpsgenieAlert(snowPkg, { priorityMatrix: SERVICENOW_PRIORITY_MATRIX }).priority; // => "P2" (for "2 - High")
  */
-export function toOpsgenieAlert(pkg: EscalationPackage, options: OpsgenieAlertOptions = {}): OpsgenieAlert {
+export function toOpsgenieAlert<P extends string = DefaultEscalationPriority>(pkg: EscalationPackage<string, P>, options: OpsgenieAlertOptions<P> = {}): OpsgenieAlert {
+  const checked = packageArgument(pkg);
+  const valid = checkOptions<OpsgenieAlertOptions<string>>(OptionsSchema, options, "toOpsgenieAlert(pkg, { responders?, priorityMatrix?, priorities? })");
+  const vocabulary = resolveVocabulary(valid);
+  const rank = vocabulary.priorities.indexOf(checked.priority);
+  if (rank < 0) {
+    failWith("invalid_argument", "unknown_priority", ["priority"],
+      `the package's priority ${JSON.stringify(checked.priority)} is not one ${vocabulary.prioritySource} (${listLabels(vocabulary.priorities)}); pass the priorityMatrix or priorities the package was created with`);
+  }
   const details: Record<string, string> = {
-    ticket: pkg.ticketId,
-    severity: pkg.severity,
-    target: pkg.target,
-    ask: truncate(pkg.ask, 1000),
-    reported_at: pkg.reportedAt,
+    ticket: checked.ticketId,
+    severity: checked.severity,
+    priority: checked.priority,
+    target: checked.target,
+    ask: truncate(checked.ask, 1000),
+    reported_at: checked.reportedAt,
   };
-  if (pkg.impact.customersAffected !== undefined) details["customers_affected"] = String(pkg.impact.customersAffected);
-  if (pkg.release !== undefined) details["release"] = pkg.release;
-  if (pkg.correlation?.traceIds?.length) details["trace_ids"] = pkg.correlation.traceIds.join(",");
+  if (checked.impact.customersAffected !== undefined) details["customers_affected"] = String(checked.impact.customersAffected);
+  if (checked.release !== undefined) details["release"] = checked.release;
+  if (checked.correlation?.traceIds?.length) details["trace_ids"] = checked.correlation.traceIds.join(",");
   return {
-    message: truncate(pkg.summary, 130),
-    ...(pkg.dedupKey === undefined ? {} : { alias: truncate(pkg.dedupKey, 250) }),
-    description: truncate(renderEscalation(pkg, "text"), 15_000),
-    priority: pkg.priority,
-    ...(options.responders === undefined ? {} : { responders: options.responders }),
-    tags: [pkg.kind, pkg.severity, pkg.environment, pkg.service],
+    message: truncate(checked.summary, 130),
+    ...(checked.dedupKey === undefined ? {} : { alias: truncate(checked.dedupKey, 250) }),
+    description: truncate(renderEscalation(checked, "text"), 15_000),
+    priority: OPSGENIE_PRIORITIES[Math.min(rank, OPSGENIE_PRIORITIES.length - 1)] ?? "P5",
+    ...(valid.responders === undefined ? {} : { responders: valid.responders }),
+    tags: [checked.kind, checked.severity, checked.environment, checked.service],
     details,
-    entity: pkg.service,
+    entity: checked.service,
   };
 }

@@ -1,10 +1,17 @@
+import type { SeverityLadder } from "@supportops/core";
+import { z } from "zod";
 import type { EscalationPackage } from "./EscalationPackageSchema.js";
+import type { DefaultEscalationSeverity } from "./EscalationVocabulary.js";
 import { failWith } from "./internal/fail.js";
+import { listLabels } from "./internal/formats.js";
+import { VOCABULARY_OPTIONS, checkOptions, resolveVocabulary } from "./internal/options.js";
+import { packageArgument } from "./internal/packageArgument.js";
 import { truncate } from "./internal/truncate.js";
 
 /**
  * Options of {@link toPagerDutyEvent}.
  *
+ * @typeParam S - the severity ids of the ladder the package was created with
  * @example
  * const options: PagerDutyEventOptions = {
  *   routingKey: "R0UT1NGKEY0000000000000000000000",
@@ -12,7 +19,7 @@ import { truncate } from "./internal/truncate.js";
  *   clientUrl: "https://help.example.com/tickets/48213",
  * };
  */
-export interface PagerDutyEventOptions {
+export interface PagerDutyEventOptions<S extends string = DefaultEscalationSeverity> {
   /** The integration's routing key (32 characters in PagerDuty). */
   readonly routingKey: string;
   /** `trigger` (default), `acknowledge` or `resolve`; the latter two need the package's `dedupKey`. */
@@ -21,6 +28,8 @@ export interface PagerDutyEventOptions {
   readonly client?: string;
   /** A link back to the ticket in the sending tool. */
   readonly clientUrl?: string;
+  /** The severity ladder the package was created with; core's `PAGERDUTY_SEVERITY_LADDER` (SEV1–SEV5) when omitted. */
+  readonly severityLadder?: SeverityLadder<S>;
 }
 
 /**
@@ -67,59 +76,77 @@ export interface PagerDutyEvent {
   };
 }
 
-const SEVERITY = { SEV1: "critical", SEV2: "error", SEV3: "warning", SEV4: "info", SEV5: "info" } as const;
+/** PagerDuty's severities, most severe first: the ladder's first three levels take the first three, the rest `info`. */
+const PAGERDUTY_SEVERITIES = ["critical", "error", "warning", "info"] as const;
+
+const OptionsSchema = z.strictObject({
+  routingKey: z.string().refine((key) => key.trim() !== "", "a PagerDuty event needs the integration's routing key"),
+  action: z.enum(["trigger", "acknowledge", "resolve"]).optional(),
+  client: z.string().optional(),
+  clientUrl: z.string().optional(),
+  severityLadder: VOCABULARY_OPTIONS.severityLadder,
+});
 
 /**
  * Maps a package to a PagerDuty Events API v2 event: `dedupKey` becomes `dedup_key` (so later events
- * acknowledge or resolve the same alert), SEV1→`critical`, SEV2→`error`, SEV3→`warning`, SEV4/5→`info`,
- * the service is the `source`, the environment the `group`, evidence links become `links`, and the
- * ticket, priority, impact, ask and correlation ids go in `custom_details`.
+ * acknowledge or resolve the same alert); the severity becomes PagerDuty's by its rank on the ladder —
+ * the most severe level `critical`, the second `error`, the third `warning`, the rest `info` (SEV1→
+ * `critical` … SEV4/SEV5→`info` on the default ladder); the service is the `source`, the environment
+ * the `group`, evidence links become `links`, and the ticket, priority, impact, ask and correlation
+ * ids go in `custom_details`.
  *
  * @param pkg - a package from {@link createEscalationPackage}
- * @param options - the routing key, and optionally the action, client and client URL
+ * @param options - the routing key; optionally the action, client, client URL and the package's `severityLadder`
  * @returns the event, ready to be sent as JSON
- * @throws {@link EscalationError} `invalid_export_options` when the routing key is empty, or when an
- *   acknowledge or resolve is asked for a package without a `dedupKey`
+ * @throws {@link EscalationError} `invalid_argument` when the options are missing or malformed (an
+ *   empty routing key), when an acknowledge or resolve is asked for a package without a `dedupKey`
+ *   (issue `missing_dedup_key`), or when the package's severity is not on the ladder (issue
+ *   `unknown_severity`); `invalid_package` when `pkg` is not a package
  * @example
  * toPagerDutyEvent(pkg, { routingKey: "R0UT1NGK3Y" }).payload?.severity; // => "error" (a SEV2)
+ * toPagerDutyEvent(atlassianPkg, { routingKey: "R0UT1NGK3Y", severityLadder: ATLASSIAN_SEVERITY_LADDER }).payload?.severity;
+ * // => "warning" (a SEV3, the third level of Atlassian's ladder)
  */
-export function toPagerDutyEvent(pkg: EscalationPackage, options: PagerDutyEventOptions): PagerDutyEvent {
-  const action = options.action ?? "trigger";
-  if (typeof options.routingKey !== "string" || options.routingKey.trim() === "") {
-    failWith("invalid_export_options", ["routingKey"], "a PagerDuty event needs the integration's routing key");
+export function toPagerDutyEvent<S extends string = DefaultEscalationSeverity>(pkg: EscalationPackage<S, string>, options: PagerDutyEventOptions<S>): PagerDutyEvent {
+  const checked = packageArgument(pkg);
+  const valid = checkOptions<PagerDutyEventOptions<string>>(OptionsSchema, options, 'toPagerDutyEvent(pkg, { routingKey, action?, client?, clientUrl?, severityLadder? })');
+  const action = valid.action ?? "trigger";
+  if (action !== "trigger" && checked.dedupKey === undefined) {
+    failWith("invalid_argument", "missing_dedup_key", ["action"], `to ${action} an alert PagerDuty needs its dedup key; give the package a dedupKey`);
   }
-  if (action !== "trigger" && pkg.dedupKey === undefined) {
-    failWith("invalid_export_options", ["action"], `to ${action} an alert PagerDuty needs its dedup key; give the package a dedupKey`);
+  const vocabulary = resolveVocabulary(valid);
+  const rank = vocabulary.severities.indexOf(checked.severity);
+  if (rank < 0) {
+    failWith("invalid_argument", "unknown_severity", ["severity"],
+      `the package's severity ${JSON.stringify(checked.severity)} is not a level of the ${vocabulary.ladderName} severity ladder (${listLabels(vocabulary.severities)}); pass the ladder the package was created with as severityLadder`);
   }
-  const links = (pkg.evidence ?? [])
-    .filter((e) => e.uri !== undefined)
-    .map((e) => ({ href: e.uri as string, text: truncate(e.title ?? `${e.kind} evidence`, 256) }));
+  const links = (checked.evidence ?? []).flatMap((e) => (e.uri === undefined ? [] : [{ href: e.uri, text: truncate(e.title ?? `${e.kind} evidence`, 256) }]));
   const event: PagerDutyEvent = {
-    routing_key: options.routingKey,
+    routing_key: valid.routingKey,
     event_action: action,
-    ...(pkg.dedupKey === undefined ? {} : { dedup_key: pkg.dedupKey }),
-    ...(options.client === undefined ? {} : { client: options.client }),
-    ...(options.clientUrl === undefined ? {} : { client_url: options.clientUrl }),
+    ...(checked.dedupKey === undefined ? {} : { dedup_key: checked.dedupKey }),
+    ...(valid.client === undefined ? {} : { client: valid.client }),
+    ...(valid.clientUrl === undefined ? {} : { client_url: valid.clientUrl }),
     ...(action === "trigger" && links.length > 0 ? { links } : {}),
     ...(action === "trigger"
       ? {
           payload: {
-            summary: truncate(`[${pkg.severity}/${pkg.priority}] ${pkg.summary}`, 1024),
-            source: pkg.service,
-            severity: SEVERITY[pkg.severity],
-            timestamp: pkg.firstSeenAt ?? pkg.reportedAt,
-            ...(pkg.component === undefined ? {} : { component: pkg.component }),
-            group: pkg.environment,
-            class: pkg.kind,
+            summary: truncate(`[${checked.severity}/${checked.priority}] ${checked.summary}`, 1024),
+            source: checked.service,
+            severity: PAGERDUTY_SEVERITIES[Math.min(rank, PAGERDUTY_SEVERITIES.length - 1)] ?? "info",
+            timestamp: checked.firstSeenAt ?? checked.reportedAt,
+            ...(checked.component === undefined ? {} : { component: checked.component }),
+            group: checked.environment,
+            class: checked.kind,
             custom_details: {
-              ticket: pkg.ticketId,
-              priority: pkg.priority,
-              target: pkg.target,
-              ask: pkg.ask,
-              impact: pkg.impact,
-              ...(pkg.release === undefined ? {} : { release: pkg.release }),
-              ...(pkg.correlation === undefined ? {} : { correlation: pkg.correlation }),
-              reported_at: pkg.reportedAt,
+              ticket: checked.ticketId,
+              priority: checked.priority,
+              target: checked.target,
+              ask: checked.ask,
+              impact: checked.impact,
+              ...(checked.release === undefined ? {} : { release: checked.release }),
+              ...(checked.correlation === undefined ? {} : { correlation: checked.correlation }),
+              reported_at: checked.reportedAt,
             },
           },
         }

@@ -1,16 +1,12 @@
-import fc from "fast-check";
-import { describe, expect, test } from "vitest";
-import { numRuns } from "@supportops/test-utils";
-import { EscalationError, ESCALATION_SEVERITIES, createEscalationMatrix, safeCreateEscalationMatrix, type EscalationMatrixDefinition } from "@supportops/escalation";
+import { fc, test } from "@fast-check/vitest";
+import { ATLASSIAN_SEVERITY_LADDER, PAGERDUTY_SEVERITY_LADDER } from "@supportops/core";
+import { describe, expect } from "vitest";
+import { numRuns, thrownBy } from "@supportops/test-utils";
+import { EscalationError, createEscalationMatrix, safeCreateEscalationMatrix, type EscalationMatrixDefinition } from "@supportops/escalation";
 
 function issuesOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof EscalationError) return { code: error.code, paths: error.issues.map((i) => i.path) };
-    throw error;
-  }
-  throw new Error("expected an EscalationError");
+  const error = thrownBy(EscalationError, fn);
+  return { code: error.code, paths: error.issues.map((i) => i.path) };
 }
 
 const matrix = createEscalationMatrix({
@@ -22,6 +18,24 @@ const matrix = createEscalationMatrix({
   ],
   fallback: "l2-support",
 });
+
+// Random rules over a few patterns, for the oracle property below.
+const patternArb = fc.constantFrom("billing.*", "billing.refunds", "security.*", "*", "checkout", "pay*");
+const ruleArb = fc.record(
+  {
+    when: fc.record(
+      {
+        severity: fc.subarray([...PAGERDUTY_SEVERITY_LADDER.ids], { minLength: 1 }),
+        category: fc.array(patternArb, { minLength: 1, maxLength: 2 }),
+        service: fc.array(patternArb, { minLength: 1, maxLength: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
+    target: fc.constantFrom("a", "b", "c"),
+  },
+  { requiredKeys: ["target", "when"] },
+).filter((rule) => Object.keys(rule.when).length > 0);
+const valueArb = fc.option(fc.constantFrom("billing.refunds", "billing", "security.sso", "checkout", "payments"), { nil: undefined });
 
 describe("createEscalationMatrix", () => {
   test("the compiled matrix is frozen all the way down", () => {
@@ -74,37 +88,46 @@ describe("createEscalationMatrix", () => {
     expect(safeCreateEscalationMatrix({ rules: [{ target: "l2" }] }).success).toBe(true);
   });
 
-  test("invalid_route_input", () => {
-    expect(issuesOf(() => matrix.route({ severity: "critical" as never }))).toStrictEqual({ code: "invalid_route_input", paths: [["severity"]] });
+  test("a route input the ladder does not know is invalid_argument, naming the ladder's levels", () => {
+    const error = thrownBy(EscalationError, () => matrix.route({ severity: "critical" as never }));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_argument",
+      [{ code: "unknown_severity", path: ["severity"], message: '"critical" is not a level of the PagerDuty severity ladder; use one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"' }],
+    ]);
+    expect(issuesOf(() => matrix.route(null as never))).toStrictEqual({ code: "invalid_argument", paths: [[]] });
+    expect(issuesOf(() => matrix.route({ severity: "SEV1", category: 7 } as never))).toStrictEqual({ code: "invalid_argument", paths: [["category"]] });
   });
 
-  test("agrees with a linear scan over the rules (oracle)", () => {
-    const patternArb = fc.constantFrom("billing.*", "billing.refunds", "security.*", "*", "checkout", "pay*");
-    const ruleArb = fc.record(
-      {
-        when: fc.record(
-          {
-            severity: fc.subarray([...ESCALATION_SEVERITIES], { minLength: 1 }),
-            category: fc.array(patternArb, { minLength: 1, maxLength: 2 }),
-            service: fc.array(patternArb, { minLength: 1, maxLength: 2 }),
-          },
-          { requiredKeys: [] },
-        ),
-        target: fc.constantFrom("a", "b", "c"),
-      },
-      { requiredKeys: ["target", "when"] },
-    ).filter((rule) => Object.keys(rule.when).length > 0);
-    const valueArb = fc.option(fc.constantFrom("billing.refunds", "billing", "security.sso", "checkout", "payments"), { nil: undefined });
-    fc.assert(
-      fc.property(fc.array(ruleArb, { maxLength: 5 }), fc.constantFrom(...ESCALATION_SEVERITIES), valueArb, valueArb, (rules, severity, category, service) => {
-        const m = createEscalationMatrix({ rules, fallback: "fallback" });
-        const input = { severity, ...(category === undefined ? {} : { category }), ...(service === undefined ? {} : { service }) };
-        const ok = (patterns: ReadonlyArray<string> | undefined, value: string | undefined): boolean =>
-          patterns === undefined || (value !== undefined && patterns.some((p) => (p.endsWith("*") ? value.startsWith(p.slice(0, -1)) : p === value)));
-        const expected = rules.findIndex((r) => (r.when.severity === undefined || r.when.severity.includes(severity)) && ok(r.when.category, category) && ok(r.when.service, service));
-        expect(m.route(input)).toStrictEqual(expected < 0 ? { target: "fallback", rule: null } : { target: rules[expected]?.target, rule: expected });
-      }),
-      { numRuns: numRuns(200) },
-    );
+  test("a rule's severity the ladder does not know is named with the ladder's levels", () => {
+    const error = thrownBy(EscalationError, () => createEscalationMatrix({ rules: [{ when: { severity: ["SEV4"] }, target: "a" }] }, { severityLadder: ATLASSIAN_SEVERITY_LADDER } as never));
+    expect(error.issues).toStrictEqual([
+      { code: "unknown_severity", path: ["rules", 0, "when", "severity", 0], message: '"SEV4" is not a level of the Atlassian severity ladder; use one of "SEV1", "SEV2", "SEV3"' },
+    ]);
   });
+
+  test("takes its severities from a core ladder", () => {
+    const atlassian = createEscalationMatrix({ rules: [{ when: { severity: ["SEV1", "SEV2"] }, target: "incident-command" }], fallback: "l2" }, { severityLadder: ATLASSIAN_SEVERITY_LADDER });
+    expect([atlassian.route({ severity: "SEV2" }), atlassian.route({ severity: "SEV3" })]).toStrictEqual([
+      { target: "incident-command", rule: 0 },
+      { target: "l2", rule: null },
+    ]);
+    expect(issuesOf(() => atlassian.route({ severity: "SEV5" as never }))).toStrictEqual({ code: "invalid_argument", paths: [["severity"]] });
+    expect(issuesOf(() => createEscalationMatrix({ rules: [{ target: "a" }] }, null as never))).toStrictEqual({ code: "invalid_argument", paths: [[]] });
+    expect(issuesOf(() => createEscalationMatrix({ rules: [{ target: "a" }] }, { severityLadder: PAGERDUTY_SEVERITY_LADDER, priorities: ["P1"] } as never))).toStrictEqual({
+      code: "invalid_argument",
+      paths: [["priorities"]],
+    });
+  });
+
+  test.prop([fc.array(ruleArb, { maxLength: 5 }), fc.constantFrom(...PAGERDUTY_SEVERITY_LADDER.ids), valueArb, valueArb], { numRuns: numRuns(200) })(
+    "agrees with a linear scan over the rules (oracle)",
+    (rules, severity, category, service) => {
+      const m = createEscalationMatrix({ rules, fallback: "fallback" });
+      const input = { severity, ...(category === undefined ? {} : { category }), ...(service === undefined ? {} : { service }) };
+      const ok = (patterns: ReadonlyArray<string> | undefined, value: string | undefined): boolean =>
+        patterns === undefined || (value !== undefined && patterns.some((p) => (p.endsWith("*") ? value.startsWith(p.slice(0, -1)) : p === value)));
+      const expected = rules.findIndex((r) => (r.when.severity === undefined || r.when.severity.includes(severity)) && ok(r.when.category, category) && ok(r.when.service, service));
+      expect(m.route(input)).toStrictEqual(expected < 0 ? { target: "fallback", rule: null } : { target: rules[expected]?.target, rule: expected });
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { createPriorityMatrix } from "@supportops/core";
+import { thrownBy } from "@supportops/test-utils";
 import { describe, expect, test } from "vitest";
 import {
-  ESCALATION_ERROR_CODES,
   ESCALATION_PACKAGE_ISSUE_CODES,
   EscalationError,
   EscalationPackageSchema,
@@ -22,7 +22,7 @@ function issuesOf(input: unknown, options: Partial<CreateEscalationPackageOption
   return result.error.issues.map((issue) => ({ code: issue.code, path: issue.path }));
 }
 
-const matrix = createPriorityMatrix({
+const priorityMatrix = createPriorityMatrix({
   impact: ["high", "medium", "low"],
   urgency: ["high", "medium", "low"],
   priorities: ["P1", "P2", "P3", "P4", "P5"],
@@ -43,7 +43,7 @@ const evidence0 = fullBug.evidence[0];
 
 describe("createEscalationPackage: valid packages", () => {
   test("a complete bug and a bare question pass, parsed and frozen", () => {
-    const pkg = createEscalationPackage(fullBug, { now: NOW, matrix, environments: ["production", "staging"] });
+    const pkg = createEscalationPackage(fullBug, { now: NOW, priorityMatrix, environments: ["production", "staging"] });
     expect(pkg).toStrictEqual(fullBug);
     expect(Object.isFrozen(pkg) && Object.isFrozen(pkg.reproSteps) && Object.isFrozen(pkg.impact)).toBe(true);
     expect(createEscalationPackage(minimalQuestion, { now: NOW })).toStrictEqual(minimalQuestion);
@@ -97,12 +97,16 @@ describe("createEscalationPackage: each rule fails and passes", () => {
   });
 
   test("E5: priority agrees with the matrix unless overridden with a reason", () => {
-    expectIssues({ ...fullBug, priority: "P4" }, [{ code: "priority_mismatch", path: ["priorityOverride", "reason"] }], { matrix });
-    expectIssues({ ...fullBug, priority: "P4", priorityOverride: { reason: "Customer asked to hold until their freeze ends", by: "lead-7" } }, [], { matrix });
-    expectIssues({ ...fullBug, priorityBasis: { impact: "huge", urgency: "high" } }, [{ code: "unknown_priority_basis", path: ["priorityBasis"] }], { matrix });
+    expectIssues({ ...fullBug, priority: "P4" }, [{ code: "priority_mismatch", path: ["priorityOverride", "reason"] }], { priorityMatrix });
+    expectIssues({ ...fullBug, priority: "P4", priorityOverride: { reason: "Customer asked to hold until their freeze ends", by: "lead-7" } }, [], { priorityMatrix });
+    expectIssues({ ...fullBug, priorityBasis: { impact: "huge", urgency: "high" } }, [{ code: "unknown_priority_basis", path: ["priorityBasis", "impact"] }], { priorityMatrix });
+    expectIssues({ ...fullBug, priorityBasis: { impact: "huge", urgency: "now" } }, [
+      { code: "unknown_priority_basis", path: ["priorityBasis", "impact"] },
+      { code: "unknown_priority_basis", path: ["priorityBasis", "urgency"] },
+    ], { priorityMatrix });
     expectIssues({ ...fullBug, priority: "P4" }, []); // no matrix, no E5
     const { priorityBasis: _b, ...noBasis } = fullBug;
-    expectIssues({ ...noBasis, priority: "P4" }, [], { matrix }); // no impact/urgency, no E5
+    expectIssues({ ...noBasis, priority: "P4" }, [], { priorityMatrix }); // no impact/urgency, no E5
   });
 
   test("E6: W3C trace and span ids, not all zeros", () => {
@@ -157,41 +161,67 @@ describe("createEscalationPackage: each rule fails and passes", () => {
   test("unknown fields are rejected, not silently dropped", () => {
     const { reproSteps, ...rest } = fullBug;
     expect(issuesOf({ ...rest, reproStep: reproSteps })).toStrictEqual([
-      { code: "unrecognized_keys", path: [] },
+      { code: "unrecognized_keys", path: ["reproStep"] },
       { code: "missing_repro_details", path: ["reproSteps"] },
     ]);
+    const result = safeCreateEscalationPackage({ ...rest, reproStep: reproSteps }, { now: NOW });
+    expect(result.success ? "" : result.error.issues[0]?.message).toMatch(/^unknown key "reproStep"; use "reproSteps" \(allowed: /);
   });
 
   test("issue messages say what to add", () => {
-    const result = safeCreateEscalationPackage({ ...fullBug, priority: "P4" }, { now: NOW, matrix });
+    const result = safeCreateEscalationPackage({ ...fullBug, priority: "P4" }, { now: NOW, priorityMatrix });
     expect(result.success ? null : result.error.issues).toStrictEqual([
       {
         code: "priority_mismatch",
         path: ["priorityOverride", "reason"],
-        message: 'priority P4 disagrees with the priority matrix (impact "medium" × urgency "high" → P2); set priority to P2, or keep it and add priorityOverride.reason saying why',
+        message: 'priority "P4" disagrees with the priority matrix (impact "medium" × urgency "high" → "P2"); set priority to "P2", or keep it and add priorityOverride.reason saying why',
+      },
+    ]);
+    const unknown = safeCreateEscalationPackage({ ...fullBug, priorityBasis: { impact: "huge", urgency: "high" } }, { now: NOW, priorityMatrix });
+    expect(unknown.success ? null : unknown.error.issues[0]?.message).toBe('"huge" is not an impact level of the priority matrix; use one of "high", "medium", "low"');
+  });
+
+  test("a severity or priority outside the vocabulary names the labels that are accepted", () => {
+    const result = safeCreateEscalationPackage({ ...fullBug, severity: "Sev 2", priority: "2 - High" }, { now: NOW });
+    expect(result.success ? null : result.error.issues.map(({ code, path, message }) => ({ code, path, message }))).toStrictEqual([
+      { code: "invalid_value", path: ["severity"], message: '"Sev 2" is not a level of the PagerDuty severity ladder; use one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"' },
+      {
+        code: "invalid_value",
+        path: ["priority"],
+        message: '"2 - High" is not a priority of the default priorities (pass priorityMatrix or priorities to use your own labels); use one of "P1", "P2", "P3", "P4", "P5"',
       },
     ]);
   });
 
-  test("invalid_create_options and invalid_package are thrown as EscalationError", () => {
-    expect(() => createEscalationPackage(fullBug, { now: "yesterday" })).toThrow(EscalationError);
-    const bad = safeCreateEscalationPackage(fullBug, { now: "yesterday" });
-    expect(bad.success ? null : [bad.error.code, bad.error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_create_options", [["invalid_create_options", ["now"]]]]);
+  test("a bad `now` is invalid_time; a non-object input is invalid_package; all thrown as EscalationError", () => {
+    const bad = thrownBy(EscalationError, () => createEscalationPackage(fullBug, { now: "yesterday" }));
+    expect([bad.code, bad.issues.map((i) => [i.code, i.path]), bad.cause]).toStrictEqual(["invalid_time", [["invalid_time", ["now"]]], expect.any(Error)]);
     const invalid = safeCreateEscalationPackage(42, { now: NOW });
     expect(invalid.success ? null : [invalid.error.code, invalid.error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_package", [["invalid_type", []]]]);
+  });
+
+  test.each<readonly [string, unknown, ReadonlyArray<readonly [string, ReadonlyArray<string | number>]>]>([
+    ["missing options", undefined, [["invalid_type", []]]],
+    ["null options", null, [["invalid_type", []]]],
+    ["options without now", {}, [["invalid_type", ["now"]]]],
+    ["the old matrix option", { now: NOW, matrix: priorityMatrix }, [["unrecognized_keys", ["matrix"]]]],
+    ["a matrix that is not one", { now: NOW, priorityMatrix: { lookup: 1 } }, [["invalid_type", ["priorityMatrix", "impact"]], ["invalid_type", ["priorityMatrix", "urgency"]], ["invalid_type", ["priorityMatrix", "priorities"]], ["custom", ["priorityMatrix", "lookup"]]]],
+    ["a ladder that is not one", { now: NOW, severityLadder: "SEV" }, [["invalid_type", ["severityLadder"]]]],
+    ["duplicate priorities", { now: NOW, priorities: ["High", "High"] }, [["duplicate_level", ["priorities", 1]]]],
+    ["a matrix and priorities", { now: NOW, priorityMatrix, priorities: ["P1"] }, [["conflicting_options", ["priorities"]]]],
+  ])("invalid_argument: %s", (_name, options, issues) => {
+    const error = thrownBy(EscalationError, () => createEscalationPackage(fullBug, options as CreateEscalationPackageOptions));
+    expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", issues]);
+  });
+
+  test("a forgotten options object says how to call it", () => {
+    const error = thrownBy(EscalationError, () => createEscalationPackage(fullBug, undefined as never));
+    expect(error.message).toBe("expected an options object, got undefined; call it as createEscalationPackage(input, { now, severityLadder?, priorityMatrix?, priorities?, environments? })");
   });
 
   test("every rule issue code has an example above", () => {
     expect([...ESCALATION_PACKAGE_ISSUE_CODES].filter((code) => !codesSeen.has(code))).toStrictEqual([]);
   });
-});
-
-test("the error codes", () => {
-  expect(ESCALATION_ERROR_CODES).toStrictEqual([
-    "invalid_package", "invalid_create_options", "invalid_rubric", "invalid_render_format", "invalid_policy",
-    "invalid_schedule_input", "invalid_events", "invalid_escalation_matrix", "invalid_route_input", "invalid_export_options",
-    "invalid_redact_options", "invalid_redact_input",
-  ]);
 });
 
 test("the JSON Schema describes the stored form", () => {

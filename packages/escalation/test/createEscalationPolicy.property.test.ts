@@ -1,5 +1,5 @@
-import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
 import { numRuns } from "@supportops/test-utils";
 import {
   createEscalationPolicy,
@@ -54,7 +54,7 @@ interface Level {
 interface Entry {
   readonly level: number;
   readonly cycle: number;
-  readonly atMs: number;
+  readonly firesAt: number;
 }
 
 function naiveSchedule(levels: ReadonlyArray<Level>, repeat: number, businessHours: boolean, created: number, slaDue: number): Entry[] {
@@ -66,9 +66,9 @@ function naiveSchedule(levels: ReadonlyArray<Level>, repeat: number, businessHou
   const period = naiveBetween(businessHours, created, Math.max(...first));
   const entries: Entry[] = [];
   for (let cycle = 0; cycle <= repeat; cycle += 1) {
-    first.forEach((at, i) => entries.push({ level: i + 1, cycle, atMs: cycle === 0 ? at : naiveAdd(businessHours, at, cycle * period) }));
+    first.forEach((at, i) => entries.push({ level: i + 1, cycle, firesAt: cycle === 0 ? at : naiveAdd(businessHours, at, cycle * period) }));
   }
-  return entries.sort((a, b) => a.atMs - b.atMs || a.cycle - b.cycle || a.level - b.level);
+  return entries.sort((a, b) => a.firesAt - b.firesAt || a.cycle - b.cycle || a.level - b.level);
 }
 
 interface Setup {
@@ -90,7 +90,7 @@ interface Real {
 
 function expectAgreement(setup: Setup, model: Model, real: Real): void {
   const due = setup.policy.due(real.events, { at: model.now, slaDueAt: setup.slaDue });
-  const pick = (e: { level: number; cycle: number; atMs: number }): Entry => ({ level: e.level, cycle: e.cycle, atMs: e.atMs });
+  const pick = (e: { level: number; cycle: number; firesAt: number }): Entry => ({ level: e.level, cycle: e.cycle, firesAt: e.firesAt });
   const run = model.run;
   const expectedNext = run === null || run.stopped ? null : (run.schedule[run.fired.length] ?? null);
   const expectedState = run === null ? "idle" : run.stopped ? "stopped" : expectedNext === null ? "exhausted" : "escalating";
@@ -105,7 +105,7 @@ function expectAgreement(setup: Setup, model: Model, real: Real): void {
 function fireUntil(model: Model, until: number): void {
   const run = model.run;
   if (run === null || run.stopped) return;
-  while (run.fired.length < run.schedule.length && (run.schedule[run.fired.length] as Entry).atMs <= until) {
+  while (run.fired.length < run.schedule.length && (run.schedule[run.fired.length] as Entry).firesAt <= until) {
     run.fired.push(run.schedule[run.fired.length] as Entry);
   }
 }
@@ -188,41 +188,30 @@ const setupArb: fc.Arbitrary<Setup> = fc
   });
 
 describe("escalation policy against a naive model", () => {
-  test("due() agrees with a step-by-step simulation over trigger, tick, acknowledge and resolve", () => {
-    fc.assert(
-      fc.property(
-        setupArb.chain((setup) =>
-          fc.tuple(
-            fc.constant(setup),
-            fc.integer({ min: 0, max: 7 * 24 * 60 }),
-            fc.commands(
-              [
-                fc.constant(new Trigger(setup)),
-                fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 3 * 24 * 60 })).map((m) => new Tick(setup, m)),
-                fc.constant(new Stop(setup, "acknowledge")),
-                fc.constant(new Stop(setup, "resolve")),
-                fc.constant(new Stop(setup, "pending")),
-              ],
-              { maxCommands: 25 },
-            ),
-          ),
-        ),
-        ([, startMin, commands]) => {
-          fc.modelRun(() => ({ model: { now: T0 + startMin * MIN, run: null }, real: { events: [] } }), commands);
-        },
+  const runArb = setupArb.chain((setup) =>
+    fc.tuple(
+      fc.constant(setup),
+      fc.integer({ min: 0, max: 7 * 24 * 60 }),
+      fc.commands(
+        [
+          fc.constant(new Trigger(setup)),
+          fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 3 * 24 * 60 })).map((m) => new Tick(setup, m)),
+          fc.constant(new Stop(setup, "acknowledge")),
+          fc.constant(new Stop(setup, "resolve")),
+          fc.constant(new Stop(setup, "pending")),
+        ],
+        { maxCommands: 25 },
       ),
-      { numRuns: numRuns(60) },
-    );
+    ),
+  );
+
+  test.prop([runArb], { numRuns: numRuns(60) })("due() agrees with a step-by-step simulation over trigger, tick, acknowledge and resolve", ([, startMin, commands]) => {
+    fc.modelRun(() => ({ model: { now: T0 + startMin * MIN, run: null }, real: { events: [] } }), commands);
   });
 
-  test("schedule() agrees with the naive schedule and is sorted", () => {
-    fc.assert(
-      fc.property(setupArb, fc.integer({ min: 0, max: 7 * 24 * 60 }), (setup, startMin) => {
-        const created = T0 + startMin * MIN;
-        const actual = setup.policy.schedule({ createdAt: created, slaDueAt: setup.slaDue }).map((e) => ({ level: e.level, cycle: e.cycle, atMs: e.atMs }));
-        expect(actual).toStrictEqual(naiveSchedule(setup.levels, setup.repeat, setup.businessHours, created, setup.slaDue));
-      }),
-      { numRuns: numRuns(100) },
-    );
+  test.prop([setupArb, fc.integer({ min: 0, max: 7 * 24 * 60 })], { numRuns: numRuns(100) })("schedule() agrees with the naive schedule and is sorted", (setup, startMin) => {
+    const created = T0 + startMin * MIN;
+    const actual = setup.policy.schedule({ createdAt: created, slaDueAt: setup.slaDue }).map((e) => ({ level: e.level, cycle: e.cycle, firesAt: e.firesAt }));
+    expect(actual).toStrictEqual(naiveSchedule(setup.levels, setup.repeat, setup.businessHours, created, setup.slaDue));
   });
 });

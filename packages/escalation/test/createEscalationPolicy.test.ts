@@ -1,9 +1,9 @@
-import { parseTicketLog } from "@supportops/core";
+import { TICKET_EVENT_TYPES, parseTicketLog } from "@supportops/core";
+import { thrownBy } from "@supportops/test-utils";
 import { describe, expect, test } from "vitest";
 import {
   EscalationError,
   EscalationPolicyDefinitionSchema,
-  TICKET_EVENT_TYPES,
   createEscalationPolicy,
   escalationPolicyJsonSchema,
   safeCreateEscalationPolicy,
@@ -16,24 +16,19 @@ const H = 3_600_000;
 const T0 = Date.parse("2026-03-09T09:00:00Z"); // a Monday
 
 function issuesOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof EscalationError) return { code: error.code, issues: error.issues.map((i) => ({ code: i.code, path: i.path })) };
-    throw error;
-  }
-  throw new Error("expected an EscalationError");
+  const error = thrownBy(EscalationError, fn);
+  return { code: error.code, issues: error.issues.map((i) => ({ code: i.code, path: i.path })) };
 }
 
-const short = (entries: ReadonlyArray<{ level: number; cycle: number; at: Date; targets: ReadonlyArray<string> }>) =>
-  entries.map((e) => `${e.level}/${e.cycle} ${e.at.toISOString()} ${e.targets.join(",")}`);
+const short = (entries: ReadonlyArray<{ level: number; cycle: number; firesAt: number; targets: ReadonlyArray<string> }>) =>
+  entries.map((e) => `${e.level}/${e.cycle} ${new Date(e.firesAt).toISOString()} ${e.targets.join(",")}`);
 
 describe("createEscalationPolicy validation (§3.5)", () => {
-  test("TICKET_EVENT_TYPES lists core's event types", () => {
-    expect([...TICKET_EVENT_TYPES].sort()).toStrictEqual([
-      "acknowledged", "assigned", "category_changed", "created", "escalated", "field_changed", "merged", "message",
-      "priority_changed", "satisfaction_rated", "severity_changed", "status_changed",
-    ]);
+  test("stopOn and startOn take core's TICKET_EVENT_TYPES", () => {
+    const stopOn = [...TICKET_EVENT_TYPES.filter((type) => type !== "created" && type !== "escalated"), "resolved" as const];
+    const policy = createEscalationPolicy({ levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], stopOn });
+    expect(policy.stopOn).toStrictEqual(stopOn);
+    expect(EscalationPolicyDefinitionSchema.safeParse({ levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], startOn: [...TICKET_EVENT_TYPES] }).success).toBe(true);
   });
 
   test("the example policy compiles, frozen", () => {
@@ -52,7 +47,7 @@ describe("createEscalationPolicy validation (§3.5)", () => {
     expect(Object.isFrozen(policy) && Object.isFrozen(policy.levels) && Object.isFrozen(policy.levels[0])).toBe(true);
   });
 
-  const bad: Array<[string, EscalationPolicyDefinition, ReadonlyArray<ReadonlyArray<string | number>>]> = [
+  const bad: Array<[string, EscalationPolicyDefinition, ReadonlyArray<ReadonlyArray<string | number>>, string?]> = [
     ["no levels", { levels: [] }, [["levels"]]],
     ["a negative delay from created", { levels: [{ after: "-PT5M", relativeTo: "created", targets: ["a"] }] }, [["levels", 0, "after"]]],
     ["a zero delay from the previous level", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }, { after: 0, relativeTo: "previousLevel", targets: ["b"] }] }, [["levels", 1, "after"]]],
@@ -60,7 +55,7 @@ describe("createEscalationPolicy validation (§3.5)", () => {
     ["equal reminders before the due time", { levels: [{ after: "-PT30M", relativeTo: "slaDue", targets: ["a"] }, { after: "-PT30M", relativeTo: "slaDue", targets: ["b"] }] }, [["levels", 1, "after"]]],
     ["a first level relative to the previous one", { levels: [{ after: "PT5M", relativeTo: "previousLevel", targets: ["a"] }] }, [["levels", 0, "relativeTo"]]],
     ["an unknown anchor", { levels: [{ after: "PT5M", relativeTo: "updated" as never, targets: ["a"] }] }, [["levels", 0, "relativeTo"]]],
-    ["an unparseable delay", { levels: [{ after: "P1M", relativeTo: "created", targets: ["a"] }] }, [["levels", 0, "after"]]],
+    ["an unparseable delay", { levels: [{ after: "P1M", relativeTo: "created", targets: ["a"] }] }, [["levels", 0, "after"]], "invalid_duration"],
     ["no targets", { levels: [{ after: "PT5M", relativeTo: "created", targets: [] }] }, [["levels", 0, "targets"]]],
     ["an empty target", { levels: [{ after: "PT5M", relativeTo: "created", targets: [" "] }] }, [["levels", 0, "targets", 0]]],
     ["a duplicated target", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a", "a"] }] }, [["levels", 0, "targets"]]],
@@ -70,13 +65,23 @@ describe("createEscalationPolicy validation (§3.5)", () => {
     ["an empty stopOn", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], stopOn: [] }, [["stopOn"]]],
     ["resolved as a start event", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], startOn: ["resolved" as never] }, [["startOn", 0]]],
     ["the same type starting and stopping", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], startOn: ["escalated"], stopOn: ["escalated"] }, [["stopOn", 0]]],
-    ["a calendar missing methods", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], calendar: { isOpenMs: () => true } as never }, [["calendar"]]],
+    ["a calendar missing methods", { levels: [{ after: "PT5M", relativeTo: "created", targets: ["a"] }], calendar: { isOpenMs: () => true } as never }, [["calendar"]], "invalid_calendar"],
+    ["not an object", null as never, [[]]],
+    ["a level that is not an object", { levels: ["PT5M" as never] }, [["levels", 0]]],
   ];
-  test.each(bad)("rejects %s", (_name, def, paths) => {
+  test.each(bad)("rejects %s", (_name, def, paths, code = "invalid_policy") => {
     expect(issuesOf(() => createEscalationPolicy(def))).toStrictEqual({
       code: "invalid_policy",
-      issues: paths.map((path) => ({ code: "invalid_policy", path })),
+      issues: paths.map((path) => ({ code, path })),
     });
+  });
+
+  test("the JSON schema's unions say which forms they accept", () => {
+    const parsed = EscalationPolicyDefinitionSchema.safeParse({ levels: [{ after: true, relativeTo: "created", targets: ["a"] }], stopOn: ["answered"] });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)).toStrictEqual([
+      'expected a duration: an ISO-8601 string such as "PT30M" or "-PT15M", whole milliseconds, or an object such as { minutes: 30 }',
+      `expected a ticket event type or "resolved": one of "resolved", ${TICKET_EVENT_TYPES.map((t) => JSON.stringify(t)).join(", ")}`,
+    ]);
   });
 
   test("the JSON form: the schema accepts what createEscalationPolicy accepts, and its JSON Schema", () => {
@@ -162,20 +167,33 @@ describe("schedule", () => {
     ]);
   });
 
-  test("invalid_schedule_input: missing slaDueAt, a bad instant, a repeat with nothing to repeat", () => {
+  test("bad input: a missing slaDueAt or createdAt, a bad instant, a repeat with nothing to repeat, no input at all", () => {
     const policy = createEscalationPolicy({ levels: [{ after: "-PT30M", relativeTo: "slaDue", targets: ["lead"] }], repeat: 1 });
     expect(issuesOf(() => policy.schedule({ createdAt: T0 }))).toStrictEqual({
-      code: "invalid_schedule_input",
-      issues: [{ code: "invalid_schedule_input", path: ["slaDueAt"] }],
+      code: "invalid_argument",
+      issues: [{ code: "sla_due_required", path: ["slaDueAt"] }],
+    });
+    expect(issuesOf(() => policy.schedule({ slaDueAt: T0 } as never))).toStrictEqual({
+      code: "invalid_argument",
+      issues: [{ code: "invalid_type", path: ["createdAt"] }],
     });
     expect(issuesOf(() => policy.schedule({ createdAt: "2026-03-09 09:00", slaDueAt: T0 }))).toStrictEqual({
-      code: "invalid_schedule_input",
-      issues: [{ code: "invalid_schedule_input", path: ["createdAt"] }],
+      code: "invalid_time",
+      issues: [{ code: "invalid_time", path: ["createdAt"] }],
     });
     expect(issuesOf(() => policy.schedule({ createdAt: T0, slaDueAt: T0 }))).toStrictEqual({
-      code: "invalid_schedule_input",
-      issues: [{ code: "invalid_schedule_input", path: ["slaDueAt"] }],
+      code: "invalid_argument",
+      issues: [{ code: "nothing_to_repeat", path: ["slaDueAt"] }],
     });
+    expect(issuesOf(() => policy.schedule(null as never))).toStrictEqual({
+      code: "invalid_argument",
+      issues: [{ code: "invalid_type", path: [] }],
+    });
+  });
+
+  test("entries carry epoch milliseconds (firesAt), not Dates", () => {
+    const policy = createEscalationPolicy({ levels: [{ after: "PT30M", relativeTo: "created", targets: ["team:l2"] }] });
+    expect(policy.schedule({ createdAt: T0 })).toStrictEqual([{ level: 1, cycle: 0, firesAt: T0 + 30 * MIN, targets: ["team:l2"] }]);
   });
 });
 
@@ -246,23 +264,35 @@ describe("due", () => {
     expect([due.state, due.stoppedBy, short(due.fired)]).toStrictEqual(["stopped", "resolved", ["1/0 2026-03-09T09:30:00.000Z team:l2"]]);
   });
 
-  test("invalid_events (out of order, malformed) and invalid_schedule_input (a bad `at`, a missing slaDueAt)", () => {
+  test("invalid_ticket_log (out of order, malformed, not an array), invalid_time (a bad `at`), invalid_argument (no options, a missing slaDueAt)", () => {
     expect(issuesOf(() => policy.due([created, { type: "acknowledged", at: T0 - 1 }], { at: T0 }))).toStrictEqual({
-      code: "invalid_events",
-      issues: [{ code: "invalid_events", path: [1, "at"] }],
+      code: "invalid_ticket_log",
+      issues: [{ code: "out_of_order", path: [1, "at"] }],
     });
     expect(issuesOf(() => policy.due([{ type: "created", at: "2026-03-09T09:00:00Z" } as never], { at: T0 }))).toStrictEqual({
-      code: "invalid_events",
-      issues: [{ code: "invalid_events", path: [0] }],
+      code: "invalid_ticket_log",
+      issues: [{ code: "invalid_type", path: [0] }],
+    });
+    expect(issuesOf(() => policy.due(null as never, { at: T0 }))).toStrictEqual({
+      code: "invalid_ticket_log",
+      issues: [{ code: "invalid_type", path: [] }],
     });
     expect(issuesOf(() => policy.due([created], { at: Number.NaN }))).toStrictEqual({
-      code: "invalid_schedule_input",
-      issues: [{ code: "invalid_schedule_input", path: ["at"] }],
+      code: "invalid_time",
+      issues: [{ code: "invalid_time", path: ["at"] }],
+    });
+    expect(issuesOf(() => policy.due([created], undefined as never))).toStrictEqual({
+      code: "invalid_argument",
+      issues: [{ code: "invalid_type", path: [] }],
+    });
+    expect(issuesOf(() => policy.due([created], {} as never))).toStrictEqual({
+      code: "invalid_argument",
+      issues: [{ code: "invalid_type", path: ["at"] }],
     });
     const reminder = createEscalationPolicy({ levels: [{ after: "-PT30M", relativeTo: "slaDue", targets: ["lead"] }] });
     expect(issuesOf(() => reminder.due([created], { at: T0 }))).toStrictEqual({
-      code: "invalid_schedule_input",
-      issues: [{ code: "invalid_schedule_input", path: ["slaDueAt"] }],
+      code: "invalid_argument",
+      issues: [{ code: "sla_due_required", path: ["slaDueAt"] }],
     });
   });
 });

@@ -2,15 +2,16 @@ import { redact } from "@supportops/escalation";
 import { describe, expect, test } from "vitest";
 
 /**
- * Catastrophic-slowness guards: every input is 100 000 characters built to make a backtracking
- * pattern go quadratic or worse (a quadratic pattern would take minutes on these). Linear redaction
- * takes a few milliseconds on most of them and about 0.1 s (0.3 s cold) on the worst, so one second
- * flags super-linear behaviour without flaking. `scripts/check-redos.sh` is the static check; these
- * are the measurement.
+ * Catastrophic-slowness guards, not timings: every input is 100 000 characters built to make a
+ * backtracking pattern go quadratic or worse, where a super-linear pattern would take minutes.
+ * Measured (2-core machine, one call per mode): the slowest input, a phone word then 33 000 two-digit
+ * groups, takes 70–200 ms; the next slowest 40–110 ms; most take a few milliseconds. LIMIT_MS is
+ * 100× the slowest measurement, so only a blow-up fails the test, never a busy machine.
+ * `scripts/check-redos.sh` is the static check; these are the end-to-end guard.
  */
 const N = 100_000;
 const fill = (unit: string): string => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
-const LIMIT_MS = 1000;
+const LIMIT_MS = 20_000;
 
 const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   ["one long digit run", fill("1")],
@@ -63,7 +64,7 @@ const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   ["phones glued to card groups", fill("+33 6 0002 0188 4525 6533 6943 0792 ")],
 ];
 
-describe("adversarial inputs of 100 000 characters finish well within a second", () => {
+describe("adversarial inputs of 100 000 characters never blow up", () => {
   test.each(ADVERSARIAL)("%s", (_name, input) => {
     expect(input.length).toBeGreaterThanOrEqual(N);
     for (const mode of ["mask", "pseudonymize"] as const) {
@@ -79,7 +80,8 @@ describe("adversarial inputs of 100 000 characters finish well within a second",
     const input = Array.from({ length: 10_000 }, (_, i) => ({ note: `user${i}@example.com called +44 20 7946 ${String(i).padStart(4, "0")}` }));
     const started = performance.now();
     const result = redact(input);
-    expect(performance.now() - started).toBeLessThan(LIMIT_MS * 5);
+    // Measured 140–180 ms; the limit is over 100× that (a catastrophic-slowness guard, not a timing).
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
     expect(result.report.counts).toStrictEqual({ email: 10_000, phone: 10_000 });
   });
 });

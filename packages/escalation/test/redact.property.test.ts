@@ -1,7 +1,7 @@
-import fc from "fast-check";
+import { fc, test } from "@fast-check/vitest";
 import { numRuns } from "@supportops/test-utils";
 import { redact, PII_ENTITY_TYPES, type RedactOptions, type RedactionEntityType } from "@supportops/escalation";
-import { describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
 import { PII_DETECTORS, SECRET_DETECTORS } from "../src/internal/redaction/detectors.js";
 import { pseudonymOf } from "../src/internal/redaction/pseudonym.js";
 
@@ -145,120 +145,99 @@ const MODES: ReadonlyArray<RedactOptions> = [{}, { mode: "pseudonymize", key: KE
 
 // ---------- properties ----------
 
+const leafArb = fc.oneof(documentArb.map((d) => d.text), fc.integer(), fc.boolean(), fc.constant(null));
+const { tree: treeArb } = fc.letrec<{ tree: unknown }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leafArb,
+    fc.array(tie("tree"), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom("a", "b", "note", "email", "x y"), tie("tree"), { maxKeys: 4, noNullPrototype: true }),
+  ),
+}));
+
+function expectSameShape(input: unknown, output: unknown): void {
+  if (typeof input === "string") return expect(typeof output).toBe("string");
+  if (Array.isArray(input)) {
+    expect(Array.isArray(output)).toBe(true);
+    expect((output as unknown[]).length).toBe(input.length);
+    input.forEach((item, i) => expectSameShape(item, (output as unknown[])[i]));
+    return;
+  }
+  if (input !== null && typeof input === "object") {
+    expect(Object.keys(output as object)).toStrictEqual(Object.keys(input));
+    for (const [k, v] of Object.entries(input)) expectSameShape(v, (output as Record<string, unknown>)[k]);
+    return;
+  }
+  expect(output).toBe(input);
+}
+
 describe("redact properties", () => {
-  test("never leaves a detected value in the output, and counts each embedded entity once", () => {
-    fc.assert(
-      fc.property(documentArb, fc.constantFrom(...MODES, { mode: "remove" as const }), ({ text, embedded }, options) => {
-        const { value, report } = redact(text, options);
-        for (const e of embedded) expect(value).not.toContain(e.secret);
-        const expected: Partial<Record<RedactionEntityType, number>> = {};
-        for (const e of embedded) expected[e.entity] = (expected[e.entity] ?? 0) + 1;
-        expect(report.counts).toEqual(expected);
-        // Every replacement is one token in the output (none in `remove` mode).
-        const tokens = value.match(/\[[A-Z][A-Z0-9_]{1,30}(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g) ?? [];
-        expect(tokens.length).toBe(options.mode === "remove" ? 0 : embedded.length);
-      }),
-      { numRuns: numRuns(300) },
-    );
+  test.prop([documentArb, fc.constantFrom(...MODES, { mode: "remove" as const })], { numRuns: numRuns(300) })(
+    "never leaves a detected value in the output, and counts each embedded entity once",
+    ({ text, embedded }, options) => {
+      const { value, report } = redact(text, options);
+      for (const e of embedded) expect(value).not.toContain(e.secret);
+      const expected: Partial<Record<RedactionEntityType, number>> = {};
+      for (const e of embedded) expected[e.entity] = (expected[e.entity] ?? 0) + 1;
+      expect(report.counts).toEqual(expected);
+      // Every replacement is one token in the output (none in `remove` mode).
+      const tokens = value.match(/\[[A-Z][A-Z0-9_]{1,30}(?: \*{4}[0-9]{4}|:[\w.-]{1,32}:[0-9a-f]{16})?\]/g) ?? [];
+      expect(tokens.length).toBe(options.mode === "remove" ? 0 : embedded.length);
+    },
+  );
+
+  test.prop([fc.oneof(documentArb.map((d) => d.text), noisyArb, unicodeDocumentArb), fc.constantFrom(...MODES)], { numRuns: numRuns(500) })(
+    "is idempotent: redacting the output again changes nothing and finds nothing",
+    (text, options) => {
+      const once = redact(text, options);
+      const twice = redact(once.value, options);
+      expect(twice.value).toBe(once.value);
+      expect(twice.report.counts).toStrictEqual({});
+    },
+  );
+
+  test.prop([fc.array(piiArb, { minLength: 1, maxLength: 6 })], { numRuns: numRuns(150) })("pseudonyms are stable under one key and differ across keys", (entities) => {
+    const text = entities.map((e) => e.text).join(" ; ");
+    const a1 = redact(text, { mode: "pseudonymize", key: KEY_A, keyVersion: "k1" }).value;
+    const a2 = redact(`${text}`, { mode: "pseudonymize", key: KEY_A, keyVersion: "k1" }).value;
+    const b = redact(text, { mode: "pseudonymize", key: KEY_B, keyVersion: "k1" }).value;
+    expect(a1).toBe(a2);
+    const hexes = (s: string) => [...s.matchAll(/:k1:([0-9a-f]{16})\]/g)].map((m) => m[1]);
+    expect(hexes(a1)).toHaveLength(entities.length);
+    const fromB = new Set(hexes(b));
+    for (const hex of hexes(a1)) expect(fromB.has(hex)).toBe(false);
   });
 
-  test("is idempotent: redacting the output again changes nothing and finds nothing", () => {
-    fc.assert(
-      fc.property(fc.oneof(documentArb.map((d) => d.text), noisyArb, unicodeDocumentArb), fc.constantFrom(...MODES), (text, options) => {
-        const once = redact(text, options);
-        const twice = redact(once.value, options);
-        expect(twice.value).toBe(once.value);
-        expect(twice.report.counts).toStrictEqual({});
-      }),
-      { numRuns: numRuns(500) },
-    );
+  test.prop([emailArb, fc.constantFrom(...FILLER), fc.constantFrom(...FILLER)], { numRuns: numRuns(100) })("the same value links wherever it appears", (email, w1, w2) => {
+    const options = { mode: "pseudonymize", key: KEY_A, keyVersion: "k1" } as const;
+    const a = redact(`${w1} ${email.text}`, options).value.split(" ")[1];
+    const b = redact(`${email.text.toUpperCase()}, ${w2}`, options).value.split(",")[0];
+    expect(a).toBe(b);
   });
 
-  test("pseudonyms are stable under one key and differ across keys", () => {
-    fc.assert(
-      fc.property(fc.array(piiArb, { minLength: 1, maxLength: 6 }), (entities) => {
-        const text = entities.map((e) => e.text).join(" ; ");
-        const a1 = redact(text, { mode: "pseudonymize", key: KEY_A, keyVersion: "k1" }).value;
-        const a2 = redact(`${text}`, { mode: "pseudonymize", key: KEY_A, keyVersion: "k1" }).value;
-        const b = redact(text, { mode: "pseudonymize", key: KEY_B, keyVersion: "k1" }).value;
-        expect(a1).toBe(a2);
-        const hexes = (s: string) => [...s.matchAll(/:k1:([0-9a-f]{16})\]/g)].map((m) => m[1]);
-        expect(hexes(a1)).toHaveLength(entities.length);
-        const fromB = new Set(hexes(b));
-        for (const hex of hexes(a1)) expect(fromB.has(hex)).toBe(false);
-      }),
-      { numRuns: numRuns(150) },
-    );
+  test.prop([fc.string({ minLength: 1, maxLength: 40 }), fc.uniqueArray(fc.constantFrom(...PII_ENTITY_TYPES), { minLength: 2, maxLength: 2 })], { numRuns: numRuns(200) })(
+    "a different entity type never links",
+    (normalized, [t1, t2]) => {
+      const key = new TextEncoder().encode(KEY_A);
+      if (t1 === undefined || t2 === undefined) return;
+      expect(pseudonymOf(key, t1, normalized)).not.toBe(pseudonymOf(key, t2, normalized));
+    },
+  );
+
+  test.prop([fc.oneof(documentArb.map((d) => d.text), noisyArb)], { numRuns: numRuns(300) })("the keyword prefilter never skips a detector that would have found something", (text) => {
+    for (const detector of [...SECRET_DETECTORS, ...PII_DETECTORS]) {
+      let found = 0;
+      detector.find(text, () => found++);
+      if (found === 0) continue;
+      const haystack = detector.caseInsensitive === true ? text.toLowerCase() : text;
+      expect(detector.keywords.some((keyword) => haystack.includes(keyword))).toBe(true);
+    }
   });
 
-  test("the same value links wherever it appears, and a different entity type never links", () => {
-    fc.assert(
-      fc.property(emailArb, fc.constantFrom(...FILLER), fc.constantFrom(...FILLER), (email, w1, w2) => {
-        const options = { mode: "pseudonymize", key: KEY_A, keyVersion: "k1" } as const;
-        const a = redact(`${w1} ${email.text}`, options).value.split(" ")[1];
-        const b = redact(`${email.text.toUpperCase()}, ${w2}`, options).value.split(",")[0];
-        expect(a).toBe(b);
-      }),
-      { numRuns: numRuns(100) },
-    );
-    fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.uniqueArray(fc.constantFrom(...PII_ENTITY_TYPES), { minLength: 2, maxLength: 2 }), (normalized, [t1, t2]) => {
-        const key = new TextEncoder().encode(KEY_A);
-        if (t1 === undefined || t2 === undefined) return;
-        expect(pseudonymOf(key, t1, normalized)).not.toBe(pseudonymOf(key, t2, normalized));
-      }),
-      { numRuns: numRuns(200) },
-    );
-  });
-
-  test("the keyword prefilter never skips a detector that would have found something", () => {
-    fc.assert(
-      fc.property(fc.oneof(documentArb.map((d) => d.text), noisyArb), (text) => {
-        for (const detector of [...SECRET_DETECTORS, ...PII_DETECTORS]) {
-          let found = 0;
-          detector.find(text, () => found++);
-          if (found === 0) continue;
-          const haystack = detector.caseInsensitive === true ? text.toLowerCase() : text;
-          expect(detector.keywords.some((keyword) => haystack.includes(keyword))).toBe(true);
-        }
-      }),
-      { numRuns: numRuns(300) },
-    );
-  });
-
-  test("never mutates its input and keeps the shape of objects and arrays", () => {
-    const leaf = fc.oneof(documentArb.map((d) => d.text), fc.integer(), fc.boolean(), fc.constant(null));
-    const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
-      tree: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        leaf,
-        fc.array(tie("tree"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom("a", "b", "note", "email", "x y"), tie("tree"), { maxKeys: 4, noNullPrototype: true }),
-      ),
-    }));
-    const sameShape = (input: unknown, output: unknown): void => {
-      if (typeof input === "string") return expect(typeof output).toBe("string");
-      if (Array.isArray(input)) {
-        expect(Array.isArray(output)).toBe(true);
-        expect((output as unknown[]).length).toBe(input.length);
-        input.forEach((item, i) => sameShape(item, (output as unknown[])[i]));
-        return;
-      }
-      if (input !== null && typeof input === "object") {
-        expect(Object.keys(output as object)).toStrictEqual(Object.keys(input));
-        for (const [k, v] of Object.entries(input)) sameShape(v, (output as Record<string, unknown>)[k]);
-        return;
-      }
-      expect(output).toBe(input);
-    };
-    fc.assert(
-      fc.property(tree, fc.constantFrom(...MODES), (input, options) => {
-        const before = structuredClone(input);
-        const { value } = redact(input, options);
-        expect(input).toStrictEqual(before);
-        sameShape(input, value);
-      }),
-      { numRuns: numRuns(150) },
-    );
+  test.prop([treeArb, fc.constantFrom(...MODES)], { numRuns: numRuns(150) })("never mutates its input and keeps the shape of objects and arrays", (input, options) => {
+    const before = structuredClone(input);
+    const { value } = redact(input, options);
+    expect(input).toStrictEqual(before);
+    expectSameShape(input, value);
   });
 });

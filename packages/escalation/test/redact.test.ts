@@ -369,16 +369,16 @@ describe("errors", () => {
   };
 
   test.each<readonly [string, unknown, { code: string; issues: Array<{ code: string; path: Array<string | number> }> }]>([
-    ["invalid_options", "mask", { code: "invalid_redact_options", issues: [{ code: "invalid_options", path: [] }] }],
-    ["unknown_option", { mood: "mask" }, { code: "invalid_redact_options", issues: [{ code: "unknown_option", path: ["mood"] }] }],
-    ["invalid_mode", { mode: "hash" }, { code: "invalid_redact_options", issues: [{ code: "invalid_mode", path: ["mode"] }] }],
-    ["invalid_key", { key: 42 }, { code: "invalid_redact_options", issues: [{ code: "invalid_key", path: ["key"] }] }],
-    ["weak_key", { key: "short" }, { code: "invalid_redact_options", issues: [{ code: "weak_key", path: ["key"] }] }],
+    ["invalid_options", "mask", { code: "invalid_argument", issues: [{ code: "invalid_options", path: [] }] }],
+    ["unknown_option", { mood: "mask" }, { code: "invalid_argument", issues: [{ code: "unknown_option", path: ["mood"] }] }],
+    ["invalid_mode", { mode: "hash" }, { code: "invalid_argument", issues: [{ code: "invalid_mode", path: ["mode"] }] }],
+    ["invalid_key", { key: 42 }, { code: "invalid_argument", issues: [{ code: "invalid_key", path: ["key"] }] }],
+    ["weak_key", { key: "short" }, { code: "invalid_argument", issues: [{ code: "weak_key", path: ["key"] }] }],
     [
       "missing_key and missing_key_version",
       { mode: "pseudonymize" },
       {
-        code: "invalid_redact_options",
+        code: "invalid_argument",
         issues: [
           { code: "missing_key", path: ["key"] },
           { code: "missing_key_version", path: ["keyVersion"] },
@@ -388,14 +388,14 @@ describe("errors", () => {
     [
       "invalid_key_version",
       { mode: "pseudonymize", key: KEY, keyVersion: "k 1]" },
-      { code: "invalid_redact_options", issues: [{ code: "invalid_key_version", path: ["keyVersion"] }] },
+      { code: "invalid_argument", issues: [{ code: "invalid_key_version", path: ["keyVersion"] }] },
     ],
-    ["invalid_entities", { entities: [] }, { code: "invalid_redact_options", issues: [{ code: "invalid_entities", path: ["entities"] }] }],
+    ["invalid_entities", { entities: [] }, { code: "invalid_argument", issues: [{ code: "invalid_entities", path: ["entities"] }] }],
     [
       "unknown_entity",
       { entities: ["email", "ssn", 3] },
       {
-        code: "invalid_redact_options",
+        code: "invalid_argument",
         issues: [
           { code: "unknown_entity", path: ["entities", 1] },
           { code: "unknown_entity", path: ["entities", 2] },
@@ -409,7 +409,7 @@ describe("errors", () => {
   test("cyclic_value", () => {
     const node: Record<string, unknown> = { a: ["x"] };
     (node["a"] as unknown[]).push(node);
-    expect(failure(node)).toStrictEqual({ code: "invalid_redact_input", issues: [{ code: "cyclic_value", path: ["a", 1] }] });
+    expect(failure(node)).toStrictEqual({ code: "invalid_argument", issues: [{ code: "cyclic_value", path: ["a", 1] }] });
   });
 
   test.each<readonly [string, unknown, Array<string | number>]>([
@@ -418,13 +418,13 @@ describe("errors", () => {
     ["a symbol", { s: Symbol("x") }, ["s"]],
     ["a class instance", { e: new (class Thing {})() }, ["e"]],
   ])("unsupported_value: %s", (_name, value, path) => {
-    expect(failure(value)).toStrictEqual({ code: "invalid_redact_input", issues: [{ code: "unsupported_value", path }] });
+    expect(failure(value)).toStrictEqual({ code: "invalid_argument", issues: [{ code: "unsupported_value", path }] });
   });
 
   test("too_deep", () => {
     let value: unknown = "x";
     for (let i = 0; i < 1001; i++) value = [value];
-    expect(failure(value)).toMatchObject({ code: "invalid_redact_input", issues: [{ code: "too_deep" }] });
+    expect(failure(value)).toMatchObject({ code: "invalid_argument", issues: [{ code: "too_deep" }] });
   });
 
   test("redact throws the EscalationError that safeRedact returns", () => {
@@ -436,7 +436,7 @@ describe("errors", () => {
       [
         "invalid_options", "unknown_option", "invalid_mode", "invalid_key", "weak_key", "missing_key", "missing_key_version",
         "invalid_key_version", "invalid_entities", "unknown_entity", "cyclic_value", "unsupported_value", "too_deep",
-        // exercised in redact.pseudonymize.test.ts:
+        // exercised in pseudonymize.test.ts:
         "invalid_entity_name", "invalid_value",
       ].sort(),
     );

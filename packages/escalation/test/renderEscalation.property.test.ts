@@ -1,7 +1,7 @@
-import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
 import { numRuns } from "@supportops/test-utils";
-import { createEscalationPackage, redact, renderEscalation } from "@supportops/escalation";
+import { ESCALATION_RENDER_FORMATS, createEscalationPackage, redact, renderEscalation, type EscalationRenderFormat } from "@supportops/escalation";
 import { NOW, fullBug } from "./fixtures.js";
 
 // Text built from the characters that open markup in one format or another, plus letters and breaks.
@@ -20,7 +20,7 @@ const hostileArb = fc
 
 const HEADINGS = ["Impact", "The ask", "Steps to reproduce", "Expected and actual", "What has been tried", "Correlation", "Evidence", "Customer communication"];
 
-function render(s: string, format: "markdown" | "github" | "jira" | "text"): string {
+function render(s: string, format: EscalationRenderFormat): string {
   const pkg = createEscalationPackage(
     {
       ...fullBug,
@@ -59,47 +59,34 @@ function outsideFences(lines: ReadonlyArray<string>): { outside: string[]; fence
   return { outside, fenceLines };
 }
 
+const formatArb = fc.constantFrom(...ESCALATION_RENDER_FORMATS);
+
 describe("renderEscalation: hostile text cannot change the document's structure", () => {
-  test("no control or bidi characters survive in any format", () => {
-    fc.assert(
-      fc.property(hostileArb, fc.constantFrom("markdown", "github", "jira", "text") as fc.Arbitrary<"markdown" | "github" | "jira" | "text">, (s, format) => {
-        expect(render(s, format)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
-      }),
-      { numRuns: numRuns(100) },
-    );
+  test.prop([hostileArb, formatArb], { numRuns: numRuns(100) })("no control or bidi characters survive in any format", (s, format) => {
+    expect(render(s, format)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
   });
 
-  test("markdown and github: headings, quotes, HTML and fences are only ours", () => {
-    fc.assert(
-      fc.property(hostileArb, fc.boolean(), (s, github) => {
-        const all = render(s, github ? "github" : "markdown").split("\n");
-        const { outside: lines, fenceLines } = outsideFences(all);
-        const headingLines = lines.filter((line) => /^ {0,3}#{1,6}(\s|$)/.test(line));
-        expect(headingLines[0]).toMatch(/^# \\\[SEV2\/P2\\\] /);
-        expect(headingLines.slice(1).map((line) => line.slice(3))).toStrictEqual(HEADINGS.filter((h) => h !== "Customer communication" || lines.includes("## Customer communication")));
-        const tags = github ? ["<details><summary>Excerpt 1</summary>", "</details>"] : [];
-        expect(lines.filter((line) => /^ {0,3}[<>]/.test(line))).toStrictEqual(tags);
-        // Two fences per code block (error text, one excerpt): their content never closes them.
-        expect(fenceLines).toBe(4);
-      }),
-      { numRuns: numRuns(150) },
-    );
+  test.prop([hostileArb, fc.boolean()], { numRuns: numRuns(150) })("markdown and github: headings, quotes, HTML and fences are only ours", (s, github) => {
+    const all = render(s, github ? "github" : "markdown").split("\n");
+    const { outside: lines, fenceLines } = outsideFences(all);
+    const headingLines = lines.filter((line) => /^ {0,3}#{1,6}(\s|$)/.test(line));
+    expect(headingLines[0]).toMatch(/^# \\\[SEV2\/P2\\\] /);
+    expect(headingLines.slice(1).map((line) => line.slice(3))).toStrictEqual(HEADINGS.filter((h) => h !== "Customer communication" || lines.includes("## Customer communication")));
+    const tags = github ? ["<details><summary>Excerpt 1</summary>", "</details>"] : [];
+    expect(lines.filter((line) => /^ {0,3}[<>]/.test(line))).toStrictEqual(tags);
+    // Two fences per code block (error text, one excerpt): their content never closes them.
+    expect(fenceLines).toBe(4);
   });
 
-  test("jira: headings and noformat blocks are only ours", () => {
-    fc.assert(
-      fc.property(hostileArb, (s) => {
-        // Jira reads nothing inside {noformat} but its closing tag, so only lines outside count.
-        const all = render(s, "jira").split("\n");
-        const lines = all.filter((_, i) => all.slice(0, i).filter((l) => l === "{noformat}").length % 2 === 0);
-        expect(lines.filter((line) => /^\s*h[1-6]\./.test(line)).map((line) => line.slice(4))).toStrictEqual([
-          lines[0]?.slice(4),
-          ...HEADINGS,
-        ]);
-        expect(all.filter((line) => /\{noformat\}/i.test(line)).every((line) => line === "{noformat}")).toBe(true);
-        expect(all.filter((line) => line === "{noformat}").length).toBe(4);
-      }),
-      { numRuns: numRuns(150) },
-    );
+  test.prop([hostileArb], { numRuns: numRuns(150) })("jira: headings and noformat blocks are only ours", (s) => {
+    // Jira reads nothing inside {noformat} but its closing tag, so only lines outside count.
+    const all = render(s, "jira").split("\n");
+    const lines = all.filter((_, i) => all.slice(0, i).filter((l) => l === "{noformat}").length % 2 === 0);
+    expect(lines.filter((line) => /^\s*h[1-6]\./.test(line)).map((line) => line.slice(4))).toStrictEqual([
+      lines[0]?.slice(4),
+      ...HEADINGS,
+    ]);
+    expect(all.filter((line) => /\{noformat\}/i.test(line)).every((line) => line === "{noformat}")).toBe(true);
+    expect(all.filter((line) => line === "{noformat}").length).toBe(4);
   });
 });

@@ -1,3 +1,4 @@
+import { thrownBy } from "@supportops/test-utils";
 import { describe, expect, test } from "vitest";
 import {
   ESCALATION_RENDER_FORMATS,
@@ -43,16 +44,29 @@ describe("renderEscalation", () => {
     expect(ESCALATION_RENDER_FORMATS).toStrictEqual(["markdown", "github", "jira", "text"]);
   });
 
-  test("invalid_render_format", () => {
+  test("an unknown format is invalid_argument (issue unknown_format)", () => {
     const pkg = createEscalationPackage(fullBug, { now: NOW });
-    expect(() => renderEscalation(pkg, "html" as never)).toThrow(EscalationError);
-    try {
-      renderEscalation(pkg, "html" as never);
-    } catch (error) {
-      expect((error as EscalationError).issues).toStrictEqual([
-        { code: "invalid_render_format", path: ["format"], message: 'unknown format "html"; use one of markdown, github, jira, text' },
-      ]);
-    }
+    const error = thrownBy(EscalationError, () => renderEscalation(pkg, "html" as never));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_argument",
+      [{ code: "unknown_format", path: ["format"], message: 'unknown format "html"; use one of markdown, github, jira, text' }],
+    ]);
+  });
+
+  test("a package that is not one is invalid_package, with the path of what is wrong", () => {
+    const notAnObject = thrownBy(EscalationError, () => renderEscalation(null as never, "markdown"));
+    expect([notAnObject.code, notAnObject.issues]).toStrictEqual([
+      "invalid_package",
+      [{ code: "invalid_type", path: [], message: "expected an escalation package (from createEscalationPackage), got null" }],
+    ]);
+    const { impact: _impact, ...noImpact } = fullBug;
+    const structural = thrownBy(EscalationError, () => renderEscalation(noImpact as never, "text"));
+    expect([structural.code, structural.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_package", [["invalid_type", ["impact"]]]]);
+  });
+
+  test("a package from JSON (not from createEscalationPackage) renders like the created one", () => {
+    const created = createEscalationPackage(fullBug, { now: NOW });
+    expect(renderEscalation(JSON.parse(JSON.stringify(created)) as typeof created, "text")).toBe(renderEscalation(created, "text"));
   });
 
   test.each(ESCALATION_RENDER_FORMATS)("%s: the full package", (format) => {

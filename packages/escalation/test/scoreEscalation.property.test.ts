@@ -1,5 +1,5 @@
-import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
 import { numRuns } from "@supportops/test-utils";
 import {
   DEFAULT_ESCALATION_RUBRIC,
@@ -56,56 +56,45 @@ function withEvidence(pkg: EscalationPackage, extra: ReadonlyArray<{ kind: strin
   return createEscalationPackage({ ...pkg, evidence: [...(pkg.evidence ?? []), ...evidence] }, { now: NOW });
 }
 
+const leakArb = fc.constantFrom("jane.doe@example.com", "+44 20 7946 0958", "4111 1111 1111 1111", `ghp_${"a1B2c3D4e5".repeat(3)}abcdef`, "GB82 WEST 1234 5698 7654 32");
+const leakFieldArb = fc.constantFrom("actual", "ask", "workaround", "evidence", "attempt");
+
 describe("scoreEscalation properties", () => {
-  test("bounded, two decimals, percent = round((score − 1) × 25), the weighted mean of the dimensions", () => {
-    fc.assert(
-      fc.property(packageArb, (pkg) => {
-        const result = scoreEscalation(pkg);
-        expect(result.score).toBeGreaterThanOrEqual(1);
-        expect(result.score).toBeLessThanOrEqual(5);
-        expect(Math.round(result.score * 100) / 100).toBe(result.score);
-        expect(result.percent).toBe(Math.round((result.score - 1) * 25));
-        for (const d of result.dimensions) expect(d.score >= 1 && d.score <= 5 && Number.isInteger(d.score)).toBe(true);
-        const applicable = DEFAULT_ESCALATION_RUBRIC.dimensions.filter((d) => d.appliesTo === undefined || d.appliesTo.includes(pkg.kind));
-        const total = applicable.reduce((s, d) => s + d.weight, 0);
-        const mean = applicable.reduce((s, d, i) => s + d.weight * (result.dimensions[i]?.score ?? Number.NaN), 0) / total;
-        expect(result.score).toBe(result.gated ? 1 : Math.round(mean * 100) / 100);
-        // A dimension below 5 always says what to add next; at 5 nothing is missing.
-        for (const d of result.dimensions) expect(d.missing.length === 0).toBe(d.score === 5);
-      }),
-      { numRuns: numRuns(100) },
-    );
+  test.prop([packageArb], { numRuns: numRuns(100) })("bounded, two decimals, percent = round((score − 1) × 25), the weighted mean of the dimensions", (pkg) => {
+    const result = scoreEscalation(pkg);
+    expect(result.score).toBeGreaterThanOrEqual(1);
+    expect(result.score).toBeLessThanOrEqual(5);
+    expect(Math.round(result.score * 100) / 100).toBe(result.score);
+    expect(result.percent).toBe(Math.round((result.score - 1) * 25));
+    for (const d of result.dimensions) expect(d.score >= 1 && d.score <= 5 && Number.isInteger(d.score)).toBe(true);
+    const applicable = DEFAULT_ESCALATION_RUBRIC.dimensions.filter((d) => d.appliesTo === undefined || d.appliesTo.includes(pkg.kind));
+    const total = applicable.reduce((s, d) => s + d.weight, 0);
+    const mean = applicable.reduce((s, d, i) => s + d.weight * (result.dimensions[i]?.score ?? Number.NaN), 0) / total;
+    expect(result.score).toBe(result.gated ? 1 : Math.round(mean * 100) / 100);
+    // A dimension below 5 always says what to add next; at 5 nothing is missing.
+    for (const d of result.dimensions) expect(d.missing.length === 0).toBe(d.score === 5);
   });
 
-  test("monotone in added evidence: clean evidence never lowers a dimension or the score", () => {
-    fc.assert(
-      fc.property(packageArb, fc.array(cleanEvidenceArb, { minLength: 1, maxLength: 3 }), (pkg, extra) => {
-        const before = scoreEscalation(pkg);
-        const after = scoreEscalation(withEvidence(pkg, extra));
-        expect(after.score).toBeGreaterThanOrEqual(before.score);
-        after.dimensions.forEach((d, i) => expect(d.score).toBeGreaterThanOrEqual(before.dimensions[i]?.score ?? 6));
-      }),
-      { numRuns: numRuns(60) },
-    );
-  });
+  test.prop([packageArb, fc.array(cleanEvidenceArb, { minLength: 1, maxLength: 3 })], { numRuns: numRuns(60) })(
+    "monotone in added evidence: clean evidence never lowers a dimension or the score",
+    (pkg, extra) => {
+      const before = scoreEscalation(pkg);
+      const after = scoreEscalation(withEvidence(pkg, extra));
+      expect(after.score).toBeGreaterThanOrEqual(before.score);
+      after.dimensions.forEach((d, i) => expect(d.score).toBeGreaterThanOrEqual(before.dimensions[i]?.score ?? 6));
+    },
+  );
 
-  test("the gate: raw personal data or a secret in any prose field caps the score at 1", () => {
-    const leakArb = fc.constantFrom("jane.doe@example.com", "+44 20 7946 0958", "4111 1111 1111 1111", `ghp_${"a1B2c3D4e5".repeat(3)}abcdef`, "GB82 WEST 1234 5698 7654 32");
-    const fieldArb = fc.constantFrom("actual", "ask", "workaround", "evidence", "attempt");
-    fc.assert(
-      fc.property(packageArb, leakArb, fieldArb, (pkg, leak, field) => {
-        const text = (s: string | undefined): string => `${s ?? "Details follow for the team"} (contact ${leak})`;
-        const leaked =
-          field === "evidence"
-            ? withEvidence(pkg, [{ kind: "log", inline: text("log line"), capturedAt: "2026-03-09T13:00:00Z" }])
-            : field === "attempt"
-              ? createEscalationPackage({ ...pkg, attempts: [...pkg.attempts, { action: "Called the customer", result: text(undefined) }] }, { now: NOW })
-              : createEscalationPackage({ ...pkg, [field]: text(pkg[field]) }, { now: NOW });
-        const result = scoreEscalation(leaked);
-        expect([result.score, result.percent, result.gated]).toStrictEqual([1, 0, true]);
-        expect(result.dimensions.find((d) => d.id === "sanitisation")?.score).toBe(1);
-      }),
-      { numRuns: numRuns(60) },
-    );
+  test.prop([packageArb, leakArb, leakFieldArb], { numRuns: numRuns(60) })("the gate: raw personal data or a secret in any prose field caps the score at 1", (pkg, leak, field) => {
+    const text = (s: string | undefined): string => `${s ?? "Details follow for the team"} (contact ${leak})`;
+    const leaked =
+      field === "evidence"
+        ? withEvidence(pkg, [{ kind: "log", inline: text("log line"), capturedAt: "2026-03-09T13:00:00Z" }])
+        : field === "attempt"
+          ? createEscalationPackage({ ...pkg, attempts: [...pkg.attempts, { action: "Called the customer", result: text(undefined) }] }, { now: NOW })
+          : createEscalationPackage({ ...pkg, [field]: text(pkg[field]) }, { now: NOW });
+    const result = scoreEscalation(leaked);
+    expect([result.score, result.percent, result.gated]).toStrictEqual([1, 0, true]);
+    expect(result.dimensions.find((d) => d.id === "sanitisation")?.score).toBe(1);
   });
 });

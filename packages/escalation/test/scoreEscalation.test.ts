@@ -140,12 +140,22 @@ describe("custom rubrics", () => {
   });
 
   test.each(bad)("invalid_rubric: %s", (_name, rubric, paths) => {
-    try {
-      scoreEscalation(make(minimalQuestion), rubric as EscalationRubric);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(EscalationError);
-      expect([(error as EscalationError).code, (error as EscalationError).issues.map((i) => i.path)]).toStrictEqual(["invalid_rubric", paths]);
-    }
+    const error = thrownBy(EscalationError, () => scoreEscalation(make(minimalQuestion), rubric as EscalationRubric));
+    expect([error.code, error.issues.map((i) => i.path)]).toStrictEqual(["invalid_rubric", paths]);
+  });
+
+  test("invalid_rubric issues keep specific codes", () => {
+    const codesOf = (rubric: unknown) => thrownBy(EscalationError, () => scoreEscalation(make(minimalQuestion), rubric as EscalationRubric)).issues.map((i) => i.code);
+    const dimension = { id: "a", label: "A", weight: 1, levels: [{ score: 5, requires: ["ask.present"] }] };
+    expect(codesOf({ dimensions: [dimension, dimension] })).toStrictEqual(["duplicate_dimension"]);
+    expect(codesOf({ dimensions: [{ ...dimension, levels: [{ score: 5, requires: ["ask.present"] }, { score: 5, requires: ["ask.need_by"] }] }] })).toStrictEqual(["duplicate_score"]);
+    expect(codesOf({ dimensions: [{ ...dimension, appliesTo: ["bug"] }] })[0]).toBe("uncovered_kind");
+    expect(codesOf({ dimensions: [dimension], gate: { dimension: "b", atOrBelow: 1 } })).toStrictEqual(["unknown_dimension"]);
+    expect(codesOf({ dimensions: [{ ...dimension, weight: 0 }] })).toStrictEqual(["too_small"]);
+  });
+
+  test("a package that is not one is invalid_package", () => {
+    const error = thrownBy(EscalationError, () => scoreEscalation(undefined as never));
+    expect([error.code, error.issues.map((i) => i.path)]).toStrictEqual(["invalid_package", [[]]]);
   });
 });

@@ -40,3 +40,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function normalizeProse(value: string): string {
   return value.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+/** Labels for a message: each quoted, comma-separated (`"SEV1", "SEV2"`). */
+export function listLabels(labels: ReadonlyArray<string>): string {
+  return labels.map((label) => JSON.stringify(label)).join(", ");
+}

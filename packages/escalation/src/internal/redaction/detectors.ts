@@ -542,6 +542,136 @@ function isDateLike(a: number, b: number, c: number, s1: string, s2: string): bo
   return (a === 4 && b <= 2 && c <= 2) || (c === 4 && a <= 2 && b <= 2);
 }
 
+/**
+ * A window of digit groups, grown one group at a time from its first group: what its separators and
+ * group lengths have been so far, which decides whether it may grow and whether it is a phone number.
+ */
+interface PhoneWindow {
+  /** Where the window's text starts (its `+` or `(` included). */
+  readonly start: number;
+  /** Whether it starts with `+` (a country code). */
+  readonly plus: boolean;
+  /** Open parentheses not yet closed. */
+  open: number;
+  digits: number;
+  /** Groups in the window. */
+  count: number;
+  dotted: boolean;
+  /** A separator other than a dot has been used. */
+  other: boolean;
+  dashed: boolean;
+  /** Every group so far has four digits. */
+  allFour: boolean;
+  /** Every group before the last has four digits. */
+  headsFour: boolean;
+  /** Every group so far has at most three digits. */
+  allShort: boolean;
+  dateLike: boolean;
+  firstLength: number;
+  secondLength: number;
+  firstSeparator: string;
+  /** Whether a phone word precedes the window; looked up once, when first needed. */
+  phoneWord: boolean | undefined;
+}
+
+/**
+ * Where a window starting at group `i` begins: the run's own start (with its `+` or `(`), or a group
+ * after a space (or ` (`); `undefined` when no window may start there.
+ */
+function phoneWindowAt(text: string, runStart: number, groups: ReadonlyArray<Group>, i: number): PhoneWindow | undefined {
+  const first = groups[i];
+  if (first === undefined) return undefined;
+  let start: number;
+  let plus = false;
+  if (i === 0) {
+    start = runStart;
+    plus = text[start] === "+";
+  } else if (first.separator.endsWith(" (")) {
+    start = first.start - 1;
+  } else if (first.separator.endsWith(" ")) {
+    start = first.start;
+  } else {
+    return undefined;
+  }
+  return {
+    start, plus, open: text[first.start - 1] === "(" ? 1 : 0, digits: 0, count: 0, dotted: false, other: false, dashed: false,
+    allFour: true, headsFour: true, allShort: true, dateLike: false, firstLength: 0, secondLength: 0, firstSeparator: "", phoneWord: undefined,
+  };
+}
+
+/**
+ * Whether the next group (of `length` digits, after separator `sep`) may join the window, recording
+ * the separator; `false` ends the window.
+ */
+function joinsPhoneWindow(w: PhoneWindow, sep: string, length: number): boolean {
+  if (!PHONE_SEPARATORS.has(sep)) return false;
+  const second = w.count === 1;
+  // An opening parenthesis inside a window only follows a country code: `+1 (555) 123-4567`.
+  const opens = sep.includes("(");
+  if (opens && !(w.plus && second)) return false;
+  if (opens) w.open++;
+  if (sep.includes(")")) w.open--;
+  if (w.open < 0) return false;
+  // After a dash or dot, a space ends the number: `(872) 725-7594 6011` is a phone and a card.
+  if ((w.dotted || w.dashed) && sep.includes(" ")) return false;
+  if (sep === ".") w.dotted = true;
+  else w.other = true;
+  if (sep.includes("-")) w.dashed = true;
+  if (w.dotted && w.other) return false;
+  // After the first group (and a one-digit trunk or area code after `+cc`), groups have 2+ digits.
+  if (length < 2 && !(w.plus && second)) return false;
+  if (w.count === 1) w.firstSeparator = sep;
+  if (w.count === 2) w.dateLike = isDateLike(w.firstLength, w.secondLength, length, w.firstSeparator, sep);
+  return true;
+}
+
+/** Adds a group of `length` digits to the window. */
+function addPhoneGroup(w: PhoneWindow, length: number): void {
+  if (w.count === 0) w.firstLength = length;
+  if (w.count === 1) w.secondLength = length;
+  w.count++;
+  w.digits += length;
+  w.headsFour = w.allFour; // every group before this one has four digits
+  w.allFour &&= length === 4;
+  w.allShort &&= length <= 3;
+}
+
+/**
+ * Whether the window, as it stands after group `g`, is a phone number: it ends where the run breaks
+ * at a space, is not laid out like a card, a date or a dotted quad, and has the digits (or the phone
+ * word) a phone number needs.
+ */
+function isPhoneWindow(text: string, w: PhoneWindow, g: Group, next: Group | undefined): boolean {
+  // A window ends where the run breaks at a space, never inside `116.238` or `125-9793`.
+  if (w.open !== 0 || blockedAfter(text, g.end) || (next !== undefined && !next.separator.includes(" "))) return false;
+  // 4-4-4(-4), 4-4-3: how card numbers are written, not phone numbers (a card failing Luhn lands here).
+  if (w.headsFour && w.count >= 3) return false;
+  // A date or a dotted quad, unless it starts with `+` (`+44-20-7946-0958` is 2-2-4 like a date).
+  if (!w.plus && (w.dateLike || (w.dotted && w.count === 4 && w.allShort))) return false;
+  if ((w.plus && w.digits >= 8) || (w.count >= 2 && w.digits >= 10)) return true;
+  if (w.digits < 7) return false;
+  w.phoneWord ??= hasPhoneWord(text, w.start);
+  return w.phoneWord;
+}
+
+/** Proposes every phone-number window of the run of digit groups `[runStart, runEnd)`. */
+function findPhonesInRun(text: string, runStart: number, runEnd: number, push: (start: number, end: number) => void): void {
+  const groups = digitGroups(text, runStart, runEnd);
+  for (let i = 0; i < groups.length; i++) {
+    const w = phoneWindowAt(text, runStart, groups, i);
+    if (w === undefined) continue;
+    for (let j = i; j < groups.length; j++) {
+      const g = groups[j];
+      if (g === undefined) break;
+      const length = g.end - g.start;
+      if (j > i && !joinsPhoneWindow(w, g.separator, length)) break;
+      addPhoneGroup(w, length);
+      if (w.digits > 15 || w.count > 6) break;
+      if (isPhoneWindow(text, w, g, groups[j + 1])) push(w.start, g.end);
+    }
+  }
+}
+
 const phone: Detector = {
   entity: "phone",
   patterns: [PHONE_RUN],
@@ -550,82 +680,7 @@ const phone: Detector = {
   find(text, push) {
     scan(PHONE_RUN, text, (match) => {
       const runEnd = match.index + match[0].length;
-      const groups = digitGroups(text, match.index, runEnd);
-      for (let i = 0; i < groups.length; i++) {
-        const first = groups[i];
-        if (first === undefined) continue;
-        // Where the window starts: the run's own start (with its `+` or `(`), or a group after a space.
-        let start = first.start;
-        let plus = false;
-        if (i === 0) {
-          start = match.index;
-          plus = text[start] === "+";
-        } else if (first.separator.endsWith(" (")) {
-          start = first.start - 1;
-        } else if (!first.separator.endsWith(" ")) {
-          continue;
-        }
-        let open = text[first.start - 1] === "(" ? 1 : 0;
-        let digits = 0;
-        let count = 0;
-        let dotted = false;
-        let other = false;
-        let dashed = false;
-        let allFour = true;
-        let headsFour = true;
-        let allShort = true;
-        let dateLike = false;
-        let firstLength = 0;
-        let secondLength = 0;
-        let firstSeparator = "";
-        let phoneWord: boolean | undefined;
-        for (let j = i; j < groups.length; j++) {
-          const g = groups[j];
-          if (g === undefined) break;
-          const length = g.end - g.start;
-          if (j > i) {
-            const sep = g.separator;
-            if (!PHONE_SEPARATORS.has(sep)) break;
-            // An opening parenthesis inside a window only follows a country code: `+1 (555) 123-4567`.
-            const opens = sep.includes("(");
-            if (opens && !(plus && j === i + 1)) break;
-            if (opens) open++;
-            if (sep.includes(")")) open--;
-            if (open < 0) break;
-            // After a dash or dot, a space ends the number: `(872) 725-7594 6011` is a phone and a card.
-            if ((dotted || dashed) && sep.includes(" ")) break;
-            if (sep === ".") dotted = true;
-            else other = true;
-            if (sep.includes("-")) dashed = true;
-            if (dotted && other) break;
-            // After the first group (and a one-digit trunk or area code after `+cc`), groups have 2+ digits.
-            if (length < 2 && !(plus && j === i + 1)) break;
-            if (count === 1) firstSeparator = sep;
-            if (count === 2) dateLike = isDateLike(firstLength, secondLength, length, firstSeparator, sep);
-          }
-          if (count === 0) firstLength = length;
-          if (count === 1) secondLength = length;
-          count++;
-          digits += length;
-          headsFour = allFour; // every group before this one has four digits
-          allFour &&= length === 4;
-          allShort &&= length <= 3;
-          if (digits > 15 || count > 6) break;
-          // A window ends where the run breaks at a space, never inside `116.238` or `125-9793`.
-          const next = groups[j + 1];
-          if (open !== 0 || blockedAfter(text, g.end) || (next !== undefined && !next.separator.includes(" "))) continue;
-          // 4-4-4(-4), 4-4-3: how card numbers are written, not phone numbers (a card failing Luhn lands here).
-          if (headsFour && count >= 3) continue;
-          // A date or a dotted quad, unless it starts with `+` (`+44-20-7946-0958` is 2-2-4 like a date).
-          if (!plus && (dateLike || (dotted && count === 4 && allShort))) continue;
-          if ((plus && digits >= 8) || (count >= 2 && digits >= 10)) {
-            push(start, g.end);
-          } else if (digits >= 7) {
-            phoneWord ??= hasPhoneWord(text, start);
-            if (phoneWord) push(start, g.end);
-          }
-        }
-      }
+      findPhonesInRun(text, match.index, runEnd, push);
       return runEnd;
     });
   },

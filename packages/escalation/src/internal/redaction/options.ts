@@ -1,33 +1,25 @@
 /** Validation shared by `redact` and `pseudonymize`: errors, issues, the key and the key version. */
-import type { Issue, IssuePath } from "@supportops/core";
+import { describeValue, type Issue, type IssuePath } from "@supportops/core";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { EscalationError } from "../../EscalationError.js";
-import type { RedactionErrorCode, RedactionIssueCode } from "../../RedactionErrorCode.js";
+import type { RedactionIssueCode } from "../../RedactionIssueCode.js";
 import { KEY_VERSION_PATTERN } from "./tokens.js";
 
 /** The smallest accepted pseudonym key, in bytes (128 bits). */
 export const MIN_KEY_BYTES = 16;
 
-/** Throws the redaction error: an `EscalationError` with one of the redaction codes. */
-export function fail(code: RedactionErrorCode, issues: ReadonlyArray<Issue>): never {
-  throw new EscalationError(code, issues);
+/** Throws the redaction error: an `EscalationError` `invalid_argument` whose issues say what cannot be used. */
+export function fail(issues: ReadonlyArray<Issue<RedactionIssueCode>>): never {
+  throw new EscalationError("invalid_argument", issues);
 }
 
 /** One issue. */
-export function issue(code: RedactionIssueCode, path: IssuePath, message: string): Issue {
+export function issue(code: RedactionIssueCode, path: IssuePath, message: string): Issue<RedactionIssueCode> {
   return { code, path, message };
 }
 
-/** A short description of a wrong value for a message. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
-}
-
 /** The key as bytes (a copy), or `undefined` after pushing what is wrong with it. */
-export function parseKey(raw: unknown, required: boolean, issues: Issue[]): Uint8Array | undefined {
+export function parseKey(raw: unknown, required: boolean, issues: Issue<RedactionIssueCode>[]): Uint8Array | undefined {
   if (raw === undefined) {
     if (required) {
       issues.push(issue("missing_key", ["key"], "pseudonyms need a secret key (at least 16 bytes) to be keyed"));
@@ -38,7 +30,7 @@ export function parseKey(raw: unknown, required: boolean, issues: Issue[]): Uint
   if (typeof raw === "string") key = utf8ToBytes(raw);
   else if (raw instanceof Uint8Array) key = Uint8Array.from(raw);
   else {
-    issues.push(issue("invalid_key", ["key"], `key must be a string or a Uint8Array, got ${describe(raw)}`));
+    issues.push(issue("invalid_key", ["key"], `key must be a string or a Uint8Array, got ${describeValue(raw)}`));
     return undefined;
   }
   if (key.length < MIN_KEY_BYTES) {
@@ -49,7 +41,7 @@ export function parseKey(raw: unknown, required: boolean, issues: Issue[]): Uint
 }
 
 /** The key version, or `undefined` after pushing what is wrong with it. */
-export function parseKeyVersion(raw: unknown, required: boolean, issues: Issue[]): string | undefined {
+export function parseKeyVersion(raw: unknown, required: boolean, issues: Issue<RedactionIssueCode>[]): string | undefined {
   if (raw === undefined) {
     if (required) {
       issues.push(issue("missing_key_version", ["keyVersion"], 'pseudonyms need a keyVersion (such as "k1") written into each token'));
@@ -57,6 +49,6 @@ export function parseKeyVersion(raw: unknown, required: boolean, issues: Issue[]
     return undefined;
   }
   if (typeof raw === "string" && KEY_VERSION_PATTERN.test(raw)) return raw;
-  issues.push(issue("invalid_key_version", ["keyVersion"], `keyVersion must be 1–32 of A–Z a–z 0–9 _ . - (such as "k1"), got ${describe(raw)}`));
+  issues.push(issue("invalid_key_version", ["keyVersion"], `keyVersion must be 1–32 of A–Z a–z 0–9 _ . - (such as "k1"), got ${describeValue(raw)}`));
   return undefined;
 }

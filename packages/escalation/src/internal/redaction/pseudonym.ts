@@ -8,7 +8,7 @@ import { PSEUDONYM_HEX_LENGTH } from "./tokens.js";
 /**
  * The pseudonym of `normalized` as entity `entity` under `key`: the first 16 hex digits of
  * HMAC-SHA-256(key, entity ‖ 0x00 ‖ normalized). The entity type separates domains, so the same
- * string seen as an email and as a username does not link (ENISA 2019 §3; research §4.4.5).
+ * string seen as an email and as a username does not link (ENISA 2019 §3).
  */
 export function pseudonymOf(key: Uint8Array, entity: RedactionEntityType | string, normalized: string): string {
   const mac = hmac(sha256, key, utf8ToBytes(`${entity}\u0000${normalized}`));

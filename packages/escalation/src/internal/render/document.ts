@@ -24,12 +24,12 @@ function yesNo(value: boolean): string {
   return value ? "yes" : "no";
 }
 
-/** Lays a package out as format-neutral blocks, in the order engineering reads them. */
-export function documentOf(pkg: EscalationPackage): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: "title", text: `[${pkg.severity}/${pkg.priority}] ${pkg.summary}` });
+type Rows = Array<readonly [string, ReadonlyArray<Inline>]>;
+type Pkg = EscalationPackage<string, string>;
 
-  const rows: Array<readonly [string, ReadonlyArray<Inline>]> = [];
+/** The title and the table of key facts. */
+function headerBlocks(pkg: Pkg): Block[] {
+  const rows: Rows = [];
   const row = (label: string, ...value: Inline[]): void => {
     rows.push([label, value]);
   };
@@ -49,11 +49,13 @@ export function documentOf(pkg: EscalationPackage): Block[] {
   row("Times", t(times.join(", ")));
   if (pkg.dedupKey) row("Dedup key", c(pkg.dedupKey));
   row("Taxonomy", c(pkg.taxonomy.code), t(` (version ${pkg.taxonomy.version})`));
-  blocks.push({ kind: "fields", rows });
+  return [{ kind: "title", text: `[${pkg.severity}/${pkg.priority}] ${pkg.summary}` }, { kind: "fields", rows }];
+}
 
-  blocks.push({ kind: "heading", text: "Impact" });
+/** Impact, then the ask and its urgency. */
+function impactAndAskBlocks(pkg: Pkg): Block[] {
   const impact = pkg.impact;
-  const impactRows: Array<readonly [string, ReadonlyArray<Inline>]> = [];
+  const impactRows: Rows = [];
   if (impact.customersAffected !== undefined) impactRows.push(["Customers affected", [t(String(impact.customersAffected))]]);
   if (impact.usersAffected !== undefined) impactRows.push(["Users affected", [t(String(impact.usersAffected))]]);
   if (impact.accounts?.length) impactRows.push(["Accounts", join(impact.accounts.map(c))]);
@@ -61,20 +63,26 @@ export function documentOf(pkg: EscalationPackage): Block[] {
   impactRows.push(["Workaround available", [t(yesNo(impact.workaroundAvailable))]]);
   if (impact.revenueAtRisk) impactRows.push(["Revenue at risk", [t(`${impact.revenueAtRisk.amount} ${impact.revenueAtRisk.currency}`)]]);
   impactRows.push(["Trend", [t(impact.trend)]]);
-  blocks.push({ kind: "fields", rows: impactRows });
-
-  blocks.push({ kind: "heading", text: "The ask" });
-  blocks.push({ kind: "paragraph", text: pkg.ask });
   const urgency = pkg.businessUrgency;
-  blocks.push({
-    kind: "fields",
-    rows: [
-      ...(urgency.needBy ? [["Need by", [t(urgency.needBy)]] as const] : []),
-      ["Why", [t(urgency.reason)]],
-      ["SLA", [t(urgency.slaState)]],
-    ],
-  });
+  return [
+    { kind: "heading", text: "Impact" },
+    { kind: "fields", rows: impactRows },
+    { kind: "heading", text: "The ask" },
+    { kind: "paragraph", text: pkg.ask },
+    {
+      kind: "fields",
+      rows: [
+        ...(urgency.needBy ? [["Need by", [t(urgency.needBy)]] as const] : []),
+        ["Why", [t(urgency.reason)]],
+        ["SLA", [t(urgency.slaState)]],
+      ],
+    },
+  ];
+}
 
+/** Steps to reproduce, expected and actual, and what has been tried. */
+function investigationBlocks(pkg: Pkg): Block[] {
+  const blocks: Block[] = [];
   if (pkg.reproSteps?.length) {
     blocks.push({ kind: "heading", text: "Steps to reproduce" });
     blocks.push({ kind: "list", ordered: true, items: pkg.reproSteps.map((step) => [t(step.action)]) });
@@ -85,55 +93,74 @@ export function documentOf(pkg: EscalationPackage): Block[] {
     if (pkg.actual) blocks.push({ kind: "paragraph", label: "Actual", text: pkg.actual });
     if (pkg.errorText) blocks.push({ kind: "code", label: "Error", text: pkg.errorText });
   }
-
   blocks.push({ kind: "heading", text: "What has been tried" });
   blocks.push({ kind: "list", ordered: false, items: pkg.attempts.map((a) => [t(`${a.action} → ${a.result}`)]) });
   if (pkg.ruledOut?.length) blocks.push({ kind: "paragraph", label: "Ruled out", text: pkg.ruledOut.join("; ") });
   if (pkg.workaround) blocks.push({ kind: "paragraph", label: "Workaround", text: pkg.workaround });
+  return blocks;
+}
 
+/** Correlation ids, when there are any. */
+function correlationBlocks(pkg: Pkg): Block[] {
   const corr = pkg.correlation;
-  if (corr && (corr.traceIds?.length || corr.spanIds?.length || corr.requestIds?.length || corr.eventIds?.length)) {
-    blocks.push({ kind: "heading", text: "Correlation" });
-    const corrRows: Array<readonly [string, ReadonlyArray<Inline>]> = [];
-    if (corr.traceIds?.length) corrRows.push(["Trace ids", join(corr.traceIds.map(c))]);
-    if (corr.spanIds?.length) corrRows.push(["Span ids", join(corr.spanIds.map(c))]);
-    if (corr.requestIds?.length) corrRows.push(["Request ids", join(corr.requestIds.map(c))]);
-    if (corr.eventIds?.length) corrRows.push(["Event ids", join(corr.eventIds.map(c))]);
-    blocks.push({ kind: "fields", rows: corrRows });
-  }
+  if (!corr || !(corr.traceIds?.length || corr.spanIds?.length || corr.requestIds?.length || corr.eventIds?.length)) return [];
+  const corrRows: Rows = [];
+  if (corr.traceIds?.length) corrRows.push(["Trace ids", join(corr.traceIds.map(c))]);
+  if (corr.spanIds?.length) corrRows.push(["Span ids", join(corr.spanIds.map(c))]);
+  if (corr.requestIds?.length) corrRows.push(["Request ids", join(corr.requestIds.map(c))]);
+  if (corr.eventIds?.length) corrRows.push(["Event ids", join(corr.eventIds.map(c))]);
+  return [{ kind: "heading", text: "Correlation" }, { kind: "fields", rows: corrRows }];
+}
 
-  if (pkg.evidence?.length) {
-    blocks.push({ kind: "heading", text: "Evidence" });
-    pkg.evidence.forEach((item, index) => {
-      const counts = Object.entries(item.redactionReport?.counts ?? {})
-        .filter(([, n]) => n > 0)
-        .map(([type, n]) => `${type} ${n}`)
-        .join(", ");
-      const label = `${index + 1}. ${item.kind}${item.title ? `: ${item.title}` : ""}`;
-      blocks.push({
-        kind: "fields",
-        rows: [
-          ["Evidence", [t(label)]],
-          ["Captured", [t(item.capturedAt)]],
-          ...(item.uri ? [["Link", [c(item.uri)]] as const] : []),
-          ["Redaction", [t(`${counts === "" ? "nothing found" : counts}${item.redactionReport ? ` (${item.redactionReport.engine})` : ""}`)]],
-        ],
-      });
-      if (item.inline !== undefined) blocks.push({ kind: "code", label: `Excerpt ${index + 1}`, text: item.inline });
-    });
-  }
-
-  if (pkg.customerComms) {
-    const comms = pkg.customerComms;
-    blocks.push({ kind: "heading", text: "Customer communication" });
+/** Each piece of evidence: its facts, its redaction counts and its excerpt. */
+function evidenceBlocks(pkg: Pkg): Block[] {
+  if (!pkg.evidence?.length) return [];
+  const blocks: Block[] = [{ kind: "heading", text: "Evidence" }];
+  pkg.evidence.forEach((item, index) => {
+    const counts = Object.entries(item.redactionReport?.counts ?? {})
+      .filter(([, n]) => n > 0)
+      .map(([type, n]) => `${type} ${n}`)
+      .join(", ");
+    const label = `${index + 1}. ${item.kind}${item.title ? `: ${item.title}` : ""}`;
     blocks.push({
+      kind: "fields",
+      rows: [
+        ["Evidence", [t(label)]],
+        ["Captured", [t(item.capturedAt)]],
+        ...(item.uri ? [["Link", [c(item.uri)]] as const] : []),
+        ["Redaction", [t(`${counts === "" ? "nothing found" : counts}${item.redactionReport ? ` (${item.redactionReport.engine})` : ""}`)]],
+      ],
+    });
+    if (item.inline !== undefined) blocks.push({ kind: "code", label: `Excerpt ${index + 1}`, text: item.inline });
+  });
+  return blocks;
+}
+
+/** The last customer communication, when there was one. */
+function customerCommsBlocks(pkg: Pkg): Block[] {
+  const comms = pkg.customerComms;
+  if (!comms) return [];
+  return [
+    { kind: "heading", text: "Customer communication" },
+    {
       kind: "fields",
       rows: [
         ["Last update", [t(`${comms.lastUpdateAt}: ${comms.summary}`)]],
         ["Expectation", [t(comms.expectation)]],
         ["Escalation risk", [t(comms.escalationRisk)]],
       ],
-    });
-  }
-  return blocks;
+    },
+  ];
+}
+
+/** Lays a package out as format-neutral blocks, in the order engineering reads them. */
+export function documentOf(pkg: Pkg): Block[] {
+  return [
+    ...headerBlocks(pkg),
+    ...impactAndAskBlocks(pkg),
+    ...investigationBlocks(pkg),
+    ...correlationBlocks(pkg),
+    ...evidenceBlocks(pkg),
+    ...customerCommsBlocks(pkg),
+  ];
 }

@@ -44,9 +44,9 @@ export function longestRun(text: string, char: string): number {
 }
 
 /** Limits for code excerpts: long lines are cut, long excerpts keep their head. */
-export const EXCERPT_MAX_LINE = 300;
-export const EXCERPT_MAX_LINES = 60;
-export const EXCERPT_MAX_CHARS = 4_000;
+const EXCERPT_MAX_LINE = 300;
+const EXCERPT_MAX_LINES = 60;
+const EXCERPT_MAX_CHARS = 4_000;
 
 /** An evidence excerpt fit for a ticket: neutralised, long lines cut, long text truncated with a note. */
 export function excerpt(text: string): string {

@@ -71,6 +71,8 @@ export function renderJira(blocks: ReadonlyArray<Block>): string {
       case "code":
         out.push(`*${block.label}:*\n${noformat(block.text)}`);
         break;
+      default:
+        block satisfies never;
     }
   }
   return `${out.join("\n\n")}\n`;

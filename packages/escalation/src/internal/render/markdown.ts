@@ -68,6 +68,8 @@ export function renderMarkdown(blocks: ReadonlyArray<Block>, github: boolean): s
           out.push(`**${block.label}:**\n\n${fence(block.text)}`);
         }
         break;
+      default:
+        block satisfies never;
     }
   }
   return `${out.join("\n\n")}\n`;

@@ -2,7 +2,7 @@ import type { Block, Inline } from "./document.js";
 import { excerpt, flatten, neutralize, oneLine } from "./escape.js";
 
 /** The column plain text wraps at. */
-export const TEXT_WIDTH = 100;
+const TEXT_WIDTH = 100;
 
 /** Word-wraps one line at `width` columns; words longer than a line are split. Linear in the text's length. */
 function wrap(text: string, width: number, indent: string, firstIndent = indent): string[] {
@@ -89,6 +89,8 @@ export function renderText(blocks: ReadonlyArray<Block>): string {
       case "code":
         out.push(`${block.label}:\n${excerpt(block.text).split("\n").map((line) => `    ${line}`).join("\n")}`);
         break;
+      default:
+        block satisfies never;
     }
   }
   return `${out.join("\n\n")}\n`;

@@ -1,12 +1,14 @@
 import { PII_ENTITY_TYPES, SECRET_ENTITY_TYPES } from "../../RedactionEntityType.js";
 import type { EscalationPackage } from "../../EscalationPackageSchema.js";
+
+type Pkg = EscalationPackage<string, string>;
 import { redact } from "../../redact.js";
 import type { EscalationCheckId } from "../../EscalationCheckId.js";
 import { instantMs, normalizeProse } from "../formats.js";
 
 /** What every check of one scoring run can share: the package and its (lazily computed) scan. */
 export interface CheckContext {
-  readonly pkg: EscalationPackage;
+  readonly pkg: Pkg;
   /** Counts of raw secrets and PII found in the package's prose, computed once per run. */
   scan(): { readonly secrets: number; readonly pii: number; readonly bareMasks: number };
 }
@@ -20,7 +22,7 @@ const RICH_EVIDENCE = new Set(["stacktrace", "log", "trace", "har"]);
 const HOUR = 3_600_000;
 
 /** The prose fields a person wrote, where raw personal data or secrets could hide. */
-export function proseOf(pkg: EscalationPackage): string[] {
+function proseOf(pkg: Pkg): string[] {
   const out: Array<string | undefined> = [
     pkg.summary, pkg.expected, pkg.actual, pkg.errorText, pkg.ask, pkg.workaround, pkg.frequency,
     pkg.businessUrgency.reason, pkg.priorityOverride?.reason,
@@ -37,7 +39,7 @@ const SECRET = new Set<string>(SECRET_ENTITY_TYPES);
 const BARE_PII_MASK = new RegExp(`\\[(?:${PII_ENTITY_TYPES.map((t) => t.toUpperCase()).join("|")})(?: \\*{4}\\d{4})?\\]`);
 
 /** Scans the package's prose with `redact` (secrets first, then PII) and counts what it would replace. */
-export function scanPackage(pkg: EscalationPackage): { secrets: number; pii: number; bareMasks: number } {
+export function scanPackage(pkg: Pkg): { secrets: number; pii: number; bareMasks: number } {
   const prose = proseOf(pkg);
   const { report } = redact(prose);
   let secrets = 0;
@@ -56,7 +58,7 @@ export interface CheckImplementation {
   readonly test: (ctx: CheckContext) => boolean;
 }
 
-function evidenceWindow(pkg: EscalationPackage): [number, number] {
+function evidenceWindow(pkg: Pkg): [number, number] {
   const reported = instantMs(pkg.reportedAt) ?? 0;
   const first = instantMs(pkg.firstSeenAt) ?? reported - 24 * HOUR;
   const last = instantMs(pkg.lastSeenAt) ?? reported;
@@ -164,7 +166,7 @@ export const CHECKS = {
   },
 } as const satisfies Record<EscalationCheckId, CheckImplementation>;
 
-function hasIds(pkg: EscalationPackage): boolean {
+function hasIds(pkg: Pkg): boolean {
   return (pkg.correlation?.traceIds?.length ?? 0) + (pkg.correlation?.requestIds?.length ?? 0) > 0;
 }
 

@@ -39,13 +39,13 @@ describe("pseudonymize", () => {
   };
 
   test.each<readonly [string, unknown, unknown, { code: string; issues: Array<{ code: string; path: Array<string | number> }> }]>([
-    ["options that are not an object", "x", null, { code: "invalid_redact_options", issues: [{ code: "invalid_options", path: [] }] }],
+    ["options that are not an object", "x", null, { code: "invalid_argument", issues: [{ code: "invalid_options", path: [] }] }],
     [
       "nothing given",
       "x",
       {},
       {
-        code: "invalid_redact_options",
+        code: "invalid_argument",
         issues: [
           { code: "missing_key", path: ["key"] },
           { code: "missing_key_version", path: ["keyVersion"] },
@@ -58,7 +58,7 @@ describe("pseudonymize", () => {
       "x",
       { key: "short", keyVersion: "k1", entity: "jwt", salt: "x" },
       {
-        code: "invalid_redact_options",
+        code: "invalid_argument",
         issues: [
           { code: "unknown_option", path: ["salt"] },
           { code: "weak_key", path: ["key"] },
@@ -66,8 +66,8 @@ describe("pseudonymize", () => {
         ],
       },
     ],
-    ["a badly named entity", "x", { key: KEY, keyVersion: "k1", entity: "Account!" }, { code: "invalid_redact_options", issues: [{ code: "invalid_entity_name", path: ["entity"] }] }],
-    ["a value that is not a string", 42, { key: KEY, keyVersion: "k1", entity: "account" }, { code: "invalid_redact_input", issues: [{ code: "invalid_value", path: [] }] }],
+    ["a badly named entity", "x", { key: KEY, keyVersion: "k1", entity: "Account!" }, { code: "invalid_argument", issues: [{ code: "invalid_entity_name", path: ["entity"] }] }],
+    ["a value that is not a string", 42, { key: KEY, keyVersion: "k1", entity: "account" }, { code: "invalid_argument", issues: [{ code: "invalid_value", path: [] }] }],
   ])("%s", (_name, value, options, expected) => {
     expect(failure(value, options)).toStrictEqual(expected);
   });
