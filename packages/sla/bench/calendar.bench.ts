@@ -1,5 +1,5 @@
 /**
- * Business-calendar benchmark (issue 3): @supportops/sla against moment-business-time and
+ * Business-calendar benchmark (docs/calendars.md, "Benchmark"): @supportops/sla against moment-business-time and
  * dayjs-business-time on the same workload, in one process.
  *
  *   pnpm --filter @supportops/sla bench

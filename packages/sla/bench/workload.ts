@@ -1,4 +1,4 @@
-/** The benchmark workload of issue 3, generated from a fixed seed so every run measures the same thing. */
+/** The calendar benchmark workload (docs/calendars.md, "Benchmark"), generated from a fixed seed so every run measures the same thing. */
 
 export const ZONE = "America/New_York";
 export const MINUTE = 60_000;

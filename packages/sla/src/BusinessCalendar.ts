@@ -24,6 +24,14 @@ export interface OpenInterval {
  * Every instant must lie in 1970-01-01 – 2200-01-01 UTC, or an `out_of_range` {@link SlaError} is thrown.
  * The semantics (DST, boundaries, overnight intervals) are those of docs/calendars.md.
  *
+ * Errors: every method throws only {@link SlaError}s. The `…Ms` methods keep the contract of
+ * `BusinessCalendarLike`: integer arguments, integer results, and only `out_of_range` (an instant or a
+ * result outside the supported range) or `invalid_argument` (an argument that is not an integer
+ * number of milliseconds: a fraction, `NaN`, `Infinity`, a string). The friendly methods parse their
+ * inputs with core's `toEpochMs` and `toDurationMs`, so they add `invalid_time` (an instant that names
+ * no instant, such as `"soon"` or a number that looks like epoch seconds) and `invalid_duration`
+ * (`"P1M"`, `0.5`), with the argument's name as the issue path.
+ *
  * @example
  * const cal: BusinessCalendar = createCalendar({ timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]] } });
  * cal.isOpenMs(Date.UTC(2026, 2, 2, 9));                              // => true

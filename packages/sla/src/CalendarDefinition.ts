@@ -1,8 +1,5 @@
-import { isTimeZone } from "@supportops/core";
 import { z } from "zod";
-import { checkDefinition } from "./internal/checkDefinition.js";
-import { parseIsoDate } from "./internal/localDate.js";
-import { parseTimeOfDay } from "./internal/timeOfDay.js";
+import { calendarDefinitionSchema } from "./internal/calendarDefinitionSchema.js";
 
 /**
  * A local time interval `[start, end]` on one date, each end `HH:MM`, `HH:MM:SS` or `HH:MM:SS.mmm`.
@@ -92,75 +89,22 @@ export interface CalendarDefinition {
   readonly name?: string;
 }
 
-// Checking a zone name builds an Intl.DateTimeFormat (hundreds of µs); zone data does not change while
-// a process runs, so names found valid once are remembered.
-const knownZones = new Set<string>();
-function isKnownZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true;
-  if (!isTimeZone(zone)) return false;
-  knownZones.add(zone);
-  return true;
-}
-
-const TimeOfDaySchema = z.string().superRefine((text, ctx) => {
-  if (parseTimeOfDay(text) === null) {
-    ctx.addIssue({
-      code: "custom",
-      params: { code: "invalid_time_of_day" },
-      message: `${JSON.stringify(text)} is not a time of day; write HH:MM, HH:MM:SS or HH:MM:SS.mmm from 00:00 to 23:59:59.999 (24:00 only as an end)`,
-    });
-  }
-});
-
-const TimeIntervalSchema = z.tuple([TimeOfDaySchema, TimeOfDaySchema]);
-
-const LocalDateSchema = z.string().superRefine((text, ctx) => {
-  if (parseIsoDate(text) === null) {
-    ctx.addIssue({
-      code: "custom",
-      params: { code: "invalid_date" },
-      message: `${JSON.stringify(text)} is not a date; write a real calendar date as YYYY-MM-DD, e.g. "2026-12-25"`,
-    });
-  }
-});
-
-const day = z.array(TimeIntervalSchema).optional();
-
-const schema = z
-  .strictObject({
-    timeZone: z.string().superRefine((zone, ctx) => {
-      if (!isKnownZone(zone)) {
-        ctx.addIssue({
-          code: "custom",
-          params: { code: "invalid_time_zone" },
-          message: `${JSON.stringify(zone)} is not an IANA time-zone name this runtime knows; use a name such as "America/New_York" or "UTC"`,
-        });
-      }
-    }),
-    weekly: z.strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
-    overrides: z
-      .array(z.strictObject({ date: LocalDateSchema, hours: z.array(TimeIntervalSchema), name: z.string().optional() }))
-      .optional(),
-    holidays: z.array(z.union([LocalDateSchema, z.strictObject({ date: LocalDateSchema, name: z.string().optional() })])).optional(),
-    name: z.string().optional(),
-  })
-  .superRefine((def, ctx) => {
-    checkDefinition(def, (code, path, message) => {
-      ctx.addIssue({ code: "custom", params: { code }, path: [...path], message });
-    });
-  });
-
 /**
  * The zod schema of a {@link CalendarDefinition}: the structure, plus every rule a calendar must meet
  * (a known IANA zone, well-formed times, no empty or overlapping intervals — also across midnight —,
  * some open time in the week, real and unrepeated dates, no date both a holiday and an override).
- * Custom issues carry their {@link CALENDAR_ISSUE_CODES} code in `params.code`.
+ * Custom issues carry their {@link CALENDAR_ISSUE_CODES} code in `params.code`. `createCalendar`
+ * parses with it through core's `parseWithSchema`, which gives supportops' wording for zod's own
+ * issues (an unknown key such as `weekly.saturday` is answered with 'use "sat"'); do the same to get
+ * the same messages.
  *
  * @example
  * CalendarDefinitionSchema.safeParse({ timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]] } }).success; // => true
  * CalendarDefinitionSchema.safeParse({ timeZone: "UTC", weekly: { mon: [["17:00", "17:00"]] } }).success; // => false
+ * parseWithSchema(CalendarDefinitionSchema, { timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]], saturday: [] } });
+ * // => { success: false, issues: [{ code: "unrecognized_keys", path: ["weekly", "saturday"], message: 'unknown key "saturday"; use "sat" (allowed: mon, tue, wed, thu, fri, sat, sun)' }] }
  */
-export const CalendarDefinitionSchema: z.ZodType<CalendarDefinition> = schema as unknown as z.ZodType<CalendarDefinition>;
+export const CalendarDefinitionSchema: z.ZodType<CalendarDefinition> = calendarDefinitionSchema as unknown as z.ZodType<CalendarDefinition>;
 
 /**
  * The JSON Schema (draft 2020-12) of a calendar definition's structure, for storing calendars as JSON
@@ -172,5 +116,5 @@ export const CalendarDefinitionSchema: z.ZodType<CalendarDefinition> = schema as
  * calendarDefinitionJsonSchema().required; // => ["timeZone", "weekly"]
  */
 export function calendarDefinitionJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+  return z.toJSONSchema(calendarDefinitionSchema, { io: "input" }) as Record<string, unknown>;
 }

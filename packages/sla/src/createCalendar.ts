@@ -1,19 +1,11 @@
-import { issuesFromZod, safely, type SafeResult } from "@supportops/core";
+import { deepFreeze, parseWithSchema, safely, type SafeResult } from "@supportops/core";
 import type { BusinessCalendar } from "./BusinessCalendar.js";
 import { CalendarDefinitionSchema, type CalendarDefinition } from "./CalendarDefinition.js";
-import { SlaError } from "./SlaError.js";
+import { SlaError, type CalendarIssueCode } from "./SlaError.js";
 import { Calendar } from "./internal/Calendar.js";
 import { compileRulesChunk, intervalsOf, toRules } from "./internal/rules.js";
 import { DAY_MS } from "./internal/constants.js";
 import { instantAtWall } from "./internal/zoneOffsets.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * Validates a calendar definition and compiles it into a {@link BusinessCalendar}.
@@ -25,7 +17,9 @@ function deepFreeze<T>(value: T): T {
  * @param definition - the zone, weekly hours, overrides and holidays (plain JSON)
  * @returns the compiled, immutable calendar
  * @throws {@link SlaError} `invalid_calendar`, with one issue per problem and its path (e.g.
- *   `weekly.mon[1]`), when the definition is rejected by {@link CalendarDefinitionSchema}
+ *   `weekly.mon[1]`), when the definition is rejected by {@link CalendarDefinitionSchema}; an unknown
+ *   zone, including the legacy names `EST`, `CET`, `EST5EDT`, …, is an issue `invalid_time_zone` at
+ *   `timeZone` that names the location to use
  * @example
  * const cal = createCalendar({
  *   timeZone: "America/New_York",
@@ -37,8 +31,8 @@ function deepFreeze<T>(value: T): T {
  * cal.addBusinessTime("2026-03-06T16:00:00-05:00", { hours: 2 }).toISOString(); // => "2026-03-09T14:00:00.000Z"
  */
 export function createCalendar(definition: CalendarDefinition): BusinessCalendar {
-  const parsed = CalendarDefinitionSchema.safeParse(definition);
-  if (!parsed.success) throw new SlaError("invalid_calendar", issuesFromZod(parsed.error));
+  const parsed = parseWithSchema<typeof CalendarDefinitionSchema, CalendarIssueCode>(CalendarDefinitionSchema, definition);
+  if (!parsed.success) throw new SlaError("invalid_calendar", parsed.issues);
   const frozen = deepFreeze(parsed.data);
   const rules = toRules(frozen);
   return new Calendar({
@@ -55,12 +49,15 @@ export function createCalendar(definition: CalendarDefinition): BusinessCalendar
 
 /**
  * {@link createCalendar} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ * It takes `unknown`, so JSON read from a database or a request goes in as it is.
  *
- * @param definition - the calendar definition
+ * @param definition - the calendar definition (any value: it is validated)
  * @returns the calendar, or the {@link SlaError} `createCalendar` would have thrown
  * @example
- * safeCreateCalendar({ timeZone: "Mars/Olympus", weekly: { mon: [["09:00", "17:00"]] } }).success; // => false
+ * const result = safeCreateCalendar(JSON.parse('{ "timeZone": "UTC", "weekly": { "saturday": [["09:00", "13:00"]] } }'));
+ * if (!result.success) result.error.issues[0].message;
+ * // => 'unknown key "saturday"; use "sat" (allowed: mon, tue, wed, thu, fri, sat, sun)'
  */
-export function safeCreateCalendar(definition: CalendarDefinition): SafeResult<BusinessCalendar, SlaError> {
-  return safely(SlaError, () => createCalendar(definition));
+export function safeCreateCalendar(definition: unknown): SafeResult<BusinessCalendar, SlaError> {
+  return safely(SlaError, () => createCalendar(definition as CalendarDefinition));
 }

@@ -1,10 +1,11 @@
-import { safely, type Issue, type SafeResult } from "@supportops/core";
+import { describeValue, rethrowAs, safely, type IssuePath, type SafeResult } from "@supportops/core";
 import { SlaError } from "../SlaError.js";
 import type { Holiday } from "../CalendarDefinition.js";
 import type { HolidayYearRange } from "./HolidayYearRange.js";
 import { daysFromCivil, toDayNumber } from "./internal/civilDays.js";
 import { HolidayCollector } from "./internal/HolidayCollector.js";
-import { holidayError } from "./internal/holidayError.js";
+import type { DateHolidaysSkipCode } from "./DATE_HOLIDAYS_SKIP_CODES.js";
+import { holidayArgumentError, holidayError } from "./internal/holidayError.js";
 import { validateYearRange } from "./internal/validateYearRange.js";
 
 /**
@@ -94,25 +95,6 @@ export interface DateHolidaysOptions extends HolidayYearRange {
 }
 
 /**
- * Why a `date-holidays` entry of a selected type was not turned into holidays:
- * - `partial_day`: it does not cover whole local days (`"2026-12-24 14:00:00"`, Christmas Eve from
- *   14:00 in Austria; `PT14H`): a calendar holiday closes a whole day, so express it as a date override with hours instead;
- * - `invalid_entry`: its `date`, `start` or `end` is not what `date-holidays` produces.
- *
- * @example
- * DATE_HOLIDAYS_SKIP_CODES.includes("partial_day"); // => true
- */
-export const DATE_HOLIDAYS_SKIP_CODES = ["partial_day", "invalid_entry"] as const;
-
-/**
- * One of {@link DATE_HOLIDAYS_SKIP_CODES}.
- *
- * @example
- * const code: DateHolidaysSkipCode = "partial_day";
- */
-export type DateHolidaysSkipCode = (typeof DATE_HOLIDAYS_SKIP_CODES)[number];
-
-/**
  * A `date-holidays` entry that was not used.
  *
  * @example
@@ -152,71 +134,118 @@ const DAY_MS = 86_400_000;
 /** DST moves a whole-day span's length by at most 2 h (Antarctica/Troll); 3 h tells a day from a partial day safely. */
 const DST_SLACK_MS = 3 * 3_600_000;
 
-function sourceError(code: "invalid_provider" | "invalid_option", message: string, path: Issue["path"]): SlaError {
-  return holidayError([{ code, path, message }]);
+function argumentError(code: "invalid_provider" | "invalid_option", message: string, path: IssuePath): SlaError {
+  return holidayArgumentError([{ code, path, message }]);
 }
 
-function validateOptions(source: unknown, options: DateHolidaysOptions): { types: ReadonlySet<string>; substitutes: boolean; language: string | undefined } {
+interface ValidOptions {
+  readonly types: ReadonlySet<string>;
+  readonly substitutes: boolean;
+  readonly language: string | undefined;
+  readonly strict: boolean;
+}
+
+function validateOptions(source: unknown, options: object): ValidOptions {
   if (typeof source !== "object" || source === null || typeof (source as { getHolidays?: unknown }).getHolidays !== "function") {
-    throw sourceError("invalid_provider", "expected a date-holidays instance (an object with getHolidays(year)), such as new Holidays(\"US\")", ["source"]);
+    throw argumentError("invalid_provider", `expected a date-holidays instance (an object with getHolidays(year)), such as new Holidays("US"); got ${describeValue(source)}`, ["source"]);
   }
-  const { types = ["public"], substitutes = true, language } = options;
-  if (!Array.isArray(types) || types.length === 0 || types.some((t) => !DATE_HOLIDAYS_TYPES.includes(t))) {
-    throw sourceError("invalid_option", `types must be a non-empty list of ${DATE_HOLIDAYS_TYPES.join(", ")}; got ${JSON.stringify(types)}`, ["types"]);
+  const { types = ["public"], substitutes = true, language, strict = false } = options as { types?: unknown; substitutes?: unknown; language?: unknown; strict?: unknown };
+  if (!Array.isArray(types) || types.length === 0 || types.some((t) => !(DATE_HOLIDAYS_TYPES as ReadonlyArray<unknown>).includes(t))) {
+    throw argumentError("invalid_option", `types must be a non-empty list of ${DATE_HOLIDAYS_TYPES.join(", ")}; got ${JSON.stringify(types) ?? describeValue(types)}`, ["types"]);
   }
-  if (typeof substitutes !== "boolean") throw sourceError("invalid_option", `substitutes must be true or false, got ${typeof substitutes}`, ["substitutes"]);
-  if (language !== undefined && typeof language !== "string") throw sourceError("invalid_option", `language must be an ISO 639-1 code such as "en", got ${typeof language}`, ["language"]);
-  return { types: new Set(types), substitutes, language };
+  if (typeof substitutes !== "boolean") throw argumentError("invalid_option", `substitutes must be true or false, got ${describeValue(substitutes)}`, ["substitutes"]);
+  if (language !== undefined && typeof language !== "string") throw argumentError("invalid_option", `language must be an ISO 639-1 code such as "en", got ${describeValue(language)}`, ["language"]);
+  if (typeof strict !== "boolean") throw argumentError("invalid_option", `strict must be true or false, got ${describeValue(strict)}`, ["strict"]);
+  return { types: new Set(types as ReadonlyArray<string>), substitutes, language, strict };
 }
 
-function convert(source: DateHolidaysLike, options: DateHolidaysOptions): DateHolidaysHolidays {
+type Skipped = SkippedDateHolidaysEntry & { readonly day: number };
+
+/** A string as it is; anything else (from a hand-written source) described safely, never through its own `toString`. */
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : describeValue(value);
+}
+
+function instantText(value: unknown): string {
+  return value instanceof Date && Number.isFinite(value.getTime()) ? value.toISOString() : describeValue(value);
+}
+
+/** Asks the source for one year's entries; a supportops error from a hand-written source leaves as an SlaError. */
+function entriesOf(source: DateHolidaysLike, year: number, language: string | undefined): ReadonlyArray<unknown> {
+  const entries: unknown = rethrowAs(
+    SlaError,
+    () => (language === undefined ? source.getHolidays(year) : source.getHolidays(year, language)),
+    ["source"],
+    "invalid_argument",
+  );
+  if (!Array.isArray(entries)) throw argumentError("invalid_provider", `getHolidays(${year}) returned ${describeValue(entries)}, not a list of holidays`, ["source"]);
+  return entries;
+}
+
+/**
+ * Adds one entry's dates inside [firstDay, lastDay] to `collector`, or reports it in `skipped` when it
+ * is unreadable or does not cover whole local days.
+ */
+function addEntry(raw: unknown, firstDay: number, lastDay: number, collector: HolidayCollector, skipped: Skipped[]): void {
+  const entry = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<Record<keyof DateHolidaysEntry, unknown>>;
+  const name = textOf(entry.name);
+  const match = LOCAL.exec(typeof entry.date === "string" ? entry.date : "");
+  const day = match === null ? undefined : toDayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
+  const startMs = entry.start instanceof Date ? entry.start.getTime() : Number.NaN;
+  const endMs = entry.end instanceof Date ? entry.end.getTime() : Number.NaN;
+  if (match === null || day === undefined || !Number.isFinite(startMs) || !Number.isFinite(endMs) || endMs <= startMs) {
+    if (day === undefined || (day >= firstDay && day <= lastDay)) {
+      const message = `entry "${name}" has date ${describeValue(entry.date)}, start ${instantText(entry.start)}, end ${instantText(entry.end)}; expected a "YYYY-MM-DD hh:mm:ss" date and a start before the end`;
+      skipped.push({ day: day ?? firstDay, date: textOf(entry.date), name, code: "invalid_entry", message });
+    }
+    return;
+  }
+  const date = textOf(entry.date);
+  // The local start comes from `date` (wall clock); the length in whole local days from end − start,
+  // which DST changes by at most a couple of hours.
+  const midnight = (match[4] ?? "00") === "00" && (match[5] ?? "00") === "00" && (match[6] ?? "00") === "00";
+  const days = Math.round((endMs - startMs) / DAY_MS);
+  const wholeDays = midnight && days >= 1 && Math.abs(endMs - startMs - days * DAY_MS) <= DST_SLACK_MS;
+  if (!wholeDays) {
+    if (day + Math.max(days, 1) - 1 >= firstDay && day <= lastDay) {
+      const hours = Math.round(((endMs - startMs) / 3_600_000) * 100) / 100;
+      const message = `"${name}" starts ${date} and lasts ${hours} h, not whole days; a holiday closes whole days, so give that date an override with the remaining hours`;
+      skipped.push({ day, date, name, code: "partial_day", message });
+    }
+    return;
+  }
+  const label = typeof entry.name === "string" ? entry.name : undefined;
+  for (let d = Math.max(day, firstDay); d <= Math.min(day + days - 1, lastDay); d++) collector.add(d, label);
+}
+
+function convert(source: unknown, options: unknown): DateHolidaysHolidays {
   const { fromYear, toYear } = validateYearRange(options);
-  const { types, substitutes, language } = validateOptions(source, options);
+  const { types, substitutes, language, strict } = validateOptions(source, options as object);
+  const provider = source as DateHolidaysLike;
   const firstDay = daysFromCivil(fromYear, 1, 1);
   const lastDay = daysFromCivil(toYear, 12, 31);
   const collector = new HolidayCollector();
-  const skipped: (SkippedDateHolidaysEntry & { readonly day: number })[] = [];
+  const skipped: Skipped[] = [];
   const seen = new Set<string>();
   // getHolidays(y) lists what starts in y; a multi-day holiday from the year before can reach into the range.
   let entriesSeen = 0;
   for (let year = fromYear - 1; year <= toYear; year++) {
-    const entries = language === undefined ? source.getHolidays(year) : source.getHolidays(year, language);
-    if (!Array.isArray(entries)) throw sourceError("invalid_provider", `getHolidays(${year}) returned ${typeof entries}, not a list of holidays`, ["source"]);
+    const entries = entriesOf(provider, year, language);
     entriesSeen += entries.length;
-    for (const entry of entries) {
-      if (!types.has(entry.type)) continue;
+    for (const raw of entries) {
+      const entry = (typeof raw === "object" && raw !== null ? raw : {}) as { type?: unknown; substitute?: unknown; date?: unknown; name?: unknown };
+      if (typeof entry.type !== "string" || !types.has(entry.type)) continue;
       if (entry.substitute === true && !substitutes) continue;
-      const match = LOCAL.exec(typeof entry.date === "string" ? entry.date : "");
-      const day = match === null ? undefined : toDayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
-      const startMs = entry.start instanceof Date ? entry.start.getTime() : Number.NaN;
-      const endMs = entry.end instanceof Date ? entry.end.getTime() : Number.NaN;
-      const key = `${String(entry.date)}\u0000${entry.name}`;
+      const key = `${textOf(entry.date)}\u0000${textOf(entry.name)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (match === null || day === undefined || !Number.isFinite(startMs) || !Number.isFinite(endMs) || endMs <= startMs) {
-        if (day === undefined || (day >= firstDay && day <= lastDay)) {
-          skipped.push({ day: day ?? firstDay, date: String(entry.date), name: String(entry.name), code: "invalid_entry", message: `entry "${String(entry.name)}" has date ${JSON.stringify(entry.date)}, start ${String(entry.start)}, end ${String(entry.end)}; expected a "YYYY-MM-DD hh:mm:ss" date and a start before the end` });
-        }
-        continue;
-      }
-      // The local start comes from `date` (wall clock); the length in whole local days from end − start,
-      // which DST changes by at most a couple of hours.
-      const midnight = (match[4] ?? "00") === "00" && (match[5] ?? "00") === "00" && (match[6] ?? "00") === "00";
-      const days = Math.round((endMs - startMs) / DAY_MS);
-      const wholeDays = midnight && days >= 1 && Math.abs(endMs - startMs - days * DAY_MS) <= DST_SLACK_MS;
-      if (!wholeDays) {
-        if (day + Math.max(days, 1) - 1 >= firstDay && day <= lastDay) {
-          const hours = Math.round(((endMs - startMs) / 3_600_000) * 100) / 100;
-          skipped.push({ day, date: entry.date, name: entry.name, code: "partial_day", message: `"${entry.name}" starts ${entry.date} and lasts ${hours} h, not whole days; a holiday closes whole days, so give that date an override with the remaining hours` });
-        }
-        continue;
-      }
-      for (let d = Math.max(day, firstDay); d <= Math.min(day + days - 1, lastDay); d++) collector.add(d, entry.name);
+      addEntry(raw, firstDay, lastDay, collector, skipped);
     }
   }
   if (entriesSeen === 0) {
-    // `new Holidays()` or `new Holidays("XX")` answers [] for every year instead of failing.
-    throw sourceError(
+    // `new Holidays()` or `new Holidays("XX")` answers [] for every year instead of failing; an empty
+    // list would silently mean "no holidays".
+    throw argumentError(
       "invalid_provider",
       `the source has no holidays of any type in ${fromYear - 1}–${toYear}; create it for a country, such as new Holidays("US") or new Holidays("GB", "eng")`,
       ["source"],
@@ -224,10 +253,8 @@ function convert(source: DateHolidaysLike, options: DateHolidaysOptions): DateHo
   }
   skipped.sort((a, b) => a.day - b.day);
   const list = skipped.map(({ day: _day, ...rest }) => rest);
-  if (options.strict === true && list.length > 0) {
-    throw holidayError(
-      list.map((s) => ({ code: s.code, path: ["date", s.date], message: s.message })),
-    );
+  if (strict && list.length > 0) {
+    throw holidayError(list.map((s) => ({ code: s.code, path: ["date", s.date], message: s.message })));
   }
   return { holidays: collector.toHolidays(), skipped: list };
 }
@@ -246,10 +273,12 @@ function convert(source: DateHolidaysLike, options: DateHolidaysOptions): DateHo
  * @param source - a `date-holidays` instance (anything with `getHolidays(year, language?)`)
  * @param options - `fromYear`/`toYear` (inclusive, 1970–2199), `types`, `substitutes`, `language`, `strict`
  * @returns the holidays in the range, sorted and one per date (names on the same date joined with " / "), and what was skipped
- * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
- *   range), `invalid_provider` (no `getHolidays`, or no holidays of any type in the years asked — an
- *   instance created without a known country), `invalid_option` (bad `types`, `substitutes`,
- *   `language`) or, with `strict: true`, one issue per skipped entry with its {@link DateHolidaysSkipCode}
+ * @throws {@link SlaError} with code `invalid_argument` for unusable arguments: options that are not an
+ *   object (issue code `invalid_argument`), a bad year range (`invalid_year_range`), bad `types`,
+ *   `substitutes`, `language` or `strict` (`invalid_option`), a source without `getHolidays`, one whose
+ *   `getHolidays` does not return a list, or one with no holidays of any type in the years asked — an
+ *   instance created without a known country (`invalid_provider`). With code `invalid_holiday_source`
+ *   when `strict: true` and entries were skipped: one issue per entry with its {@link DateHolidaysSkipCode}
  * @example
  * import Holidays from "date-holidays";
  * holidaysFromDateHolidays(new Holidays("US"), { fromYear: 2026, toYear: 2026 }).holidays.slice(0, 2);
@@ -262,12 +291,12 @@ export function holidaysFromDateHolidays(source: DateHolidaysLike, options: Date
 /**
  * {@link holidaysFromDateHolidays} without throwing: the result, or the error it would have thrown.
  *
- * @param source - a `date-holidays` instance
- * @param options - as for {@link holidaysFromDateHolidays}
- * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @param source - a `date-holidays` instance (any value: it is checked)
+ * @param options - as for {@link holidaysFromDateHolidays} (any value: they are checked)
+ * @returns `{ success: true, data }` or `{ success: false, error }` with the {@link SlaError}
  * @example
- * safeHolidaysFromDateHolidays({} as DateHolidaysLike, { fromYear: 2026, toYear: 2026 }).success; // => false
+ * safeHolidaysFromDateHolidays({}, { fromYear: 2026, toYear: 2026 }).success; // => false
  */
-export function safeHolidaysFromDateHolidays(source: DateHolidaysLike, options: DateHolidaysOptions): SafeResult<DateHolidaysHolidays, SlaError> {
+export function safeHolidaysFromDateHolidays(source: unknown, options: unknown): SafeResult<DateHolidaysHolidays, SlaError> {
   return safely(SlaError, () => convert(source, options));
 }

@@ -1,54 +1,14 @@
-import { safely, type Issue, type SafeResult } from "@supportops/core";
+import { describeValue, rethrowAs, safely, type SafeResult } from "@supportops/core";
 import { SlaError } from "../SlaError.js";
 import type { Holiday } from "../CalendarDefinition.js";
 import type { HolidayYearRange } from "./HolidayYearRange.js";
 import { daysFromCivil, civilFromDays, toDayNumber } from "./internal/civilDays.js";
 import { HolidayCollector } from "./internal/HolidayCollector.js";
 import { parseContentLine, unescapeText, unfoldBytes, unfoldLines, type ContentLine } from "./internal/contentLines.js";
-import { holidayError } from "./internal/holidayError.js";
+import type { ICalendarSkipCode } from "./ICALENDAR_SKIP_CODES.js";
+import { holidayArgumentError, holidayError } from "./internal/holidayError.js";
 import { validateYearRange } from "./internal/validateYearRange.js";
 import { expandRule, parseYearlyRule } from "./internal/yearlyRule.js";
-
-/**
- * Why part of an iCalendar feed was not used (the `code` of a {@link SkippedICalendarEntry}):
- * - `timed_event`: the event has a time of day (`DTSTART:20261224T120000`), so it is not an all-day holiday;
- * - `unsupported_rrule`: the RRULE is valid but outside the supported subset (`FREQ` other than `YEARLY`,
- *   `BYSETPOS`, `BYWEEKNO`, `BYYEARDAY`, `BYHOUR`…, or more than one RRULE);
- * - `invalid_rrule`: the RRULE is malformed (no `FREQ`, `BYMONTH=13`, both `COUNT` and `UNTIL`, …);
- * - `unsupported_property`: `RDATE` (its extra dates are not added; the rest of the event is used),
- *   `EXRULE` or `RECURRENCE-ID;RANGE=THISANDFUTURE` (the event is skipped);
- * - `unsupported_component`: a `VTODO`, `VJOURNAL`, `VFREEBUSY` or other component that is not a `VEVENT`
- *   (`VTIMEZONE` is expected in feeds and ignored without a report);
- * - `invalid_event`: the event's shape is wrong (two `DTSTART`s, `DTEND` not after `DTSTART`, `DTEND`
- *   and `DURATION` together, a `DURATION` that is not whole days or weeks, a timed `DTEND` on an all-day event);
- * - `invalid_date`: a date value that is not a real date (`20260230`, `2026-01-01`);
- * - `missing_dtstart`: a `VEVENT` without `DTSTART`;
- * - `cancelled_event`: a `VEVENT` with `STATUS:CANCELLED`;
- * - `invalid_line`: a content line that is not `NAME[;PARAM=…]:value`.
- *
- * @example
- * ICALENDAR_SKIP_CODES.includes("timed_event"); // => true
- */
-export const ICALENDAR_SKIP_CODES = [
-  "timed_event",
-  "unsupported_rrule",
-  "invalid_rrule",
-  "unsupported_property",
-  "unsupported_component",
-  "invalid_event",
-  "invalid_date",
-  "missing_dtstart",
-  "cancelled_event",
-  "invalid_line",
-] as const;
-
-/**
- * One of {@link ICALENDAR_SKIP_CODES}.
- *
- * @example
- * const code: ICalendarSkipCode = "timed_event";
- */
-export type ICalendarSkipCode = (typeof ICALENDAR_SKIP_CODES)[number];
 
 /**
  * Something in an iCalendar feed that {@link parseICalendarHolidays} did not turn into holidays, with
@@ -157,8 +117,7 @@ class Skip extends Error {
 }
 
 function structural(line: number | undefined, message: string): SlaError {
-  const issue: Issue = { code: "invalid_icalendar", path: line === undefined ? [] : ["line", line], message };
-  return holidayError([issue]);
+  return holidayError([{ code: "invalid_icalendar", path: line === undefined ? [] : ["line", line], message }]);
 }
 
 /** Splits the text into VEVENTs, reporting components that are not VEVENTs and lines that do not parse. */
@@ -356,21 +315,30 @@ function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipp
   return { uid, recurrenceDay, starts: starts.filter((day) => !excluded.has(day)), durationDays, name };
 }
 
-function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOptions): ICalendarHolidays {
+function parseICalendar(text: unknown, options: unknown): ICalendarHolidays {
   const { fromYear, toYear } = validateYearRange(options);
   if (typeof text !== "string" && !(text instanceof Uint8Array)) {
-    throw structural(undefined, `expected iCalendar text (a string, or its UTF-8 octets as a Uint8Array), got ${text === null ? "null" : typeof text}`);
+    throw holidayArgumentError([
+      { code: "invalid_argument", path: [], message: `expected iCalendar text (a string, or its UTF-8 octets as a Uint8Array), got ${describeValue(text)}` },
+    ]);
   }
   const firstDay = daysFromCivil(fromYear, 1, 1);
   const lastDay = daysFromCivil(toYear, 12, 31);
   const skipped: SkippedICalendarEntry[] = [];
   const occurrences: EventOccurrences[] = [];
-  const include = options.include;
+  const { include, strict } = options as { include?: unknown; strict?: unknown };
   if (include !== undefined && typeof include !== "function") {
-    throw holidayError([{ code: "invalid_option", path: ["include"], message: `include must be a function (event) => boolean, got ${typeof include}` }]);
+    throw holidayArgumentError([{ code: "invalid_option", path: ["include"], message: `include must be a function (event) => boolean, got ${describeValue(include)}` }]);
+  }
+  if (strict !== undefined && typeof strict !== "boolean") {
+    throw holidayArgumentError([{ code: "invalid_option", path: ["strict"], message: `strict must be true or false, got ${describeValue(strict)}` }]);
   }
   for (const event of readEvents(text, skipped)) {
-    if (include !== undefined && !include(describeEvent(event))) continue;
+    if (include !== undefined) {
+      const chooser = include as (event: ICalendarEventInfo) => unknown;
+      // A supportops error thrown by the caller's function leaves as an SlaError, like every other.
+      if (!rethrowAs(SlaError, () => chooser(describeEvent(event)), ["include"], "invalid_argument")) continue;
+    }
     try {
       const result = evaluateEvent(event, firstDay, lastDay, skipped);
       if (result !== undefined) occurrences.push(result);
@@ -405,7 +373,7 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
   }
 
   skipped.sort((a, b) => a.line - b.line);
-  if (options.strict === true && skipped.length > 0) {
+  if (strict === true && skipped.length > 0) {
     throw holidayError(
       skipped.map((s) => ({ code: s.code, path: ["line", s.line], message: s.message })),
     );
@@ -427,15 +395,19 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
  * as RFC 5545 says. Everything else (timed events, other frequencies, `BYSETPOS`, `RDATE`, …) is
  * listed in `skipped` with its line number, never dropped silently.
  *
- * @param text - the iCalendar text, or its raw UTF-8 octets (a `Uint8Array`, such as `readFileSync(path)` or
- *   `new Uint8Array(await response.arrayBuffer())`): octets let a fold that split a multi-octet character be
- *   unfolded correctly, as RFC 5545 §3.1 asks
+ * @param text - the iCalendar text (a string), or its raw UTF-8 octets (a `Uint8Array`, such as
+ *   `readFileSync(path)` or `new Uint8Array(await response.arrayBuffer())`): octets let a fold that split a
+ *   multi-octet character be unfolded correctly, as RFC 5545 §3.1 asks. Typed `unknown` because it is
+ *   usually fetched; anything else is an `invalid_argument` error.
  * @param options - `fromYear`/`toYear` (inclusive, 1970–2199), `strict`, and `include` to choose events
  * @returns the holidays in the range, sorted and one per date, and what was skipped
- * @throws {@link SlaError} with code `invalid_holiday_source` and issues coded `invalid_year_range` (a bad
- *   range), `invalid_option` (`include` is not a function), `invalid_icalendar` (the text is not an
- *   iCalendar object: no `BEGIN:VCALENDAR`, unbalanced `BEGIN`/`END`) or, with `strict: true`, one issue
- *   per skipped entry with its {@link ICalendarSkipCode} and path `["line", n]`
+ * @throws {@link SlaError} with code `invalid_argument` for unusable arguments: options that are not an
+ *   object (issue code `invalid_argument`), a bad year range (`invalid_year_range`), an `include` that is not
+ *   a function or a `strict` that is not a boolean (`invalid_option`), `text` that is neither a string nor
+ *   a `Uint8Array` (`invalid_argument`). With code `invalid_holiday_source` for the feed itself: issue
+ *   `invalid_icalendar` when the text is not an iCalendar object (no `BEGIN:VCALENDAR`, unbalanced
+ *   `BEGIN`/`END`) or, with `strict: true`, one issue per skipped entry with its {@link ICalendarSkipCode}
+ *   and path `["line", n]`
  * @example
  * const ics = [
  *   "BEGIN:VCALENDAR",
@@ -449,20 +421,20 @@ function parseICalendar(text: string | Uint8Array, options: ICalendarHolidaysOpt
  * parseICalendarHolidays(ics, { fromYear: 2026, toYear: 2027 });
  * // => { holidays: [{ date: "2026-11-26", name: "Thanksgiving Day" }, { date: "2027-11-25", name: "Thanksgiving Day" }], skipped: [] }
  */
-export function parseICalendarHolidays(text: string | Uint8Array, options: ICalendarHolidaysOptions): ICalendarHolidays {
+export function parseICalendarHolidays(text: unknown, options: ICalendarHolidaysOptions): ICalendarHolidays {
   return parseICalendar(text, options);
 }
 
 /**
  * {@link parseICalendarHolidays} without throwing: the result, or the error it would have thrown.
  *
- * @param text - the iCalendar text, or its raw UTF-8 octets
- * @param options - `fromYear`/`toYear` (inclusive) and `strict`
- * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @param text - the iCalendar text, or its raw UTF-8 octets (any value: it is checked)
+ * @param options - `fromYear`/`toYear` (inclusive), `strict` and `include` (any value: they are checked)
+ * @returns `{ success: true, data }` or `{ success: false, error }` with the {@link SlaError}
  * @example
  * safeParseICalendarHolidays("not a calendar", { fromYear: 2026, toYear: 2026 });
  * // => { success: false, error: SlaError { code: "invalid_holiday_source", issues: [{ code: "invalid_icalendar", … }] } }
  */
-export function safeParseICalendarHolidays(text: string | Uint8Array, options: ICalendarHolidaysOptions): SafeResult<ICalendarHolidays, SlaError> {
+export function safeParseICalendarHolidays(text: unknown, options: unknown): SafeResult<ICalendarHolidays, SlaError> {
   return safely(SlaError, () => parseICalendar(text, options));
 }

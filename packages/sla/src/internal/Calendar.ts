@@ -1,4 +1,4 @@
-import { SupportOpsError, toDurationMs, toEpochMs, type DurationInput, type IssuePath, type TimeInput } from "@supportops/core";
+import { describeValue, rethrowAs, toDurationMs, toEpochMs, type DurationInput, type TimeInput } from "@supportops/core";
 import type { BusinessCalendar, OpenInterval } from "../BusinessCalendar.js";
 import type { CalendarDefinition } from "../CalendarDefinition.js";
 import { SlaError } from "../SlaError.js";
@@ -47,7 +47,8 @@ export interface CalendarSource {
 }
 
 function rangeError(name: string, value: number): never {
-  const what = Number.isFinite(value) ? new Date(value).toISOString() : String(value);
+  // A Date holds ±8.64e15 ms; beyond that there is no ISO form to show.
+  const what = Math.abs(value) <= 8.64e15 ? new Date(value).toISOString() : "beyond the dates JavaScript can represent";
   throw new SlaError("out_of_range", [
     {
       code: "out_of_range",
@@ -57,16 +58,28 @@ function rangeError(name: string, value: number): never {
   ]);
 }
 
+/**
+ * The error of a `…Ms` method given an instant it cannot use: `out_of_range` for an integer outside the
+ * supported range, else `invalid_argument` (core's `BusinessCalendarLike` allows only those two codes).
+ */
 function instantError(name: string, value: unknown): never {
-  if (typeof value === "number" && Number.isFinite(value) && Number.isInteger(value)) rangeError(name, value);
-  throw new SlaError("invalid_time", [
-    { code: "invalid_time", path: [name], message: `${String(value)} is not an integer number of epoch milliseconds` },
+  if (typeof value === "number" && Number.isInteger(value)) rangeError(name, value);
+  throw new SlaError("invalid_argument", [
+    { code: "invalid_argument", path: [name], message: `expected an integer number of epoch milliseconds, got ${describeValue(value)}` },
   ]);
 }
 
+/**
+ * The error of `addBusinessMs` given a duration it cannot use: an integer beyond ±(2^53 − 1) would put
+ * any answer far outside the supported range (`out_of_range`); anything else is `invalid_argument`.
+ */
 function durationError(name: string, value: unknown): never {
-  throw new SlaError("invalid_duration", [
-    { code: "invalid_duration", path: [name], message: `${String(value)} is not a whole, finite number of milliseconds (at most ±2^53 − 1)` },
+  if (typeof value === "number" && Number.isInteger(value)) {
+    if (value > 0) resultError("adding that much business time", "after");
+    resultError("subtracting that much business time", "before");
+  }
+  throw new SlaError("invalid_argument", [
+    { code: "invalid_argument", path: [name], message: `expected a whole, finite number of milliseconds, got ${describeValue(value)}` },
   ]);
 }
 
@@ -83,32 +96,16 @@ function resultError(what: string, direction: "after" | "before"): never {
   ]);
 }
 
-/** Rethrows core's input errors as {@link SlaError}s, so callers catch one class. */
-function rethrow(error: unknown): never {
-  if (error instanceof SupportOpsError && !(error instanceof SlaError)) {
-    const code = error.code === "invalid_duration" ? "invalid_duration" : "invalid_time";
-    throw new SlaError(code, error.issues, { cause: error });
-  }
-  throw error;
-}
-
-function toMs(input: TimeInput, path: IssuePath): number {
-  let ms: number;
-  try {
-    ms = toEpochMs(input, path);
-  } catch (error) {
-    rethrow(error);
-  }
-  if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS)) rangeError(String(path[0] ?? "at"), ms);
+/** An instant of the friendly API as epoch ms: core parses it (its errors leave as SlaErrors), then the range is checked. */
+function toMs(input: TimeInput, name: string): number {
+  const ms = rethrowAs(SlaError, () => toEpochMs(input), [name], "invalid_time");
+  if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS)) rangeError(name, ms);
   return ms;
 }
 
-function toDuration(input: DurationInput, path: IssuePath): number {
-  try {
-    return toDurationMs(input, path);
-  } catch (error) {
-    rethrow(error);
-  }
+/** A duration of the friendly API as ms, parsed by core (its errors leave as SlaErrors). */
+function toDuration(input: DurationInput, name: string): number {
+  return rethrowAs(SlaError, () => toDurationMs(input), [name], "invalid_duration");
 }
 
 /** Index of the last run of `c` starting at or before `t` (an instant of the chunk), or −1. */
@@ -225,15 +222,15 @@ export class Calendar implements BusinessCalendar {
   // ---- number-in, number-out ----
 
   isOpenMs(ms: number): boolean {
-    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    if (!Number.isInteger(ms) || ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) instantError("ms", ms);
     const c = this.chunk(Math.floor(ms / CHUNK_MS));
     const i = runAt(c, ms);
     return i >= 0 && ms < (c.ends[i] as number);
   }
 
   businessMsBetween(aMs: number, bMs: number): number {
-    if (!(aMs >= MIN_SUPPORTED_MS && aMs < MAX_SUPPORTED_MS) || Math.floor(aMs) !== aMs) instantError("aMs", aMs);
-    if (!(bMs >= MIN_SUPPORTED_MS && bMs < MAX_SUPPORTED_MS) || Math.floor(bMs) !== bMs) instantError("bMs", bMs);
+    if (!Number.isInteger(aMs) || aMs < MIN_SUPPORTED_MS || aMs >= MAX_SUPPORTED_MS) instantError("aMs", aMs);
+    if (!Number.isInteger(bMs) || bMs < MIN_SUPPORTED_MS || bMs >= MAX_SUPPORTED_MS) instantError("bMs", bMs);
     return aMs <= bMs ? this.measure(aMs, bMs) : 0 - this.measure(bMs, aMs);
   }
 
@@ -248,8 +245,8 @@ export class Calendar implements BusinessCalendar {
   }
 
   addBusinessMs(ms: number, durationMs: number): number {
-    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
-    if (Math.floor(durationMs) !== durationMs || !(Math.abs(durationMs) <= Number.MAX_SAFE_INTEGER)) durationError("durationMs", durationMs);
+    if (!Number.isInteger(ms) || ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) instantError("ms", ms);
+    if (!Number.isSafeInteger(durationMs)) durationError("durationMs", durationMs);
     if (durationMs === 0) return ms;
     let k = Math.floor(ms / CHUNK_MS);
     let c = this.chunk(k);
@@ -279,7 +276,7 @@ export class Calendar implements BusinessCalendar {
   }
 
   nextOpenMs(ms: number): number | null {
-    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    if (!Number.isInteger(ms) || ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) instantError("ms", ms);
     let k = Math.floor(ms / CHUNK_MS);
     const c = this.chunk(k);
     const i = runAt(c, ms);
@@ -293,7 +290,7 @@ export class Calendar implements BusinessCalendar {
   }
 
   nextCloseMs(ms: number): number | null {
-    if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) || Math.floor(ms) !== ms) instantError("ms", ms);
+    if (!Number.isInteger(ms) || ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) instantError("ms", ms);
     let k = Math.floor(ms / CHUNK_MS);
     let c = this.chunk(k);
     let j = runAt(c, ms);
@@ -343,30 +340,30 @@ export class Calendar implements BusinessCalendar {
   // ---- friendly API ----
 
   isOpen(at: TimeInput): boolean {
-    return this.isOpenMs(toMs(at, ["at"]));
+    return this.isOpenMs(toMs(at, "at"));
   }
 
   addBusinessTime(at: TimeInput, duration: DurationInput): Date {
-    return new Date(this.addBusinessMs(toMs(at, ["at"]), toDuration(duration, ["duration"])));
+    return new Date(this.addBusinessMs(toMs(at, "at"), toDuration(duration, "duration")));
   }
 
   businessTimeBetween(from: TimeInput, to: TimeInput): number {
-    return this.businessMsBetween(toMs(from, ["from"]), toMs(to, ["to"]));
+    return this.businessMsBetween(toMs(from, "from"), toMs(to, "to"));
   }
 
   nextOpen(at: TimeInput): Date | null {
-    const ms = this.nextOpenMs(toMs(at, ["at"]));
+    const ms = this.nextOpenMs(toMs(at, "at"));
     return ms === null ? null : new Date(ms);
   }
 
   nextClose(at: TimeInput): Date | null {
-    const ms = this.nextCloseMs(toMs(at, ["at"]));
+    const ms = this.nextCloseMs(toMs(at, "at"));
     return ms === null ? null : new Date(ms);
   }
 
   openIntervals(from: TimeInput, to: TimeInput): ReadonlyArray<OpenInterval> {
-    const a = toMs(from, ["from"]);
-    const b = toMs(to, ["to"]);
+    const a = toMs(from, "from");
+    const b = toMs(to, "to");
     if (b < a) {
       throw new SlaError("invalid_argument", [
         { code: "invalid_argument", path: ["to"], message: `to (${new Date(b).toISOString()}) is before from (${new Date(a).toISOString()}); give from ≤ to` },
@@ -381,10 +378,10 @@ export class Calendar implements BusinessCalendar {
   }
 
   addBusinessDays(at: TimeInput, days: number): Date {
-    const ms = toMs(at, ["at"]);
+    const ms = toMs(at, "at");
     if (!Number.isSafeInteger(days)) {
       throw new SlaError("invalid_argument", [
-        { code: "invalid_argument", path: ["days"], message: `${String(days)} is not a whole number of business days` },
+        { code: "invalid_argument", path: ["days"], message: `${typeof days === "number" ? String(days) : describeValue(days)} is not a whole number of business days` },
       ]);
     }
     // 0 days is nextOpen(t) itself: going through the wall clock would move an instant in the second

@@ -57,7 +57,7 @@ export interface RawChunk {
 }
 
 /** Sorts `[start, end]` pairs and merges touching ones into maximal runs. */
-export function normalise(starts: number[], ends: number[]): RawChunk {
+function normalise(starts: number[], ends: number[]): RawChunk {
   const n = starts.length;
   let sorted = true;
   for (let i = 1; i < n; i++) if ((starts[i] as number) < (starts[i - 1] as number)) sorted = false;
@@ -84,7 +84,7 @@ export function normalise(starts: number[], ends: number[]): RawChunk {
  * intervals on the wall-clock line; an instant `t` is open when `t + offset(t)` lies in one. Within a
  * stretch of constant offset `o` that is the absolute interval shifted by `−o`, so each wall interval
  * maps to one piece per offset stretch it meets: the spring-forward gap contributes nothing and the
- * repeated fall-back hour contributes twice, exactly as SEMANTICS §1.2 asks.
+ * repeated fall-back hour contributes twice, exactly as rule 2 of docs/calendars.md asks.
  */
 export function compileRulesChunk(rules: Rules, k: number, chunkStart: number, chunkEnd: number): RawChunk {
   if (rules.alwaysOpen) return { starts: Float64Array.of(chunkStart), ends: Float64Array.of(chunkEnd) };

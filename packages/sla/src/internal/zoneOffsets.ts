@@ -22,7 +22,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's UTC offset at an instant, in ms (seconds-precise: historical offsets such as −00:44:30 are kept). */
-export function offsetAt(zone: string, ms: number): number {
+function offsetAt(zone: string, ms: number): number {
   // `format` is about three times faster than `formatToParts`; the offset is the last word ("1/2/2026, GMT-05:00").
   const text = formatterFor(zone).format(ms);
   const name = text.slice(text.lastIndexOf(" ") + 1);

@@ -1,7 +1,12 @@
 import type { Issue } from "@supportops/core";
-import { SlaError } from "../../SlaError.js";
+import { SlaError, type SlaIssueCode } from "../../SlaError.js";
 
-/** Builds the typed error every holiday source throws: an `invalid_holiday_source` {@link SlaError}. */
-export function holidayError(issues: ReadonlyArray<Issue>): SlaError {
+/** The error a holiday source throws for what it read: an `invalid_holiday_source` {@link SlaError}. */
+export function holidayError(issues: ReadonlyArray<Issue<SlaIssueCode>>): SlaError {
   return new SlaError("invalid_holiday_source", issues);
+}
+
+/** The error a holiday source throws for an unusable argument or option: an `invalid_argument` {@link SlaError}. */
+export function holidayArgumentError(issues: ReadonlyArray<Issue<SlaIssueCode>>): SlaError {
+  return new SlaError("invalid_argument", issues);
 }

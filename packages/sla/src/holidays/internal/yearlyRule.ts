@@ -155,7 +155,7 @@ function expandByDay(by: ByDay, scopeStart: number, scopeEnd: number, out: numbe
  *   else DTSTART's day (skipped in months too short for it); BYDAY limits BYMONTHDAY, its ordinals
  *   counting within the month when BYMONTH is given and within the year otherwise.
  */
-export function expandYear(rule: YearlyRule, year: number, startMonth: number, startDay: number): number[] {
+function expandYear(rule: YearlyRule, year: number, startMonth: number, startDay: number): number[] {
   const yearStart = daysFromCivil(year, 1, 1);
   const yearEnd = yearStart + (isLeapYear(year) ? 365 : 364);
   const out: number[] = [];

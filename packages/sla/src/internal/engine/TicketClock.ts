@@ -1,6 +1,6 @@
 import type { BusinessCalendarLike, TicketEvent } from "@supportops/core";
 import type { PriorityChangeStrategy } from "../../SlaPolicy.js";
-import type { SlaEvaluation, SlaMetricState } from "../../SlaEngine.js";
+import type { SlaEvaluation, SlaMetricState, SlaWarning } from "../../SlaEngine.js";
 import {
   breachInstant,
   closeSegment,
@@ -47,11 +47,20 @@ export interface ClockData {
   /** The priority at the last end of an instant, to tell a priority change. */
   settledPriority: string | null;
   settledOnce: boolean;
+  /** Whether an event since the last end of an instant changed an attribute a policy can read. */
+  dirty: boolean;
   /** Every cycle of every metric, in creation order. */
   cycles: Cycle[];
 }
 
 const DEFAULT_CALENDAR = "24x7";
+const NO_WARNINGS: ReadonlyArray<number> = [];
+/** The events that change something a policy's condition can read (messages, acknowledgements and ratings do not). */
+const CHANGES_ATTRIBUTES: ReadonlySet<string> = new Set(["status_changed", "priority_changed", "severity_changed", "category_changed", "assigned", "field_changed"]);
+
+function sameNumbers(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
 
 /**
  * The fold of one ticket's events into SLA cycles (see docs/sla-clocks.md). Events apply one by one;
@@ -85,6 +94,7 @@ export class TicketClock {
       policyId: null,
       settledPriority: created.priority ?? null,
       settledOnce: false,
+      dirty: true,
       cycles: [],
     });
     clock.transition(created, false);
@@ -123,6 +133,7 @@ export class TicketClock {
       this.data.lastAt = event.at;
     }
     this.data.pending = true;
+    if (CHANGES_ATTRIBUTES.has(event.type)) this.data.dirty = true;
     const wasReply = isReply(event, this.data.ticket);
     applyToAttributes(this.data.ticket, event);
     this.transition(event, wasReply);
@@ -185,6 +196,7 @@ export class TicketClock {
       closeSegment(cycle, t, this.calendars);
     }
     cycle.mode = mode;
+    cycle.watch = -1;
   }
 
   private end(cycle: Cycle, t: number, mode: "stopped" | "cancelled", reason: Cycle["cancelReason"]): void {
@@ -192,6 +204,7 @@ export class TicketClock {
     cycle.mode = mode;
     cycle.stoppedAt = t;
     cycle.cancelReason = reason;
+    cycle.watch = -1;
   }
 
   private currentPolicy(): CompiledPolicy | undefined {
@@ -212,15 +225,27 @@ export class TicketClock {
     if (ms !== cycle.targetMs) {
       cycle.targetMs = ms;
       cycle.targetSince = t;
+      cycle.watch = -1;
     }
     cycle.policyId = policy?.id ?? null;
-    cycle.warnAt = policy === undefined ? [] : [...policy.warnAt];
+    const warnAt = policy?.warnAt ?? NO_WARNINGS;
+    if (!sameNumbers(warnAt, cycle.warnAt)) {
+      cycle.warnAt = [...warnAt];
+      cycle.watch = -1;
+    }
   }
 
   /** After every event at `lastAt`: choose the policy, apply a priority change, and record a breach at that instant. */
   private endInstant(): void {
     const t = this.data.lastAt;
     this.data.pending = false;
+    if (this.data.dirty) this.choosePolicy(t);
+    for (const cycle of this.data.cycles) settle(cycle, t, true, this.calendars);
+  }
+
+  /** Chooses the policy after the events at `t`, and applies a priority change and the targets to the running cycles. */
+  private choosePolicy(t: number): void {
+    this.data.dirty = false;
     const context: ConditionContext = { ticket: this.data.ticket, event: null };
     const policy = this.engine.policies.find((p) => p.matches(context));
     this.data.policyId = policy?.id ?? null;
@@ -253,12 +278,12 @@ export class TicketClock {
       }
       this.target(next, policy, t);
       next.targetSince = t;
+      next.watch = -1;
       if (mode === "paused") next.mode = "paused";
     });
-    for (const cycle of this.data.cycles) settle(cycle, t, true, this.calendars);
   }
 
-  /** The states at `at` (≥ the last event), after the end-of-instant step. */
+  /** The states at `at` (≥ the last event), after the end-of-instant step, as frozen data. */
   view(at: number): SlaEvaluation {
     const metrics: SlaMetricState[] = [];
     let nextChangeAt: number | null = null;
@@ -272,7 +297,7 @@ export class TicketClock {
       const elapsed = elapsedAt(cycle, at, this.calendars);
       const pausedOpen = cycle.mode === "paused" && at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0;
       let breachedAt = cycle.breachedAt;
-      const warnings = [...cycle.warnings];
+      const warnings: SlaWarning[] = [...cycle.warnings];
       if (running) {
         breachedAt ??= breachInstant(cycle, this.calendars);
         for (const fraction of cycle.warnAt) {
@@ -285,7 +310,7 @@ export class TicketClock {
         if (cycle.breachedAt === null) sooner(breachedAt);
       }
       const breached = breachedAt !== null && breachedAt <= at;
-      metrics.push({
+      metrics.push(Object.freeze({
         metric: cycle.metric,
         cycle: cycle.index,
         policyId: cycle.policyId,
@@ -299,10 +324,10 @@ export class TicketClock {
         dueAt: running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this.calendars) : null,
         breachedAt: running || breached ? breachedAt : null,
         stoppedAt: cycle.stoppedAt,
-        warnings,
-      });
+        warnings: Object.freeze(warnings.map((w) => Object.freeze({ fraction: w.fraction, at: w.at }))),
+      }));
     }
-    return { at, policyId: this.data.policyId, metrics, nextChangeAt };
+    return Object.freeze({ at, policyId: this.data.policyId, metrics: Object.freeze(metrics), nextChangeAt });
   }
 }
 

@@ -32,6 +32,12 @@ export interface Cycle {
   spans: Span[];
   breachedAt: number | null;
   warnings: Array<{ fraction: number; at: number }>;
+  /**
+   * The earliest instant a warning or the breach will fire while nothing changes (`null`: never), or
+   * `-1` when it must be worked out again (after a pause, resume, stop or new target). It lets the
+   * clock skip the calendar arithmetic at every event that changes nothing for this cycle.
+   */
+  watch: number | null;
 }
 
 export type CalendarLookup = (key: string) => BusinessCalendarLike;
@@ -67,6 +73,7 @@ export function newCycle(metric: string, index: number, at: number, cal: string)
     spans: [],
     breachedAt: null,
     warnings: [],
+    watch: -1,
   };
 }
 
@@ -125,6 +132,21 @@ export function warningInstant(cycle: Cycle, fraction: number, calendars: Calend
   return reached === null ? null : Math.max(reached, cycle.targetSince);
 }
 
+/** The earliest warning or breach still to fire while the cycle runs on as it is (`null`: none). */
+function nextFiring(cycle: Cycle, calendars: CalendarLookup): number | null {
+  let next: number | null = null;
+  for (const fraction of cycle.warnAt) {
+    if (cycle.warnings.some((w) => w.fraction === fraction)) continue;
+    const at = warningInstant(cycle, fraction, calendars);
+    if (at !== null && (next === null || at < next)) next = at;
+  }
+  if (cycle.breachedAt === null) {
+    const at = breachInstant(cycle, calendars);
+    if (at !== null && (next === null || at < next)) next = at;
+  }
+  return next;
+}
+
 /**
  * Records the warnings and the breach that have happened by `t` while the cycle ran: warnings at or
  * before `t`; the breach before `t`, or at `t` too when `breachAtT` (events at `t` apply first, so a
@@ -132,6 +154,8 @@ export function warningInstant(cycle: Cycle, fraction: number, calendars: Calend
  */
 export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: CalendarLookup): void {
   if (cycle.mode !== "running" || cycle.targetMs === null) return;
+  if (cycle.watch === -1) cycle.watch = nextFiring(cycle, calendars);
+  if (cycle.watch === null || cycle.watch > t) return;
   for (const fraction of cycle.warnAt) {
     if (cycle.warnings.some((w) => w.fraction === fraction)) continue;
     const at = warningInstant(cycle, fraction, calendars);
@@ -142,6 +166,7 @@ export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: C
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;
   }
+  cycle.watch = nextFiring(cycle, calendars);
 }
 
 /** Closes the open segment at `t` (adding it to the running or paused totals) and opens the next one there. */
@@ -156,6 +181,7 @@ export function closeSegment(cycle: Cycle, t: number, calendars: CalendarLookup)
   }
   if (t > cycle.segFrom) cycle.spans.push([cycle.segFrom, t, cycle.mode === "running" ? 1 : 0, cycle.cal]);
   cycle.segFrom = t;
+  cycle.watch = -1;
 }
 
 /** The same cycle measured again on calendar `cal` with the same running and paused spans (retroactive). */
@@ -170,4 +196,5 @@ export function remeasure(cycle: Cycle, cal: string, calendars: CalendarLookup):
     return [from, to, running, cal];
   });
   cycle.cal = cal;
+  cycle.watch = -1;
 }

@@ -9,7 +9,7 @@ const CHUNK = 2 ** 35;
 const H = 3_600_000;
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-describe("chunk boundaries", () => {
+describe("BusinessCalendar across chunk boundaries", () => {
   const boundary = 50 * CHUNK; // 2024-06-10T02:35:18.400Z, Monday 11:35:18.400 in Tokyo
   const tokyo = createCalendar({ timeZone: "Asia/Tokyo", weekly: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] } });
 

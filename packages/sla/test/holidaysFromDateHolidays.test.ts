@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Holidays from "date-holidays";
 import { describe, expect, test } from "vitest";
+import { CoreError, toEpochMs } from "@supportops/core";
+import { thrownBy } from "@supportops/test-utils";
 import {
   DATE_HOLIDAYS_SKIP_CODES,
   HOLIDAY_ISSUE_CODES,
@@ -16,16 +18,6 @@ import {
 } from "@supportops/sla";
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/holidays/${name}`, import.meta.url)), "utf8");
-
-function caught(fn: () => unknown): SlaError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SlaError) return error;
-    throw error;
-  }
-  throw new Error("expected an SlaError");
-}
 
 /** A stand-in source with hand-written entries, keyed by the year `getHolidays` is asked for. */
 function fakeSource(byYear: Record<number, DateHolidaysEntry[]>): DateHolidaysLike {
@@ -258,28 +250,63 @@ describe("holidaysFromDateHolidays with hand-written entries", () => {
 });
 
 describe("holidaysFromDateHolidays: errors", () => {
-  test("invalid_year_range", () => {
-    const error = caught(() => holidaysFromDateHolidays(new Holidays("US"), { fromYear: 2030, toYear: 2029 }));
-    expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_year_range", ["toYear"]]]]);
+  test("invalid_argument (issue invalid_year_range)", () => {
+    const error = thrownBy(SlaError, () => holidaysFromDateHolidays(new Holidays("US"), { fromYear: 2030, toYear: 2029 }));
+    expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_year_range", ["toYear"]]]]);
   });
 
-  test("invalid_provider: something without getHolidays", () => {
+  test("invalid_argument: missing or non-object options, never a TypeError", () => {
+    for (const options of [undefined, null, "US"]) {
+      const error = thrownBy(SlaError, () => holidaysFromDateHolidays(new Holidays("US"), options as unknown as DateHolidaysOptions));
+      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_argument", []]]]);
+    }
+  });
+
+  test("invalid_argument (issue invalid_provider): something without getHolidays", () => {
     for (const source of [null, {}, { getHolidays: 1 }, "US"]) {
-      const error = caught(() => holidaysFromDateHolidays(source as unknown as DateHolidaysLike, { fromYear: 2026, toYear: 2026 }));
-      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_provider", ["source"]]]]);
+      const error = thrownBy(SlaError, () => holidaysFromDateHolidays(source as unknown as DateHolidaysLike, { fromYear: 2026, toYear: 2026 }));
+      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_provider", ["source"]]]]);
     }
+    expect(thrownBy(SlaError, () => holidaysFromDateHolidays("US" as unknown as DateHolidaysLike, { fromYear: 2026, toYear: 2026 })).message).toBe(
+      'source: expected a date-holidays instance (an object with getHolidays(year)), such as new Holidays("US"); got "US"',
+    );
   });
 
-  test("invalid_provider: an instance without a (known) country answers [] for every year, which is not taken as \"no holidays\"", () => {
+  test("invalid_argument (issue invalid_provider): an instance without a (known) country answers [] for every year, which is not taken as \"no holidays\"", () => {
     for (const source of [new Holidays(), new Holidays("XX")]) {
-      const error = caught(() => holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 }));
-      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_provider", ["source"]]]]);
+      const error = thrownBy(SlaError, () => holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 }));
+      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_provider", ["source"]]]]);
     }
-    expect(caught(() => holidaysFromDateHolidays(new Holidays(), { fromYear: 2026, toYear: 2027 })).message).toBe(
+    expect(thrownBy(SlaError, () => holidaysFromDateHolidays(new Holidays(), { fromYear: 2026, toYear: 2027 })).message).toBe(
       'source: the source has no holidays of any type in 2025–2027; create it for a country, such as new Holidays("US") or new Holidays("GB", "eng")',
     );
     const notAList = { getHolidays: () => undefined } as unknown as DateHolidaysLike;
-    expect(caught(() => holidaysFromDateHolidays(notAList, { fromYear: 2026, toYear: 2026 })).issues[0].code).toBe("invalid_provider");
+    expect(thrownBy(SlaError, () => holidaysFromDateHolidays(notAList, { fromYear: 2026, toYear: 2026 })).issues).toStrictEqual([
+      { code: "invalid_provider", path: ["source"], message: "getHolidays(2025) returned undefined, not a list of holidays" },
+    ]);
+  });
+
+  test("a hand-written source whose list holds something other than entries: those are passed over (they have no selected type), never a TypeError", () => {
+    const source = { getHolidays: (year: number) => (year === 2026 ? [null, 5, entry("2026-03-01 00:00:00", 24, "Day")] : []) } as unknown as DateHolidaysLike;
+    expect(holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 })).toStrictEqual({ holidays: [{ date: "2026-03-01", name: "Day" }], skipped: [] });
+  });
+
+  test("an unreadable entry of a hand-written source is reported as invalid_entry, whatever its fields hold (a bigint date made a TypeError before)", () => {
+    const source = { getHolidays: () => [{ type: "public", date: 5n, name: [Symbol("n")], start: new Date(0), end: "soon" }] } as unknown as DateHolidaysLike;
+    expect(holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 }).skipped).toStrictEqual([
+      {
+        date: "bigint 5n",
+        name: "an array",
+        code: "invalid_entry",
+        message: 'entry "an array" has date bigint 5n, start 1970-01-01T00:00:00.000Z, end "soon"; expected a "YYYY-MM-DD hh:mm:ss" date and a start before the end',
+      },
+    ]);
+  });
+
+  test("a supportops error thrown by a hand-written getHolidays leaves as an SlaError", () => {
+    const source: DateHolidaysLike = { getHolidays: () => [{ ...entry("2026-03-01 00:00:00", 24, "Day"), start: new Date(toEpochMs("soon")) }] };
+    const error = thrownBy(SlaError, () => holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 }));
+    expect([error.code, error.issues.map((i) => [i.code, i.path]), error.cause instanceof CoreError]).toStrictEqual(["invalid_time", [["invalid_time", ["source"]]], true]);
   });
 
   test("a source with holidays, none of the chosen types, gives an empty list (not an error)", () => {
@@ -287,26 +314,27 @@ describe("holidaysFromDateHolidays: errors", () => {
     expect(holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 })).toStrictEqual({ holidays: [], skipped: [] });
   });
 
-  test("invalid_option: empty or unknown types, a non-boolean substitutes, a non-string language", () => {
+  test("invalid_argument (issue invalid_option): empty or unknown types, a non-boolean substitutes or strict, a non-string language", () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ types: [] }, "types"],
       [{ types: ["holiday"] }, "types"],
       [{ types: "public" }, "types"],
       [{ substitutes: "yes" }, "substitutes"],
       [{ language: 5 }, "language"],
+      [{ strict: 1 }, "strict"],
     ];
     for (const [extra, key] of cases) {
       const options = { fromYear: 2026, toYear: 2026, ...extra } as unknown as DateHolidaysOptions;
-      const error = caught(() => holidaysFromDateHolidays(new Holidays("US"), options));
-      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["invalid_option", [key]]]]);
+      const error = thrownBy(SlaError, () => holidaysFromDateHolidays(new Holidays("US"), options));
+      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_option", [key]]]]);
     }
-    expect(caught(() => holidaysFromDateHolidays(new Holidays("US"), { fromYear: 2026, toYear: 2026, types: [] })).message).toBe(
+    expect(thrownBy(SlaError, () => holidaysFromDateHolidays(new Holidays("US"), { fromYear: 2026, toYear: 2026, types: [] })).message).toBe(
       "types: types must be a non-empty list of public, bank, optional, school, observance; got []",
     );
   });
 
   test("strict: skipped entries throw, one issue per entry", () => {
-    const error = caught(() => holidaysFromDateHolidays(new Holidays("AT"), { fromYear: 2026, toYear: 2026, types: ["public", "bank"], strict: true }));
+    const error = thrownBy(SlaError, () => holidaysFromDateHolidays(new Holidays("AT"), { fromYear: 2026, toYear: 2026, types: ["public", "bank"], strict: true }));
     expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual([
       "invalid_holiday_source",
       [
@@ -317,14 +345,13 @@ describe("holidaysFromDateHolidays: errors", () => {
     expect(holidaysFromDateHolidays(new Holidays("US"), { fromYear: 2026, toYear: 2026, strict: true }).holidays).toHaveLength(12);
   });
 
-  test("safeHolidaysFromDateHolidays returns the result or the error", () => {
+  test("safeHolidaysFromDateHolidays takes unknown values and returns the result or the error", () => {
     expect(safeHolidaysFromDateHolidays(fakeSource({ 2026: [entry("2026-03-01 00:00:00", 24, "Day")] }), { fromYear: 2026, toYear: 2026 })).toStrictEqual({
       success: true,
       data: { holidays: [{ date: "2026-03-01", name: "Day" }], skipped: [] },
     });
-    const failed = safeHolidaysFromDateHolidays({} as DateHolidaysLike, { fromYear: 2026, toYear: 2026 });
-    expect(failed.success).toBe(false);
-    if (!failed.success) expect(failed.error.issues[0].code).toBe("invalid_provider");
+    const failed = safeHolidaysFromDateHolidays({}, JSON.parse('{ "fromYear": 2026, "toYear": 2026 }'));
+    expect(failed.success ? [] : [failed.error.code, failed.error.issues[0].code]).toStrictEqual(["invalid_argument", "invalid_provider"]);
   });
 
   test("every skip code is one of the holiday issue codes", () => {
