@@ -3,12 +3,14 @@ import { coreDemo } from "./core.js";
 import { escalationDemo } from "./escalation.js";
 import { severityDemo } from "./severity.js";
 import { slaDemo } from "./sla.js";
+import { slaClocksDemo } from "./slaClocks.js";
 import { taxonomyDemo } from "./taxonomy.js";
 
 const sections: Array<[string, () => string[]]> = [
   ["Severity and priority (@supportops/core)", severityDemo],
   ["Ticket event log (@supportops/core)", coreDemo],
   ["Business calendars (@supportops/sla)", slaDemo],
+  ["SLA clocks and the risk-ranked worklist (@supportops/sla)", slaClocksDemo],
   ["Ticket taxonomy (@supportops/taxonomy)", taxonomyDemo],
   ["Escalation packages (@supportops/escalation)", escalationDemo],
 ];
