@@ -27,17 +27,18 @@ export interface Classification {
   /** The chosen node's code (any level). */
   readonly code: string;
   /** The taxonomy version this classification was made against (T12). */
-  readonly version?: string;
+  readonly version?: string | undefined;
   /** The codes from the top level down to `code`, when levels are stored in separate fields. */
-  readonly path?: ReadonlyArray<string>;
+  readonly path?: ReadonlyArray<string> | undefined;
   /** The closure (resolution) code. */
-  readonly closureCode?: string;
+  readonly closureCode?: string | undefined;
   /** Other ticket fields that rules can require (`resolutionNotes`, `duplicateOf`, …). */
-  readonly fields?: Readonly<Record<string, unknown>>;
+  readonly fields?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
- * A classification that passed `validate`: it always carries the taxonomy version (T12).
+ * A classification that passed `validate` (or came out of `migrate`): it always carries the taxonomy
+ * version (T12), and its code is one of the taxonomy's.
  *
  * @example
  * // tax: Billing (requires invoiceId) > Refund, version "2026.1"
@@ -47,7 +48,11 @@ export interface Classification {
  *   valid.version; // => "2026.1"
  * }
  */
-export interface ValidClassification extends Classification {
+export interface ValidClassification<Code extends string = string> extends Classification {
+  /** The chosen node's code, one of the taxonomy's. */
+  readonly code: Code;
   /** The taxonomy version the classification was validated against. */
   readonly version: string;
+  /** The codes from the top level down to `code`, when the classification gave them. */
+  readonly path?: ReadonlyArray<Code> | undefined;
 }

@@ -19,15 +19,16 @@ export type ValidationMode = "create" | "update" | "historical";
  */
 export interface ValidateOptions {
   /** `create` (default): every rule; `update`: as create, but an unchanged code is not re-judged; `historical`: deprecated and internal nodes accepted. */
-  readonly mode?: ValidationMode;
+  readonly mode?: ValidationMode | undefined;
   /** The ticket's status, matched by rules' `when.status` (T8). */
-  readonly status?: string;
+  readonly status?: string | undefined;
   /** The classification before this update (mode `update`): a deprecated code that did not change stays valid. */
-  readonly previous?: Classification;
+  readonly previous?: Classification | undefined;
 }
 
 /**
- * A compiled node: its definition plus where it sits in the tree. Frozen.
+ * A compiled node: its definition plus where it sits in the tree. Frozen. `Code` is the taxonomy's
+ * code union (see {@link Taxonomy}).
  *
  * @example
  * const tax = createTaxonomy({ id: "support", version: "2026.1", nodes: [
@@ -36,9 +37,9 @@ export interface ValidateOptions {
  * node?.labelPath; // => "Billing::Refund"
  * node?.depth;     // => 2
  */
-export interface TaxonomyNode {
+export interface TaxonomyNode<Code extends string = string> {
   /** Opaque, stable identifier (T1). */
-  readonly code: string;
+  readonly code: Code;
   /** Display text. */
   readonly label: string;
   /** Other names `resolve` accepts. */
@@ -46,15 +47,15 @@ export interface TaxonomyNode {
   /** Usage guidance, when the definition gives one. */
   readonly description?: string;
   /** The parent's code; `null` for a top-level node. */
-  readonly parent: string | null;
+  readonly parent: Code | null;
   /** 1 for a top-level node. */
   readonly depth: number;
   /** Codes from the top level down to this node. */
-  readonly path: ReadonlyArray<string>;
+  readonly path: ReadonlyArray<Code>;
   /** Labels from the top level down to this node, joined by the taxonomy's separator. */
   readonly labelPath: string;
   /** Child codes, in definition order. */
-  readonly children: ReadonlyArray<string>;
+  readonly children: ReadonlyArray<Code>;
   /** An "Other / Misc" bucket (T11). */
   readonly other: boolean;
   /** Whether a classification may stop at this node although it has active children (T4). */
@@ -63,12 +64,12 @@ export interface TaxonomyNode {
   readonly requires: ReadonlyArray<string>;
   /** The deprecation, or `null` for an active node (T6). */
   readonly deprecated: {
-    readonly replacedBy: ReadonlyArray<string>;
+    readonly replacedBy: ReadonlyArray<Code>;
     readonly reason?: string;
     readonly since?: string;
   } | null;
   /** For a deprecated node, the active codes it ends up replaced by (chains followed); empty otherwise. */
-  readonly replacements: ReadonlyArray<string>;
+  readonly replacements: ReadonlyArray<Code>;
   /** No children at all. */
   readonly isLeaf: boolean;
   /** Can be chosen on a new classification: active, and a leaf of the active tree unless internal choices are allowed (T4, T6). */
@@ -98,11 +99,11 @@ export interface TaxonomyClosureCode {
  * @example
  * const resolved: Resolved = { code: "billing.refund", path: ["billing", "billing.refund"] };
  */
-export interface Resolved {
+export interface Resolved<Code extends string = string> {
   /** The node's code. */
-  readonly code: string;
+  readonly code: Code;
   /** Codes from the top level down to the node. */
-  readonly path: ReadonlyArray<string>;
+  readonly path: ReadonlyArray<Code>;
 }
 
 /**
@@ -119,7 +120,7 @@ export interface TaxonomyMigration {
   /** The version they are migrated to; must be the migrating taxonomy's version. */
   readonly toVersion: string;
   /** Explicit old code → new code overrides; consulted before the taxonomy's own deprecations. */
-  readonly map?: Readonly<Record<string, string>>;
+  readonly map?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -130,18 +131,18 @@ export interface TaxonomyMigration {
  * const result: MigrationResult = v2.migrate({ code: "billing.other", version: "2026.1" }, diffTaxonomies(v1, v2));
  * // => { kind: "remapped", classification: { code: "billing.refund", version: "2026.2" }, from: "billing.other" }
  */
-export type MigrationResult =
+export type MigrationResult<Code extends string = string> =
   | {
       /** The code exists and is active in the new version (renames and moves keep codes). */
       readonly kind: "kept";
       /** The classification, stamped with the new version. */
-      readonly classification: ValidClassification;
+      readonly classification: ValidClassification<Code>;
     }
   | {
       /** The code was replaced (a merge, a move to a new code, or an explicit map entry). */
       readonly kind: "remapped";
       /** The classification with its new code, stamped with the new version. */
-      readonly classification: ValidClassification;
+      readonly classification: ValidClassification<Code>;
       /** The old code. */
       readonly from: string;
     }
@@ -151,7 +152,7 @@ export type MigrationResult =
       /** The classification as it was. */
       readonly classification: Classification;
       /** Active codes a reviewer should choose from (empty when none is known). */
-      readonly candidates: ReadonlyArray<string>;
+      readonly candidates: ReadonlyArray<Code>;
       /** Why it needs review, for people. */
       readonly reason: string;
     };
@@ -160,14 +161,23 @@ export type MigrationResult =
  * A compiled, frozen taxonomy: a tree of stable codes with labels, deprecations, closure codes and
  * required-field rules. Made by {@link createTaxonomy}; safe to share.
  *
+ * `Code` is the union of its node codes when `createTaxonomy` was given a literal definition (written
+ * inline or `as const`), so `path`, `children` and the codes it returns are checked at compile time;
+ * a definition typed `TaxonomyDefinition` or read from JSON gives `Taxonomy<string>`.
+ *
+ * Methods check their arguments at run time too: a wrong-typed argument is a `TaxonomyError`
+ * `invalid_argument`, never a `TypeError`. `resolve` and `validate` return every failure; the others
+ * throw.
+ *
  * @example
- * const tax: Taxonomy = createTaxonomy({ id: "support", version: "2026.1", nodes: [
+ * const tax = createTaxonomy({ id: "support", version: "2026.1", nodes: [
  *   { code: "billing", label: "Billing", aliases: ["Payments"], requires: ["invoiceId"], children: [
  *     { code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other", other: true }] }] });
  * tax.version;      // => "2026.1"
  * tax.nodes.length; // => 3
+ * const taxonomy: Taxonomy<"billing" | "billing.refund" | "billing.other"> = tax;
  */
-export interface Taxonomy {
+export interface Taxonomy<Code extends string = string> {
   /** The scheme's id. */
   readonly id: string;
   /** This version (T12). */
@@ -177,64 +187,75 @@ export interface Taxonomy {
   /** Deepest allowed level. */
   readonly maxDepth: number;
   /** Every node, depth-first in definition order. */
-  readonly nodes: ReadonlyArray<TaxonomyNode>;
+  readonly nodes: ReadonlyArray<TaxonomyNode<Code>>;
   /** Closure codes, in definition order. */
   readonly closureCodes: ReadonlyArray<TaxonomyClosureCode>;
   /** The normalised definition (nested form, no `parent` fields); `createTaxonomy(tax.definition)` rebuilds it. */
   readonly definition: TaxonomyDefinition;
   /**
-   * The node with this code, or `undefined`.
+   * The node with this code, or `undefined` (also for a value that is not a string).
    *
    * @example
    * // tax: the one in the Taxonomy example
    * tax.node("billing.refund")?.labelPath; // => "Billing::Refund"
    * tax.node("nope");                      // => undefined
    */
-  node(code: string): TaxonomyNode | undefined;
+  node(code: string): TaxonomyNode<Code> | undefined;
   /**
-   * Whether a node has this code.
+   * Whether a node has this code; narrows `code` to the taxonomy's codes.
    *
    * @example
    * // tax: the one in the Taxonomy example
    * tax.has("billing.refund"); // => true
    * tax.has("nope");           // => false
    */
-  has(code: string): boolean;
+  has(code: string): code is Code;
   /**
-   * Codes from the top level down to `code`; throws `TaxonomyError` `unknown_code` for an unknown code.
+   * Codes from the top level down to `code`.
    *
+   * @throws {@link TaxonomyError} `not_found` (issue `unknown_code`) for a code the taxonomy lacks;
+   *   `invalid_argument` (issue `invalid_type`) when `code` is not a string
    * @example
    * // tax: the one in the Taxonomy example
    * tax.path("billing.refund"); // => ["billing", "billing.refund"]
    */
-  path(code: string): ReadonlyArray<string>;
+  path(code: Code): ReadonlyArray<Code>;
   /**
-   * Child nodes of `code`, or the top-level nodes when `code` is omitted; throws `unknown_code`.
+   * Child nodes of `code`, or the top-level nodes when `code` is omitted.
    *
+   * @throws {@link TaxonomyError} `not_found` (issue `unknown_code`) for a code the taxonomy lacks;
+   *   `invalid_argument` (issue `invalid_type`) when `code` is neither a string nor omitted
    * @example
    * // tax: the one in the Taxonomy example
    * tax.children("billing").map((n) => n.code); // => ["billing.refund", "billing.other"]
    * tax.children().map((n) => n.code);          // => ["billing"]
    */
-  children(code?: string): ReadonlyArray<TaxonomyNode>;
+  children(code?: Code): ReadonlyArray<TaxonomyNode<Code>>;
   /**
    * Nodes without children, depth-first; deprecated ones only with `includeDeprecated`.
    *
+   * @throws {@link TaxonomyError} `invalid_argument` when `options` is given but is not `{ includeDeprecated? }`
    * @example
    * // tax: the one in the Taxonomy example
    * tax.leaves().map((n) => n.code); // => ["billing.refund", "billing.other"]
    */
-  leaves(options?: { readonly includeDeprecated?: boolean }): ReadonlyArray<TaxonomyNode>;
+  leaves(options?: { readonly includeDeprecated?: boolean }): ReadonlyArray<TaxonomyNode<Code>>;
   /**
-   * Finds a node by a label path (`"Billing::Refunds"`), by labels, aliases or codes, case- and space-insensitively.
+   * Finds a node by a label path (`"Billing::Refunds"`), by labels, aliases or codes, case- and
+   * space-insensitively. Never throws: a path that names no node, or several, is `not_found` (issues
+   * `no_match`, `ambiguous`, `empty_path` at the segment's index); a value that is not a string is
+   * `invalid_argument` (issue `invalid_type`).
    *
    * @example
    * // tax: the one in the Taxonomy example
    * tax.resolve("payments :: refund"); // => { success: true, data: { code: "billing.refund", path: ["billing", "billing.refund"] } }
+   * tax.resolve("Billing::Refunds").success; // => false (not_found, issue no_match at [1])
    */
-  resolve(input: string): SafeResult<Resolved, TaxonomyError>;
+  resolve(labelPath: string): SafeResult<Resolved<Code>, TaxonomyError>;
   /**
    * Checks a classification against every rule that applies in the mode; the data carries the version.
+   * Never throws: a refused or malformed classification is `invalid_classification`; options that
+   * are not `{ mode?, status?, previous? }` are `invalid_argument` (issue paths start with `options`).
    *
    * @example
    * // tax: the one in the Taxonomy example (Billing requires invoiceId)
@@ -242,17 +263,20 @@ export interface Taxonomy {
    * // => { success: true, data: { code: "billing.refund", fields: { invoiceId: "INV-7" }, version: "2026.1" } }
    * tax.validate({ code: "billing.refund" }).success; // => false (issue code missing_field)
    */
-  validate(classification: Classification, options?: ValidateOptions): SafeResult<ValidClassification, TaxonomyError>;
+  validate(classification: Classification, options?: ValidateOptions): SafeResult<ValidClassification<Code>, TaxonomyError>;
   /**
    * Re-maps a classification made against `migration.fromVersion` onto this taxonomy.
    *
+   * @throws {@link TaxonomyError} `invalid_migration` when the migration does not fit the classification
+   *   or the taxonomy; `invalid_argument` when the classification is not one or the migration is missing
+   *   (issue paths start with `classification` or `migration`)
    * @example
    * // tax: the one in the Taxonomy example
    * const v2 = createTaxonomy(reviseTaxonomy(tax, "2026.2", [{ op: "merge", from: ["billing.other"], into: "billing.refund" }]));
    * v2.migrate({ code: "billing.other", version: "2026.1" }, diffTaxonomies(tax, v2)).kind;  // => "remapped"
    * v2.migrate({ code: "billing.refund", version: "2026.1" }, diffTaxonomies(tax, v2)).kind; // => "kept"
    */
-  migrate(classification: Classification, migration: TaxonomyMigration): MigrationResult;
+  migrate(classification: Classification, migration: TaxonomyMigration): MigrationResult<Code>;
   /**
    * The normalised definition, so `JSON.stringify(tax)` exports JSON that `createTaxonomy` reads back.
    *

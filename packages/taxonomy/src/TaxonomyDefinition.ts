@@ -1,3 +1,4 @@
+import { describeValue } from "@supportops/core";
 import { z } from "zod";
 
 // A code is an opaque, stable id: any text without control characters or whitespace at its ends.
@@ -58,9 +59,9 @@ export const DeprecationSchema = z.strictObject({
  * @example
  * const deprecation: Deprecation = { replacedBy: ["billing.refund"], reason: "merged into Refund", since: "2026.2" };
  */
-export interface Deprecation {
+export interface Deprecation<Code extends string = string> {
   /** Codes that replace the node; several mean a split. */
-  readonly replacedBy?: ReadonlyArray<string> | undefined;
+  readonly replacedBy?: ReadonlyArray<NoInfer<Code>> | undefined;
   /** Why there is no replacement (or more context). */
   readonly reason?: string | undefined;
   /** The version in which the node was deprecated. */
@@ -69,7 +70,8 @@ export interface Deprecation {
 
 /**
  * One node of a taxonomy definition. Nodes nest through `children`, or are listed flat with `parent`
- * (the code of their parent; top-level only); both forms may be mixed.
+ * (the code of their parent; top-level only); both forms may be mixed. `Code` is the union of the
+ * definition's node codes when `createTaxonomy` infers it from a literal definition, `string` otherwise.
  *
  * @example
  * const billing: TaxonomyNodeDefinition = {
@@ -80,9 +82,9 @@ export interface Deprecation {
  *   children: [{ code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other", other: true }],
  * };
  */
-export interface TaxonomyNodeDefinition {
+export interface TaxonomyNodeDefinition<Code extends string = string> {
   /** The node's opaque, stable identifier; what tickets store (T1). */
-  readonly code: string;
+  readonly code: Code;
   /** Display text; may change between versions without affecting tickets. */
   readonly label: string;
   /** Other names the node is found by (`resolve`), e.g. old labels or plurals. */
@@ -90,7 +92,7 @@ export interface TaxonomyNodeDefinition {
   /** Usage guidance for agents (SKOS scopeNote). */
   readonly description?: string | undefined;
   /** The parent's code, for nodes listed flat at the top level of `nodes`. */
-  readonly parent?: string | undefined;
+  readonly parent?: NoInfer<Code> | undefined;
   /** Marks an "Other / Misc" bucket whose share of tickets the health check budgets (T11). */
   readonly other?: boolean | undefined;
   /** Allows choosing this node even though it has active children (T4). */
@@ -98,9 +100,9 @@ export interface TaxonomyNodeDefinition {
   /** Field names required when a classification is at or below this node (T5). */
   readonly requires?: ReadonlyArray<string> | undefined;
   /** Retires the node (T6). */
-  readonly deprecated?: Deprecation | undefined;
+  readonly deprecated?: Deprecation<Code> | undefined;
   /** Child nodes. */
-  readonly children?: ReadonlyArray<TaxonomyNodeDefinition> | undefined;
+  readonly children?: ReadonlyArray<TaxonomyNodeDefinition<Code>> | undefined;
 }
 
 /**
@@ -180,13 +182,13 @@ export const StatusRuleSchema = z.strictObject({
  * @example
  * const closeNeedsCode: StatusRule = { when: { status: ["solved", "closed"] }, require: ["closureCode"] };
  */
-export interface StatusRule {
+export interface StatusRule<Code extends string = string> {
   /** Conditions, all of which must hold; none means always. */
   readonly when: {
     /** The ticket's status is one of these. */
     readonly status?: ReadonlyArray<string> | undefined;
     /** The classification is at or below one of these nodes. */
-    readonly codes?: ReadonlyArray<string> | undefined;
+    readonly codes?: ReadonlyArray<NoInfer<Code>> | undefined;
     /** The closure code is one of these. */
     readonly closureCodes?: ReadonlyArray<string> | undefined;
   };
@@ -195,17 +197,19 @@ export interface StatusRule {
 }
 
 /**
- * A limit on the number of selectable values (T7): a number, or a vendor preset — `"zendesk"`
+ * A limit on the number of selectable values (T7): `{ max, includeDeprecated? }`, or a vendor preset — `"zendesk"`
  * (2,000 values per drop-down, active leaves) or `"salesforce"` (1,000 values including inactive ones).
  *
  * @example
  * OptionLimitSchema.parse("zendesk"); // => "zendesk"
  */
-export const OptionLimitSchema = z.union([
-  z.literal("zendesk"),
-  z.literal("salesforce"),
-  z.strictObject({ max: z.int().positive(), includeDeprecated: z.boolean().optional() }),
-]);
+export const OptionLimitSchema = z.union(
+  [z.literal("zendesk"), z.literal("salesforce"), z.strictObject({ max: z.int().positive(), includeDeprecated: z.boolean().optional() })],
+  {
+    // Shown when the value fits none of the forms; an object with a bad `max` gets the object's own issue.
+    error: (issue) => `expected "zendesk", "salesforce" or { max, includeDeprecated? } with max a whole number ≥ 1, got ${describeValue(issue.input)}`,
+  },
+);
 
 /**
  * An option-count limit as written in a definition (see {@link OptionLimitSchema}).
@@ -250,6 +254,8 @@ export const TaxonomyDefinitionSchema = z.strictObject({
 
 /**
  * A taxonomy definition: plain JSON, validated by {@link TaxonomyDefinitionSchema} and `createTaxonomy`.
+ * `Code` is the union of its node codes when `createTaxonomy` infers it from a literal definition
+ * (nodes' `parent`, `replacedBy` and rules' `codes` must then name one of them), `string` otherwise.
  *
  * @example
  * const definition: TaxonomyDefinition = {
@@ -261,7 +267,7 @@ export const TaxonomyDefinitionSchema = z.strictObject({
  * };
  * TaxonomyDefinitionSchema.safeParse(definition).success; // => true
  */
-export interface TaxonomyDefinition {
+export interface TaxonomyDefinition<Code extends string = string> {
   /** Stable id of the scheme; the same across versions. */
   readonly id: string;
   /** This version's name (T12). */
@@ -279,25 +285,12 @@ export interface TaxonomyDefinition {
   /** Limit on the number of leaf values (T7). */
   readonly optionLimit?: OptionLimit | undefined;
   /** The tree. */
-  readonly nodes: ReadonlyArray<TaxonomyNodeDefinition>;
+  readonly nodes: ReadonlyArray<TaxonomyNodeDefinition<Code>>;
   /** Closure (resolution) codes (T9). */
   readonly closureCodes?: ReadonlyArray<ClosureCodeDefinition> | undefined;
   /** Required-fields rules (T5, T8). */
-  readonly rules?: ReadonlyArray<StatusRule> | undefined;
+  readonly rules?: ReadonlyArray<StatusRule<Code>> | undefined;
 }
-
-// Compile-time checks that the hand-written types (readonly, for callers) and the schemas agree both ways.
-type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false;
-type Mutable<T> = T extends ReadonlyArray<infer U> ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
-type Expect<T extends true> = T;
-// Exported only so unused-type checks never drop it; not part of the package's index.
-export type SchemaAgreement = [
-  Expect<Agrees<Mutable<TaxonomyDefinition>, Mutable<z.input<typeof TaxonomyDefinitionSchema>>>>,
-  Expect<Agrees<Mutable<ClosureCodeDefinition>, Mutable<z.input<typeof ClosureCodeSchema>>>>,
-  Expect<Agrees<Mutable<StatusRule>, Mutable<z.input<typeof StatusRuleSchema>>>>,
-  Expect<Agrees<Mutable<Deprecation>, Mutable<z.input<typeof DeprecationSchema>>>>,
-  Expect<Agrees<Mutable<OptionLimit>, Mutable<z.input<typeof OptionLimitSchema>>>>,
-];
 
 /**
  * The JSON Schema (draft 2020-12) of a taxonomy definition, for non-TypeScript consumers.

@@ -1,5 +1,8 @@
+import { describeValue } from "@supportops/core";
+import { z } from "zod";
 import type { Taxonomy } from "./Taxonomy.js";
 import { TaxonomyError } from "./TaxonomyError.js";
+import { assertTaxonomy, isRecord, parseArgument, requireString, wrongType } from "./internal/arguments.js";
 import { wilsonInterval } from "./internal/stats.js";
 
 /**
@@ -27,11 +30,11 @@ export interface AuditPair {
  */
 export interface AuditOptions {
   /** Turns codes into paths, needed for level-wise comparison of codes. Without it a code is a one-level path. */
-  readonly taxonomy?: Taxonomy;
+  readonly taxonomy?: Taxonomy | undefined;
   /** Compare whole paths (`"leaf"`, the default) or only down to this level (1 = top level). */
-  readonly matchLevel?: "leaf" | number;
+  readonly matchLevel?: "leaf" | number | undefined;
   /** Two-sided confidence of the Wilson interval; default 0.95. */
-  readonly confidence?: number;
+  readonly confidence?: number | undefined;
 }
 
 /**
@@ -129,8 +132,9 @@ export interface AccuracyAudit {
  * @param pairs - audited tickets (order does not matter)
  * @param options - the taxonomy for paths, the match level, the confidence
  * @returns the audit
- * @throws {@link TaxonomyError} `invalid_audit` for a code the taxonomy lacks, an empty path, a bad
- *   match level or confidence
+ * @throws {@link TaxonomyError} `invalid_argument`: `pairs` not an array of pairs (issue `invalid_type`),
+ *   a code the taxonomy lacks (`unknown_code`), an empty path (`empty_path`), a bad match level or
+ *   confidence (`invalid_option`); issue paths start with `pairs` or `options`
  * @example
  * const audit = auditAccuracy([
  *   { assigned: "billing.refund", audited: "billing.refund" },
@@ -140,79 +144,36 @@ export interface AccuracyAudit {
  * audit.classes; // => ["billing.invoices", "billing.refund"]
  * audit.confusion; // => [[0, 1], [0, 1]]
  */
-export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options: AuditOptions = {}): AccuracyAudit {
-  const matchLevel = options.matchLevel ?? "leaf";
-  const confidence = options.confidence ?? 0.95;
-  if (matchLevel !== "leaf" && !(Number.isInteger(matchLevel) && matchLevel >= 1)) {
-    throw new TaxonomyError("invalid_audit", [
-      { code: "invalid_option", path: ["matchLevel"], message: `matchLevel ${String(matchLevel)} is neither "leaf" nor a level ≥ 1` },
-    ]);
-  }
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new TaxonomyError("invalid_audit", [
-      { code: "invalid_option", path: ["confidence"], message: `confidence ${String(confidence)} must be strictly between 0 and 1 (0.95 for a 95% interval)` },
-    ]);
-  }
-  const toPath = (value: string | ReadonlyArray<string>, i: number, side: "assigned" | "audited"): ReadonlyArray<string> => {
-    if (typeof value !== "string") {
-      if (value.length === 0) {
-        throw new TaxonomyError("invalid_audit", [{ code: "empty_path", path: [i, side], message: `pair ${i}: the ${side} path is empty` }]);
-      }
-      return value;
-    }
-    if (options.taxonomy === undefined) return [value];
-    const node = options.taxonomy.node(value);
-    if (node === undefined) {
-      throw new TaxonomyError("invalid_audit", [
-        {
-          code: "unknown_code",
-          path: [i, side],
-          message: `pair ${i}: ${side} code ${JSON.stringify(value)} is not in taxonomy version ${JSON.stringify(options.taxonomy.version)}; migrate old classifications first`,
-        },
-      ]);
-    }
-    return node.path;
-  };
-  const at = (path: ReadonlyArray<string>, level: "leaf" | number): string =>
-    level === "leaf" ? path[path.length - 1]! : path[Math.min(level, path.length) - 1]!;
-  const prefixEqual = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, level: number): boolean => {
-    const la = Math.min(level, a.length);
-    const lb = Math.min(level, b.length);
-    if (la !== lb) return false;
-    for (let k = 0; k < la; k++) if (a[k] !== b[k]) return false;
-    return true;
-  };
-  const paths = pairs.map((p, i) => ({ assigned: toPath(p.assigned, i, "assigned"), audited: toPath(p.audited, i, "audited") }));
+export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options?: AuditOptions): AccuracyAudit {
+  const { taxonomy, matchLevel, confidence } = readOptions(options);
+  if (!Array.isArray(pairs)) throw wrongType(["pairs"], "an array of { assigned, audited } pairs", pairs);
+  const paths = pairs.map((pair: unknown, i) => readPair(pair, i, taxonomy));
   const n = paths.length;
+  const perLevel = levelAccuracy(paths);
 
-  const deepest = paths.reduce((m, p) => Math.max(m, p.assigned.length, p.audited.length), 0);
-  const perLevel: LevelAccuracy[] = [];
-  for (let level = 1; level <= deepest; level++) {
-    const ok = paths.filter((p) => prefixEqual(p.assigned, p.audited, level)).length;
-    perLevel.push({ level, n, correct: ok, accuracy: n === 0 ? null : ok / n });
+  // Each side's class at the match level; classes sorted are the rows and columns of the confusion matrix.
+  const tallies = new Map<string, ClassTally>();
+  const tally = (path: ReadonlyArray<string>): ClassTally => {
+    const code = (matchLevel === "leaf" ? path[path.length - 1] : path[Math.min(matchLevel, path.length) - 1]) ?? "";
+    let found = tallies.get(code);
+    if (found === undefined) tallies.set(code, (found = { code, index: 0, support: 0, predicted: 0, row: [] }));
+    return found;
+  };
+  const classed = paths.map((p) => ({ audited: tally(p.audited), assigned: tally(p.assigned) }));
+  const sorted = [...tallies.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  sorted.forEach((t, i) => {
+    t.index = i;
+    t.row = new Array<number>(sorted.length).fill(0);
+  });
+  for (const { audited, assigned } of classed) {
+    audited.support++;
+    assigned.predicted++;
+    audited.row[assigned.index] = (audited.row[assigned.index] ?? 0) + 1;
   }
-
-  const classSet = new Set<string>();
-  for (const p of paths) {
-    classSet.add(at(p.audited, matchLevel));
-    classSet.add(at(p.assigned, matchLevel));
-  }
-  const classes = [...classSet].sort();
-  const index = new Map(classes.map((c, i) => [c, i]));
-  const confusion = classes.map(() => new Array<number>(classes.length).fill(0));
-  const rowSums = new Array<number>(classes.length).fill(0);
-  const colSums = new Array<number>(classes.length).fill(0);
-  for (const p of paths) {
-    const row = index.get(at(p.audited, matchLevel))!;
-    const col = index.get(at(p.assigned, matchLevel))!;
-    confusion[row]![col]!++;
-    rowSums[row]!++;
-    colSums[col]!++;
-  }
-  const perClass: ClassAccuracy[] = classes.map((code, i) => {
-    const tp = confusion[i]![i]!;
-    const support = rowSums[i]!;
-    const predicted = colSums[i]!;
+  const classes = sorted.map((t) => t.code);
+  const confusion = sorted.map((t) => t.row);
+  const perClass: ClassAccuracy[] = sorted.map(({ code, index, support, predicted, row }) => {
+    const tp = row[index] ?? 0;
     const precision = predicted === 0 ? null : tp / predicted;
     const recall = support === 0 ? null : tp / support;
     // 2·tp / (2·tp + fp + fn): defined for every class that occurs, 0 when it is never matched.
@@ -222,12 +183,12 @@ export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options: AuditOpt
   const macroF1 = perClass.length === 0 ? null : perClass.reduce((s, c) => s + c.f1, 0) / perClass.length;
 
   // Codes are unique in a taxonomy, so agreeing on the class at the match level is agreeing on the path.
-  const correct = classes.reduce((s, _, i) => s + confusion[i]![i]!, 0);
+  const correct = perClass.reduce((s, c) => s + c.truePositives, 0);
   // Cohen's κ over the match-level classes: observed agreement against agreement expected by chance.
   let kappa: number | null = null;
   if (n > 0) {
     const po = correct / n;
-    const pe = classes.reduce((s, _, i) => s + (rowSums[i]! / n) * (colSums[i]! / n), 0);
+    const pe = perClass.reduce((s, c) => s + (c.support / n) * (c.predicted / n), 0);
     kappa = pe === 1 ? null : (po - pe) / (1 - pe);
   }
 
@@ -244,4 +205,91 @@ export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options: AuditOpt
     macroF1,
     kappa,
   };
+}
+
+/** One class while pairs are counted: its row of the confusion matrix, and how often each side chose it. */
+interface ClassTally {
+  readonly code: string;
+  index: number;
+  support: number;
+  predicted: number;
+  row: number[];
+}
+
+interface PairPaths {
+  readonly assigned: ReadonlyArray<string>;
+  readonly audited: ReadonlyArray<string>;
+}
+
+// Structure only (unknown keys, with the key that was meant); the values get their own messages below.
+const AuditOptionsSchema = z.strictObject({ taxonomy: z.unknown().optional(), matchLevel: z.unknown().optional(), confidence: z.unknown().optional() });
+
+function readOptions(options: unknown): { taxonomy: Taxonomy | undefined; matchLevel: "leaf" | number; confidence: number } {
+  const given: { readonly taxonomy?: unknown; readonly matchLevel?: unknown; readonly confidence?: unknown } =
+    options === undefined ? {} : parseArgument(AuditOptionsSchema, options, ["options"]);
+  const taxonomy = given.taxonomy;
+  if (taxonomy !== undefined) assertTaxonomy(taxonomy, ["options", "taxonomy"]);
+  const matchLevel = given.matchLevel ?? "leaf";
+  const confidence = given.confidence ?? 0.95;
+  if (matchLevel !== "leaf" && !(typeof matchLevel === "number" && Number.isInteger(matchLevel) && matchLevel >= 1)) {
+    throw new TaxonomyError("invalid_argument", [
+      { code: "invalid_option", path: ["options", "matchLevel"], message: `expected "leaf" or a whole level ≥ 1, got ${describeValue(matchLevel)}` },
+    ]);
+  }
+  if (!(typeof confidence === "number" && confidence > 0 && confidence < 1)) {
+    throw new TaxonomyError("invalid_argument", [
+      {
+        code: "invalid_option",
+        path: ["options", "confidence"],
+        message: `expected a confidence strictly between 0 and 1 (0.95 for a 95% interval), got ${describeValue(confidence)}`,
+      },
+    ]);
+  }
+  return { taxonomy, matchLevel, confidence };
+}
+
+/** One pair as two paths of codes, from the taxonomy when a side is a code. */
+function readPair(pair: unknown, i: number, taxonomy: Taxonomy | undefined): PairPaths {
+  if (!isRecord(pair)) throw wrongType(["pairs", i], "an audit pair { assigned, audited }", pair);
+  return { assigned: sidePath(pair["assigned"], i, "assigned", taxonomy), audited: sidePath(pair["audited"], i, "audited", taxonomy) };
+}
+
+/** One side of a pair as a path of codes. Issue paths are built only on failure: this runs twice per pair. */
+function sidePath(value: unknown, i: number, side: "assigned" | "audited", taxonomy: Taxonomy | undefined): ReadonlyArray<string> {
+  if (typeof value === "string") {
+    if (taxonomy === undefined) return [value];
+    const node = taxonomy.node(value);
+    if (node !== undefined) return node.path;
+    throw new TaxonomyError("invalid_argument", [
+      {
+        code: "unknown_code",
+        path: ["pairs", i, side],
+        message: `pair ${i}: ${side} code ${JSON.stringify(value)} is not in taxonomy version ${JSON.stringify(taxonomy.version)}; migrate old classifications first`,
+      },
+    ]);
+  }
+  if (!Array.isArray(value)) throw wrongType(["pairs", i, side], "a node code or a path of codes", value);
+  if (value.length === 0) {
+    throw new TaxonomyError("invalid_argument", [{ code: "empty_path", path: ["pairs", i, side], message: `pair ${i}: the ${side} path is empty` }]);
+  }
+  return value.map((code: unknown, k) => requireString(code, ["pairs", i, side, k], "a node code (a string)"));
+}
+
+/** Agreement at each level from 1 to the deepest path: paths agree down to the level (a shorter path compared whole). */
+function levelAccuracy(paths: ReadonlyArray<PairPaths>): LevelAccuracy[] {
+  const n = paths.length;
+  const deepest = paths.reduce((m, p) => Math.max(m, p.assigned.length, p.audited.length), 0);
+  const prefixEqual = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, level: number): boolean => {
+    const la = Math.min(level, a.length);
+    const lb = Math.min(level, b.length);
+    if (la !== lb) return false;
+    for (let k = 0; k < la; k++) if (a[k] !== b[k]) return false;
+    return true;
+  };
+  const perLevel: LevelAccuracy[] = [];
+  for (let level = 1; level <= deepest; level++) {
+    const ok = paths.filter((p) => prefixEqual(p.assigned, p.audited, level)).length;
+    perLevel.push({ level, n, correct: ok, accuracy: n === 0 ? null : ok / n });
+  }
+  return perLevel;
 }

@@ -1,4 +1,5 @@
 import type { Taxonomy, TaxonomyMigration } from "./Taxonomy.js";
+import { assertTaxonomy } from "./internal/arguments.js";
 
 /**
  * What changed between two versions of a taxonomy, matched by code (codes are stable, T1).
@@ -47,6 +48,7 @@ export interface TaxonomyDiff extends TaxonomyMigration {
  * @param oldTaxonomy - the earlier version
  * @param newTaxonomy - the later version
  * @returns the differences, in each taxonomy's depth-first order
+ * @throws {@link TaxonomyError} `invalid_argument` when either is not a taxonomy (path `oldTaxonomy` or `newTaxonomy`)
  * @example
  * const v1 = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "A" }, { code: "b", label: "B" }] });
  * const v2 = createTaxonomy({ id: "s", version: "2", nodes: [
@@ -55,6 +57,8 @@ export interface TaxonomyDiff extends TaxonomyMigration {
  * diffTaxonomies(v1, v2).merged; // => [{ into: "a", from: ["b"] }]
  */
 export function diffTaxonomies(oldTaxonomy: Taxonomy, newTaxonomy: Taxonomy): TaxonomyDiff {
+  assertTaxonomy(oldTaxonomy, ["oldTaxonomy"]);
+  assertTaxonomy(newTaxonomy, ["newTaxonomy"]);
   const added = newTaxonomy.nodes.filter((n) => !oldTaxonomy.has(n.code)).map((n) => n.code);
   const removed = oldTaxonomy.nodes.filter((n) => !newTaxonomy.has(n.code)).map((n) => n.code);
   const renamed: Array<TaxonomyDiff["renamed"][number]> = [];
@@ -78,10 +82,10 @@ export function diffTaxonomies(oldTaxonomy: Taxonomy, newTaxonomy: Taxonomy): Ta
   const mergedInto = new Map<string, string[]>();
   const split: Array<TaxonomyDiff["split"][number]> = [];
   for (const d of deprecated) {
-    if (d.replacedBy.length === 1) {
-      const into = d.replacedBy[0]!;
-      mergedInto.set(into, [...(mergedInto.get(into) ?? []), d.code]);
-    } else if (d.replacedBy.length > 1) split.push({ from: d.code, into: d.replacedBy });
+    const [into, ...more] = d.replacedBy;
+    if (into === undefined) continue;
+    if (more.length === 0) mergedInto.set(into, [...(mergedInto.get(into) ?? []), d.code]);
+    else split.push({ from: d.code, into: d.replacedBy });
   }
   return {
     fromVersion: oldTaxonomy.version,

@@ -49,7 +49,7 @@ export type {
 // --- versions ---
 export { diffTaxonomies } from "./diffTaxonomies.js";
 export type { TaxonomyDiff } from "./diffTaxonomies.js";
-export { reviseTaxonomy } from "./reviseTaxonomy.js";
+export { TaxonomyChangeSchema, reviseTaxonomy } from "./reviseTaxonomy.js";
 export type { TaxonomyChange } from "./reviseTaxonomy.js";
 
 // --- audits ---
@@ -61,12 +61,12 @@ export { checkTaxonomyHealth } from "./checkTaxonomyHealth.js";
 export type { HealthOptions, TaxonomyHealth } from "./checkTaxonomyHealth.js";
 
 // --- import and export ---
-export { taxonomyFromZendeskOptions } from "./taxonomyFromZendeskOptions.js";
+export { safeTaxonomyFromZendeskOptions, taxonomyFromZendeskOptions } from "./taxonomyFromZendeskOptions.js";
 export type { ImportSettings, ZendeskOption } from "./taxonomyFromZendeskOptions.js";
 export { taxonomyToZendeskOptions } from "./taxonomyToZendeskOptions.js";
 export { CSV_EXTRA_COLUMNS, taxonomyToCsv } from "./taxonomyToCsv.js";
-export { taxonomyFromCsv } from "./taxonomyFromCsv.js";
+export { safeTaxonomyFromCsv, taxonomyFromCsv } from "./taxonomyFromCsv.js";
 export type { CsvImportOptions } from "./taxonomyFromCsv.js";
-export { parseTaxonomyJson } from "./parseTaxonomyJson.js";
+export { parseTaxonomyJson, safeParseTaxonomyJson } from "./parseTaxonomyJson.js";
 export { taxonomyToSkos } from "./taxonomyToSkos.js";
 export type { SkosDocument, SkosOptions } from "./taxonomyToSkos.js";

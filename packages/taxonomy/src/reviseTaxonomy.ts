@@ -1,11 +1,15 @@
+import { describeValue } from "@supportops/core";
 import type { Issue } from "@supportops/core";
+import { z } from "zod";
 import type { Taxonomy } from "./Taxonomy.js";
-import type { TaxonomyDefinition, TaxonomyNodeDefinition } from "./TaxonomyDefinition.js";
+import { LabelSchema, NodeCodeSchema, TaxonomyNodeSchema } from "./TaxonomyDefinition.js";
+import type { Deprecation, TaxonomyDefinition, TaxonomyNodeDefinition } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
+import type { TaxonomyIssueCode } from "./TaxonomyError.js";
+import { assertTaxonomy, isRecord, parseArgument, requireString, wrongType } from "./internal/arguments.js";
 
 /**
- * One lifecycle change to a taxonomy (research §2.3): codes never change; labels, parents and
- * deprecations do.
+ * One lifecycle change to a taxonomy: codes never change; labels, parents and deprecations do.
  *
  * @example
  * const changes: TaxonomyChange[] = [
@@ -19,7 +23,7 @@ export type TaxonomyChange =
       readonly op: "rename";
       readonly code: string;
       readonly label: string;
-      readonly keepOldLabel?: boolean;
+      readonly keepOldLabel?: boolean | undefined;
     }
   | {
       /** New parent (`null` = top level); the subtree moves with it. */
@@ -57,7 +61,39 @@ export type TaxonomyChange =
       readonly code: string;
     };
 
+const CHANGE_OPS = ["rename", "move", "add", "merge", "split", "deprecate", "delete"] as const;
+
+/**
+ * The zod schema of one {@link TaxonomyChange}, discriminated on `op`. `reviseTaxonomy` parses every
+ * change with it before applying any.
+ *
+ * @example
+ * TaxonomyChangeSchema.safeParse({ op: "merge", from: ["billing.other"], into: "billing.refund" }).success; // => true
+ * TaxonomyChangeSchema.safeParse({ op: "rename", code: "billing" }).success; // => false (no label)
+ */
+export const TaxonomyChangeSchema = z.discriminatedUnion(
+  "op",
+  [
+    z.strictObject({ op: z.literal("rename"), code: NodeCodeSchema, label: LabelSchema, keepOldLabel: z.boolean().optional() }),
+    z.strictObject({ op: z.literal("move"), code: NodeCodeSchema, parent: NodeCodeSchema.nullable() }),
+    z.strictObject({ op: z.literal("add"), parent: NodeCodeSchema.nullable(), node: TaxonomyNodeSchema }),
+    z.strictObject({ op: z.literal("merge"), from: z.array(NodeCodeSchema), into: NodeCodeSchema }),
+    z.strictObject({ op: z.literal("split"), code: NodeCodeSchema, into: z.array(NodeCodeSchema) }),
+    z.strictObject({ op: z.literal("deprecate"), code: NodeCodeSchema, reason: z.string().min(1) }),
+    z.strictObject({ op: z.literal("delete"), code: NodeCodeSchema }),
+  ],
+  {
+    // An unknown `op`; any other issue (not an object at all) keeps the common wording.
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `expected op to be one of ${CHANGE_OPS.map((op) => JSON.stringify(op)).join(", ")}, got ${describeValue(isRecord(issue.input) ? issue.input["op"] : undefined)}`
+        : undefined,
+  },
+);
+
+/** A node of the next version while changes are applied; `parent` is a code, `null` at the top level. */
 interface Draft {
+  readonly code: string;
   node: Omit<TaxonomyNodeDefinition, "children" | "parent">;
   parent: string | null;
 }
@@ -71,8 +107,10 @@ interface Draft {
  * @param version - the new version's name
  * @param changes - renames, moves, additions, merges, splits, deprecations and deletions
  * @returns the new definition (nested form)
- * @throws {@link TaxonomyError} `invalid_revision` for a change that names an unknown code, adds an
- *   existing code, moves a node under itself, or deletes an active node or one with children
+ * @throws {@link TaxonomyError} `invalid_revision` for a malformed change, or one that names an unknown
+ *   code, adds an existing code, moves a node under itself, or deletes an active node or one with
+ *   children (issue paths start at the change's index); `invalid_argument` when `taxonomy`, `version`
+ *   or `changes` has the wrong type (the path names it)
  * @example
  * const v1 = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "Acess" }, { code: "b", label: "B" }] });
  * const v2 = createTaxonomy(reviseTaxonomy(v1, "2", [
@@ -83,32 +121,37 @@ interface Draft {
  * v2.migrate({ code: "b", version: "1" }, diffTaxonomies(v1, v2)).kind; // => "remapped"
  */
 export function reviseTaxonomy(taxonomy: Taxonomy, version: string, changes: ReadonlyArray<TaxonomyChange>): TaxonomyDefinition {
+  assertTaxonomy(taxonomy, ["taxonomy"]);
+  const nextVersion = requireString(version, ["version"], "the new version's name (a string)");
+  if (!Array.isArray(changes)) throw wrongType(["changes"], "an array of changes", changes);
+  const parsed = parseArgument(z.array(TaxonomyChangeSchema), changes, [], "invalid_revision");
+
   const drafts = new Map<string, Draft>();
-  const order: string[] = [];
+  const order: Draft[] = [];
   const add = (node: TaxonomyNodeDefinition, parent: string | null): void => {
     const { children, parent: _parent, ...rest } = node;
-    drafts.set(node.code, { node: rest, parent });
-    order.push(node.code);
+    const draft: Draft = { code: node.code, node: rest, parent };
+    drafts.set(node.code, draft);
+    order.push(draft);
     for (const child of children ?? []) add(child, node.code);
   };
-  const definitionNodes = taxonomy.definition.nodes;
-  for (const node of definitionNodes) add(node, null);
+  for (const node of taxonomy.definition.nodes) add(node, null);
 
-  const issues: Issue[] = [];
-  const missing = (at: ReadonlyArray<string | number>, code: string): boolean => {
-    if (drafts.has(code)) return false;
-    issues.push({ code: "unknown_code", path: at, message: `${JSON.stringify(code)} is not a code in the taxonomy at this point` });
-    return true;
+  const issues: Issue<TaxonomyIssueCode>[] = [];
+  /** The draft of `code`, or an `unknown_code` issue at `at`. */
+  const find = (at: ReadonlyArray<string | number>, code: string): Draft | undefined => {
+    const draft = drafts.get(code);
+    if (draft === undefined) issues.push({ code: "unknown_code", path: at, message: `${JSON.stringify(code)} is not a code in the taxonomy at this point` });
+    return draft;
   };
-  const deprecate = (code: string, deprecated: NonNullable<TaxonomyNodeDefinition["deprecated"]>): void => {
-    const draft = drafts.get(code)!;
-    draft.node = { ...draft.node, deprecated: { ...deprecated, since: version } };
+  const deprecate = (draft: Draft, deprecated: Deprecation): void => {
+    draft.node = { ...draft.node, deprecated: { ...deprecated, since: nextVersion } };
   };
-  changes.forEach((change, i) => {
+  parsed.forEach((change, i) => {
     switch (change.op) {
       case "rename": {
-        if (missing([i, "code"], change.code)) return;
-        const draft = drafts.get(change.code)!;
+        const draft = find([i, "code"], change.code);
+        if (draft === undefined) return;
         const old = draft.node.label;
         const aliases = [...(draft.node.aliases ?? [])].filter((a) => a !== change.label);
         if (change.keepOldLabel !== false && old !== change.label && !aliases.includes(old)) aliases.push(old);
@@ -117,21 +160,22 @@ export function reviseTaxonomy(taxonomy: Taxonomy, version: string, changes: Rea
         return;
       }
       case "move": {
-        if (missing([i, "code"], change.code) || (change.parent !== null && missing([i, "parent"], change.parent))) return;
-        for (let c: string | null = change.parent; c !== null; c = drafts.get(c)!.parent) {
+        const draft = find([i, "code"], change.code);
+        if (draft === undefined || (change.parent !== null && find([i, "parent"], change.parent) === undefined)) return;
+        for (let c: string | null = change.parent; c !== null; c = drafts.get(c)?.parent ?? null) {
           if (c === change.code) {
             issues.push({ code: "cycle", path: [i, "parent"], message: `cannot move ${JSON.stringify(change.code)} under its own subtree (${JSON.stringify(change.parent)})` });
             return;
           }
         }
-        drafts.get(change.code)!.parent = change.parent;
+        draft.parent = change.parent;
         // Last among its new siblings, as a person moving it would expect.
-        order.splice(order.indexOf(change.code), 1);
-        order.push(change.code);
+        order.splice(order.indexOf(draft), 1);
+        order.push(draft);
         return;
       }
       case "add": {
-        if (change.parent !== null && missing([i, "parent"], change.parent)) return;
+        if (change.parent !== null && find([i, "parent"], change.parent) === undefined) return;
         const codes: string[] = [];
         const collect = (n: TaxonomyNodeDefinition): void => {
           codes.push(n.code);
@@ -147,27 +191,29 @@ export function reviseTaxonomy(taxonomy: Taxonomy, version: string, changes: Rea
         return;
       }
       case "merge": {
-        if (missing([i, "into"], change.into)) return;
+        if (find([i, "into"], change.into) === undefined) return;
         change.from.forEach((code, j) => {
-          if (!missing([i, "from", j], code)) deprecate(code, { replacedBy: [change.into] });
+          const draft = find([i, "from", j], code);
+          if (draft !== undefined) deprecate(draft, { replacedBy: [change.into] });
         });
         return;
       }
       case "split": {
-        if (missing([i, "code"], change.code)) return;
-        if (change.into.some((code, j) => missing([i, "into", j], code))) return;
-        deprecate(change.code, { replacedBy: [...change.into] });
+        const draft = find([i, "code"], change.code);
+        if (draft === undefined) return;
+        if (change.into.some((code, j) => find([i, "into", j], code) === undefined)) return;
+        deprecate(draft, { replacedBy: [...change.into] });
         return;
       }
       case "deprecate": {
-        if (missing([i, "code"], change.code)) return;
-        deprecate(change.code, { reason: change.reason });
+        const draft = find([i, "code"], change.code);
+        if (draft !== undefined) deprecate(draft, { reason: change.reason });
         return;
       }
       case "delete": {
-        if (missing([i, "code"], change.code)) return;
-        const draft = drafts.get(change.code)!;
-        const hasChildren = [...drafts.values()].some((d) => d.parent === change.code);
+        const draft = find([i, "code"], change.code);
+        if (draft === undefined) return;
+        const hasChildren = order.some((d) => d.parent === change.code);
         if (draft.node.deprecated === undefined || hasChildren) {
           issues.push({
             code: "not_deletable",
@@ -177,23 +223,22 @@ export function reviseTaxonomy(taxonomy: Taxonomy, version: string, changes: Rea
           return;
         }
         drafts.delete(change.code);
-        order.splice(order.indexOf(change.code), 1);
+        order.splice(order.indexOf(draft), 1);
         return;
       }
+      default:
+        change satisfies never;
     }
   });
   if (issues.length > 0) throw new TaxonomyError("invalid_revision", issues);
 
-  const childrenOf = new Map<string | null, string[]>();
-  for (const code of order) {
-    const parent = drafts.get(code)!.parent;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), code]);
-  }
-  const build = (code: string): TaxonomyNodeDefinition => {
-    const children = (childrenOf.get(code) ?? []).map(build);
-    return { ...drafts.get(code)!.node, ...(children.length > 0 ? { children } : {}) };
+  const childrenOf = new Map<string | null, Draft[]>();
+  for (const draft of order) childrenOf.set(draft.parent, [...(childrenOf.get(draft.parent) ?? []), draft]);
+  const build = (draft: Draft): TaxonomyNodeDefinition => {
+    const children = (childrenOf.get(draft.code) ?? []).map(build);
+    return { ...draft.node, ...(children.length > 0 ? { children } : {}) };
   };
   const { nodes: _nodes, ...settings } = taxonomy.definition;
   // A fresh, writable copy: parts of it come from the frozen current definition.
-  return structuredClone({ ...settings, version, nodes: (childrenOf.get(null) ?? []).map(build) });
+  return structuredClone({ ...settings, version: nextVersion, nodes: (childrenOf.get(null) ?? []).map(build) });
 }

@@ -1,10 +1,17 @@
 import Papa from "papaparse";
-import type { Issue } from "@supportops/core";
+import { safely } from "@supportops/core";
+import type { Issue, SafeResult } from "@supportops/core";
+import { z } from "zod";
 import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
+import type { TaxonomyIssueCode } from "./TaxonomyError.js";
+import { ImportSettingsSchema } from "./taxonomyFromZendeskOptions.js";
 import type { ImportSettings } from "./taxonomyFromZendeskOptions.js";
+import { parseArgument, requireString } from "./internal/arguments.js";
 import { normalizeLabel } from "./internal/normalize.js";
 import { TreeBuilder } from "./internal/treeBuilder.js";
+
+const CsvImportOptionsSchema = ImportSettingsSchema.extend({ levelColumns: z.array(z.string()).optional() });
 
 /**
  * Options of {@link taxonomyFromCsv}: the definition settings plus which columns hold what.
@@ -14,7 +21,7 @@ import { TreeBuilder } from "./internal/treeBuilder.js";
  */
 export interface CsvImportOptions extends ImportSettings {
   /** Header names of the level columns, top level first. Default: headers like `level_1`, `Level 2`, in header order. */
-  readonly levelColumns?: ReadonlyArray<string>;
+  readonly levelColumns?: ReadonlyArray<string> | undefined;
 }
 
 /**
@@ -29,16 +36,19 @@ export interface CsvImportOptions extends ImportSettings {
  * @param options - `id`, `version`, other definition settings, and `levelColumns` if the headers are not `level_N`
  * @returns a definition for `createTaxonomy`
  * @throws {@link TaxonomyError} `invalid_import` for malformed CSV, missing level columns, a row with a gap
- *   between levels, no label, or the same path twice
+ *   between levels, no label, or the same path twice; `invalid_argument` when `text` is not a string or
+ *   `options` is not valid settings (paths start with `options`)
  * @example
  * const def = taxonomyFromCsv('Category,Subcategory\r\nBilling,"Refund, full"\r\n', {
  *   id: "s", version: "1", levelColumns: ["Category", "Subcategory"] });
  * def.nodes; // => [{ code: "billing", label: "Billing", children: [{ code: "billing__refund_full", label: "Refund, full" }] }]
  */
 export function taxonomyFromCsv(text: string, options: CsvImportOptions): TaxonomyDefinition {
-  const { levelColumns, ...settings } = options;
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ",", skipEmptyLines: "greedy" });
-  const issues: Issue[] = parsed.errors.map((e) => ({
+  // Checked before papaparse sees it: given anything but a string, papaparse would try to read a file.
+  const csv = requireString(text, ["text"], "CSV text (a string)");
+  const { levelColumns, ...settings } = parseArgument(CsvImportOptionsSchema, options, ["options"]);
+  const parsed = Papa.parse<string[]>(csv, { header: false, delimiter: ",", skipEmptyLines: "greedy" });
+  const issues: Issue<TaxonomyIssueCode>[] = parsed.errors.map((e) => ({
     code: "malformed_csv",
     path: e.row === undefined ? [] : ["rows", e.row],
     message: `CSV ${e.row === undefined ? "" : `row ${e.row + 1}: `}${e.message}`,
@@ -84,11 +94,12 @@ export function taxonomyFromCsv(text: string, options: CsvImportOptions): Taxono
     const at = ["rows", r + 1];
     const cells = levelIndexes.map((i) => cell(row, i));
     const depth = cells.findIndex((c) => c === "");
-    const labels = depth === -1 ? cells : cells.slice(0, depth);
-    if (labels.length === 0) {
+    const [first, ...deeper] = depth === -1 ? cells : cells.slice(0, depth);
+    if (first === undefined) {
       issues.push({ code: "invalid_row", path: at, message: `row ${r + 2} has no label in its first level column` });
       return;
     }
+    const labels = [first, ...deeper] as const;
     if (cells.slice(labels.length).some((c) => c !== "")) {
       issues.push({ code: "invalid_row", path: at, message: `row ${r + 2} skips a level: a level is empty but a deeper one is filled` });
       return;
@@ -118,4 +129,24 @@ export function taxonomyFromCsv(text: string, options: CsvImportOptions): Taxono
   });
   if (issues.length > 0) throw new TaxonomyError("invalid_import", issues);
   return { ...settings, nodes: tree.build() };
+}
+
+/**
+ * {@link taxonomyFromCsv} for values of any type (a request body, a cell of a form): returns
+ * `{ success, data }` or `{ success: false, error }` instead of throwing.
+ *
+ * @param text - the CSV, of any type
+ * @param options - the settings, of any type
+ * @returns the definition, or the {@link TaxonomyError} `taxonomyFromCsv` would throw
+ * @example
+ * safeTaxonomyFromCsv("level_1\r\nBilling\r\n", { id: "s", version: "1" });
+ * // => { success: true, data: { id: "s", version: "1", nodes: [{ code: "billing", label: "Billing" }] } }
+ * const result = safeTaxonomyFromCsv({ rows: [] }, { id: "s", version: "1" });
+ * if (!result.success) result.error.code; // => "invalid_argument"
+ */
+export function safeTaxonomyFromCsv(text: string, options: CsvImportOptions): SafeResult<TaxonomyDefinition, TaxonomyError>;
+export function safeTaxonomyFromCsv(text: unknown, options: unknown): SafeResult<TaxonomyDefinition, TaxonomyError>;
+export function safeTaxonomyFromCsv(text: unknown, options: unknown): SafeResult<TaxonomyDefinition, TaxonomyError> {
+  // Unchecked until here on purpose: taxonomyFromCsv checks both arguments before it trusts them.
+  return safely(TaxonomyError, () => taxonomyFromCsv(text as string, options as CsvImportOptions));
 }

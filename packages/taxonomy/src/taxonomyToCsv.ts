@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import type { Taxonomy } from "./Taxonomy.js";
 import type { TaxonomyNodeDefinition } from "./TaxonomyDefinition.js";
+import { assertTaxonomy } from "./internal/arguments.js";
 
 /**
  * The extra columns {@link taxonomyToCsv} writes after the level columns, and {@link taxonomyFromCsv} reads.
@@ -31,12 +32,14 @@ export const CSV_EXTRA_COLUMNS = [
  *
  * @param taxonomy - the taxonomy
  * @returns CSV text with CRLF line ends
+ * @throws {@link TaxonomyError} `invalid_argument` when `taxonomy` is not one
  * @example
  * const tax = createTaxonomy({ id: "s", version: "1", nodes: [
  *   { code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund, full" }] }] });
  * taxonomyToCsv(tax).split("\r\n")[2]; // => 'Billing,"Refund, full",billing.refund,,,,,,,'
  */
 export function taxonomyToCsv(taxonomy: Taxonomy): string {
+  assertTaxonomy(taxonomy, ["taxonomy"]);
   const depth = taxonomy.nodes.reduce((m, n) => Math.max(m, n.depth), 0);
   const levels = Array.from({ length: depth }, (_, i) => `level_${i + 1}`);
   // The node's own settings, as written (compiled nodes carry inherited ones).
@@ -48,8 +51,11 @@ export function taxonomyToCsv(taxonomy: Taxonomy): string {
     }
   };
   walk(taxonomy.definition.nodes);
+  const labelsOf = new Map<string, ReadonlyArray<string>>();
   const rows = taxonomy.nodes.map((node) => {
-    const labels = node.path.map((c) => taxonomy.node(c)!.label);
+    // Depth-first: the parent's labels are known before its children's.
+    const labels = [...(node.parent === null ? [] : (labelsOf.get(node.parent) ?? [])), node.label];
+    labelsOf.set(node.code, labels);
     return [
       ...levels.map((_, i) => labels[i] ?? ""),
       node.code,

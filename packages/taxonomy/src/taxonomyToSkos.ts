@@ -1,4 +1,8 @@
+import { z } from "zod";
 import type { Taxonomy } from "./Taxonomy.js";
+import { assertTaxonomy, parseArgument } from "./internal/arguments.js";
+
+const SkosOptionsSchema = z.strictObject({ baseUri: z.string().min(1).optional() });
 
 /**
  * Options of {@link taxonomyToSkos}.
@@ -10,7 +14,7 @@ import type { Taxonomy } from "./Taxonomy.js";
  */
 export interface SkosOptions {
   /** Base IRI of the scheme; concepts are `base + encodeURIComponent(code)`. Default `urn:supportops:<id>:`. */
-  readonly baseUri?: string;
+  readonly baseUri?: string | undefined;
 }
 
 /**
@@ -39,14 +43,17 @@ export interface SkosDocument {
  * @param taxonomy - the taxonomy
  * @param options - the base IRI
  * @returns a JSON-LD document (serialise with `JSON.stringify`)
+ * @throws {@link TaxonomyError} `invalid_argument` when `taxonomy` is not one or `options` is not `{ baseUri? }`
  * @example
  * const tax = createTaxonomy({ id: "support", version: "1", nodes: [{ code: "billing", label: "Billing" }] });
  * taxonomyToSkos(tax)["@graph"][1];
  * // => { "@id": "urn:supportops:support:billing", "@type": "skos:Concept", "skos:inScheme": { "@id": "urn:supportops:support" },
  * //      "skos:notation": "billing", "skos:prefLabel": "Billing", "skos:topConceptOf": { "@id": "urn:supportops:support" } }
  */
-export function taxonomyToSkos(taxonomy: Taxonomy, options: SkosOptions = {}): SkosDocument {
-  const base = options.baseUri ?? `urn:supportops:${encodeURIComponent(taxonomy.id)}:`;
+export function taxonomyToSkos(taxonomy: Taxonomy, options?: SkosOptions): SkosDocument {
+  assertTaxonomy(taxonomy, ["taxonomy"]);
+  const { baseUri } = options === undefined ? {} : parseArgument(SkosOptionsSchema, options, ["options"]);
+  const base = baseUri ?? `urn:supportops:${encodeURIComponent(taxonomy.id)}:`;
   const scheme = { "@id": base.replace(/[:/#]$/u, "") };
   const iri = (code: string): { "@id": string } => ({ "@id": `${base}${encodeURIComponent(code)}` });
   const concepts = taxonomy.nodes.map((node) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SupportOpsError } from "@supportops/core";
+import { COMMON_ERROR_CODES, SupportOpsError } from "@supportops/core";
 import type { Issue } from "@supportops/core";
+import { thrownBy } from "@supportops/test-utils";
 import {
   TAXONOMY_ERROR_CODES,
   TAXONOMY_ISSUE_CODES,
@@ -16,29 +17,24 @@ import {
   taxonomyFromZendeskOptions,
   taxonomyToZendeskOptions,
 } from "@supportops/taxonomy";
-import { SUPPORT } from "./fixture.js";
-import { thrown } from "./thrown.js";
+import { failure as refused } from "./support/failure.js";
+import { SUPPORT } from "./support/fixture.js";
 
 const tax = createTaxonomy(SUPPORT);
 const base = { id: "t", version: "1" };
 const settings = { id: "t", version: "1" };
-
-function refused(result: { success: boolean; error?: TaxonomyError }): TaxonomyError {
-  if (result.success || result.error === undefined) throw new Error("expected a failure");
-  return result.error;
-}
+const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
 
 // One way to provoke each error code, from the public API.
 const errorCases: Record<(typeof TAXONOMY_ERROR_CODES)[number], () => TaxonomyError> = {
   invalid_taxonomy: () => thrown(() => createTaxonomy({ ...base, nodes: [] })),
   invalid_classification: () => refused(tax.validate({ code: "billing" })),
-  unknown_code: () => thrown(() => tax.path("missing")),
-  unresolved: () => refused(tax.resolve("Nowhere")),
   invalid_migration: () => thrown(() => tax.migrate({ code: "other", version: "1" }, { fromVersion: "1", toVersion: "2" })),
   invalid_import: () => thrown(() => taxonomyFromCsv("", settings)),
   invalid_export: () => thrown(() => taxonomyToZendeskOptions(createTaxonomy({ ...base, separator: "/", nodes: [{ code: "a", label: "a::b" }] }))),
-  invalid_audit: () => thrown(() => auditAccuracy([{ assigned: "x", audited: "y" }], { taxonomy: tax })),
   invalid_revision: () => thrown(() => reviseTaxonomy(tax, "2", [{ op: "deprecate", code: "nope", reason: "x" }])),
+  invalid_argument: () => thrown(() => auditAccuracy([{ assigned: "x", audited: "y" }], { taxonomy: tax })),
+  not_found: () => thrown(() => tax.path("missing")),
 };
 
 // One way to provoke each issue code; health warnings come back as data, not as errors.
@@ -92,6 +88,20 @@ describe("TaxonomyError", () => {
     const issue = issueCases[code]().find((i) => i.code === code);
     expect(issue?.code).toBe(code);
     expect(issue!.message.length).toBeGreaterThan(10);
+  });
+
+  it("lists every common code it throws, and no other code another package could use", () => {
+    const common: ReadonlyArray<string> = COMMON_ERROR_CODES;
+    expect(TAXONOMY_ERROR_CODES.filter((code) => common.includes(code))).toStrictEqual(["invalid_argument", "not_found"]);
+    expect(TAXONOMY_ERROR_CODES.filter((code) => !common.includes(code)).every((code) => code.startsWith("invalid_"))).toBe(true);
+  });
+
+  it("TSDoc examples: the code lists, and the error a safe function returns", () => {
+    expect(TAXONOMY_ERROR_CODES.includes("invalid_taxonomy")).toBe(true);
+    expect(TAXONOMY_ERROR_CODES.includes("not_found")).toBe(true);
+    expect(TAXONOMY_ISSUE_CODES.includes("deprecated_code")).toBe(true);
+    const error = refused(safeCreateTaxonomy({ id: "t", version: "1", nodes: [] }));
+    expect([error instanceof TaxonomyError, error.code, error.message]).toStrictEqual([true, "invalid_taxonomy", "nodes: a taxonomy needs at least one node"]);
   });
 
   it("formats issues with their paths in the message", () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { auditAccuracy, createTaxonomy } from "@supportops/taxonomy";
+import { thrownBy } from "@supportops/test-utils";
+import { TaxonomyError, auditAccuracy, createTaxonomy } from "@supportops/taxonomy";
 import type { AuditPair } from "@supportops/taxonomy";
-import { SUPPORT } from "./fixture.js";
-import { thrown } from "./thrown.js";
+import { SUPPORT } from "./support/fixture.js";
+
+const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
 
 const repeat = (n: number, pair: AuditPair): AuditPair[] => Array.from({ length: n }, () => pair);
 
@@ -99,7 +101,7 @@ describe("auditAccuracy", () => {
     expect(ci99.interval!.lower).toBeCloseTo(10 / (10 + 2.5758293035489004 ** 2), 12);
   });
 
-  it("refuses unknown codes, empty paths and bad options (invalid_audit)", () => {
+  it("refuses unknown codes, empty paths and bad options (invalid_argument, with specific issue codes)", () => {
     const tax = createTaxonomy(SUPPORT);
     const errors = [
       thrown(() => auditAccuracy([{ assigned: "billing.refund", audited: "gone" }], { taxonomy: tax })),
@@ -107,12 +109,66 @@ describe("auditAccuracy", () => {
       thrown(() => auditAccuracy([], { matchLevel: 0 })),
       thrown(() => auditAccuracy([], { confidence: 95 })),
     ];
-    expect(errors.map((e) => e.code)).toStrictEqual(["invalid_audit", "invalid_audit", "invalid_audit", "invalid_audit"]);
+    expect(errors.map((e) => e.code)).toStrictEqual(["invalid_argument", "invalid_argument", "invalid_argument", "invalid_argument"]);
     expect(errors.map((e) => e.issues)).toStrictEqual([
-      [{ code: "unknown_code", path: [0, "audited"], message: 'pair 0: audited code "gone" is not in taxonomy version "2026.1"; migrate old classifications first' }],
-      [{ code: "empty_path", path: [0, "assigned"], message: "pair 0: the assigned path is empty" }],
-      [{ code: "invalid_option", path: ["matchLevel"], message: 'matchLevel 0 is neither "leaf" nor a level ≥ 1' }],
-      [{ code: "invalid_option", path: ["confidence"], message: "confidence 95 must be strictly between 0 and 1 (0.95 for a 95% interval)" }],
+      [{ code: "unknown_code", path: ["pairs", 0, "audited"], message: 'pair 0: audited code "gone" is not in taxonomy version "2026.1"; migrate old classifications first' }],
+      [{ code: "empty_path", path: ["pairs", 0, "assigned"], message: "pair 0: the assigned path is empty" }],
+      [{ code: "invalid_option", path: ["options", "matchLevel"], message: 'expected "leaf" or a whole level ≥ 1, got number 0' }],
+      [{ code: "invalid_option", path: ["options", "confidence"], message: "expected a confidence strictly between 0 and 1 (0.95 for a 95% interval), got number 95" }],
+    ]);
+  });
+
+  it("throws invalid_argument, never a TypeError, for pairs that are not an array of pairs", () => {
+    const notAnArray = thrown(() => auditAccuracy(null as never));
+    expect([notAnArray.code, notAnArray.issues]).toStrictEqual([
+      "invalid_argument",
+      [{ code: "invalid_type", path: ["pairs"], message: "expected an array of { assigned, audited } pairs, got null" }],
+    ]);
+    expect(thrown(() => auditAccuracy([null] as never)).issues[0].path).toStrictEqual(["pairs", 0]);
+    expect(thrown(() => auditAccuracy([{ assigned: 7, audited: "a" }] as never)).issues[0].path).toStrictEqual(["pairs", 0, "assigned"]);
+    expect(thrown(() => auditAccuracy([], { taxonomy: {} } as never)).issues[0].path).toStrictEqual(["options", "taxonomy"]);
+    const misspelt = thrown(() => auditAccuracy([], { matchlevel: 1 } as never));
+    expect([misspelt.code, misspelt.issues[0].path]).toStrictEqual(["invalid_argument", ["options", "matchlevel"]]);
+    expect(misspelt.issues[0].message).toMatch(/^unknown key "matchlevel"; use "matchLevel" \(allowed: /u);
+  });
+
+  it("TSDoc examples", () => {
+    const tax = createTaxonomy({
+      id: "s",
+      version: "1",
+      nodes: [{ code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other" }] }],
+    });
+    const two = [
+      { assigned: "billing.refund", audited: "billing.other" },
+      { assigned: "billing.refund", audited: "billing.refund" },
+    ];
+    expect(auditAccuracy([{ assigned: "billing.refund", audited: "billing.other" }], { taxonomy: tax, matchLevel: 1 }).accuracy).toBe(1);
+    expect(auditAccuracy(two, { taxonomy: tax }).perLevel).toStrictEqual([
+      { level: 1, n: 2, correct: 2, accuracy: 1 },
+      { level: 2, n: 2, correct: 1, accuracy: 0.5 },
+    ]);
+    expect(auditAccuracy(two, { taxonomy: tax }).perClass[1]).toStrictEqual({
+      code: "billing.refund",
+      support: 1,
+      predicted: 2,
+      truePositives: 1,
+      precision: 0.5,
+      recall: 1,
+      f1: 0.6666666666666666,
+    });
+    const audit = auditAccuracy(two);
+    expect([audit.accuracy, audit.macroF1, audit.kappa]).toStrictEqual([0.5, 0.3333333333333333, 0]);
+    const other = auditAccuracy([
+      { assigned: "billing.refund", audited: "billing.refund" },
+      { assigned: "billing.refund", audited: "billing.invoices" },
+    ]);
+    expect([other.accuracy, other.classes, other.confusion]).toStrictEqual([
+      0.5,
+      ["billing.invoices", "billing.refund"],
+      [
+        [0, 1],
+        [0, 1],
+      ],
     ]);
   });
 });

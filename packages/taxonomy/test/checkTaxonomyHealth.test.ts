@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkTaxonomyHealth, createTaxonomy } from "@supportops/taxonomy";
-import { SUPPORT } from "./fixture.js";
+import { thrownBy } from "@supportops/test-utils";
+import { TaxonomyError, checkTaxonomyHealth, createTaxonomy } from "@supportops/taxonomy";
+import { SUPPORT } from "./support/fixture.js";
 
 const tax = createTaxonomy(SUPPORT);
 
@@ -72,5 +73,34 @@ describe("checkTaxonomyHealth", () => {
   it("has a null share with no tickets, and every active node unused", () => {
     const health = checkTaxonomyHealth(tax, []);
     expect([health.n, health.other.share, health.other.exceeded, health.unused.length]).toStrictEqual([0, null, false, 7]);
+  });
+
+  it("throws invalid_argument, never a TypeError, for arguments of the wrong type", () => {
+    const cases = [
+      thrownBy(TaxonomyError, () => checkTaxonomyHealth(null as never, [])),
+      thrownBy(TaxonomyError, () => checkTaxonomyHealth(tax, "other" as never)),
+      thrownBy(TaxonomyError, () => checkTaxonomyHealth(tax, ["other", null] as never)),
+      thrownBy(TaxonomyError, () => checkTaxonomyHealth(tax, [], { otherShareThreshold: 10 })),
+      thrownBy(TaxonomyError, () => checkTaxonomyHealth(tax, [], { maxleaves: 3 } as never)),
+    ];
+    expect(cases.map((e) => [e.code, e.issues[0].code, e.issues[0].path])).toStrictEqual([
+      ["invalid_argument", "invalid_type", ["taxonomy"]],
+      ["invalid_argument", "invalid_type", ["classifications"]],
+      ["invalid_argument", "invalid_type", ["classifications", 1]],
+      ["invalid_argument", "too_big", ["options", "otherShareThreshold"]],
+      ["invalid_argument", "unrecognized_keys", ["options", "maxleaves"]],
+    ]);
+  });
+
+  it("TSDoc examples", () => {
+    const small = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "Access" }, { code: "o", label: "Other", other: true }] });
+    expect(checkTaxonomyHealth(small, ["o", "o", "a"]).other.share).toBe(0.6666666666666666);
+    const billing = createTaxonomy({
+      id: "s",
+      version: "1",
+      nodes: [{ code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other", other: true }] }],
+    });
+    const health = checkTaxonomyHealth(billing, ["billing.refund", "billing.other"], { otherShareThreshold: 0.2 });
+    expect([health.other.share, health.other.exceeded, health.warnings.map((w) => w.code)]).toStrictEqual([0.5, true, ["other_share"]]);
   });
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  TaxonomyDefinitionSchema,
-  TaxonomyError,
-  createTaxonomy,
-  safeCreateTaxonomy,
-  taxonomyDefinitionJsonSchema,
-  taxonomyFromZendeskOptions,
-} from "@supportops/taxonomy";
+import { TaxonomyError, createTaxonomy, safeCreateTaxonomy, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
 import type { Issue } from "@supportops/core";
-import { SUPPORT } from "./fixture.js";
+import { thrownBy } from "@supportops/test-utils";
+import { failure } from "./support/failure.js";
+import { SUPPORT } from "./support/fixture.js";
 
 function issuesOf(definition: unknown): ReadonlyArray<Issue> {
   // Bad definitions on purpose: the runtime checks are what is under test.
-  const result = safeCreateTaxonomy(definition as never);
+  const result = safeCreateTaxonomy(definition);
   if (result.success) throw new Error("expected the definition to be rejected");
   expect(result.error).toBeInstanceOf(TaxonomyError);
   expect(result.error.code).toBe("invalid_taxonomy");
@@ -21,7 +16,7 @@ function issuesOf(definition: unknown): ReadonlyArray<Issue> {
 const base = { id: "t", version: "1" };
 
 describe("createTaxonomy", () => {
-  it("compiles the issue's example into frozen nodes with paths", () => {
+  it("compiles the support fixture into frozen nodes with paths", () => {
     const tax = createTaxonomy(SUPPORT);
     expect(tax.node("billing.invoice")).toStrictEqual({
       code: "billing.invoice",
@@ -179,33 +174,52 @@ describe("createTaxonomy", () => {
     ]);
   });
 
-  it("reports schema errors with paths, the zod way", () => {
+  it("reports schema errors with paths and supportops wording", () => {
     expect(issuesOf({ ...base, nodes: [] })).toStrictEqual([
       { code: "too_small", path: ["nodes"], message: "a taxonomy needs at least one node" },
     ]);
-    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "b", label: 3 }] }] }).map((i) => [i.code, i.path])).toStrictEqual([
-      ["invalid_type", ["nodes", 0, "children", 0, "label"]],
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "b", label: 3 }] }] })).toStrictEqual([
+      { code: "invalid_type", path: ["nodes", 0, "children", 0, "label"], message: "expected a string, got number 3" },
     ]);
-    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", replacedby: ["x"] }] }).map((i) => [i.code, i.path])).toStrictEqual([["unrecognized_keys", ["nodes", 0]]]);
-    expect(() => createTaxonomy(null as never)).toThrow(TaxonomyError);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", replacedby: ["x"] }] }).map((i) => [i.code, i.path])).toStrictEqual([["unrecognized_keys", ["nodes", 0, "replacedby"]]]);
+    expect(issuesOf(null)).toStrictEqual([{ code: "invalid_type", path: [], message: "expected an object, got null" }]);
+    expect(thrownBy(TaxonomyError, () => createTaxonomy(null as never)).code).toBe("invalid_taxonomy");
   });
 
-  it("exports the definition schema as JSON Schema, and round-trips through JSON", () => {
-    const schema = taxonomyDefinitionJsonSchema();
-    expect(schema["type"]).toBe("object");
-    expect(schema["required"]).toStrictEqual(["id", "version", "nodes"]);
-    expect((schema["properties"] as Record<string, unknown>)["nodes"]).toStrictEqual({
-      minItems: 1,
-      type: "array",
-      items: { $ref: "#/$defs/TaxonomyNode" },
-      description: "The tree: nested through children, or flat with parent codes.",
-    });
-    const node = (schema["$defs"] as Record<string, Record<string, unknown>>)["TaxonomyNode"]!;
-    expect(node["required"]).toStrictEqual(["code", "label"]);
-    expect(node["additionalProperties"]).toBe(false);
-    const tax = createTaxonomy(SUPPORT);
-    expect(TaxonomyDefinitionSchema.safeParse(JSON.parse(JSON.stringify(tax))).success).toBe(true);
-    expect(createTaxonomy(JSON.parse(JSON.stringify(tax))).nodes).toStrictEqual(tax.nodes);
+  it("names the key that was meant for a misspelt one", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "a", lable: "A" }] })).toStrictEqual([
+      { code: "invalid_type", path: ["nodes", 0, "label"], message: "expected a string, got undefined" },
+      {
+        code: "unrecognized_keys",
+        path: ["nodes", 0, "lable"],
+        message: 'unknown key "lable"; use "label" (allowed: code, label, aliases, description, parent, other, allowInternal, requires, deprecated, children)',
+      },
+    ]);
+    const [misspelt, ...others] = issuesOf({ ...base, optionlimit: "zendesk", nodes: [{ code: "a", label: "A" }] });
+    expect([misspelt?.path, others]).toStrictEqual([["optionlimit"], []]);
+    expect(misspelt?.message).toMatch(/^unknown key "optionlimit"; use "optionLimit" \(allowed: /u);
+  });
+
+  it("says which forms optionLimit accepts, and narrows to the object form's own issue", () => {
+    expect(issuesOf({ ...base, optionLimit: "zendsk", nodes: [{ code: "a", label: "A" }] })).toStrictEqual([
+      { code: "invalid_union", path: ["optionLimit"], message: 'expected "zendesk", "salesforce" or { max, includeDeprecated? } with max a whole number ≥ 1, got "zendsk"' },
+    ]);
+    expect(issuesOf({ ...base, optionLimit: 500, nodes: [{ code: "a", label: "A" }] })[0]!.message).toBe(
+      'expected "zendesk", "salesforce" or { max, includeDeprecated? } with max a whole number ≥ 1, got number 500',
+    );
+    expect(issuesOf({ ...base, optionLimit: { max: 0 }, nodes: [{ code: "a", label: "A" }] })).toStrictEqual([
+      { code: "too_small", path: ["optionLimit", "max"], message: "expected greater than 0, got number 0" },
+    ]);
+  });
+
+  it("rejects a long chain of flat nodes in linear time (catastrophic-slowness guard: the old cubic walk took 44 s)", () => {
+    const nodes = Array.from({ length: 4000 }, (_, i) => ({ code: `n${i}`, label: `N ${i}`, ...(i > 0 ? { parent: `n${i - 1}` } : {}) }));
+    const started = performance.now();
+    const result = safeCreateTaxonomy({ id: "t", version: "1", maxDepth: 32, nodes });
+    const elapsedMs = performance.now() - started;
+    expect(failure(result).issues.every((issue) => issue.code === "too_deep")).toBe(true);
+    // Linear work takes tens of milliseconds here: over 100× margin.
+    expect(elapsedMs).toBeLessThan(5_000);
   });
 
   it("checks hostile long labels and codes in linear time (catastrophic-slowness guard, >100× margin)", () => {
@@ -216,5 +230,35 @@ describe("createTaxonomy", () => {
     expect(issuesOf({ ...base, nodes: [{ code: "a", label: `x${" ".repeat(200_000)}\u0001` }] }).map((i) => i.code)).toStrictEqual(["invalid_format"]);
     expect(taxonomyFromZendeskOptions([`a${"_".repeat(200_000)}!`], { id: "z", version: "1" }).nodes[0]!.code).toBe("a");
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("TSDoc examples", () => {
+    const tax = createTaxonomy({
+      id: "support",
+      version: "2026.1",
+      nodes: [{ code: "billing", label: "Billing", children: [{ code: "billing.refund", label: "Refund" }] }],
+    });
+    expect(tax.path("billing.refund")).toStrictEqual(["billing", "billing.refund"]);
+    expect(createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "A" }] }).toJSON()).toStrictEqual({ id: "s", version: "1", nodes: [{ code: "a", label: "A" }] });
+  });
+});
+
+describe("safeCreateTaxonomy", () => {
+  it("returns the taxonomy, or the error createTaxonomy would throw", () => {
+    const good = safeCreateTaxonomy(SUPPORT);
+    expect(good.success && good.data.nodes).toStrictEqual(createTaxonomy(SUPPORT).nodes);
+    const bad = safeCreateTaxonomy({ id: "t", version: "1", nodes: [{ code: "a", label: "A::B" }] });
+    expect(bad.success).toBe(false);
+    expect(failure(bad).issues[0].code).toBe("separator_in_label");
+  });
+
+  it("takes JSON of unknown shape and names the key that was meant", () => {
+    const error = failure(safeCreateTaxonomy(JSON.parse('{"id":"t","version":"1","nodes":[{"code":"a","lable":"A"}]}')));
+    expect(error.code).toBe("invalid_taxonomy");
+    expect(error.issues.map((i) => i.path)).toStrictEqual([
+      ["nodes", 0, "label"],
+      ["nodes", 0, "lable"],
+    ]);
+    for (const value of [undefined, "{}", 42, []]) expect(failure(safeCreateTaxonomy(value)).issues[0].code).toBe("invalid_type");
   });
 });

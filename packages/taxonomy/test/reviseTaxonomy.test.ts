@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createTaxonomy, diffTaxonomies, reviseTaxonomy } from "@supportops/taxonomy";
-import { SUPPORT } from "./fixture.js";
-import { thrown } from "./thrown.js";
+import { thrownBy } from "@supportops/test-utils";
+import { TaxonomyChangeSchema, TaxonomyError, createTaxonomy, diffTaxonomies, reviseTaxonomy } from "@supportops/taxonomy";
+import type { TaxonomyChange } from "@supportops/taxonomy";
+import { SUPPORT } from "./support/fixture.js";
+
+const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
 
 const v1 = createTaxonomy(SUPPORT);
 
@@ -75,5 +78,51 @@ describe("reviseTaxonomy", () => {
       { code: "not_deletable", path: [5, "code"], message: '"billing" has children; deprecate it (and empty it) first, and delete it only once no ticket or rule refers to it' },
       { code: "not_deletable", path: [6, "code"], message: '"billing.refund" is active; deprecate it (and empty it) first, and delete it only once no ticket or rule refers to it' },
     ]);
+  });
+
+  it("refuses malformed changes (invalid_revision) with the change's index, before applying any", () => {
+    const error = thrown(() => reviseTaxonomy(v1, "2", [{ op: "renam", code: "billing", label: "X" }, { op: "rename", code: "billing" }] as never));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_revision",
+      [
+        { code: "invalid_union", path: [0, "op"], message: 'expected op to be one of "rename", "move", "add", "merge", "split", "deprecate", "delete", got "renam"' },
+        { code: "invalid_type", path: [1, "label"], message: "expected a string, got undefined" },
+      ],
+    ]);
+    expect(thrown(() => reviseTaxonomy(v1, "2", [{ op: "delete", cod: "billing" }] as never)).issues.map((i) => [i.code, i.path])).toStrictEqual([
+      ["invalid_type", [0, "code"]],
+      ["unrecognized_keys", [0, "cod"]],
+    ]);
+  });
+
+  it("throws invalid_argument, never a TypeError, for a taxonomy, version or change list of the wrong type", () => {
+    const cases = [
+      thrown(() => reviseTaxonomy(null as never, "2", [])),
+      thrown(() => reviseTaxonomy(v1, 2 as never, [])),
+      thrown(() => reviseTaxonomy(v1, "2", { op: "delete", code: "other" } as never)),
+    ];
+    expect(cases.map((e) => [e.code, e.issues[0].code, e.issues[0].path])).toStrictEqual([
+      ["invalid_argument", "invalid_type", ["taxonomy"]],
+      ["invalid_argument", "invalid_type", ["version"]],
+      ["invalid_argument", "invalid_type", ["changes"]],
+    ]);
+  });
+
+  it("TSDoc examples", () => {
+    const a = createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "Acess" }, { code: "b", label: "B" }] });
+    const b = createTaxonomy(
+      reviseTaxonomy(a, "2", [
+        { op: "rename", code: "a", label: "Access" },
+        { op: "merge", from: ["b"], into: "a" },
+      ]),
+    );
+    expect(b.node("a")?.aliases).toStrictEqual(["Acess"]);
+    expect(b.migrate({ code: "b", version: "1" }, diffTaxonomies(a, b)).kind).toBe("remapped");
+    const changes: TaxonomyChange[] = [
+      { op: "rename", code: "billing", label: "Billing & payments" },
+      { op: "merge", from: ["billing.other"], into: "billing.refund" },
+    ];
+    expect(changes.every((change) => TaxonomyChangeSchema.safeParse(change).success)).toBe(true);
+    expect(TaxonomyChangeSchema.safeParse({ op: "rename", code: "billing" }).success).toBe(false);
   });
 });

@@ -1,56 +1,135 @@
-import { formatPath, type Issue, type IssuePath } from "@supportops/core";
+import { deepFreeze, formatPath } from "@supportops/core";
+import type { Issue, IssuePath } from "@supportops/core";
 import type { TaxonomyClosureCode, TaxonomyNode } from "../Taxonomy.js";
-import type { TaxonomyDefinition, TaxonomyNodeDefinition } from "../TaxonomyDefinition.js";
+import type { ClosureCodeDefinition, Deprecation, OptionLimit, StatusRule, TaxonomyDefinition, TaxonomyNodeDefinition } from "../TaxonomyDefinition.js";
+import type { TaxonomyIssueCode } from "../TaxonomyError.js";
 import { clashesWithSeparator, normalizeLabel } from "./normalize.js";
 
 /** Defaults applied when a definition leaves a setting out. */
-export const DEFAULT_MAX_DEPTH = 3;
-export const DEFAULT_SEPARATOR = "::";
-export const DEFAULT_MAX_LABEL_LENGTH = 255;
+const DEFAULT_MAX_DEPTH = 3;
+const DEFAULT_SEPARATOR = "::";
+const DEFAULT_MAX_LABEL_LENGTH = 255;
 
 /** What `createTaxonomy` builds from a definition that passed the schema. */
 export interface Compiled {
   readonly nodes: ReadonlyArray<TaxonomyNode>;
   readonly byCode: ReadonlyMap<string, TaxonomyNode>;
-  readonly roots: ReadonlyArray<string>;
+  /** The child nodes of every node (by code; `null` for the top level), in definition order, frozen. */
+  readonly children: ReadonlyMap<string | null, ReadonlyArray<TaxonomyNode>>;
   readonly closureCodes: ReadonlyArray<TaxonomyClosureCode>;
   readonly closureByCode: ReadonlyMap<string, TaxonomyClosureCode>;
   readonly separator: string;
   readonly maxDepth: number;
   readonly minDepth: number | undefined;
   readonly definition: TaxonomyDefinition;
-  /** Normalised label and aliases of each node (label first), computed once for checks and lookups. */
-  readonly nameKeys: ReadonlyMap<string, ReadonlyArray<string>>;
+  /** Each node with the normalised keys of its label and aliases (label first), computed once for checks and lookups. */
+  readonly nameKeys: ReadonlyArray<{ readonly node: TaxonomyNode; readonly keys: ReadonlyArray<string> }>;
 }
 
+type Issues = Issue<TaxonomyIssueCode>[];
+
+/** A label or alias of a node, with its normalised key (T2); `alias` is its index in `aliases`, `null` for the label. */
+interface Name {
+  readonly text: string;
+  readonly key: string;
+  readonly alias: number | null;
+}
+
+/** One node of the definition while it is checked: where it was written, and its links once resolved. */
 interface Entry {
+  readonly code: string;
   readonly def: TaxonomyNodeDefinition;
   readonly at: IssuePath;
-  parent: string | null;
-  readonly children: string[];
+  /** The parent's code as written (the enclosing node, or `parent`), before it is checked. */
+  readonly parentCode: string | null;
+  /** The parent once linked; `null` for a root, after an unknown parent, or to break a cycle. */
+  parent: Entry | null;
+  /** Children in definition order. */
+  readonly children: Entry[];
+  /** Label first, then aliases. */
+  readonly names: ReadonlyArray<Name>;
+}
+
+/** Every node once (first definition of each code), in definition order, and by code. */
+interface Tree {
+  readonly order: ReadonlyArray<Entry>;
+  readonly byCode: ReadonlyMap<string, Entry>;
+}
+
+/** The settings the checks need, defaults applied. */
+interface Settings {
+  readonly separator: string;
+  readonly separatorKey: string;
+  readonly maxDepth: number;
+  readonly maxLabelLength: number;
 }
 
 const quote = (s: string): string => JSON.stringify(s);
 
-/** Runs the structural rules (T1–T7, T9) over a schema-valid definition; returns issues or the compiled tree. */
-export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compiled: Compiled } {
-  const issues: Issue[] = [];
+/**
+ * Runs the structural rules (T1–T7, T9) over a schema-valid definition; returns every issue, or the
+ * compiled tree. The steps run in a fixed order, which is the order of the issues.
+ */
+export function compile(def: TaxonomyDefinition): { issues: Issues } | { compiled: Compiled } {
+  const issues: Issues = [];
+  const settings = settingsOf(def);
+  checkDepthLimits(def, settings, issues);
+  const tree = flattenNodes(def.nodes, issues);
+  linkParents(tree, issues);
+  const inCycle = breakParentCycles(tree, issues);
+  const roots = tree.order.filter((entry) => entry.parent === null && !inCycle.has(entry));
+  checkNodes(tree, settings, issues);
+  checkSiblingNames(roots, tree, issues);
+  const replacements = resolveReplacementChains(tree, issues);
+  const closures = compileClosureCodes(def.closureCodes ?? [], issues);
+  checkRules(def.rules ?? [], tree, closures.byCode, issues);
+  if (def.optionLimit !== undefined) checkOptionLimit(def.optionLimit, tree, issues);
+  if (issues.length > 0) return { issues };
+
+  const built = buildNodes(roots, replacements, def, settings.separator);
+  return {
+    compiled: {
+      nodes: Object.freeze(built.nodes),
+      byCode: built.byCode,
+      children: built.children,
+      closureCodes: Object.freeze(closures.list),
+      closureByCode: closures.byCode,
+      separator: settings.separator,
+      maxDepth: settings.maxDepth,
+      minDepth: def.minDepth,
+      definition: normalisedDefinition(def, roots),
+      nameKeys: built.nameKeys,
+    },
+  };
+}
+
+function settingsOf(def: TaxonomyDefinition): Settings {
   const separator = def.separator ?? DEFAULT_SEPARATOR;
-  const maxDepth = def.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const maxLabelLength = def.maxLabelLength ?? DEFAULT_MAX_LABEL_LENGTH;
-  if (def.minDepth !== undefined && def.minDepth > maxDepth) {
+  return {
+    separator,
+    separatorKey: normalizeLabel(separator),
+    maxDepth: def.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxLabelLength: def.maxLabelLength ?? DEFAULT_MAX_LABEL_LENGTH,
+  };
+}
+
+/** minDepth ≤ maxDepth (T3, T4). */
+function checkDepthLimits(def: TaxonomyDefinition, settings: Settings, issues: Issues): void {
+  if (def.minDepth !== undefined && def.minDepth > settings.maxDepth) {
     issues.push({
       code: "invalid_limits",
       path: ["minDepth"],
-      message: `minDepth ${def.minDepth} is deeper than maxDepth ${maxDepth}; choose minDepth ≤ maxDepth`,
+      message: `minDepth ${def.minDepth} is deeper than maxDepth ${settings.maxDepth}; choose minDepth ≤ maxDepth`,
     });
   }
+}
 
-  // 1. Flatten nested and flat nodes; codes are unique across the taxonomy (T1).
-  const entries = new Map<string, Entry>();
-  const order: string[] = [];
+/** Flattens nested and flat nodes; codes are unique across the taxonomy (T1). */
+function flattenNodes(nodes: ReadonlyArray<TaxonomyNodeDefinition>, issues: Issues): Tree {
+  const byCode = new Map<string, Entry>();
+  const order: Entry[] = [];
   const visit = (node: TaxonomyNodeDefinition, at: IssuePath, enclosing: string | null): void => {
-    const seen = entries.get(node.code);
+    const seen = byCode.get(node.code);
     if (seen !== undefined) {
       issues.push({
         code: "duplicate_code",
@@ -65,170 +144,200 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
           message: `parent ${quote(node.parent)} contradicts the enclosing node ${quote(enclosing)}; omit parent on nested nodes`,
         });
       }
-      entries.set(node.code, { def: node, at, parent: enclosing ?? node.parent ?? null, children: [] });
-      order.push(node.code);
+      const entry: Entry = { code: node.code, def: node, at, parentCode: enclosing ?? node.parent ?? null, parent: null, children: [], names: namesOf(node) };
+      byCode.set(node.code, entry);
+      order.push(entry);
     }
+    // Children of a duplicate are still visited (and checked) under the code they were written in.
     (node.children ?? []).forEach((child, i) => visit(child, [...at, "children", i], node.code));
   };
-  def.nodes.forEach((node, i) => visit(node, ["nodes", i], null));
+  nodes.forEach((node, i) => visit(node, ["nodes", i], null));
+  return { order, byCode };
+}
 
-  // 2. Parents exist; link children in definition order.
-  for (const code of order) {
-    const entry = entries.get(code)!;
-    if (entry.parent === null) continue;
-    const parent = entries.get(entry.parent);
+function namesOf(node: TaxonomyNodeDefinition): Name[] {
+  const label: Name = { text: node.label, key: normalizeLabel(node.label), alias: null };
+  return [label, ...(node.aliases ?? []).map((text, i): Name => ({ text, key: normalizeLabel(text), alias: i }))];
+}
+
+function namePath(entry: Entry, name: Name): IssuePath {
+  return name.alias === null ? [...entry.at, "label"] : [...entry.at, "aliases", name.alias];
+}
+
+/** Parents exist; children are linked in definition order. */
+function linkParents(tree: Tree, issues: Issues): void {
+  for (const entry of tree.order) {
+    if (entry.parentCode === null) continue;
+    const parent = tree.byCode.get(entry.parentCode);
     if (parent === undefined) {
       issues.push({
         code: "unknown_parent",
         path: [...entry.at, "parent"],
-        message: `parent ${quote(entry.parent)} is not a code in this taxonomy; name an existing node or omit parent for a top-level node`,
+        message: `parent ${quote(entry.parentCode)} is not a code in this taxonomy; name an existing node or omit parent for a top-level node`,
       });
-      entry.parent = null;
     } else {
-      parent.children.push(code);
+      entry.parent = parent;
+      parent.children.push(entry);
     }
   }
+}
 
-  // 3. No cycles through parent links (only flat nodes can form one). Each node is walked once:
-  // a walk stops at a node an earlier walk finished, so a long chain costs linear time.
-  const inCycle = new Set<string>();
-  const walked = new Map<string, "walking" | "done">();
-  for (const code of order) {
-    const trail: string[] = [];
-    let cursor: string | null = code;
+/**
+ * No cycles through parent links (only flat nodes can form one). Each cycle is reported once and broken
+ * at the node the walk met first, so the remaining checks can run; returns the nodes on cycles. Each
+ * node is walked once: a walk stops at a node an earlier walk finished, so a long chain costs linear time.
+ */
+function breakParentCycles(tree: Tree, issues: Issues): ReadonlySet<Entry> {
+  const inCycle = new Set<Entry>();
+  const walked = new Map<Entry, "walking" | "done">();
+  for (const start of tree.order) {
+    const trail: Entry[] = [];
+    let cursor: Entry | null = start;
     while (cursor !== null && !walked.has(cursor)) {
       walked.set(cursor, "walking");
       trail.push(cursor);
-      cursor = entries.get(cursor)?.parent ?? null;
+      cursor = cursor.parent;
     }
     if (cursor !== null && walked.get(cursor) === "walking") {
+      // The walk came back to `cursor`: the cycle is the trail from it on.
       const cycle = trail.slice(trail.indexOf(cursor));
-      cycle.forEach((c) => inCycle.add(c));
-      const first = entries.get(cycle[0]!)!;
-      // Break the cycle so the remaining checks can run; the issue already fails the definition.
-      const parentOfFirst = entries.get(first.parent!)!;
-      parentOfFirst.children.splice(parentOfFirst.children.indexOf(cycle[0]!), 1);
-      first.parent = null;
+      for (const entry of cycle) inCycle.add(entry);
+      const parent = cursor.parent;
+      if (parent !== null) parent.children.splice(parent.children.indexOf(cursor), 1);
+      cursor.parent = null;
       issues.push({
         code: "cycle",
-        path: [...first.at, "parent"],
-        message: `parent links form a cycle (${[...cycle, cycle[0]!].map(quote).join(" → ")}); a node cannot be its own ancestor`,
+        path: [...cursor.at, "parent"],
+        message: `parent links form a cycle (${[...cycle, cursor].map((entry) => quote(entry.code)).join(" → ")}); a node cannot be its own ancestor`,
       });
     }
-    for (const c of trail) walked.set(c, "done");
+    for (const entry of trail) walked.set(entry, "done");
   }
+  return inCycle;
+}
 
-  // 4. Depth (T3), labels (T7, T2), deprecations (T6). Depths are memoised: one walk per node.
-  const depths = new Map<string, number>();
-  const depthOf = (code: string): number => {
-    const pending: string[] = [];
-    let c: string | null = code;
+/**
+ * Each node with its level (1-based), in definition order. Memoised, so each node is walked once; the
+ * parent links are acyclic by now.
+ */
+function measureDepths(tree: Tree): Array<readonly [Entry, number]> {
+  const depths = new Map<Entry, number>();
+  const out: Array<readonly [Entry, number]> = [];
+  for (const entry of tree.order) {
+    const pending: Entry[] = [];
+    let cursor: Entry | null = entry;
     let base = 0;
-    while (c !== null) {
-      const known = depths.get(c);
+    while (cursor !== null) {
+      const known = depths.get(cursor);
       if (known !== undefined) {
         base = known;
         break;
       }
-      pending.push(c);
-      c = entries.get(c)!.parent;
+      pending.push(cursor);
+      cursor = cursor.parent;
     }
-    for (let i = pending.length - 1; i >= 0; i--) depths.set(pending[i]!, ++base);
-    return depths.get(code)!;
-  };
-  const roots = order.filter((code) => entries.get(code)!.parent === null && !inCycle.has(code));
-  const separatorKey = normalizeLabel(separator);
-  const nameKeys = new Map<string, string[]>();
-  for (const code of order) {
-    const { def: node, at } = entries.get(code)!;
-    const depth = depthOf(code);
-    if (depth > maxDepth) {
+    // Top-down, so `base` ends as the depth of `entry` itself (the last one set, or the one found known).
+    for (const unmeasured of pending.reverse()) depths.set(unmeasured, ++base);
+    out.push([entry, base]);
+  }
+  return out;
+}
+
+/** Per node: depth (T3), labels and aliases (T7), deprecations (T6). */
+function checkNodes(tree: Tree, settings: Settings, issues: Issues): void {
+  for (const [entry, depth] of measureDepths(tree)) {
+    if (depth > settings.maxDepth) {
       issues.push({
         code: "too_deep",
-        path: at,
-        message: `node ${quote(code)} is at level ${depth}, deeper than maxDepth ${maxDepth}; move it up or raise maxDepth`,
+        path: entry.at,
+        message: `node ${quote(entry.code)} is at level ${depth}, deeper than maxDepth ${settings.maxDepth}; move it up or raise maxDepth`,
       });
     }
-    // Issue paths are built only when there is an issue: this loop runs for every node.
-    const names = node.aliases === undefined ? [node.label] : [node.label, ...node.aliases];
-    const keys = names.map(normalizeLabel);
-    nameKeys.set(code, keys);
-    for (const [k, text] of names.entries()) {
-      const where = (): IssuePath => (k === 0 ? [...at, "label"] : [...at, "aliases", k - 1]);
-      if (clashesWithSeparator(text, keys[k]!, separator, separatorKey)) {
-        issues.push({
-          code: "separator_in_label",
-          path: where(),
-          message: `${quote(text)} contains the path separator ${quote(separator)} or starts or ends with one of its characters; remove it or choose another separator`,
-        });
-      }
-      if (text.length > maxLabelLength) {
-        issues.push({
-          code: "label_too_long",
-          path: where(),
-          message: `${quote(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is ${text.length} characters long; labels and aliases are at most ${maxLabelLength}`,
-        });
-      }
-    }
-    if (node.deprecated !== undefined) {
-      const replacedBy = node.deprecated.replacedBy ?? [];
-      if (replacedBy.length === 0 && node.deprecated.reason === undefined) {
-        issues.push({
-          code: "missing_replacement",
-          path: [...at, "deprecated"],
-          message: `deprecated node ${quote(code)} names neither replacedBy nor a reason; give the codes that replace it or say why there is none`,
-        });
-      }
-      replacedBy.forEach((target, i) => {
-        if (target === code) {
-          issues.push({
-            code: "cycle",
-            path: [...at, "deprecated", "replacedBy", i],
-            message: `node ${quote(code)} is replaced by itself; name another node`,
-          });
-        } else if (!entries.has(target)) {
-          issues.push({
-            code: "unknown_replacement",
-            path: [...at, "deprecated", "replacedBy", i],
-            message: `replacement ${quote(target)} of ${quote(code)} is not a code in this taxonomy; name an existing node`,
-          });
-        }
-      });
-    }
+    checkNames(entry, settings, issues);
+    if (entry.def.deprecated !== undefined) checkDeprecation(entry, entry.def.deprecated, tree, issues);
   }
-  // Sibling names (labels and aliases) are unique after normalisation (T2), so label paths are unique.
-  const siblingGroups: Array<{ codes: ReadonlyArray<string> }> = [
-    { codes: roots },
-    ...order.map((code) => ({ codes: entries.get(code)!.children })),
-  ];
-  for (const { codes } of siblingGroups) {
-    const owner = new Map<string, string>();
-    for (const code of codes) {
-      const { def: node, at } = entries.get(code)!;
-      const own = new Set<string>();
-      const keys = nameKeys.get(code)!;
-      for (const [k, key] of keys.entries()) {
-        if (own.has(key)) continue;
-        own.add(key);
-        const other = owner.get(key);
-        if (other !== undefined) {
-          const text = k === 0 ? node.label : node.aliases![k - 1]!;
-          issues.push({
-            code: "duplicate_label",
-            path: k === 0 ? [...at, "label"] : [...at, "aliases", k - 1],
-            message: `${quote(text)} collides with sibling ${quote(other)} (${entries.get(other)!.def.label}) after normalisation (case, spaces); sibling labels and aliases must be distinct`,
-          });
-        } else owner.set(key, code);
-      }
-    }
-  }
+}
 
-  // 5. Replacement chains end somewhere (no replacedBy cycles through deprecated nodes).
+/** Labels and aliases contain no separator and fit the length limit (T7). */
+function checkNames(entry: Entry, settings: Settings, issues: Issues): void {
+  // Issue paths are built only when there is an issue: this runs for every name of every node.
+  for (const name of entry.names) {
+    if (clashesWithSeparator(name.text, name.key, settings.separator, settings.separatorKey)) {
+      issues.push({
+        code: "separator_in_label",
+        path: namePath(entry, name),
+        message: `${quote(name.text)} contains the path separator ${quote(settings.separator)} or starts or ends with one of its characters; remove it or choose another separator`,
+      });
+    }
+    if (name.text.length > settings.maxLabelLength) {
+      const shown = name.text.length > 40 ? `${name.text.slice(0, 40)}…` : name.text;
+      issues.push({
+        code: "label_too_long",
+        path: namePath(entry, name),
+        message: `${quote(shown)} is ${name.text.length} characters long; labels and aliases are at most ${settings.maxLabelLength}`,
+      });
+    }
+  }
+}
+
+/** A deprecated node names replacements that exist, or a reason (T6). */
+function checkDeprecation(entry: Entry, deprecation: Deprecation, tree: Tree, issues: Issues): void {
+  const at = [...entry.at, "deprecated"];
+  const replacedBy = deprecation.replacedBy ?? [];
+  if (replacedBy.length === 0 && deprecation.reason === undefined) {
+    issues.push({
+      code: "missing_replacement",
+      path: at,
+      message: `deprecated node ${quote(entry.code)} names neither replacedBy nor a reason; give the codes that replace it or say why there is none`,
+    });
+  }
+  replacedBy.forEach((target, i) => {
+    if (target === entry.code) {
+      issues.push({ code: "cycle", path: [...at, "replacedBy", i], message: `node ${quote(entry.code)} is replaced by itself; name another node` });
+    } else if (!tree.byCode.has(target)) {
+      issues.push({
+        code: "unknown_replacement",
+        path: [...at, "replacedBy", i],
+        message: `replacement ${quote(target)} of ${quote(entry.code)} is not a code in this taxonomy; name an existing node`,
+      });
+    }
+  });
+}
+
+/** Sibling names (labels and aliases) are unique after normalisation (T2), so label paths are unique. */
+function checkSiblingNames(roots: ReadonlyArray<Entry>, tree: Tree, issues: Issues): void {
+  for (const siblings of [roots, ...tree.order.map((entry) => entry.children)]) {
+    const owner = new Map<string, Entry>();
+    for (const entry of siblings) {
+      const own = new Set<string>();
+      for (const name of entry.names) {
+        if (own.has(name.key)) continue;
+        own.add(name.key);
+        const other = owner.get(name.key);
+        if (other === undefined) {
+          owner.set(name.key, entry);
+          continue;
+        }
+        issues.push({
+          code: "duplicate_label",
+          path: namePath(entry, name),
+          message: `${quote(name.text)} collides with sibling ${quote(other.code)} (${other.def.label}) after normalisation (case, spaces); sibling labels and aliases must be distinct`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Follows replacedBy links through deprecated nodes to active ones; a chain that runs into a cycle of
+ * deprecated nodes is an issue. Returns, for each deprecated node, the active codes it ends at.
+ */
+function resolveReplacementChains(tree: Tree, issues: Issues): ReadonlyMap<string, ReadonlyArray<string>> {
   const replacements = new Map<string, string[]>();
-  const resolveReplacements = (code: string, stack: string[]): string[] | "cycle" => {
+  const follow = (code: string, stack: ReadonlyArray<string>): string[] | "cycle" => {
     const done = replacements.get(code);
     if (done !== undefined) return done;
-    const entry = entries.get(code);
+    const entry = tree.byCode.get(code);
     if (entry === undefined) return [];
     const deprecated = entry.def.deprecated;
     if (deprecated === undefined) return [code];
@@ -236,35 +345,36 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
     const out: string[] = [];
     for (const target of deprecated.replacedBy ?? []) {
       if (target === code) continue;
-      const next = resolveReplacements(target, [...stack, code]);
+      const next = follow(target, [...stack, code]);
       if (next === "cycle") return "cycle";
       for (const c of next) if (!out.includes(c)) out.push(c);
     }
     replacements.set(code, out);
     return out;
   };
-  for (const code of order) {
-    const entry = entries.get(code)!;
+  for (const entry of tree.order) {
     if (entry.def.deprecated === undefined) continue;
-    if (resolveReplacements(code, []) === "cycle") {
+    if (follow(entry.code, []) === "cycle") {
       issues.push({
         code: "cycle",
         path: [...entry.at, "deprecated", "replacedBy"],
-        message: `replacedBy links from ${quote(code)} run into a cycle of deprecated nodes; point the chain at an active node`,
+        message: `replacedBy links from ${quote(entry.code)} run into a cycle of deprecated nodes; point the chain at an active node`,
       });
     }
   }
+  return replacements;
+}
 
-  // 6. Closure codes and rules.
-  const closureCodes: TaxonomyClosureCode[] = [];
-  const closureByCode = new Map<string, TaxonomyClosureCode>();
-  (def.closureCodes ?? []).forEach((cc, i) => {
-    if (closureByCode.has(cc.code)) {
-      issues.push({
-        code: "duplicate_code",
-        path: ["closureCodes", i, "code"],
-        message: `closure code ${quote(cc.code)} is listed twice; closure codes must be unique`,
-      });
+/** Closure codes are unique (T9); compiled in definition order. */
+function compileClosureCodes(
+  definitions: ReadonlyArray<ClosureCodeDefinition>,
+  issues: Issues,
+): { list: TaxonomyClosureCode[]; byCode: Map<string, TaxonomyClosureCode> } {
+  const list: TaxonomyClosureCode[] = [];
+  const byCode = new Map<string, TaxonomyClosureCode>();
+  definitions.forEach((cc, i) => {
+    if (byCode.has(cc.code)) {
+      issues.push({ code: "duplicate_code", path: ["closureCodes", i, "code"], message: `closure code ${quote(cc.code)} is listed twice; closure codes must be unique` });
       return;
     }
     const compiled: TaxonomyClosureCode = Object.freeze({
@@ -273,17 +383,18 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
       ...(cc.description !== undefined ? { description: cc.description } : {}),
       requires: Object.freeze([...(cc.requires ?? [])]),
     });
-    closureByCode.set(cc.code, compiled);
-    closureCodes.push(compiled);
+    byCode.set(cc.code, compiled);
+    list.push(compiled);
   });
-  (def.rules ?? []).forEach((rule, i) => {
+  return { list, byCode };
+}
+
+/** Rules name node codes and closure codes that exist (T5, T8, T9). */
+function checkRules(rules: ReadonlyArray<StatusRule>, tree: Tree, closureByCode: ReadonlyMap<string, TaxonomyClosureCode>, issues: Issues): void {
+  rules.forEach((rule, i) => {
     (rule.when.codes ?? []).forEach((code, j) => {
-      if (!entries.has(code)) {
-        issues.push({
-          code: "unknown_code",
-          path: ["rules", i, "when", "codes", j],
-          message: `rule condition names ${quote(code)}, which is not a node code in this taxonomy`,
-        });
+      if (!tree.byCode.has(code)) {
+        issues.push({ code: "unknown_code", path: ["rules", i, "when", "codes", j], message: `rule condition names ${quote(code)}, which is not a node code in this taxonomy` });
       }
     });
     (rule.when.closureCodes ?? []).forEach((code, j) => {
@@ -296,50 +407,54 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
       }
     });
   });
+}
 
-  // 7. Option limits (T7): counted over leaves.
-  if (def.optionLimit !== undefined) {
-    const limit =
-      def.optionLimit === "zendesk"
-        ? { max: 2000, includeDeprecated: false }
-        : def.optionLimit === "salesforce"
-          ? { max: 1000, includeDeprecated: true }
-          : { max: def.optionLimit.max, includeDeprecated: def.optionLimit.includeDeprecated ?? false };
-    const count = order.filter((code) => {
-      const e = entries.get(code)!;
-      return e.children.length === 0 && (limit.includeDeprecated || e.def.deprecated === undefined);
-    }).length;
-    if (count > limit.max) {
-      issues.push({
-        code: "too_many_options",
-        path: ["optionLimit"],
-        message: `the taxonomy has ${count} ${limit.includeDeprecated ? "" : "active "}leaf values, over the limit of ${limit.max}; merge or retire some`,
-      });
-    }
+/** Option limits (T7), counted over leaves. */
+function checkOptionLimit(optionLimit: OptionLimit, tree: Tree, issues: Issues): void {
+  const limit =
+    optionLimit === "zendesk"
+      ? { max: 2000, includeDeprecated: false }
+      : optionLimit === "salesforce"
+        ? { max: 1000, includeDeprecated: true }
+        : { max: optionLimit.max, includeDeprecated: optionLimit.includeDeprecated ?? false };
+  const count = tree.order.filter((entry) => entry.children.length === 0 && (limit.includeDeprecated || entry.def.deprecated === undefined)).length;
+  if (count > limit.max) {
+    issues.push({
+      code: "too_many_options",
+      path: ["optionLimit"],
+      message: `the taxonomy has ${count} ${limit.includeDeprecated ? "" : "active "}leaf values, over the limit of ${limit.max}; merge or retire some`,
+    });
   }
-  if (issues.length > 0) return { issues };
+}
 
-  // 8. Build frozen nodes, depth-first in definition order.
+/** Builds the frozen nodes of a checked tree, depth-first in definition order. */
+function buildNodes(
+  roots: ReadonlyArray<Entry>,
+  replacements: ReadonlyMap<string, ReadonlyArray<string>>,
+  def: TaxonomyDefinition,
+  separator: string,
+): Pick<Compiled, "byCode" | "children" | "nameKeys"> & { nodes: TaxonomyNode[] } {
   const byCode = new Map<string, TaxonomyNode>();
+  const children = new Map<string | null, ReadonlyArray<TaxonomyNode>>();
   const nodes: TaxonomyNode[] = [];
-  const build = (code: string, parentNode: TaxonomyNode | null): void => {
-    const { def: node, children } = entries.get(code)!;
-    const activeChildren = children.filter((c) => entries.get(c)!.def.deprecated === undefined);
+  const nameKeys: Array<{ node: TaxonomyNode; keys: ReadonlyArray<string> }> = [];
+  const build = (entry: Entry, parentNode: TaxonomyNode | null): TaxonomyNode => {
+    const node = entry.def;
     const depth = parentNode === null ? 1 : parentNode.depth + 1;
-    const allowInternal =
-      node.allowInternal ?? (def.allowInternal === true || (def.minDepth !== undefined && depth >= def.minDepth));
+    const allowInternal = node.allowInternal ?? (def.allowInternal === true || (def.minDepth !== undefined && depth >= def.minDepth));
     const requires = [...(parentNode?.requires ?? [])];
     for (const field of node.requires ?? []) if (!requires.includes(field)) requires.push(field);
+    const hasActiveChildren = entry.children.some((child) => child.def.deprecated === undefined);
     const compiled: TaxonomyNode = Object.freeze({
-      code,
+      code: entry.code,
       label: node.label,
       aliases: Object.freeze([...(node.aliases ?? [])]),
       ...(node.description !== undefined ? { description: node.description } : {}),
       parent: parentNode?.code ?? null,
       depth,
-      path: Object.freeze([...(parentNode?.path ?? []), code]),
+      path: Object.freeze([...(parentNode?.path ?? []), entry.code]),
       labelPath: parentNode === null ? node.label : `${parentNode.labelPath}${separator}${node.label}`,
-      children: Object.freeze([...children]),
+      children: Object.freeze(entry.children.map((child) => child.code)),
       other: node.other === true,
       allowInternal,
       requires: Object.freeze(requires),
@@ -351,52 +466,26 @@ export function compile(def: TaxonomyDefinition): { issues: Issue[] } | { compil
               ...(node.deprecated.reason !== undefined ? { reason: node.deprecated.reason } : {}),
               ...(node.deprecated.since !== undefined ? { since: node.deprecated.since } : {}),
             }),
-      replacements: Object.freeze(node.deprecated === undefined ? [] : [...(replacements.get(code) ?? [])]),
-      isLeaf: children.length === 0,
-      selectable: node.deprecated === undefined && (activeChildren.length === 0 || allowInternal),
+      replacements: Object.freeze(node.deprecated === undefined ? [] : [...(replacements.get(entry.code) ?? [])]),
+      isLeaf: entry.children.length === 0,
+      selectable: node.deprecated === undefined && (!hasActiveChildren || allowInternal),
     });
-    byCode.set(code, compiled);
+    byCode.set(entry.code, compiled);
     nodes.push(compiled);
-    for (const child of children) build(child, compiled);
+    nameKeys.push({ node: compiled, keys: entry.names.map((name) => name.key) });
+    children.set(entry.code, Object.freeze(entry.children.map((child) => build(child, compiled))));
+    return compiled;
   };
-  for (const root of roots) build(root, null);
-
-  return {
-    compiled: {
-      nodes: Object.freeze(nodes),
-      byCode,
-      roots: Object.freeze(roots),
-      closureCodes: Object.freeze(closureCodes),
-      closureByCode,
-      separator,
-      maxDepth,
-      minDepth: def.minDepth,
-      definition: normalisedDefinition(def, roots, byCode, entries),
-      nameKeys,
-    },
-  };
+  children.set(null, Object.freeze(roots.map((root) => build(root, null))));
+  return { nodes, byCode, children, nameKeys };
 }
 
-function normalisedDefinition(
-  def: TaxonomyDefinition,
-  roots: ReadonlyArray<string>,
-  byCode: ReadonlyMap<string, TaxonomyNode>,
-  entries: ReadonlyMap<string, Entry>,
-): TaxonomyDefinition {
-  const toDef = (code: string): TaxonomyNodeDefinition => {
-    const { def: node } = entries.get(code)!;
-    const children = byCode.get(code)!.children;
-    const { parent: _parent, children: _children, ...rest } = node;
-    return children.length === 0 ? { ...rest } : { ...rest, children: children.map(toDef) };
+/** The definition in nested form without `parent` fields, frozen: what `tax.definition` and `toJSON` give. */
+function normalisedDefinition(def: TaxonomyDefinition, roots: ReadonlyArray<Entry>): TaxonomyDefinition {
+  const toDef = (entry: Entry): TaxonomyNodeDefinition => {
+    const { parent: _parent, children: _children, ...rest } = entry.def;
+    return entry.children.length === 0 ? { ...rest } : { ...rest, children: entry.children.map(toDef) };
   };
   // The schema's output is already a fresh copy of the input, so freezing it never touches the caller's objects.
   return deepFreeze({ ...def, nodes: roots.map(toDef) });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
 import type { Issue } from "@supportops/core";
+import type { TaxonomyIssueCode } from "../TaxonomyError.js";
 import type { Resolved, TaxonomyNode } from "../Taxonomy.js";
 import type { Compiled } from "./compile.js";
 import { normalizeLabel } from "./normalize.js";
@@ -30,9 +31,9 @@ export function indexForResolve(compiled: Compiled): ResolveIndex {
     if (map === undefined) index.set(parent, (map = new Map()));
     return map;
   };
-  for (const node of compiled.nodes) {
+  for (const { node, keys } of compiled.nameKeys) {
     const siblings = group(names, node.parent);
-    for (const key of compiled.nameKeys.get(node.code)!) {
+    for (const key of keys) {
       add(siblings, key, node);
       add(anywhere, key, node);
     }
@@ -43,7 +44,7 @@ export function indexForResolve(compiled: Compiled): ResolveIndex {
 }
 
 /** Finds the node a label path names; see `Taxonomy.resolve`. Returns the node or the issues. */
-export function resolvePath(compiled: Compiled, index: ResolveIndex, input: string): Resolved | Issue {
+export function resolvePath(compiled: Compiled, index: ResolveIndex, input: string): Resolved | Issue<TaxonomyIssueCode> {
   const exact = compiled.byCode.get(input);
   if (exact !== undefined) return { code: exact.code, path: exact.path };
 
@@ -67,11 +68,13 @@ export function resolvePath(compiled: Compiled, index: ResolveIndex, input: stri
   for (const [i, segment] of segments.entries()) {
     const parent = found?.code ?? null;
     const matches = index.names.get(parent)?.get(segment) ?? index.codes.get(parent)?.get(segment) ?? [];
-    if (matches.length !== 1) {
+    const [match, ...more] = matches;
+    if (match === undefined || more.length > 0) {
       // A lone name may still be unique across the whole tree ("Refunds" without its parent).
       if (segments.length === 1) {
         const anywhere = index.anywhere.get(segment) ?? index.anywhereByCode.get(segment) ?? [];
-        if (anywhere.length === 1) return { code: anywhere[0]!.code, path: anywhere[0]!.path };
+        const [only, ...others] = anywhere;
+        if (only !== undefined && others.length === 0) return { code: only.code, path: only.path };
         if (anywhere.length > 1) {
           return {
             code: "ambiguous",
@@ -88,14 +91,16 @@ export function resolvePath(compiled: Compiled, index: ResolveIndex, input: stri
         };
       }
       const where = found === undefined ? "at the top level" : `under ${quote(found.labelPath)}`;
-      const known = (found === undefined ? compiled.roots : found.children).map((c) => compiled.byCode.get(c)!.label);
+      const known = (compiled.children.get(found?.code ?? null) ?? []).map((c) => c.label);
       return {
         code: "no_match",
         path: [i],
         message: `no node ${where} is called ${quote(segment)}; ${known.length === 0 ? `${quote(found?.labelPath ?? "")} has no children` : `choose one of ${known.slice(0, 10).map(quote).join(", ")}${known.length > 10 ? ", …" : ""}`}`,
       };
     }
-    found = matches[0]!;
+    found = match;
   }
-  return { code: found!.code, path: found!.path };
+  // `split` gives at least one segment, so a node was found; no segment at all would be an empty path.
+  if (found === undefined) return { code: "empty_path", path: [0], message: "the path is empty; give labels, aliases or codes joined by the separator" };
+  return { code: found.code, path: found.path };
 }

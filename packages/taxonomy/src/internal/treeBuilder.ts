@@ -1,3 +1,4 @@
+import type { NonEmptyReadonlyArray } from "@supportops/core";
 import type { TaxonomyNodeDefinition } from "../TaxonomyDefinition.js";
 import { normalizeLabel } from "./normalize.js";
 import { slugCode } from "./slug.js";
@@ -16,20 +17,24 @@ export class TreeBuilder {
   private readonly roots = new Map<string, DraftNode>();
 
   /** The node for this label path, created (with its ancestors) if new. */
-  at(labels: ReadonlyArray<string>): DraftNode {
-    let level = this.roots;
-    let node: DraftNode | undefined;
-    labels.forEach((label, i) => {
-      const key = normalizeLabel(label);
-      let next = level.get(key);
-      if (next === undefined) {
-        next = { label, code: undefined, extra: {}, children: new Map(), labels: labels.slice(0, i + 1) };
-        level.set(key, next);
-      }
-      node = next;
-      level = next.children;
+  at(labels: NonEmptyReadonlyArray<string>): DraftNode {
+    const [first, ...rest] = labels;
+    let node = this.child(this.roots, first, labels, 1);
+    rest.forEach((label, i) => {
+      node = this.child(node.children, label, labels, i + 2);
     });
-    return node!;
+    return node;
+  }
+
+  /** The node called `label` among `level`, created if new; `depth` labels of `labels` lead to it. */
+  private child(level: Map<string, DraftNode>, label: string, labels: ReadonlyArray<string>, depth: number): DraftNode {
+    const key = normalizeLabel(label);
+    let next = level.get(key);
+    if (next === undefined) {
+      next = { label, code: undefined, extra: {}, children: new Map(), labels: labels.slice(0, depth) };
+      level.set(key, next);
+    }
+    return next;
   }
 
   /** The nested node definitions; nodes without a code get one derived from their label path. */

@@ -1,9 +1,9 @@
-import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
 import { numRuns } from "@supportops/test-utils";
 import { createTaxonomy, diffTaxonomies } from "@supportops/taxonomy";
 import type { Taxonomy, TaxonomyNodeDefinition } from "@supportops/taxonomy";
-import { forestArb, toNodes } from "./arbitraries.js";
+import { forestArb, toNodes } from "./support/arbitraries.js";
 
 // A flat model of a taxonomy that random edits are applied to; the next version is built from it in
 // the flat `parent` form, so both definition forms are exercised.
@@ -90,48 +90,46 @@ function finalReplacements(model: Model, code: string): string[] {
 }
 
 describe("diff then migrate (random trees and random edits)", () => {
-  it("maps every old leaf to a valid new one or reports it, as the model predicts; the diff lists exactly what changed", () => {
-    fc.assert(
-      fc.property(forestArb, fc.array(editArb, { maxLength: 8 }), (forest, edits) => {
-        const oldTax = createTaxonomy({ id: "t", version: "v1", maxDepth: 32, nodes: toNodes(forest) });
-        const model = modelOf(oldTax);
-        let counter = 10_000;
-        for (const edit of edits) apply(model, edit, () => counter++);
-        const nodes: TaxonomyNodeDefinition[] = [...model].map(([code, n]) => ({
-          code,
-          label: n.label,
-          ...(n.parent !== null ? { parent: n.parent } : {}),
-          ...(n.deprecated !== undefined ? { deprecated: n.deprecated } : {}),
-        }));
-        const newTax = createTaxonomy({ id: "t", version: "v2", maxDepth: 32, nodes });
-        const diff = diffTaxonomies(oldTax, newTax);
+  test.prop([forestArb, fc.array(editArb, { maxLength: 8 })], { numRuns: numRuns(150) })(
+    "maps every old leaf to a valid new one or reports it, as the model predicts; the diff lists exactly what changed",
+    (forest, edits) => {
+      const oldTax = createTaxonomy({ id: "t", version: "v1", maxDepth: 32, nodes: toNodes(forest) });
+      const model = modelOf(oldTax);
+      let counter = 10_000;
+      for (const edit of edits) apply(model, edit, () => counter++);
+      const nodes: TaxonomyNodeDefinition[] = [...model].map(([code, n]) => ({
+        code,
+        label: n.label,
+        ...(n.parent !== null ? { parent: n.parent } : {}),
+        ...(n.deprecated !== undefined ? { deprecated: n.deprecated } : {}),
+      }));
+      const newTax = createTaxonomy({ id: "t", version: "v2", maxDepth: 32, nodes });
+      const diff = diffTaxonomies(oldTax, newTax);
 
-        const oldCodes = oldTax.nodes.map((n) => n.code);
-        const newCodes = newTax.nodes.map((n) => n.code);
-        expect(new Set(diff.added)).toStrictEqual(new Set(newCodes.filter((c) => !oldTax.has(c))));
-        expect(new Set(diff.removed)).toStrictEqual(new Set(oldCodes.filter((c) => !newTax.has(c))));
-        const common = oldCodes.filter((c) => newTax.has(c));
-        expect(new Set(diff.renamed.map((r) => r.code))).toStrictEqual(new Set(common.filter((c) => oldTax.node(c)!.label !== model.get(c)!.label)));
-        expect(new Set(diff.moved.map((r) => r.code))).toStrictEqual(new Set(common.filter((c) => oldTax.node(c)!.parent !== model.get(c)!.parent)));
-        expect(new Set(diff.deprecated.map((r) => r.code))).toStrictEqual(new Set(common.filter((c) => model.get(c)!.deprecated !== undefined)));
+      const oldCodes = oldTax.nodes.map((n) => n.code);
+      const newCodes = newTax.nodes.map((n) => n.code);
+      expect(new Set(diff.added)).toStrictEqual(new Set(newCodes.filter((c) => !oldTax.has(c))));
+      expect(new Set(diff.removed)).toStrictEqual(new Set(oldCodes.filter((c) => !newTax.has(c))));
+      const common = oldCodes.filter((c) => newTax.has(c));
+      expect(new Set(diff.renamed.map((r) => r.code))).toStrictEqual(new Set(common.filter((c) => oldTax.node(c)!.label !== model.get(c)!.label)));
+      expect(new Set(diff.moved.map((r) => r.code))).toStrictEqual(new Set(common.filter((c) => oldTax.node(c)!.parent !== model.get(c)!.parent)));
+      expect(new Set(diff.deprecated.map((r) => r.code))).toStrictEqual(new Set(common.filter((c) => model.get(c)!.deprecated !== undefined)));
 
-        for (const leaf of oldTax.leaves({ includeDeprecated: true })) {
-          const result = newTax.migrate({ code: leaf.code, version: "v1", fields: { note: "x" } }, diff);
-          const expected = !model.has(leaf.code) ? [] : finalReplacements(model, leaf.code);
-          if (result.kind === "review") {
-            expect(expected.length === 1).toBe(false);
-            expect(result.candidates).toStrictEqual(expected);
-            continue;
-          }
-          expect(expected).toStrictEqual([result.classification.code]);
-          expect(result.kind).toBe(expected[0] === leaf.code ? "kept" : "remapped");
-          expect(result.classification.version).toBe("v2");
-          expect(result.classification.fields).toStrictEqual({ note: "x" });
-          expect(newTax.node(result.classification.code)!.deprecated).toBeNull();
-          expect(newTax.validate(result.classification, { mode: "historical" }).success).toBe(true);
+      for (const leaf of oldTax.leaves({ includeDeprecated: true })) {
+        const result = newTax.migrate({ code: leaf.code, version: "v1", fields: { note: "x" } }, diff);
+        const expected = !model.has(leaf.code) ? [] : finalReplacements(model, leaf.code);
+        if (result.kind === "review") {
+          expect(expected.length === 1).toBe(false);
+          expect(result.candidates).toStrictEqual(expected);
+          continue;
         }
-      }),
-      { numRuns: numRuns(150) },
-    );
-  });
+        expect(expected).toStrictEqual([result.classification.code]);
+        expect(result.kind).toBe(expected[0] === leaf.code ? "kept" : "remapped");
+        expect(result.classification.version).toBe("v2");
+        expect(result.classification.fields).toStrictEqual({ note: "x" });
+        expect(newTax.node(result.classification.code)!.deprecated).toBeNull();
+        expect(newTax.validate(result.classification, { mode: "historical" }).success).toBe(true);
+      }
+    },
+  );
 });

@@ -29,7 +29,7 @@ export const forestArb: fc.Arbitrary<ReadonlyArray<TreeSpec>> = fc.letrec<{
 })).forest;
 
 /** The separators a random taxonomy uses. */
-export const separatorArb: fc.Arbitrary<string> = fc.constantFrom("::", " > ", "||", "/");
+const separatorArb: fc.Arbitrary<string> = fc.constantFrom("::", " > ", "||", "/");
 
 /**
  * Turns a forest into nested node definitions. Codes are opaque (`n0`, `n1`, … in depth-first order);

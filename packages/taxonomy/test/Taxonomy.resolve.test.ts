@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TaxonomyError, createTaxonomy } from "@supportops/taxonomy";
-import { SUPPORT } from "./fixture.js";
-import { failure, thrown } from "./thrown.js";
+import { failure } from "./support/failure.js";
+import { SUPPORT } from "./support/fixture.js";
 
 const tax = createTaxonomy(SUPPORT);
 const refund = { success: true, data: { code: "billing.refund", path: ["billing", "billing.refund"] } };
@@ -28,7 +28,7 @@ describe("tax.resolve", () => {
     const result = tax.resolve("Billing::Refundz");
     expect(result.success).toBe(false);
     expect(!result.success && result.error).toBeInstanceOf(TaxonomyError);
-    expect(!result.success && result.error.code).toBe("unresolved");
+    expect(!result.success && result.error.code).toBe("not_found");
     expect(!result.success && result.error.issues).toStrictEqual([
       { code: "no_match", path: [1], message: 'no node under "Billing" is called "refundz"; choose one of "Refund", "Invoices", "Invoice (old)"' },
     ]);
@@ -65,16 +65,34 @@ describe("tax.resolve", () => {
       { code: "ambiguous", path: [0], message: '"X " names 2 nodes ("One", "Two"); give the full path' },
     ]);
   });
-});
 
-describe("tax.path, tax.children, tax.node", () => {
-  it("throw unknown_code for a code the taxonomy lacks", () => {
-    const expected = [{ code: "unknown_code", path: [], message: '"nope" is not a node code in taxonomy "support" version "2026.1"' }];
-    for (const error of [thrown(() => tax.path("nope")), thrown(() => tax.children("nope"))]) {
-      expect(error.code).toBe("unknown_code");
-      expect(error.issues).toStrictEqual(expected);
+  it("resolves a Greek label ending in sigma inside a path without spaces (final sigma folds like sigma)", () => {
+    const greek = createTaxonomy({ id: "t", version: "1", nodes: [{ code: "odos", label: "ΟΔΟΣ", children: [{ code: "odos.x", label: "Χ" }] }] });
+    expect(greek.resolve("ΟΔΟΣ::Χ")).toStrictEqual({ success: true, data: { code: "odos.x", path: ["odos", "odos.x"] } });
+    expect(greek.resolve("οδος :: χ")).toStrictEqual({ success: true, data: { code: "odos.x", path: ["odos", "odos.x"] } });
+  });
+
+  it("returns invalid_argument, never throws a TypeError, for a label path that is not a string", () => {
+    for (const value of [null, undefined, 42, ["Billing"]]) {
+      const error = failure(tax.resolve(value as never));
+      expect(error).toBeInstanceOf(TaxonomyError);
+      expect(error.code).toBe("invalid_argument");
+      expect(error.issues[0]).toStrictEqual({
+        code: "invalid_type",
+        path: ["labelPath"],
+        message: expect.stringMatching(/^expected a label path \(a string such as "Billing::Refund"\), got /u) as unknown as string,
+      });
     }
-    expect(tax.node("nope")).toBeUndefined();
-    expect(tax.has("billing")).toBe(true);
+    expect(failure(tax.resolve(null as never)).message).toBe('labelPath: expected a label path (a string such as "Billing::Refund"), got null');
+  });
+
+  it("TSDoc example", () => {
+    const small = createTaxonomy({
+      id: "support",
+      version: "2026.1",
+      nodes: [{ code: "billing", label: "Billing", aliases: ["Payments"], children: [{ code: "billing.refund", label: "Refund" }, { code: "billing.other", label: "Other", other: true }] }],
+    });
+    expect(small.resolve("payments :: refund")).toStrictEqual({ success: true, data: { code: "billing.refund", path: ["billing", "billing.refund"] } });
+    expect(failure(small.resolve("Billing::Refunds")).issues.map((i) => [i.code, i.path])).toStrictEqual([["no_match", [1]]]);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createTaxonomy } from "@supportops/taxonomy";
 import type { Issue } from "@supportops/core";
 import type { Classification, ValidateOptions } from "@supportops/taxonomy";
-import { SUPPORT } from "./fixture.js";
-import { failure } from "./thrown.js";
+import { failure } from "./support/failure.js";
+import { SUPPORT } from "./support/fixture.js";
 
 const tax = createTaxonomy(SUPPORT);
 
@@ -15,6 +15,12 @@ function issuesOf(classification: Classification, options?: ValidateOptions): Re
 }
 
 describe("tax.validate", () => {
+  it("TSDoc examples: a Classification, and a ValidClassification carries the version", () => {
+    const classification: Classification = { code: "billing.refund", version: "2026.1", fields: { invoiceId: "INV-7" } };
+    const result = tax.validate(classification);
+    expect(result.success && result.data.version).toBe("2026.1");
+  });
+
   it("T12: accepts a leaf and stamps the taxonomy version on the data", () => {
     expect(tax.validate({ code: "billing.refund" })).toStrictEqual({ success: true, data: { code: "billing.refund", version: "2026.1" } });
     expect(tax.validate({ code: "billing.refund", version: "2026.1" }, { mode: "update" })).toStrictEqual({
@@ -134,14 +140,33 @@ describe("tax.validate", () => {
     expect(failure(ruled.validate({ code: "other", closureCode: "fixed" })).issues.map((i) => i.path)).toStrictEqual([["fields", "fixVersion"]]);
   });
 
-  it("refuses an unknown mode instead of skipping rules", () => {
-    expect(issuesOf({ code: "billing.invoice" }, { mode: "created" as never })).toStrictEqual([
-      { code: "invalid_option", path: ["options", "mode"], message: 'mode "created" is not "create", "update" or "historical"' },
+  it("refuses an unknown mode (invalid_argument) instead of skipping rules, and names the mode that was meant", () => {
+    const error = failure(tax.validate({ code: "billing.invoice" }, { mode: "created" as never }));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_argument",
+      [{ code: "invalid_value", path: ["options", "mode"], message: 'expected one of "create", "update", "historical", got "created"; did you mean "create"?' }],
     ]);
+  });
+
+  it("refuses options that are not { mode?, status?, previous? } with invalid_argument, never a TypeError", () => {
+    const notAnObject = failure(tax.validate({ code: "billing.refund" }, null as never));
+    expect([notAnObject.code, notAnObject.issues]).toStrictEqual(["invalid_argument", [{ code: "invalid_type", path: ["options"], message: "expected an object, got null" }]]);
+    const misspelt = failure(tax.validate({ code: "billing.refund" }, { stauts: "solved" } as never));
+    expect(misspelt.issues.map((i) => [i.code, i.path])).toStrictEqual([["unrecognized_keys", ["options", "stauts"]]]);
+    expect(misspelt.issues[0].message).toMatch(/^unknown key "stauts"; use "status" \(allowed: /u);
+    expect(failure(tax.validate({ code: "billing.refund" }, { status: 7 } as never)).issues[0].path).toStrictEqual(["options", "status"]);
+  });
+
+  it("returns invalid_classification, never throws, for a classification that is not an object", () => {
+    for (const value of [undefined, null, "billing.refund", 42]) {
+      const error = failure(tax.validate(value as never));
+      expect([error.code, error.issues[0].code, error.issues[0].path]).toStrictEqual(["invalid_classification", "invalid_type", []]);
+    }
+    expect(failure(tax.validate(undefined as never)).message).toBe("expected an object, got undefined");
   });
 
   it("reports every problem at once, and malformed input with zod paths", () => {
     expect(issuesOf({ code: "billing", version: "x", closureCode: "nope" }).map((i) => i.code)).toStrictEqual(["version_mismatch", "internal_node", "unknown_closure_code"]);
-    expect(issuesOf({ code: 7 } as unknown as Classification).map((i) => [i.code, i.path])).toStrictEqual([["invalid_type", ["code"]]]);
+    expect(issuesOf({ code: 7 } as unknown as Classification)).toStrictEqual([{ code: "invalid_type", path: ["code"], message: "expected a string, got number 7" }]);
   });
 });
