@@ -34,6 +34,7 @@ const TYPE_NAMES: Record<string, string> = {
   symbol: "a symbol",
   nan: "NaN",
   literal: "a fixed value",
+  nonoptional: "a value (this key is required)",
 };
 
 function typeName(expected: string): string {

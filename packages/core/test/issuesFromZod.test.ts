@@ -64,6 +64,12 @@ describe("parseWithSchema", () => {
       ],
     });
   });
+  it("says a required key of any type is missing", () => {
+    expect(parseWithSchema(z.strictObject({ to: z.unknown() }), {})).toStrictEqual({
+      success: false,
+      issues: [{ code: "invalid_type", path: ["to"], message: "expected a value (this key is required), got undefined" }],
+    });
+  });
   it("lets a schema's own message win", () => {
     const result = parseWithSchema(z.number({ error: "a count of tickets" }), "x");
     expect(result.success).toBe(false);
