@@ -31,6 +31,8 @@ export interface CompiledPolicy {
 export interface ClockEngine {
   readonly fingerprint: string;
   readonly calendars: ReadonlyMap<string, BusinessCalendarLike>;
+  /** Looks a calendar up by key (`"24x7"` for an unknown one); one function per engine, shared by its clocks. */
+  readonly calendar: CalendarLookup;
   readonly metrics: ReadonlyArray<MetricLogic>;
   readonly policies: ReadonlyArray<CompiledPolicy>;
 }
@@ -54,7 +56,8 @@ export interface ClockData {
 }
 
 const DEFAULT_CALENDAR = "24x7";
-const NO_WARNINGS: ReadonlyArray<number> = [];
+const NO_WARNINGS: ReadonlyArray<number> = Object.freeze([]);
+const NO_FIRED: ReadonlyArray<SlaWarning> = Object.freeze([]);
 /** The events that change something a policy's condition can read (messages, acknowledgements and ratings do not). */
 const CHANGES_ATTRIBUTES: ReadonlySet<string> = new Set(["status_changed", "priority_changed", "severity_changed", "category_changed", "assigned", "field_changed"]);
 
@@ -77,7 +80,7 @@ export class TicketClock {
   private constructor(engine: ClockEngine, data: ClockData) {
     this.engine = engine;
     this.data = data;
-    this.calendars = (key) => engine.calendars.get(key) ?? (engine.calendars.get(DEFAULT_CALENDAR) as BusinessCalendarLike);
+    this.calendars = engine.calendar;
     this.latest = engine.metrics.map((metric) => {
       for (let i = data.cycles.length - 1; i >= 0; i--) if (data.cycles[i]?.metric === metric.name) return data.cycles[i];
       return undefined;
@@ -154,18 +157,20 @@ export class TicketClock {
       }
       return;
     }
-    this.engine.metrics.forEach((logic, m) => {
+    const metrics = this.engine.metrics;
+    for (let m = 0; m < metrics.length; m++) {
+      const logic = metrics[m] as MetricLogic;
       const cycle = this.latest[m];
       const mode: CycleMode = cycle === undefined || cycle.mode === "cancelled" ? "none" : cycle.mode;
       const actions = logic.decide(event, this.data.ticket, mode, wasReply);
-      if (actions === 0) return;
+      if (actions === 0) continue;
       if (mode === "none") {
         // A first cycle: it starts, then the same event may pause or stop it (a ticket created pending).
-        if ((actions & START) === 0) return;
+        if ((actions & START) === 0) continue;
         const fresh = this.begin(m, t);
         if ((actions & PAUSE) !== 0) this.setMode(fresh, t, "paused");
         if ((actions & STOP) !== 0) this.end(fresh, t, "stopped", null);
-        return;
+        continue;
       }
       const current = cycle as Cycle;
       settle(current, t, false, this.calendars);
@@ -173,7 +178,7 @@ export class TicketClock {
       if ((actions & RESUME) !== 0) this.setMode(current, t, "running");
       if ((actions & PAUSE) !== 0) this.setMode(current, t, "paused");
       if ((actions & START) !== 0) this.begin(m, t);
-    });
+    }
   }
 
   private begin(metricIndex: number, t: number): Cycle {
@@ -229,8 +234,8 @@ export class TicketClock {
     }
     cycle.policyId = policy?.id ?? null;
     const warnAt = policy?.warnAt ?? NO_WARNINGS;
-    if (!sameNumbers(warnAt, cycle.warnAt)) {
-      cycle.warnAt = [...warnAt];
+    if (warnAt !== cycle.warnAt && !sameNumbers(warnAt, cycle.warnAt)) {
+      cycle.warnAt = warnAt;
       cycle.watch = -1;
     }
   }
@@ -247,7 +252,13 @@ export class TicketClock {
   private choosePolicy(t: number): void {
     this.data.dirty = false;
     const context: ConditionContext = { ticket: this.data.ticket, event: null };
-    const policy = this.engine.policies.find((p) => p.matches(context));
+    let policy: CompiledPolicy | undefined;
+    for (const candidate of this.engine.policies) {
+      if (candidate.matches(context)) {
+        policy = candidate;
+        break;
+      }
+    }
     this.data.policyId = policy?.id ?? null;
     const priorityChanged = this.data.settledOnce && this.data.ticket.priority !== this.data.settledPriority;
     const strategy = priorityChanged ? (policy?.strategy ?? "retarget") : "retarget";
@@ -287,45 +298,47 @@ export class TicketClock {
   view(at: number): SlaEvaluation {
     const metrics: SlaMetricState[] = [];
     let nextChangeAt: number | null = null;
-    const sooner = (candidate: number | null): void => {
-      if (candidate !== null && candidate > at && (nextChangeAt === null || candidate < nextChangeAt)) nextChangeAt = candidate;
-    };
     for (const cycle of this.data.cycles) {
       if (cycle.targetMs === null || cycle.policyId === null) continue;
       const target = cycle.targetMs;
       const running = cycle.mode === "running";
-      const elapsed = elapsedAt(cycle, at, this.calendars);
-      const pausedOpen = cycle.mode === "paused" && at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0;
+      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0) : 0;
+      const elapsed = cycle.runBusiness + (running ? open : 0);
+      const dueAt = running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this.calendars) : null;
       let breachedAt = cycle.breachedAt;
-      const warnings: SlaWarning[] = [...cycle.warnings];
+      let warnings: ReadonlyArray<SlaWarning> = cycle.warnings.length === 0 ? NO_FIRED : cycle.warnings;
       if (running) {
-        breachedAt ??= breachInstant(cycle, this.calendars);
+        if (breachedAt === null) {
+          breachedAt = breachInstant(cycle, this.calendars, dueAt);
+          if (breachedAt !== null && breachedAt > at && (nextChangeAt === null || breachedAt < nextChangeAt)) nextChangeAt = breachedAt;
+        }
         for (const fraction of cycle.warnAt) {
           if (warnings.some((w) => w.fraction === fraction)) continue;
           const when = warningInstant(cycle, fraction, this.calendars);
-          if (when !== null && when <= at) warnings.push({ fraction, at: when });
-          else sooner(when);
+          if (when === null) continue;
+          if (when <= at) warnings = [...warnings, { fraction, at: when }].sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+          else if (nextChangeAt === null || when < nextChangeAt) nextChangeAt = when;
         }
-        warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
-        if (cycle.breachedAt === null) sooner(breachedAt);
       }
       const breached = breachedAt !== null && breachedAt <= at;
-      metrics.push(Object.freeze({
-        metric: cycle.metric,
-        cycle: cycle.index,
-        policyId: cycle.policyId,
-        status: statusOf(cycle, breached),
-        targetMs: target,
-        elapsedBusinessMs: elapsed,
-        elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
-        remainingBusinessMs: Math.max(0, target - elapsed),
-        pausedBusinessMs: cycle.pausedBusiness + pausedOpen,
-        startedAt: cycle.startedAt,
-        dueAt: running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this.calendars) : null,
-        breachedAt: running || breached ? breachedAt : null,
-        stoppedAt: cycle.stoppedAt,
-        warnings: Object.freeze(warnings.map((w) => Object.freeze({ fraction: w.fraction, at: w.at }))),
-      }));
+      metrics.push(
+        Object.freeze({
+          metric: cycle.metric,
+          cycle: cycle.index,
+          policyId: cycle.policyId,
+          status: statusOf(cycle, breached),
+          targetMs: target,
+          elapsedBusinessMs: elapsed,
+          elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
+          remainingBusinessMs: Math.max(0, target - elapsed),
+          pausedBusinessMs: cycle.pausedBusiness + (cycle.mode === "paused" ? open : 0),
+          startedAt: cycle.startedAt,
+          dueAt,
+          breachedAt: running || breached ? breachedAt : null,
+          stoppedAt: cycle.stoppedAt,
+          warnings: warnings === NO_FIRED ? NO_FIRED : Object.freeze(warnings.map((w) => Object.freeze({ fraction: w.fraction, at: w.at }))),
+        }),
+      );
     }
     return Object.freeze({ at, policyId: this.data.policyId, metrics: Object.freeze(metrics), nextChangeAt });
   }

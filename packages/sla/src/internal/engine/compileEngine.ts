@@ -176,7 +176,7 @@ function compilePolicy(
     issues.push({ code: "unknown_calendar", path: [...path, "calendar"], message: `no calendar named "${calendar}"; use "24x7" or one of: ${[...calendars.keys()].join(", ")}` });
   }
   checkPolicyCondition(policy.when, [...path, "when"], issues);
-  const warnAt = [...new Set(policy.warnAt ?? [0.75])].sort((a, b) => a - b);
+  const warnAt = Object.freeze([...new Set(policy.warnAt ?? [0.75])].sort((a, b) => a - b));
   (policy.warnAt ?? []).forEach((fraction, i) => {
     if (!(fraction > 0 && fraction < 1)) {
       issues.push({ code: "invalid_warning", path: [...path, "warnAt", i], message: `a warning is a fraction of the target strictly between 0 and 1 (0.75 warns at three quarters), got ${fraction}` });
@@ -242,7 +242,8 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
       const definitionOf = customByName.get(name);
       return definitionOf === undefined ? presetLogic(name as SlaMetricPreset) : customLogic(name, definitionOf);
     });
-  return { fingerprint: fingerprintOf(definition), calendars, metrics, policies };
+  const fallback = calendars.get("24x7") as BusinessCalendarLike;
+  return { fingerprint: fingerprintOf(definition), calendars, calendar: (key) => calendars.get(key) ?? fallback, metrics, policies };
 }
 
 /** The depth guard for a definition, skipping calendar objects (which are not data). */

@@ -24,7 +24,7 @@ export interface Cycle {
   targetSince: number;
   /** The calendar key of the open segment. */
   cal: string;
-  warnAt: number[];
+  warnAt: ReadonlyArray<number>;
   segFrom: number;
   runBusiness: number;
   runCalendar: number;
@@ -114,9 +114,9 @@ export function instantOfElapsed(cycle: Cycle, amount: number, calendars: Calend
  * open instant (a stop at 17:00 closing time, reopened later) breaches at the first open instant of
  * the current run.
  */
-export function breachInstant(cycle: Cycle, calendars: CalendarLookup): number | null {
+export function breachInstant(cycle: Cycle, calendars: CalendarLookup, dueAt?: number | null): number | null {
   if (cycle.targetMs === null || cycle.mode !== "running") return null;
-  const due = instantOfElapsed(cycle, cycle.targetMs, calendars);
+  const due = dueAt === undefined ? instantOfElapsed(cycle, cycle.targetMs, calendars) : dueAt;
   if (due === null) return null;
   const cal = calendars(cycle.cal);
   const since = Math.max(cycle.segFrom, cycle.targetSince);
