@@ -67,6 +67,9 @@ export const InstantSchema: z.ZodType<number, string | number> = z
  */
 export const CanonicalStatusSchema: z.ZodEnum<{ [K in CanonicalStatus]: K }> = z.enum(CANONICAL_STATUSES);
 
+// parseTicketLog does not run these schemas on an ordinary event: src/internal/parseTicketEventFast.ts
+// checks the same rules by hand and falls back to the schema only when unsure. A rule changed here is
+// changed there too; test/parseTicketEventFast.property.test.ts fails while the two disagree.
 const nonEmpty = z.string().min(1, "must not be empty");
 
 const base = {

@@ -1,9 +1,8 @@
-import { parseTicketLog, type TicketLog } from "./parseTicketLog.js";
+import { isTicketLog, parseTicketLog, type TicketLog } from "./parseTicketLog.js";
 import { CoreError } from "./CoreError.js";
-import { deepFreeze } from "./deepFreeze.js";
 import { requireOptions } from "./internal/requireOptions.js";
-
-import { CANONICAL_STATUSES, RESOLVED_STATUSES, type CanonicalStatus, type TicketEvent, type TicketEventOf } from "./TicketEvent.js";
+import type { IssuePath } from "./SupportOpsError.js";
+import type { CanonicalStatus, TicketEvent, TicketEventOf } from "./TicketEvent.js";
 import { toEpochMs, type TimeInput } from "./toEpochMs.js";
 
 /**
@@ -64,10 +63,31 @@ export interface TicketSummary {
   readonly createdAt: number;
   readonly createdBy: "customer" | "agent" | "system";
   readonly channel: string | null;
-  /** The creation when a customer opened the ticket, else the first customer message; `null` if none yet. */
+  /**
+   * The creation when a customer opened the ticket, else the first customer `message`; `null` if none
+   * yet. For a system-created ticket this stays the customer's first message: the response clock
+   * starts at {@link TicketSummary.responseStartAt} instead.
+   */
   readonly firstCustomerMessageAt: number | null;
-  /** The first public message by a human agent (bots, system messages and internal notes never count). */
+  /**
+   * The first public message by a human agent, whenever it came (bots, system messages and internal
+   * notes never count). On an agent-created ticket this can be an outbound message sent before the
+   * customer wrote, which {@link TicketSummary.firstReplyAt} does not count.
+   */
   readonly firstAgentReplyAt: number | null;
+  /**
+   * When the ticket starts waiting for a first reply: the creation for tickets a customer or the
+   * system created; for an agent-created ticket the customer's first `message`, or `null` while there
+   * is none (nobody is waiting on the team yet).
+   */
+  readonly responseStartAt: number | null;
+  /**
+   * The first reply: the first public message by a human agent after the response started, i.e. at or
+   * after {@link TicketSummary.responseStartAt} and, at that very instant, logged after the message
+   * that started it (the log's order, as the SLA engine reads it); `null` if none yet or while the
+   * response has not started. Bots, system messages and internal notes never count.
+   */
+  readonly firstReplyAt: number | null;
   /** The first move into `solved` or `closed`. */
   readonly firstResolvedAt: number | null;
   /** The latest move into `solved` or `closed` (equal to the first when never reopened). */
@@ -111,18 +131,27 @@ export interface SummarizeTicketOptions {
   readonly at: TimeInput;
 }
 
-const resolved = (status: CanonicalStatus): boolean => RESOLVED_STATUSES.includes(status);
+const AT_PATH: IssuePath = Object.freeze(["at"]);
+// Shared by every summary that has no such entries; frozen, so sharing is safe.
+const NO_ENTRIES: ReadonlyArray<never> = Object.freeze([]);
+const UNASSIGNED: TicketSummary["assignee"] = Object.freeze({ group: null, agent: null });
+
+const isResolved = (status: CanonicalStatus): boolean => status === "solved" || status === "closed";
 
 /**
- * Summarises a ticket's log as of an instant: key timestamps (creation, first customer message, first
- * public human reply, first and latest resolution, close, merge), counts (reopens, public agent
- * replies, escalations), time spent in each status, the current status, and the priority, severity,
- * category and assignee histories.
+ * Summarises a ticket's log as of an instant: key timestamps (creation, when the response clock
+ * starts, first customer message, first reply, first and latest resolution, close, merge), counts
+ * (reopens, public agent replies, escalations), time spent in each status, the current status, and the
+ * priority, severity, category and assignee histories.
+ *
+ * The response clock (`responseStartAt`) starts at the creation of a ticket a customer or the system
+ * opened, and at the customer's first message on one an agent opened; `firstReplyAt` is the first
+ * public human-agent message from then on. See docs/events.md.
  *
  * @param log - a log from {@link parseTicketLog}, or raw events (validated here)
  * @param options - `at`: the instant to summarise at
- * @returns the summary, as plain frozen data
- * @throws {@link SupportOpsError} `invalid_ticket_log` for a bad log; `invalid_time` for a bad `at`;
+ * @returns the summary, as plain frozen data (every nested object and array is frozen too)
+ * @throws {@link CoreError} `invalid_ticket_log` for a bad log; `invalid_time` for a bad `at`;
  *   `out_of_range` when `at` is before the ticket was created
  * @example
  * const summary = summarizeTicket(
@@ -133,104 +162,132 @@ const resolved = (status: CanonicalStatus): boolean => RESOLVED_STATUSES.include
  *   ],
  *   { at: "2026-03-09T12:00:00Z" },
  * );
- * summary.firstAgentReplyAt === Date.parse("2026-03-09T09:30:00Z"); // => true
+ * summary.responseStartAt === Date.parse("2026-03-09T09:00:00Z"); // => true
+ * summary.firstReplyAt === Date.parse("2026-03-09T09:30:00Z");    // => true
  * summary.msInStatus.new; // => 3600000
  * summary.status; // => "solved"
+ *
+ * // An agent opened the ticket and wrote first; the customer answered at 09:20, the agent at 09:45.
+ * const outbound = summarizeTicket(
+ *   [
+ *     { id: "1", at: "2026-03-09T09:00:00Z", type: "created", by: "agent", channel: "phone" },
+ *     { id: "2", at: "2026-03-09T09:05:00Z", type: "message", role: "agent", public: true },
+ *     { id: "3", at: "2026-03-09T09:20:00Z", type: "message", role: "customer", public: true },
+ *     { id: "4", at: "2026-03-09T09:45:00Z", type: "message", role: "agent", public: true },
+ *   ],
+ *   { at: "2026-03-09T12:00:00Z" },
+ * );
+ * outbound.firstAgentReplyAt === Date.parse("2026-03-09T09:05:00Z"); // => true
+ * outbound.responseStartAt === Date.parse("2026-03-09T09:20:00Z");   // => true
+ * outbound.firstReplyAt === Date.parse("2026-03-09T09:45:00Z");      // => true
  */
 export function summarizeTicket(log: TicketLog | ReadonlyArray<unknown>, options: SummarizeTicketOptions): TicketSummary {
-  const events = parseTicketLog(log);
-  const asOf = toEpochMs(requireOptions(options, "summarizeTicket(log, { at })").at, ["at"]);
+  const events = isTicketLog(log) ? log : parseTicketLog(log);
+  const asOf = toEpochMs(requireOptions(options, "summarizeTicket(log, { at })").at, AT_PATH);
   const created = events[0] as TicketEventOf<"created">;
-  if (asOf < created.at) {
+  const createdAt = created.at;
+  if (asOf < createdAt) {
     throw new CoreError("out_of_range", [
       {
         code: "before_creation",
         path: ["at"],
-        message: `${new Date(asOf).toISOString()} is before the ticket was created (${new Date(created.at).toISOString()})`,
+        message: `${new Date(asOf).toISOString()} is before the ticket was created (${new Date(createdAt).toISOString()})`,
       },
     ]);
   }
-  const summary = new SummaryBuilder(created);
-  for (const event of events) {
-    if (event.at > asOf) break;
-    summary.apply(event);
-  }
-  return summary.finish(asOf);
-}
+  // One pass over the events up to `asOf`, the state in locals rather than in a builder object: a
+  // summary is often computed for every ticket of an export, and locals cost no allocation. Every
+  // object handed out is frozen when it is made, so the result needs no deep-freeze walk.
+  let status: CanonicalStatus = created.status ?? "new";
+  let statusSince = createdAt;
+  const ms = { new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0 };
+  let firstCustomerMessageAt: number | null = created.by === "customer" ? createdAt : null;
+  let firstAgentReplyAt: number | null = null;
+  // A customer or the system is waiting from the start; on an agent's ticket, once the customer writes.
+  let responseStartAt: number | null = created.by === "agent" ? null : createdAt;
+  let firstReplyAt: number | null = null;
+  let firstResolvedAt: number | null = isResolved(status) ? createdAt : null;
+  let latestResolvedAt = firstResolvedAt;
+  let closedAt: number | null = status === "closed" ? createdAt : null;
+  let reopenCount = 0;
+  let publicAgentReplyCount = 0;
+  let mergedInto: string | null = null;
+  let mergedAt: number | null = null;
+  let acknowledgedAt: number | null = null;
+  let escalationCount = 0;
+  let satisfaction: TicketSummary["satisfaction"] = null;
+  let priority = created.priority ?? null;
+  let severity = created.severity ?? null;
+  let category = created.category ?? null;
+  let priorityHistory: LevelHistoryEntry[] | null = priority === null ? null : [levelEntry(createdAt, null, priority, "created", null)];
+  let severityHistory: LevelHistoryEntry[] | null = severity === null ? null : [levelEntry(createdAt, null, severity, "created", null)];
+  let categoryHistory: CategoryHistoryEntry[] | null = category === null ? null : [Object.freeze({ at: createdAt, from: null, to: category })];
+  let assigneeHistory: AssigneeHistoryEntry[] | null = null;
+  let assignee: TicketSummary["assignee"] = UNASSIGNED;
 
-/** The running state of a summary, one event at a time. */
-class SummaryBuilder {
-  private readonly created: TicketEventOf<"created">;
-  private readonly msInStatus = Object.fromEntries(CANONICAL_STATUSES.map((s) => [s, 0])) as Record<CanonicalStatus, number>;
-  private status: CanonicalStatus;
-  private statusSince: number;
-  private firstCustomerMessageAt: number | null;
-  private firstAgentReplyAt: number | null = null;
-  private firstResolvedAt: number | null;
-  private latestResolvedAt: number | null;
-  private closedAt: number | null;
-  private reopenCount = 0;
-  private publicAgentReplyCount = 0;
-  private mergedInto: string | null = null;
-  private mergedAt: number | null = null;
-  private acknowledgedAt: number | null = null;
-  private escalationCount = 0;
-  private satisfaction: TicketSummary["satisfaction"] = null;
-  private readonly priorityHistory: LevelHistoryEntry[] = [];
-  private readonly severityHistory: LevelHistoryEntry[] = [];
-  private readonly categoryHistory: CategoryHistoryEntry[] = [];
-  private readonly assigneeHistory: AssigneeHistoryEntry[] = [];
-  private assignee: { group: string | null; agent: string | null } = { group: null, agent: null };
-
-  constructor(created: TicketEventOf<"created">) {
-    this.created = created;
-    this.status = created.status ?? "new";
-    this.statusSince = created.at;
-    this.firstCustomerMessageAt = created.by === "customer" ? created.at : null;
-    this.firstResolvedAt = resolved(this.status) ? created.at : null;
-    this.latestResolvedAt = this.firstResolvedAt;
-    this.closedAt = this.status === "closed" ? created.at : null;
-    if (created.priority !== undefined) this.priorityHistory.push({ at: created.at, from: null, to: created.priority, source: "created", reason: null });
-    if (created.severity !== undefined) this.severityHistory.push({ at: created.at, from: null, to: created.severity, source: "created", reason: null });
-    if (created.category !== undefined) this.categoryHistory.push({ at: created.at, from: null, to: created.category });
-  }
-
-  apply(event: TicketEvent): void {
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i] as TicketEvent;
+    const at = event.at;
+    if (at > asOf) break;
     switch (event.type) {
       case "message":
-        this.applyMessage(event);
+        if (event.role === "customer") {
+          firstCustomerMessageAt ??= at;
+          responseStartAt ??= at;
+        } else if (event.role === "agent" && event.public) {
+          publicAgentReplyCount += 1;
+          firstAgentReplyAt ??= at;
+          // Before the response started (an agent's ticket the customer has not written on) it is
+          // outbound contact, not a reply.
+          if (responseStartAt !== null) firstReplyAt ??= at;
+        }
         break;
-      case "status_changed":
-        this.applyStatus(event);
-        break;
-      case "priority_changed":
-      case "severity_changed": {
-        const history = event.type === "priority_changed" ? this.priorityHistory : this.severityHistory;
-        history.push({ at: event.at, from: event.from ?? history.at(-1)?.to ?? null, to: event.to, source: event.source, reason: event.reason ?? null });
+      case "status_changed": {
+        ms[status] += at - statusSince;
+        const wasResolved = isResolved(status);
+        status = event.to;
+        statusSince = at;
+        const nowResolved = isResolved(status);
+        if (!wasResolved && nowResolved) {
+          firstResolvedAt ??= at;
+          latestResolvedAt = at;
+        }
+        if (wasResolved && !nowResolved) reopenCount += 1;
+        if (status === "closed") closedAt = at;
         break;
       }
+      // A level or category change whose `from` is null (unknown) gets the value it replaced.
+      case "priority_changed":
+        (priorityHistory ??= []).push(levelEntry(at, event.from ?? priority, event.to, event.source, event.reason ?? null));
+        priority = event.to;
+        break;
+      case "severity_changed":
+        (severityHistory ??= []).push(levelEntry(at, event.from ?? severity, event.to, event.source, event.reason ?? null));
+        severity = event.to;
+        break;
       case "category_changed":
-        this.categoryHistory.push({ at: event.at, from: event.from ?? this.categoryHistory.at(-1)?.to ?? null, to: event.to });
+        (categoryHistory ??= []).push(Object.freeze({ at, from: event.from ?? category, to: event.to }));
+        category = event.to;
         break;
-      case "assigned":
-        this.assignee = {
-          group: event.group === undefined ? this.assignee.group : event.group,
-          agent: event.agent === undefined ? this.assignee.agent : event.agent,
-        };
-        this.assigneeHistory.push({ at: event.at, ...this.assignee });
+      case "assigned": {
+        const group = event.group === undefined ? assignee.group : event.group;
+        const agent = event.agent === undefined ? assignee.agent : event.agent;
+        assignee = Object.freeze({ group, agent });
+        (assigneeHistory ??= []).push(Object.freeze({ at, group, agent }));
         break;
+      }
       case "acknowledged":
-        this.acknowledgedAt ??= event.at;
+        acknowledgedAt ??= at;
         break;
       case "escalated":
-        this.escalationCount += 1;
+        escalationCount += 1;
         break;
       case "satisfaction_rated":
-        this.satisfaction = { at: event.at, score: event.score, scaleMax: event.scaleMax };
+        satisfaction = Object.freeze({ at, score: event.score, scaleMax: event.scaleMax });
         break;
       case "merged":
-        this.mergedInto = event.into;
-        this.mergedAt = event.at;
+        mergedInto = event.into;
+        mergedAt = at;
         break;
       case "created":
       case "field_changed":
@@ -239,58 +296,45 @@ class SummaryBuilder {
         event satisfies never;
     }
   }
+  ms[status] += (mergedAt ?? asOf) - statusSince;
 
-  private applyMessage(event: TicketEventOf<"message">): void {
-    if (event.role === "customer" && this.firstCustomerMessageAt === null) this.firstCustomerMessageAt = event.at;
-    if (event.role === "agent" && event.public) {
-      this.publicAgentReplyCount += 1;
-      this.firstAgentReplyAt ??= event.at;
-    }
-  }
+  return Object.freeze({
+    asOf,
+    createdAt,
+    createdBy: created.by,
+    channel: created.channel ?? null,
+    firstCustomerMessageAt,
+    firstAgentReplyAt,
+    responseStartAt,
+    firstReplyAt,
+    firstResolvedAt,
+    latestResolvedAt,
+    closedAt,
+    reopenCount,
+    publicAgentReplyCount,
+    status,
+    isResolved: isResolved(status),
+    msInStatus: Object.freeze(ms),
+    mergedInto,
+    mergedAt,
+    priority,
+    priorityHistory: frozenList(priorityHistory),
+    severity,
+    severityHistory: frozenList(severityHistory),
+    category,
+    categoryHistory: frozenList(categoryHistory),
+    assignee,
+    assigneeHistory: frozenList(assigneeHistory),
+    satisfaction,
+    acknowledgedAt,
+    escalationCount,
+  });
+}
 
-  private applyStatus(event: TicketEventOf<"status_changed">): void {
-    this.msInStatus[this.status] += event.at - this.statusSince;
-    const wasResolved = resolved(this.status);
-    this.status = event.to;
-    this.statusSince = event.at;
-    if (!wasResolved && resolved(this.status)) {
-      this.firstResolvedAt ??= event.at;
-      this.latestResolvedAt = event.at;
-    }
-    if (wasResolved && !resolved(this.status)) this.reopenCount += 1;
-    if (this.status === "closed") this.closedAt = event.at;
-  }
+function levelEntry(at: number, from: string | null, to: string, source: LevelHistoryEntry["source"], reason: string | null): LevelHistoryEntry {
+  return Object.freeze({ at, from, to, source, reason });
+}
 
-  finish(asOf: number): TicketSummary {
-    this.msInStatus[this.status] += (this.mergedAt ?? asOf) - this.statusSince;
-    return deepFreeze({
-      asOf,
-      createdAt: this.created.at,
-      createdBy: this.created.by,
-      channel: this.created.channel ?? null,
-      firstCustomerMessageAt: this.firstCustomerMessageAt,
-      firstAgentReplyAt: this.firstAgentReplyAt,
-      firstResolvedAt: this.firstResolvedAt,
-      latestResolvedAt: this.latestResolvedAt,
-      closedAt: this.closedAt,
-      reopenCount: this.reopenCount,
-      publicAgentReplyCount: this.publicAgentReplyCount,
-      status: this.status,
-      isResolved: resolved(this.status),
-      msInStatus: this.msInStatus,
-      mergedInto: this.mergedInto,
-      mergedAt: this.mergedAt,
-      priority: this.priorityHistory.at(-1)?.to ?? null,
-      priorityHistory: this.priorityHistory,
-      severity: this.severityHistory.at(-1)?.to ?? null,
-      severityHistory: this.severityHistory,
-      category: this.categoryHistory.at(-1)?.to ?? null,
-      categoryHistory: this.categoryHistory,
-      assignee: this.assignee,
-      assigneeHistory: this.assigneeHistory,
-      satisfaction: this.satisfaction,
-      acknowledgedAt: this.acknowledgedAt,
-      escalationCount: this.escalationCount,
-    });
-  }
+function frozenList<T>(list: T[] | null): ReadonlyArray<T> {
+  return list === null ? NO_ENTRIES : Object.freeze(list);
 }

@@ -48,6 +48,23 @@ describe("parseTicketLog", () => {
     expect(parseTicketLog(log)).toBe(log);
   });
 
+  it("recognises its own logs by identity only, and marks them invisibly", () => {
+    const log = parseTicketLog(good);
+    expect(isTicketLog([...log])).toBe(false);
+    expect(isTicketLog(Object.freeze([...log]))).toBe(false);
+    expect(isTicketLog(structuredClone(log))).toBe(false);
+    expect(Reflect.ownKeys(log)).toStrictEqual([...good.map((_, i) => String(i)), "length"]);
+    expect(parseTicketLog([...log])).toStrictEqual(log);
+  });
+
+  it("reports a hole in a sparse array at its index", () => {
+    const sparse: unknown[] = [good[0], undefined, good[1]];
+    delete sparse[1];
+    const issue = firstIssue(sparse);
+    expect(issue.path).toStrictEqual([1]);
+    expect(issue.code).toBe("invalid_type");
+  });
+
   it("never mutates its input", () => {
     const copy = structuredClone(good);
     parseTicketLog(good, { statusMap: { "Waiting on customer": "pending" } });

@@ -35,6 +35,8 @@ describe("summarizeTicket", () => {
       channel: "email",
       firstCustomerMessageAt: m(0),
       firstAgentReplyAt: m(10),
+      responseStartAt: m(0),
+      firstReplyAt: m(10),
       firstResolvedAt: m(30),
       latestResolvedAt: m(50),
       closedAt: m(60),
@@ -124,9 +126,114 @@ describe("summarizeTicket", () => {
     expect(s.priorityHistory[1]).toStrictEqual({ at: m(1), from: "P3", to: "P2", source: "rule", reason: null });
   });
 
-  it("returns frozen data", () => {
-    const s = summarizeTicket(log, { at: m(100) });
+  it("returns frozen data, all the way down", () => {
+    const s = summarizeTicket(
+      [...log.slice(0, -2), { id: "sv", at: m(60), type: "severity_changed", from: null, to: "SEV2", source: "rule" }, { id: "sat", at: m(70), type: "satisfaction_rated", score: 5 }],
+      { at: m(100) },
+    );
     expect(Object.isFrozen(s)).toBe(true);
     expect(Object.isFrozen(s.priorityHistory[0])).toBe(true);
+    const pending: unknown[] = [s];
+    let objects = 0;
+    while (pending.length > 0) {
+      const value = pending.pop();
+      if (typeof value !== "object" || value === null) continue;
+      objects += 1;
+      expect(Object.isFrozen(value)).toBe(true);
+      pending.push(...Object.values(value));
+    }
+    expect(objects).toBeGreaterThan(12);
+    // An empty history is frozen too (and may be shared between summaries).
+    const bare = summarizeTicket([{ id: "c", at: m(0), type: "created", by: "customer" }], { at: m(1) });
+    expect(bare.assigneeHistory).toStrictEqual([]);
+    expect(Object.isFrozen(bare.assigneeHistory)).toBe(true);
+    expect(Object.isFrozen(bare.assignee)).toBe(true);
+  });
+});
+
+describe("summarizeTicket: when the response clock starts and what counts as the first reply", () => {
+  it("starts at the creation of a customer's ticket; bots, internal notes and system messages are not replies", () => {
+    const s = summarizeTicket(
+      [
+        { id: "c", at: m(0), type: "created", by: "customer", channel: "chat" },
+        { id: "b", at: m(1), type: "message", role: "bot", public: true },
+        { id: "n", at: m(2), type: "message", role: "agent", public: false },
+        { id: "y", at: m(3), type: "message", role: "system", public: true },
+        { id: "r", at: m(9), type: "message", role: "agent", public: true },
+      ],
+      { at: m(30) },
+    );
+    expect([s.responseStartAt, s.firstReplyAt, s.firstAgentReplyAt, s.firstCustomerMessageAt]).toStrictEqual([m(0), m(9), m(9), m(0)]);
+    const before = summarizeTicket(log.slice(0, 5), { at: m(8) });
+    expect([before.responseStartAt, before.firstReplyAt]).toStrictEqual([m(0), null]);
+  });
+
+  it("starts at the creation of a system-created ticket, as for a customer's, with or without a customer message", () => {
+    const s = summarizeTicket(
+      [
+        { id: "c", at: m(0), type: "created", by: "system", channel: "web", priority: "urgent" },
+        { id: "n", at: m(1), type: "message", role: "agent", public: false },
+        { id: "r", at: m(4), type: "message", role: "agent", public: true },
+        { id: "x", at: m(6), type: "message", role: "customer", public: true },
+      ],
+      { at: m(30) },
+    );
+    expect(s.responseStartAt).toBe(m(0));
+    expect(s.firstReplyAt).toBe(m(4));
+    // firstCustomerMessageAt stays what it says: the customer's first message, not the creation.
+    expect(s.firstCustomerMessageAt).toBe(m(6));
+    const early = summarizeTicket([{ id: "c", at: m(0), type: "created", by: "system" }], { at: m(30) });
+    expect([early.responseStartAt, early.firstReplyAt, early.firstCustomerMessageAt]).toStrictEqual([m(0), null, null]);
+  });
+
+  it("starts at the customer's first message on an agent-created ticket; an agent message before it is not a reply", () => {
+    const events: TicketEventInput[] = [
+      { id: "c", at: m(0), type: "created", by: "agent", channel: "phone" },
+      { id: "o", at: m(2), type: "message", role: "agent", public: true },
+      { id: "x", at: m(20), type: "message", role: "customer", public: true },
+      { id: "b", at: m(21), type: "message", role: "bot", public: true },
+      { id: "n", at: m(25), type: "message", role: "agent", public: false },
+      { id: "r", at: m(40), type: "message", role: "agent", public: true },
+    ];
+    const s = summarizeTicket(events, { at: m(60) });
+    expect(s.firstAgentReplyAt).toBe(m(2));
+    expect(s.responseStartAt).toBe(m(20));
+    expect(s.firstReplyAt).toBe(m(40));
+    expect(s.publicAgentReplyCount).toBe(2);
+    const waiting = summarizeTicket(events, { at: m(30) });
+    expect([waiting.responseStartAt, waiting.firstReplyAt]).toStrictEqual([m(20), null]);
+  });
+
+  it("has no response start on an agent-created ticket the customer has not written on, so no first reply", () => {
+    const s = summarizeTicket(
+      [
+        { id: "c", at: m(0), type: "created", by: "agent", channel: "email" },
+        { id: "o", at: m(2), type: "message", role: "agent", public: true },
+        { id: "s", at: m(3), type: "status_changed", to: "solved" },
+      ],
+      { at: m(60) },
+    );
+    expect([s.responseStartAt, s.firstReplyAt, s.firstAgentReplyAt, s.firstCustomerMessageAt]).toStrictEqual([null, null, m(2), null]);
+  });
+
+  it("goes by the log's order at the instant the response starts, as the SLA engine does", () => {
+    const before = summarizeTicket(
+      [
+        { id: "c", at: m(0), type: "created", by: "agent" },
+        { id: "o", at: m(5), type: "message", role: "agent", public: true },
+        { id: "x", at: m(5), type: "message", role: "customer", public: true },
+      ],
+      { at: m(10) },
+    );
+    expect([before.responseStartAt, before.firstReplyAt, before.firstAgentReplyAt]).toStrictEqual([m(5), null, m(5)]);
+    const after = summarizeTicket(
+      [
+        { id: "c", at: m(0), type: "created", by: "agent" },
+        { id: "x", at: m(5), type: "message", role: "customer", public: true },
+        { id: "r", at: m(5), type: "message", role: "agent", public: true },
+      ],
+      { at: m(10) },
+    );
+    expect([after.responseStartAt, after.firstReplyAt]).toStrictEqual([m(5), m(5)]);
   });
 });

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { numRuns } from "@supportops/test-utils";
+import { generateTicketLogs, numRuns } from "@supportops/test-utils";
 import {
   CANONICAL_STATUSES,
   parseTicketLog,
@@ -8,6 +8,7 @@ import {
   summarizeTicket,
   type CanonicalStatus,
   type TicketEventInput,
+  type TicketEventOf,
 } from "@supportops/core";
 
 type Step =
@@ -155,6 +156,9 @@ describe("ticket log validation", () => {
       const publicAgent = log.filter((e) => e.type === "message" && e.role === "agent" && e.public);
       expect(summary.publicAgentReplyCount).toBe(publicAgent.length);
       expect(summary.firstAgentReplyAt).toBe(publicAgent[0]?.at ?? null);
+      // A customer's ticket waits from its creation, so its first reply is its first public agent message.
+      expect(summary.responseStartAt).toBe(log[0]!.at);
+      expect(summary.firstReplyAt).toBe(summary.firstAgentReplyAt);
       const reopens = log.filter((e) => e.type === "status_changed" && e.from === "solved" && e.to !== "closed").length;
       expect(summary.reopenCount).toBe(reopens);
     },
@@ -168,6 +172,28 @@ describe("ticket log validation", () => {
       const asOf = log[k]!.at;
       const prefix = log.filter((e) => e.at <= asOf);
       expect(summarizeTicket(log, { at: asOf })).toStrictEqual(summarizeTicket(prefix, { at: asOf }));
+    },
+  );
+
+  const generated = generateTicketLogs({ count: 400, seed: 5 }).map((log) => parseTicketLog(log.events));
+  test.prop([fc.nat(399), fc.nat(), fc.nat({ max: 3_600_000 })], { numRuns: numRuns(300) })(
+    "responseStartAt and firstReplyAt match a naive reading of the log, for every creator and any instant",
+    (which, cut, after) => {
+      const log = generated[which]!;
+      const asOf = log[cut % log.length]!.at + (cut % 3 === 0 ? after : 0);
+      const seen = log.filter((e) => e.at <= asOf);
+      const created = log[0] as TicketEventOf<"created">;
+      const customerIndex = seen.findIndex((e) => e.type === "message" && e.role === "customer");
+      const firstCustomer = seen[customerIndex]?.at ?? null;
+      // The response starts at the creation, or for an agent's ticket at the customer's first message;
+      // a reply is a public agent message after that point of the log.
+      const startIndex = created.by === "agent" ? customerIndex : 0;
+      const start = startIndex === -1 ? null : (seen[startIndex]?.at ?? null);
+      const reply = startIndex === -1 ? null : (seen.find((e, i) => i > startIndex && e.type === "message" && e.role === "agent" && e.public)?.at ?? null);
+      const summary = summarizeTicket(log, { at: asOf });
+      expect(summary.responseStartAt).toBe(start);
+      expect(summary.firstReplyAt).toBe(reply);
+      expect(summary.firstCustomerMessageAt).toBe(created.by === "customer" ? created.at : firstCustomer);
     },
   );
 });
