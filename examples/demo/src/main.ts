@@ -1,6 +1,7 @@
 // The supportops demo: one section per package, on bundled sample data. Run with `pnpm demo`.
 import { coreDemo } from "./core.js";
 import { escalationDemo } from "./escalation.js";
+import { metricsDemo } from "./metrics.js";
 import { severityDemo } from "./severity.js";
 import { slaDemo } from "./sla.js";
 import { slaClocksDemo } from "./slaClocks.js";
@@ -13,6 +14,7 @@ const sections: Array<[string, () => string[]]> = [
   ["SLA clocks and the risk-ranked worklist (@supportops/sla)", slaClocksDemo],
   ["Ticket taxonomy (@supportops/taxonomy)", taxonomyDemo],
   ["Escalation packages (@supportops/escalation)", escalationDemo],
+  ["Support KPIs (@supportops/metrics)", metricsDemo],
 ];
 
 for (const [title, run] of sections) {

@@ -1,6 +1,60 @@
 /**
- * `@supportops/metrics`. Placeholder until its issue lands: it exports nothing yet.
+ * `@supportops/metrics`: support KPIs an analyst can defend — tickets resolved, first response time,
+ * resolution time, first contact resolution, reopen rate, CSAT, backlog and Kaplan–Meier resolution
+ * survival — over ticket event logs, with reports by group and local week or month, and mergeable,
+ * serialisable accumulators. Definitions: docs/kpis.md.
  *
  * @packageDocumentation
  */
-export {};
+
+// --- errors ---
+export { METRICS_ERROR_CODES, METRICS_ISSUE_CODES, MetricsError } from "./MetricsError.js";
+export type { MetricsErrorCode, MetricsIssueCode } from "./MetricsError.js";
+
+// --- per-ticket facts ---
+export { computeTicketFacts } from "./TicketFacts.js";
+export type { ComputeTicketFactsOptions, Rating, Resolution, TicketFacts, TicketInput, TimelineEntry } from "./TicketFacts.js";
+
+// --- KPIs ---
+export { KPI_IDS } from "./KpiOptions.js";
+export type { BacklogOptions, KpiId, KpiInstant, KpiOptions, KpiPeriod, PercentileMethod } from "./KpiOptions.js";
+export type {
+  BacklogAgeBucket,
+  BacklogStats,
+  ConfidenceInterval,
+  CsatStats,
+  DurationStats,
+  FirstContactResolutionStats,
+  FirstResponseStats,
+  KpiResult,
+  KpiStatsMap,
+  KpiStatsOf,
+  RateStats,
+  ReopenRateStats,
+  ResolutionSurvivalStats,
+  ResolutionTimeStats,
+} from "./KpiResult.js";
+export { ticketsResolved } from "./ticketsResolved.js";
+export { firstResponseTime } from "./firstResponseTime.js";
+export { resolutionTime } from "./resolutionTime.js";
+export { firstContactResolution } from "./firstContactResolution.js";
+export { reopenRate } from "./reopenRate.js";
+export { csat } from "./csat.js";
+export { backlog } from "./backlog.js";
+export { resolutionSurvival } from "./resolutionSurvival.js";
+
+// --- reports and accumulators ---
+export { kpiReport } from "./kpiReport.js";
+export type { KpiReport, KpiReportRow } from "./kpiReport.js";
+export { accumulatorFromJSON, createAccumulator } from "./createAccumulator.js";
+export type { KpiAccumulator, KpiAccumulatorJson, ReportBucketOption, ReportOptions } from "./createAccumulator.js";
+export { toCsv } from "./toCsv.js";
+export { toMarkdown } from "./toMarkdown.js";
+
+// --- flat rows ---
+export { TICKET_ROW_COLUMNS, parseTicketRows, readTicketRows, ticketRowsFromLogs } from "./TicketRow.js";
+export type { ReadTicketRowsResult, TicketRow, TicketRowProblem } from "./TicketRow.js";
+
+// --- SLA attainment (states from @supportops/sla) ---
+export { slaAttainment } from "./slaAttainment.js";
+export type { SlaAttainmentOptions, SlaAttainmentResult, SlaEngineLike } from "./slaAttainment.js";

@@ -1,0 +1,277 @@
+import type { IssuePath } from "@supportops/core";
+import { KPI_IDS, type KpiId, type KpiOptions } from "./KpiOptions.js";
+import type { KpiReport } from "./kpiReport.js";
+import { MetricsError } from "./MetricsError.js";
+import type { TicketFacts, TicketInput } from "./TicketFacts.js";
+import type { TicketRow } from "./TicketRow.js";
+import { readTicket } from "./internal/readTicket.js";
+import { Engine, GROUP_ATTRIBUTES, PERIOD_KPIS, newCell, type Cell, type GroupAttribute, type PeriodKpiId } from "./internal/engine.js";
+import { invalidArgument, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
+import type { BucketSpec } from "./internal/buckets.js";
+
+/**
+ * How a report cuts time: local ISO weeks (from Monday 00:00, or from `weekStart`: 1 = Monday … 7 =
+ * Sunday) or local months, in the options' `timeZone`.
+ *
+ * @example
+ * const bucket: ReportBucketOption = { unit: "week" };
+ * const usWeeks: ReportBucketOption = { unit: "week", weekStart: 7 };
+ */
+export interface ReportBucketOption {
+  readonly unit: "week" | "month";
+  readonly weekStart?: number;
+}
+
+/**
+ * Options of {@link createAccumulator} and `kpiReport`: the period KPI options, which KPIs, how to
+ * group and how to bucket.
+ *
+ * @example
+ * const options: ReportOptions = {
+ *   kpis: ["tickets_resolved", "first_response_time"],
+ *   period: { from: "2026-01-01", to: "2026-04-01" },
+ *   timeZone: "Europe/Berlin",
+ *   groupBy: ["category"],
+ *   bucket: { unit: "week" },
+ * };
+ */
+export interface ReportOptions extends KpiOptions {
+  /** Default: every period KPI (all but `backlog`, which is a snapshot). */
+  readonly kpis?: ReadonlyArray<Exclude<KpiId, "backlog">>;
+  /** Attributes to group by, each read at the item's anchor (channel never changes). Default none. */
+  readonly groupBy?: ReadonlyArray<GroupAttribute>;
+  /** Time buckets; default one bucket, the whole period. */
+  readonly bucket?: ReportBucketOption;
+}
+
+/**
+ * The serialisable state of a {@link KpiAccumulator}: plain JSON.
+ *
+ * @example
+ * const acc = createAccumulator({ period: { from: "2026-01-01", to: "2026-02-01" } });
+ * const json: KpiAccumulatorJson = acc.toJSON();
+ * json.version; // => 1
+ */
+export interface KpiAccumulatorJson {
+  readonly version: 1;
+  readonly config: {
+    readonly kpis: ReadonlyArray<PeriodKpiId>;
+    readonly options: ResolvedOptions;
+    readonly groupBy: ReadonlyArray<GroupAttribute>;
+    readonly bucket: BucketSpec | null;
+  };
+  readonly cells: ReadonlyArray<{ readonly kpi: PeriodKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: Cell }>;
+  readonly snapshots: ReadonlyArray<{ readonly groupKey: string; readonly awaiting: ReadonlyArray<number>; readonly open: ReadonlyArray<number> }>;
+  readonly mergedInto: ReadonlyArray<string>;
+}
+
+/**
+ * A mergeable, serialisable accumulator of KPIs: add tickets one at a time (or in shards, workers,
+ * days), merge accumulators made with the same options, save and restore them as JSON, and read the
+ * report at any point. Percentiles are exact: the values are kept. Merging any split of the tickets
+ * gives exactly what one pass over all of them gives.
+ *
+ * @example
+ * const acc = createAccumulator({ kpis: ["tickets_resolved"], period: { from: "2026-03-01", to: "2026-04-01" } });
+ * acc.add({ id: "T-1", events: [
+ *   { id: "c", at: "2026-03-09T09:00:00Z", type: "created", by: "customer" },
+ *   { id: "s", at: "2026-03-09T10:00:00Z", type: "status_changed", to: "solved" },
+ * ] });
+ * acc.result().rows[0]?.value; // => 1
+ */
+export interface KpiAccumulator {
+  /**
+   * Adds one ticket — a log (validated) or a `TicketRow` (validated; see docs/kpis.md for what rows
+   * cannot tell) — ignoring one created after `asOf`. Returns the accumulator.
+   */
+  add(ticket: TicketInput | TicketRow): KpiAccumulator;
+  /** Adds a ticket already read into facts (as of this accumulator's `asOf`). */
+  addFacts(facts: TicketFacts): KpiAccumulator;
+  /** Adds everything `other` holds; both must have been made with the same options. Returns this accumulator. */
+  merge(other: KpiAccumulator): KpiAccumulator;
+  /** The state as plain JSON; {@link accumulatorFromJSON} reads it back. */
+  toJSON(): KpiAccumulatorJson;
+  /** The report of everything added so far. */
+  result(): KpiReport;
+}
+
+const ENGINE = Symbol("engine");
+interface Internal extends KpiAccumulator {
+  readonly [ENGINE]: Engine;
+}
+
+function readList<T extends string>(value: unknown, allowed: ReadonlyArray<T>, path: IssuePath, code: "unknown_kpi" | "invalid_group"): T[] {
+  if (!Array.isArray(value)) throw invalidArgument(path, `expected an array of ${allowed.join(", ")}`, code);
+  value.forEach((item, i) => {
+    if (!(allowed as ReadonlyArray<unknown>).includes(item)) {
+      throw invalidArgument([...path, i], `unknown ${JSON.stringify(item)}; use one of ${allowed.join(", ")}`, code);
+    }
+  });
+  return [...new Set(value as T[])];
+}
+
+/** Checks report options into an engine configuration. */
+function engineConfigOf(input: unknown, usage: string): ConstructorParameters<typeof Engine>[0] {
+  const options = resolveOptions(input, usage);
+  const raw = input as ReportOptions;
+  let kpis: PeriodKpiId[] = [...PERIOD_KPIS];
+  if (raw.kpis !== undefined) {
+    kpis = readList(raw.kpis, KPI_IDS, ["kpis"], "unknown_kpi").filter((k): k is PeriodKpiId => {
+      if (k === "backlog") throw invalidArgument(["kpis"], "backlog is a snapshot at one instant, not a period KPI; call backlog(tickets, { at })", "unknown_kpi");
+      return true;
+    });
+  }
+  const groupBy = raw.groupBy === undefined ? [] : readList(raw.groupBy, GROUP_ATTRIBUTES, ["groupBy"], "invalid_group");
+  let bucket: BucketSpec | null = null;
+  if (raw.bucket !== undefined) {
+    const b = raw.bucket as Partial<ReportBucketOption> | null;
+    if (typeof b !== "object" || b === null || (b.unit !== "week" && b.unit !== "month")) {
+      throw invalidArgument(["bucket"], 'expected { unit: "week" } or { unit: "month" }', "invalid_bucket");
+    }
+    const weekStart = b.weekStart ?? 1;
+    if (!Number.isInteger(weekStart) || weekStart < 1 || weekStart > 7) {
+      throw invalidArgument(["bucket", "weekStart"], "expected an ISO weekday number, 1 (Monday) to 7 (Sunday)", "invalid_bucket");
+    }
+    if (b.unit === "month" && b.weekStart !== undefined) throw invalidArgument(["bucket", "weekStart"], "weekStart only applies to weeks", "invalid_bucket");
+    bucket = { unit: b.unit, weekStart };
+  }
+  return { kpis, options, groupBy, bucket };
+}
+
+function wrap(engine: Engine): KpiAccumulator {
+  let index = 0;
+  const acc: Internal = {
+    [ENGINE]: engine,
+    add(ticket) {
+      const facts = readTicket(ticket, engine.config.options.asOf, [index]);
+      index += 1;
+      if (facts !== null) engine.add(facts);
+      return acc;
+    },
+    addFacts(facts) {
+      if (facts.createdAt <= engine.config.options.asOf) engine.add(facts);
+      return acc;
+    },
+    merge(other) {
+      const theirs = (other as Partial<Internal>)[ENGINE];
+      if (theirs === undefined) throw invalidArgument([], "expected an accumulator made by createAccumulator or accumulatorFromJSON");
+      if (JSON.stringify(theirs.config) !== JSON.stringify(engine.config)) {
+        throw invalidArgument([], "the accumulators were made with different options (KPIs, period, asOf, zone, window, grouping or buckets); only like accumulators merge", "options_mismatch");
+      }
+      engine.mergeFrom(theirs);
+      return acc;
+    },
+    toJSON() {
+      return {
+        version: 1,
+        config: structuredClone(engine.config) as KpiAccumulatorJson["config"],
+        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: structuredClone(cell) })),
+        snapshots: [...engine.snapshots].map(([groupKey, s]) => ({ groupKey, awaiting: [...s.awaiting], open: [...s.open] })),
+        mergedInto: [...engine.mergedInto].sort(),
+      };
+    },
+    result() {
+      return reportOf(engine);
+    },
+  };
+  return acc;
+}
+
+/** The report of an engine. */
+function reportOf(engine: Engine): KpiReport {
+  const o = engine.config.options;
+  return {
+    period: { from: o.from, to: o.to },
+    asOf: o.asOf,
+    timeZone: o.timeZone,
+    rows: engine.rows(),
+  };
+}
+
+/**
+ * Creates an empty {@link KpiAccumulator}.
+ *
+ * @param options - the report options (period, zone, asOf, window, KPIs, groupBy, bucket)
+ * @returns the accumulator
+ * @throws {@link MetricsError} `invalid_argument`, `invalid_time`, `invalid_duration`, `invalid_time_zone` for bad options
+ * @example
+ * const monday = createAccumulator({ period: { from: "2026-03-01", to: "2026-04-01" }, groupBy: ["channel"] });
+ * const tuesday = createAccumulator({ period: { from: "2026-03-01", to: "2026-04-01" }, groupBy: ["channel"] });
+ * monday.merge(tuesday).result().rows; // => []
+ */
+export function createAccumulator(options: ReportOptions): KpiAccumulator {
+  return wrap(new Engine(engineConfigOf(options, "createAccumulator({ period: { from, to }, … })")));
+}
+
+function stateError(message: string, path: IssuePath = []): MetricsError {
+  return new MetricsError("invalid_accumulator_state", [{ code: "invalid_accumulator_state", path, message }]);
+}
+
+const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x));
+const isCountRecord = (v: unknown): v is Record<string, number> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0);
+
+/**
+ * Restores an accumulator from its {@link KpiAccumulator.toJSON} state.
+ *
+ * @param json - the state (parsed JSON)
+ * @returns an accumulator that goes on where the saved one stopped
+ * @throws {@link MetricsError} `invalid_accumulator_state` for anything no accumulator wrote
+ * @example
+ * const acc = createAccumulator({ period: { from: "2026-03-01", to: "2026-04-01" } });
+ * const again = accumulatorFromJSON(JSON.parse(JSON.stringify(acc)));
+ * again.result().rows.length; // => 0
+ */
+export function accumulatorFromJSON(json: unknown): KpiAccumulator {
+  if (typeof json !== "object" || json === null) throw stateError("expected the object an accumulator's toJSON() returned");
+  const state = json as Partial<KpiAccumulatorJson>;
+  if (state.version !== 1) throw stateError("unknown state version; expected 1", ["version"]);
+  if (typeof state.config !== "object" || state.config === null) throw stateError("missing config", ["config"]);
+  const c = state.config;
+  let config: ConstructorParameters<typeof Engine>[0];
+  try {
+    const o = c.options;
+    config = engineConfigOf(
+      {
+        period: { from: o.from, to: o.to },
+        asOf: o.asOf,
+        timeZone: o.timeZone,
+        reopenWindow: o.windowMs,
+        percentile: o.percentile,
+        minN: o.minN,
+        mergedInFails: o.mergedInFails,
+        kpis: c.kpis,
+        groupBy: c.groupBy,
+        ...(c.bucket === null ? {} : { bucket: c.bucket.unit === "week" ? c.bucket : { unit: c.bucket.unit } }),
+      },
+      "accumulatorFromJSON(state)",
+    );
+  } catch (error) {
+    if (error instanceof MetricsError || error instanceof TypeError) throw stateError(`config is not one an accumulator writes: ${error.message}`, ["config"]);
+    throw error;
+  }
+  const engine = new Engine(config);
+  if (!Array.isArray(state.cells)) throw stateError("expected a list of cells", ["cells"]);
+  state.cells.forEach((entry, i) => {
+    const ok =
+      typeof entry === "object" && entry !== null && (PERIOD_KPIS as ReadonlyArray<unknown>).includes(entry.kpi) && config.kpis.includes(entry.kpi) &&
+      typeof entry.groupKey === "string" && Number.isInteger(entry.bucket) && entry.bucket >= 0 && entry.bucket < engine.buckets.length &&
+      typeof entry.cell === "object" && entry.cell !== null && Number.isSafeInteger(entry.cell.n) && entry.cell.n >= 0 && isCountRecord(entry.cell.excluded) &&
+      isNumberArray(entry.cell.values) && isNumberArray(entry.cell.censored) && Number.isSafeInteger(entry.cell.successes) && entry.cell.successes >= 0 &&
+      isCountRecord(entry.cell.counters) && Array.isArray(entry.cell.pendingIds) && entry.cell.pendingIds.every((id: unknown) => typeof id === "string") &&
+      isCountRecord(entry.cell.distribution);
+    if (!ok) throw stateError("not a cell an accumulator writes", ["cells", i]);
+    const cell = Object.assign(newCell(), structuredClone(entry.cell));
+    engine.cells.set(`${entry.kpi}\u0000${entry.groupKey}\u0000${entry.bucket}`, { kpi: entry.kpi, groupKey: entry.groupKey, bucket: entry.bucket, cell });
+  });
+  if (!Array.isArray(state.snapshots)) throw stateError("expected a list of snapshots", ["snapshots"]);
+  state.snapshots.forEach((s, i) => {
+    if (typeof s !== "object" || s === null || typeof s.groupKey !== "string" || !isNumberArray(s.awaiting) || !isNumberArray(s.open)) {
+      throw stateError("not a snapshot an accumulator writes", ["snapshots", i]);
+    }
+    engine.snapshots.set(s.groupKey, { awaiting: [...s.awaiting], open: [...s.open] });
+  });
+  if (!Array.isArray(state.mergedInto) || !state.mergedInto.every((id) => typeof id === "string")) throw stateError("expected a list of ticket ids", ["mergedInto"]);
+  for (const id of state.mergedInto) engine.mergedInto.add(id);
+  return wrap(engine);
+}

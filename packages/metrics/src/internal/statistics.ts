@@ -1,0 +1,93 @@
+// Exact statistics: percentiles on sorted integer values, the Wilson interval, and the Kaplan–Meier
+// median decided in exact rational arithmetic.
+
+/** How a percentile picks its value: nearest-rank (Hyndman–Fan type 1) or linear interpolation (type 7). */
+export type PercentileMethod = "nearestRank" | "linear";
+
+/** The `q`-th percentile (q an integer 0…100) of ascending `sorted`; `null` for no values. */
+export function percentile(sorted: ReadonlyArray<number>, q: number, method: PercentileMethod): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  if (method === "nearestRank") {
+    // rank = ceil(n·q/100) in integers, so 0.9 × 30 cannot become 27.000000000000004.
+    const rank = Math.max(1, Math.floor((n * q + 99) / 100));
+    return sorted[rank - 1] as number;
+  }
+  // Type 7: h = (n − 1)·q/100, interpolated between the neighbours, rounded to a whole millisecond.
+  const scaled = (n - 1) * q;
+  const lo = Math.floor(scaled / 100);
+  const frac = (scaled % 100) / 100;
+  const a = sorted[lo] as number;
+  const b = sorted[Math.min(lo + 1, n - 1)] as number;
+  return frac === 0 ? a : Math.round(a + frac * (b - a));
+}
+
+/** The mean of `values`, or `null` for none. */
+export function mean(values: ReadonlyArray<number>): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** z for a two-sided 95 % interval. */
+const WILSON_Z = 1.959963984540054;
+
+/** The Wilson score interval of `successes` out of `n`, clipped to [0, 1]; `null` when n = 0. */
+export function wilsonInterval(successes: number, n: number): { readonly low: number; readonly high: number } | null {
+  if (n === 0) return null;
+  const z = WILSON_Z;
+  const p = successes / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  // At p = 0 and p = 1 the bound is exactly 0 or 1; floats would say 1e-17 or 0.9999999999999999.
+  return { low: successes === 0 ? 0 : Math.max(0, centre - half), high: successes === n ? 1 : Math.min(1, centre + half) };
+}
+
+/**
+ * The Kaplan–Meier median: the first event time at which the survival estimate S(t) = Π (1 − dᵢ/nᵢ)
+ * is ≤ ½, or `null` when it never gets there. At a time with both events and censorings, the censored
+ * are still at risk (events come first). The comparison with ½ is exact: a float product decides when
+ * it is clearly away from ½, and a rational product in BigInt decides the close calls.
+ */
+export function kaplanMeierMedian(events: ReadonlyArray<number>, censored: ReadonlyArray<number>): number | null {
+  const e = [...events].sort((a, b) => a - b);
+  const c = [...censored].sort((a, b) => a - b);
+  let atRisk = e.length + c.length;
+  let survival = 1;
+  // Exact factors so far, only materialised when a float comparison is too close to call.
+  const factors: Array<readonly [number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < e.length) {
+    const t = e[i] as number;
+    // Those censored strictly before t have left the risk set.
+    while (j < c.length && (c[j] as number) < t) {
+      atRisk -= 1;
+      j += 1;
+    }
+    let d = 0;
+    while (i < e.length && e[i] === t) {
+      d += 1;
+      i += 1;
+    }
+    factors.push([atRisk - d, atRisk]);
+    survival *= (atRisk - d) / atRisk;
+    if (survival < 0.5 - 1e-9) return t;
+    if (survival <= 0.5 + 1e-9 && exactAtMostHalf(factors)) return t;
+    atRisk -= d;
+  }
+  return null;
+}
+
+function exactAtMostHalf(factors: ReadonlyArray<readonly [number, number]>): boolean {
+  let num = 1n;
+  let den = 1n;
+  for (const [a, b] of factors) {
+    num *= BigInt(a);
+    den *= BigInt(b);
+  }
+  return 2n * num <= den;
+}

@@ -1,0 +1,67 @@
+// Flat rows: ticketRowsFromLogs says what the log says, and the reader reports every bad row
+// (number, column, message) without dropping the good ones.
+import { describe, expect, it } from "vitest";
+import { generateTicketLogs, thrownBy } from "@supportops/test-utils";
+import { MetricsError, TICKET_ROW_COLUMNS, computeTicketFacts, parseTicketRows, readTicketRows, ticketRowsFromLogs } from "@supportops/metrics";
+import { T0, created, customer, rated, reply, status, ticket } from "./support/tickets.js";
+
+describe("ticketRowsFromLogs", () => {
+  it("writes one row per ticket known at asOf, every column by the definitions", () => {
+    const rows = ticketRowsFromLogs(
+      [
+        ticket("a", [0, created("customer", { channel: "email", priority: "high", category: "billing" })], [1, reply], [2, status("solved")], [3, customer], [3, status("open")], [4, status("solved")], [5, rated(4)]),
+        ticket("later", [1000, created()]),
+      ],
+      { asOf: T0 + 10 * 3_600_000 },
+    );
+    const at = (h: number): string => new Date(T0 + h * 3_600_000).toISOString();
+    expect(rows).toStrictEqual([
+      {
+        id: "a", created_at: at(0), created_by: "customer", channel: "email", priority: "high", category: "billing", status: "solved",
+        response_start_at: at(0), first_reply_at: at(1), first_resolved_at: at(2), latest_resolved_at: at(4), last_reopened_at: at(3),
+        reopen_count: 1, public_agent_replies: 1, csat_score: 4, csat_scale_max: 5, csat_at: at(5), merged_into: null, merged_at: null,
+      },
+    ]);
+    expect(Object.keys(rows[0]!)).toStrictEqual([...TICKET_ROW_COLUMNS]);
+  });
+
+  it("round-trips through the reader as CSV-like text records", () => {
+    const logs = generateTicketLogs({ count: 300, seed: 5, kpiExtras: true });
+    const rows = ticketRowsFromLogs(logs, { asOf: "2026-03-01T00:00:00Z" });
+    const records = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? "" : String(v)])));
+    expect(readTicketRows(records)).toStrictEqual({ rows, problems: [] });
+    expect(rows.filter((r) => r.merged_into !== null).every((r) => r.status === "closed")).toBe(true);
+    expect(rows.length).toBe(logs.filter((l) => computeTicketFacts(l, { asOf: "2026-03-01T00:00:00Z" }) !== null).length);
+  });
+});
+
+describe("readTicketRows", () => {
+  const good = { id: "T-1", created_at: "2026-03-09T09:00:00Z", created_by: "customer", status: "open", reopen_count: "0", public_agent_replies: "2" };
+
+  it("keeps the good rows and reports every problem of each bad row by number and column", () => {
+    const result = readTicketRows([
+      good,
+      { ...good, id: "", created_at: "2026-03-09 09:00", status: "waiting" },
+      { ...good, id: "T-3", reopen_count: "-1", csat_score: "7", csat_at: "2026-03-10T09:00:00Z" },
+      { ...good, id: "T-4", first_reply_at: "2026-03-08T09:00:00Z" },
+      42,
+    ]);
+    expect(result.rows.map((r) => r.id)).toStrictEqual(["T-1"]);
+    expect(result.problems).toStrictEqual([
+      { row: 2, column: "created_at", message: 'expected an ISO-8601 instant with an offset or Z, got "2026-03-09 09:00"' },
+      { row: 2, column: "id", message: "is required" },
+      { row: 2, column: "status", message: 'expected a canonical status (new, open, pending, on_hold, solved, closed), got "waiting"' },
+      { row: 3, column: "reopen_count", message: 'expected a whole number ≥ 0, got "-1"' },
+      { row: 3, column: "csat_score", message: "expected a score from 1 to 5" },
+      { row: 4, column: "first_reply_at", message: "is before created_at" },
+      { row: 5, column: "", message: "expected an object of columns" },
+    ]);
+  });
+
+  it("parseTicketRows throws invalid_ticket_row with [row, column] paths", () => {
+    const error = thrownBy(MetricsError, () => parseTicketRows([good, { ...good, created_by: "robot" }]));
+    expect(error.code).toBe("invalid_ticket_row");
+    expect(error.issues.map((i) => i.path)).toStrictEqual([[2, "created_by"]]);
+    expect(parseTicketRows([good])).toHaveLength(1);
+  });
+});
