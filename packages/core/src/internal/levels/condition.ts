@@ -37,7 +37,7 @@ export function checkConditionLevels(condition: ImpactCondition, levels: Conditi
 }
 
 /** The current levels a condition's severity/priority tests read. */
-export interface CurrentLevels {
+interface CurrentLevels {
   readonly severity: string | null;
   readonly priority: string | null;
 }

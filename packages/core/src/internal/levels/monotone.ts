@@ -2,7 +2,7 @@
 export type GridCell = readonly [row: number, column: number];
 
 /** A neighbour a cell is out of order with. */
-export interface MonotoneConflict {
+interface MonotoneConflict {
   readonly cell: GridCell;
   /** `less_severe`: the neighbour is below or to the right, yet more urgent than the cell. */
   readonly neighbour: "more_severe" | "less_severe";

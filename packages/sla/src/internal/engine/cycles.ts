@@ -2,10 +2,10 @@ import type { BusinessCalendarLike } from "@supportops/core";
 import { SlaError } from "../../SlaError.js";
 
 /** Why a cycle was cancelled. */
-export type CancelReason = "merge" | "restart" | "retroactive";
+type CancelReason = "merge" | "restart" | "retroactive";
 
 /** One span of a cycle: [from, to, 1 if running / 0 if paused, calendar key]. */
-export type Span = [from: number, to: number, running: 0 | 1, calendar: string];
+type Span = [from: number, to: number, running: 0 | 1, calendar: string];
 
 /**
  * One cycle of one metric, as plain data (it is what `toJSON` writes). Elapsed business time is the

@@ -89,9 +89,6 @@ export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent):
   }
 }
 
-/** The ticket attributes a condition can name directly; any other name reads a `field_changed` field. */
-export const TICKET_ATTRIBUTES = ["priority", "severity", "channel", "category", "group", "agent", "status", "createdBy"] as const;
-
 function readField(field: string, context: ConditionContext): unknown {
   if (field.startsWith("event.")) {
     const event = context.event as Record<string, unknown> | null;
