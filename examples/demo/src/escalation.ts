@@ -70,7 +70,7 @@ export function escalationDemo(): string[] {
     ],
     stopOn: ["acknowledged", "resolved"],
   });
-  const created = Date.parse(pkg.reportedAt);
+  const created = pkg.reportedAt; // every …At field of a package is epoch milliseconds
   const due = policy.due([{ type: "escalated", at: created }], { at: created + 45 * 60_000 });
   lines.push("", "Escalation policy, 45 minutes after escalating and nobody has acknowledged:");
   const iso = (ms: number): string => new Date(ms).toISOString();

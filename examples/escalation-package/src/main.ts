@@ -36,7 +36,9 @@ const NOW = "2026-03-09T15:00:00Z";
 const PSEUDONYM_KEY = "example-tenant-key-do-not-use";
 
 // --- 1. Draft: pull structure out of the free text --------------------------------------------
-const iso = (messy: string): string => new Date(toEpochMs(messy.replace(" ", "T").replace(" +0000", "Z"))).toISOString();
+// A package's `…At` fields take an ISO-8601 time with an offset or epoch milliseconds (and hold epoch ms
+// once parsed), so the helpdesk's "2026-03-09 14:05:00 +0000" only needs to become one instant.
+const instant = (messy: string): number => toEpochMs(messy.replace(" ", "T").replace(" +0000", "Z"));
 const note = raw.comments.find((c) => !c.public)?.body ?? "";
 const linesAfter = (label: string): string[] =>
   note
@@ -72,11 +74,11 @@ const draft = {
   expected: linesAfter("expected:")[0],
   actual: linesAfter("actual:")[0],
   errorText: "PricingError: discount rule 'SPRING10' has no currency for EUR",
-  firstSeenAt: iso(raw.comments[0]?.at ?? raw.ticket.created),
-  lastSeenAt: iso(raw.attachments[0]?.captured ?? raw.ticket.created),
-  reportedAt: iso(raw.ticket.created),
+  firstSeenAt: instant(raw.comments[0]?.at ?? raw.ticket.created),
+  lastSeenAt: instant(raw.attachments[0]?.captured ?? raw.ticket.created),
+  reportedAt: instant(raw.ticket.created),
   correlation: { traceIds: note.match(/\b[0-9a-f]{32}\b/g) ?? [], requestIds: note.match(/\breq_\w+/g) ?? [] },
-  evidence: raw.attachments.map((a) => ({ kind: "log", title: a.name, inline: a.text, capturedAt: iso(a.captured), sanitized: false })),
+  evidence: raw.attachments.map((a) => ({ kind: "log", title: a.name, inline: a.text, capturedAt: instant(a.captured), sanitized: false })),
   impact: { customersAffected: 42, accounts: [raw.ticket.requester], blocked: true, workaroundAvailable: false, trend: "growing" },
   businessUrgency: { needBy: "2026-03-10T09:00:00Z", reason: "Spring campaign emails go out tomorrow at 10:00 CET", slaState: "at-risk" },
   ask: "Fix the EUR currency mapping for discount rules, or disable SPRING10 until it is fixed",

@@ -60,7 +60,6 @@ export const ESCALATION_PACKAGE_ISSUE_CODES = [
   "invalid_span_id", // E6
   "times_out_of_order", // E7
   "time_in_future", // E7
-  "invalid_timestamp",
   "invalid_id",
   "steps_not_numbered",
   "expected_equals_actual",

@@ -1,6 +1,8 @@
+import { InstantSchema } from "@supportops/core";
 import { z } from "zod";
 import type { DefaultEscalationPriority, DefaultEscalationSeverity, EscalationVocabulary } from "./EscalationVocabulary.js";
 import { isIsoInstant, isPseudonymToken } from "./internal/formats.js";
+import { frozen } from "./internal/frozen.js";
 import { VOCABULARY_OPTIONS, checkOptions, noConflictingPriorities, notALabel, resolveVocabulary, type ResolvedVocabulary } from "./internal/options.js";
 import { packageRuleIssues } from "./internal/packageRules.js";
 
@@ -49,11 +51,12 @@ const text = (what: string) =>
     .min(1, { message: `${what} must not be empty` })
     .max(MAX_TEXT_CHARS, { message: `${what} must be at most ${MAX_TEXT_CHARS} characters; attach longer material as evidence` });
 
-const timestamp = z
+// `businessUrgency.needBy`, the one time field not named `…At`, stays an ISO-8601 string.
+const isoTimestamp = z
   .string()
   .refine(isIsoInstant, {
-    message: 'expected an ISO-8601 instant with an offset or Z, such as "2026-03-09T14:05:00Z"',
-    params: { code: "invalid_timestamp" },
+    message: 'expected an ISO-8601 instant with an offset or Z, such as "2026-03-10T09:00:00Z"',
+    params: { code: "invalid_time" },
   })
   .meta({ format: "date-time" });
 
@@ -78,80 +81,76 @@ const printable = z
   })
   .meta({ pattern: "^[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?$" });
 
-const ReproStepSchema = z.strictObject({ n: z.int().min(1), action: text("a step's action") }).readonly();
+const ReproStepSchema = frozen(z.strictObject({ n: z.int().min(1), action: text("a step's action") }));
 
-const CorrelationSchema = z
-  .object({
-    traceIds: z.array(z.string()).readonly().optional(),
-    spanIds: z.array(z.string()).readonly().optional(),
-    requestIds: z.array(text("a request id")).readonly().optional(),
-    eventIds: z.array(text("an event id")).readonly().optional(),
-  })
-  .readonly();
+const CorrelationSchema = frozen(
+  z.object({
+    traceIds: frozen(z.array(z.string())).optional(),
+    spanIds: frozen(z.array(z.string())).optional(),
+    requestIds: frozen(z.array(text("a request id"))).optional(),
+    eventIds: frozen(z.array(text("an event id"))).optional(),
+  }),
+);
 
 /**
  * The redaction report that travels with each piece of evidence: entity counts by type and the
  * engine (with its version) that produced them. Extra fields are kept.
  */
-const RedactionReportSchema = z
-  .looseObject({
-    counts: z.record(z.string(), z.int().min(0)).readonly(),
+const RedactionReportSchema = frozen(
+  z.looseObject({
+    counts: frozen(z.record(z.string(), z.int().min(0))),
     engine: text("the redaction engine (name@version)"),
-  })
-  .readonly();
+  }),
+);
 
-const EvidenceSchema = z
-  .object({
+const EvidenceSchema = frozen(
+  z.object({
     kind: z.enum(["log", "trace", "screenshot", "har", "stacktrace", "other"]),
     title: text("an evidence title").optional(),
     uri: z.url({ protocol: /^https?$/, message: "evidence links are http(s) URLs" }).optional(),
     inline: z.string().max(MAX_INLINE_EVIDENCE_CHARS).optional(),
-    capturedAt: timestamp,
+    capturedAt: InstantSchema,
     sanitized: z.boolean(),
     redactionReport: RedactionReportSchema.optional(),
     redactedRegionsReviewed: z.boolean().optional(),
-  })
-  .readonly();
+  }),
+);
 
-const ImpactSchema = z
-  .object({
+const ImpactSchema = frozen(
+  z.object({
     customersAffected: z.int().min(0).optional(),
     usersAffected: z.int().min(0).optional(),
-    accounts: z
-      .array(
+    accounts: frozen(
+      z.array(
         z.string().refine(isPseudonymToken, {
           message: "account ids must be pseudonymised with redact({ mode: \"pseudonymize\" }) before they are attached",
           params: { code: "accounts_not_pseudonymized" },
         }),
-      )
-      .readonly()
-      .optional(),
+      ),
+    ).optional(),
     blocked: z.boolean(),
     workaroundAvailable: z.boolean(),
-    revenueAtRisk: z
-      .object({ amount: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR") })
-      .readonly()
-      .optional(),
+    revenueAtRisk: frozen(z.object({ amount: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR") })).optional(),
     trend: z.enum(["growing", "stable", "shrinking"]),
-  })
-  .readonly();
+  }),
+);
 
-const BusinessUrgencySchema = z
-  .object({
-    needBy: timestamp.optional(),
+const BusinessUrgencySchema = frozen(
+  z.object({
+    needBy: isoTimestamp.optional(),
     reason: text("the urgency reason"),
     slaState: z.enum(["within", "at-risk", "breached"]),
-  })
-  .readonly();
+  }),
+);
 
-const CustomerCommsSchema = z
-  .object({
-    lastUpdateAt: timestamp,
+const CustomerCommsSchema = frozen(
+  z.object({
+    lastUpdateAt: InstantSchema,
     summary: text("the last update's summary"),
     expectation: text("what the customer was told to expect"),
     escalationRisk: z.enum(["low", "med", "high"]),
-  })
-  .readonly();
+  }),
+);
 
 
 // The fields before `severity` and `priority`, and after them (the order is the order of issues and
@@ -160,7 +159,7 @@ const FIELDS_BEFORE_LEVELS = {
   schemaVersion: z.literal("1"),
   id: packageId,
   ticketId: text("ticketId"),
-  relatedTicketIds: z.array(text("a related ticket id")).readonly().optional(),
+  relatedTicketIds: frozen(z.array(text("a related ticket id"))).optional(),
   dedupKey: printable.optional(),
   summary: z
     .string()
@@ -171,8 +170,8 @@ const FIELDS_BEFORE_LEVELS = {
 };
 
 const FIELDS_AFTER_LEVELS = {
-  priorityBasis: z.strictObject({ impact: text("the impact level"), urgency: text("the urgency level") }).readonly().optional(),
-  priorityOverride: z.strictObject({ reason: text("the override reason"), by: text("who overrode").optional() }).readonly().optional(),
+  priorityBasis: frozen(z.strictObject({ impact: text("the impact level"), urgency: text("the urgency level") })).optional(),
+  priorityOverride: frozen(z.strictObject({ reason: text("the override reason"), by: text("who overrode").optional() })).optional(),
   target: z.enum(ESCALATION_TARGETS),
   service: text("service"),
   component: text("component").optional(),
@@ -180,27 +179,27 @@ const FIELDS_AFTER_LEVELS = {
   release: text("release").optional(),
   buildId: text("buildId").optional(),
   platform: text("platform").optional(),
-  configFlags: z.array(text("a config flag")).readonly().optional(),
+  configFlags: frozen(z.array(text("a config flag"))).optional(),
   reproducible: z.enum(["always", "intermittent", "once", "no"]),
   frequency: text("frequency").optional(),
-  reproSteps: z.array(ReproStepSchema).readonly().optional(),
+  reproSteps: frozen(z.array(ReproStepSchema)).optional(),
   reproVerifiedBySupport: z.boolean().optional(),
   expected: text("expected").optional(),
   actual: text("actual").optional(),
   errorText: text("errorText").optional(),
-  firstSeenAt: timestamp.optional(),
-  lastSeenAt: timestamp.optional(),
-  reportedAt: timestamp,
+  firstSeenAt: InstantSchema.optional(),
+  lastSeenAt: InstantSchema.optional(),
+  reportedAt: InstantSchema,
   correlation: CorrelationSchema.optional(),
-  evidence: z.array(EvidenceSchema).readonly().optional(),
+  evidence: frozen(z.array(EvidenceSchema)).optional(),
   impact: ImpactSchema,
   businessUrgency: BusinessUrgencySchema,
   ask: text("ask"),
-  attempts: z.array(z.strictObject({ action: text("an attempt's action"), result: text("an attempt's result") }).readonly()).min(1).readonly(),
-  ruledOut: z.array(text("a ruled-out cause")).readonly().optional(),
+  attempts: frozen(z.array(frozen(z.strictObject({ action: text("an attempt's action"), result: text("an attempt's result") }))).min(1)),
+  ruledOut: frozen(z.array(text("a ruled-out cause"))).optional(),
   workaround: text("workaround").optional(),
   customerComms: CustomerCommsSchema.optional(),
-  taxonomy: z.strictObject({ code: text("taxonomy.code"), version: text("taxonomy.version") }).readonly(),
+  taxonomy: frozen(z.strictObject({ code: text("taxonomy.code"), version: text("taxonomy.version") })),
 };
 
 /**
@@ -228,8 +227,8 @@ function packageShapeFor<S extends string, P extends string>(vocabulary: Resolve
 
 /** The package schema for one vocabulary: its fields, then the cross-field rules. */
 function packageSchemaFor<S extends string, P extends string>(vocabulary: ResolvedVocabulary) {
-  return packageShapeFor<S, P>(vocabulary)
-    .superRefine(
+  return frozen(
+    packageShapeFor<S, P>(vocabulary).superRefine(
       (value, ctx) => {
         for (const issue of packageRuleIssues(value, vocabulary.majorSeverities)) {
           ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, params: { code: issue.code }, input: value });
@@ -237,8 +236,8 @@ function packageSchemaFor<S extends string, P extends string>(vocabulary: Resolv
       },
       // Run the cross-field rules even when a field is malformed, so the analyst sees everything to fix at once.
       { when: (payload) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value) },
-    )
-    .readonly();
+    ),
+  );
 }
 
 /**
@@ -270,6 +269,9 @@ const DEFAULT_VOCABULARY = resolveVocabulary(undefined);
  * - **E3** every `evidence[]` item has `sanitized: true` and a `redactionReport` (counts by type, engine).
  * - **E6** trace ids are 32 and span ids 16 lowercase hex digits, not all zeros (W3C Trace Context).
  * - **E7** `firstSeenAt ≤ lastSeenAt ≤ reportedAt` (and `≤ now`, checked by {@link createEscalationPackage}).
+ *
+ * Every `…At` field takes an ISO-8601 string with an offset or integer epoch milliseconds (core's
+ * `InstantSchema`) and parses to epoch milliseconds; `businessUrgency.needBy` stays an ISO-8601 string.
  *
  * E4 (secrets scanned before PII) is a property of `redact`; E5 (priority agrees with the priority
  * matrix unless overridden with a reason) needs a matrix and is checked by {@link createEscalationPackage}.
@@ -332,14 +334,16 @@ export function createEscalationPackageSchema<S extends string = DefaultEscalati
  *
  * @example
  * const pkg: EscalationPackage = createEscalationPackage(input, { now: "2026-03-09T15:00:00Z" });
- * pkg.severity; // => "SEV2"
+ * pkg.severity;   // => "SEV2"
+ * pkg.reportedAt; // => 1773065100000 (every `…At` field is epoch milliseconds)
  * const snow: EscalationPackage<"SEV1" | "SEV2" | "SEV3" | "SEV4" | "SEV5", "1 - Critical" | "2 - High" | "3 - Moderate" | "4 - Low" | "5 - Planning"> =
  *   createEscalationPackage({ ...input, priority: "2 - High" }, { now: "2026-03-09T15:00:00Z", priorityMatrix: SERVICENOW_PRIORITY_MATRIX });
  */
 export type EscalationPackage<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority> = z.output<EscalationPackageSchemaFor<S, P>>;
 
 /**
- * What the package schema accepts: the JSON form of a package, with severities `S` and priorities `P`.
+ * What the package schema accepts: the JSON form of a package, with severities `S` and priorities `P`;
+ * its `…At` fields are ISO-8601 strings with an offset or epoch milliseconds.
  *
  * @example
  * const input: EscalationPackageInput = {
@@ -377,11 +381,23 @@ export type EscalationPackage<S extends string = DefaultEscalationSeverity, P ex
 export type EscalationPackageInput<S extends string = DefaultEscalationSeverity, P extends string = DefaultEscalationPriority> = z.input<EscalationPackageSchemaFor<S, P>>;
 
 /**
- * One piece of evidence in a package.
+ * One piece of evidence in a parsed package: `capturedAt` in epoch milliseconds.
+ *
+ * @example
+ * // pkg: a package whose evidence was captured at 2026-03-09T13:41:00Z
+ * const evidence: EscalationEvidence | undefined = pkg.evidence?.[0];
+ * evidence?.capturedAt; // => 1773063660000
+ */
+export type EscalationEvidence = NonNullable<EscalationPackage["evidence"]>[number];
+
+/**
+ * One piece of evidence in a package's JSON form (what {@link EscalationPackageInput} holds): the
+ * report of {@link redact} fits `redactionReport` as it is; `capturedAt` is an ISO-8601 time with an
+ * offset or epoch milliseconds.
  *
  * @example
  * const { value, report } = redact("ERROR saml: assertion expired for jane.doe@example.com");
- * const evidence: EscalationEvidence = {
+ * const evidence: EscalationEvidenceInput = {
  *   kind: "log",
  *   title: "auth-api log excerpt",
  *   inline: value, // "ERROR saml: assertion expired for [EMAIL]"
@@ -390,7 +406,7 @@ export type EscalationPackageInput<S extends string = DefaultEscalationSeverity,
  *   redactionReport: report,
  * };
  */
-export type EscalationEvidence = NonNullable<EscalationPackage["evidence"]>[number];
+export type EscalationEvidenceInput = NonNullable<EscalationPackageInput["evidence"]>[number];
 
 /**
  * The JSON Schema (draft 2020-12) of a package's JSON form, for consumers outside TypeScript, with

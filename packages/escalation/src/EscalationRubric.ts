@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ESCALATION_KINDS } from "./EscalationPackageSchema.js";
 import { ESCALATION_CHECK_IDS, type EscalationCheckId } from "./EscalationCheckId.js";
+import { frozen } from "./internal/frozen.js";
 import { CHECKS } from "./internal/scoring/checks.js";
 
 /**
@@ -23,26 +24,25 @@ const checkId = z.enum(ESCALATION_CHECK_IDS, { message: "unknown check; use a na
  * @example
  * EscalationRubricSchema.safeParse(DEFAULT_ESCALATION_RUBRIC).success; // => true
  */
-export const EscalationRubricSchema = z
+export const EscalationRubricSchema = frozen(
+  z
   .object({
-    dimensions: z
-      .array(
-        z
-          .object({
-            id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "a dimension id is lower-case letters, digits, _ and -"),
-            label: z.string().min(1),
-            weight: z.number().positive().finite(),
-            appliesTo: z.array(z.enum(ESCALATION_KINDS)).min(1).readonly().optional(),
-            levels: z
-              .array(z.object({ score: z.int().min(2).max(5), requires: z.array(checkId).min(1).readonly() }).readonly())
-              .min(1)
-              .readonly(),
-          })
-          .readonly(),
-      )
-      .min(1)
-      .readonly(),
-    gate: z.object({ dimension: z.string(), atOrBelow: z.int().min(1).max(4) }).readonly().optional(),
+    dimensions: frozen(
+      z
+        .array(
+          frozen(
+            z.object({
+              id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "a dimension id is lower-case letters, digits, _ and -"),
+              label: z.string().min(1),
+              weight: z.number().positive().finite(),
+              appliesTo: frozen(z.array(z.enum(ESCALATION_KINDS)).min(1)).optional(),
+              levels: frozen(z.array(frozen(z.object({ score: z.int().min(2).max(5), requires: frozen(z.array(checkId).min(1)) }))).min(1)),
+            }),
+          ),
+        )
+        .min(1),
+    ),
+    gate: frozen(z.object({ dimension: z.string(), atOrBelow: z.int().min(1).max(4) })).optional(),
   })
   .superRefine((rubric, ctx) => {
     const ids = new Set<string>();
@@ -60,8 +60,8 @@ export const EscalationRubricSchema = z
     if (rubric.gate !== undefined && !ids.has(rubric.gate.dimension)) {
       ctx.addIssue({ code: "custom", path: ["gate", "dimension"], message: `the gate names ${rubric.gate.dimension}, which is not a dimension`, params: { code: "unknown_dimension" } });
     }
-  })
-  .readonly();
+  }),
+);
 
 /**
  * A rubric: data, replaceable, validated by {@link EscalationRubricSchema}.

@@ -137,6 +137,14 @@ function matches(when: EscalationRouteCondition<string> | undefined, input: Esca
 
 type Add = (path: IssuePath, message: string, code?: EscalationIssueCode) => void;
 const CONDITIONS: ReadonlySet<string> = new Set(["severity", "category", "service"]);
+const CONDITION_KEYS = ["severity", "category", "service"] as const;
+const RULE_KEYS: ReadonlySet<string> = new Set(["when", "target"]);
+const DEFINITION_KEYS: ReadonlySet<string> = new Set(["rules", "fallback"]);
+
+/** Reports each key of `value` that is not one of `known`: a misspelt key must not vanish silently. */
+function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, path: IssuePath, what: string, add: Add): void {
+  for (const key of Object.keys(value)) if (!known.has(key)) add([...path, key], `unknown key ${JSON.stringify(key)}; ${what}`);
+}
 
 /** The conditions of one rule: known keys, severities of the ladder, well-formed patterns. */
 function checkConditions(when: Record<string, unknown>, path: IssuePath, vocabulary: ResolvedVocabulary, add: Add): void {
@@ -177,6 +185,7 @@ function validate(def: unknown, vocabulary: ResolvedVocabulary): Issue<Escalatio
     add(["rules"], `expected { rules: [{ when?, target }], fallback? }, got ${describeValue(isRecord(def) ? def["rules"] : def)}`);
     return issues;
   }
+  unknownKeys(def, DEFINITION_KEYS, [], "a matrix has rules and fallback", add);
   const rules: ReadonlyArray<unknown> = def["rules"];
   const fallback = def["fallback"];
   if (rules.length === 0 && fallback === undefined) add(["rules"], "a matrix needs at least one rule or a fallback");
@@ -187,6 +196,7 @@ function validate(def: unknown, vocabulary: ResolvedVocabulary): Issue<Escalatio
       add(path, `expected a rule { when?, target }, got ${describeValue(rule)}`);
       return;
     }
+    unknownKeys(rule, RULE_KEYS, path, "a rule has when and target", add);
     const target = rule["target"];
     if (typeof target !== "string" || target.trim() === "") add([...path, "target"], "every rule needs a target team, such as \"payments-oncall\"");
     if (catchAll !== null) add(path, `rule ${index} can never match: rule ${catchAll} before it matches everything; move the catch-all last or use fallback`);
@@ -202,13 +212,18 @@ function validate(def: unknown, vocabulary: ResolvedVocabulary): Issue<Escalatio
   return issues;
 }
 
-/** Freezes a (cloned) rule all the way down, so a compiled matrix cannot be changed through `rules`. */
-function freezeRule<S extends string>(rule: EscalationRouteRule<S>): EscalationRouteRule<S> {
-  if (rule.when !== undefined) {
-    for (const list of Object.values(rule.when)) if (Array.isArray(list)) Object.freeze(list);
-    Object.freeze(rule.when);
+/**
+ * A frozen copy of a validated rule, built from its known fields only (never a clone of the caller's
+ * object, which could hold anything), so a compiled matrix cannot be changed through `rules`.
+ */
+function frozenRule<S extends string>(rule: EscalationRouteRule<S>): EscalationRouteRule<S> {
+  if (rule.when === undefined) return Object.freeze({ target: rule.target });
+  const when: Record<string, ReadonlyArray<string>> = {};
+  for (const key of CONDITION_KEYS) {
+    const list = rule.when[key];
+    if (list !== undefined) when[key] = Object.freeze([...list]);
   }
-  return Object.freeze(rule);
+  return Object.freeze({ when: Object.freeze(when) as EscalationRouteCondition<S>, target: rule.target });
 }
 
 /** The route input, checked: an object whose severity is on the ladder. */
@@ -241,7 +256,8 @@ const MatrixOptionsSchema = z.strictObject({ severityLadder: VOCABULARY_OPTIONS.
  * Validates an escalation matrix: ordered, first-match rules from severity, category and service to
  * a target team, with an optional fallback. Severities are the level ids of `severityLadder` (core's
  * `PAGERDUTY_SEVERITY_LADDER`, SEV1–SEV5, by default). A rule after a catch-all (a rule with no
- * conditions) can never match and is rejected.
+ * conditions) can never match and is rejected, and so is an unknown key (a misspelt `fallbak`). The
+ * matrix keeps a frozen copy of the rules' known fields, never the caller's objects.
  *
  * @param def - the rules and the fallback
  * @param options - optionally, the `severityLadder`
@@ -272,7 +288,7 @@ export function createEscalationMatrix<S extends string = DefaultEscalationSever
   const vocabulary = resolveVocabulary(valid);
   const issues = validate(def, vocabulary);
   if (issues.length > 0) throw new EscalationError("invalid_escalation_matrix", issues);
-  const rules = Object.freeze(def.rules.map((rule) => freezeRule(structuredClone(rule))));
+  const rules = Object.freeze(def.rules.map((rule) => frozenRule(rule)));
   const fallback = def.fallback ?? null;
   return Object.freeze({
     rules,

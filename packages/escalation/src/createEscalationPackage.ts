@@ -1,9 +1,9 @@
-import { parseWithSchema, rethrowAs, safely, toEpochMs, type Issue, type IssuePath, type PriorityMatrix, type SafeResult, type TimeInput } from "@supportops/core";
+import { MAX_INPUT_DEPTH, checkDepth, parseWithSchema, rethrowAs, safely, toEpochMs, type Issue, type IssuePath, type PriorityMatrix, type SafeResult, type TimeInput } from "@supportops/core";
 import { z } from "zod";
 import { EscalationError, type EscalationIssueCode } from "./EscalationError.js";
 import { packageSchemaOf, type EscalationPackage } from "./EscalationPackageSchema.js";
 import type { DefaultEscalationPriority, DefaultEscalationSeverity, EscalationVocabulary } from "./EscalationVocabulary.js";
-import { instantMs, isRecord, listLabels } from "./internal/formats.js";
+import { instantMs, isRecord, isoOf, listLabels } from "./internal/formats.js";
 import { VOCABULARY_OPTIONS, checkOptions, noConflictingPriorities, resolveVocabulary } from "./internal/options.js";
 import { rememberPackage } from "./internal/packageArgument.js";
 
@@ -49,7 +49,7 @@ function timeChecks(pkg: Input, nowMs: number): Issue<EscalationIssueCode>[] {
       issues.push({
         code: "time_in_future",
         path,
-        message: `${String(value)} is after now (${new Date(nowMs).toISOString()}); times in a package must not be in the future`,
+        message: `${isoOf(ms)} is after now (${isoOf(nowMs)}); times in a package must not be in the future`,
       });
     }
   };
@@ -114,7 +114,8 @@ function environmentChecks(pkg: Input, environments: ReadonlyArray<string>): Iss
  * @param options - `now`; optionally `severityLadder`, `priorityMatrix` or `priorities`, and `environments`
  * @returns the package, parsed (strings trimmed) and frozen
  * @throws {@link EscalationError} `invalid_package` listing every problem at the path of the field to
- *   add or fix; `invalid_time` when `now` is not an instant; `invalid_argument` when the options are
+ *   add or fix (`too_deep` when the input nests deeper than core's `MAX_INPUT_DEPTH` or refers back to
+ *   itself); `invalid_time` when `now` is not an instant; `invalid_argument` when the options are
  *   missing or malformed
  * @example
  * const pkg = createEscalationPackage(input, { now: "2026-03-09T15:00:00Z" });
@@ -133,6 +134,9 @@ export function createEscalationPackage<S extends string = DefaultEscalationSeve
 ): EscalationPackage<S, P> {
   const valid = checkOptions<CreateEscalationPackageOptions<string, string>>(CreateOptionsSchema, options, USAGE);
   const nowMs = rethrowAs(EscalationError, () => toEpochMs(valid.now), ["now"], "invalid_argument");
+  // Extra keys of a redaction report are kept as they are: refuse a value nested without end first.
+  const tooDeep = checkDepth(input, MAX_INPUT_DEPTH);
+  if (tooDeep !== undefined) throw new EscalationError("invalid_package", [tooDeep]);
   const vocabulary = resolveVocabulary(valid);
   const parsed = parseWithSchema<ReturnType<typeof packageSchemaOf>, EscalationIssueCode>(packageSchemaOf(vocabulary), input);
   const issues: Issue<EscalationIssueCode>[] = parsed.success ? [] : [...parsed.issues];

@@ -8,8 +8,15 @@ import { scheduleLevels } from "./internal/policy/schedule.js";
 const MIN_POSITIVE_AFTER_MS = 60_000;
 const CALENDAR_METHODS = ["isOpenMs", "addBusinessMs", "businessMsBetween", "nextOpenMs", "nextCloseMs"] as const;
 const ANCHORS: ReadonlyArray<string> = ["created", "slaDue", "previousLevel"];
+const DEFINITION_KEYS: ReadonlySet<string> = new Set(["levels", "repeat", "stopOn", "startOn", "calendar"]);
+const LEVEL_KEYS: ReadonlySet<string> = new Set(["after", "relativeTo", "targets"]);
 
 type Add = (path: IssuePath, message: string, code?: EscalationIssueCode) => void;
+
+/** Reports each key of `value` that is not one of `known`: a misspelt `stopon` must not vanish silently. */
+function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, path: IssuePath, what: string, add: Add): void {
+  for (const key of Object.keys(value)) if (!known.has(key)) add([...path, key], `unknown key ${JSON.stringify(key)}; ${what}`);
+}
 
 /** The delay of one level in ms, checked against its anchor and the earlier levels on that anchor. */
 function levelDelay(level: Record<string, unknown>, path: IssuePath, relativeTo: EscalationAnchor | undefined, lastAfterByAnchor: Map<EscalationAnchor, number>, add: Add): number | undefined {
@@ -56,6 +63,7 @@ function compileLevel(level: unknown, index: number, lastAfterByAnchor: Map<Esca
     add(path, `expected a level { after, relativeTo, targets }, got ${describeValue(level)}`);
     return undefined;
   }
+  unknownKeys(level, LEVEL_KEYS, path, "a level has after, relativeTo and targets", add);
   const raw = level["relativeTo"];
   const relativeTo = typeof raw === "string" && ANCHORS.includes(raw) ? (raw as EscalationAnchor) : undefined;
   if (relativeTo === undefined) add([...path, "relativeTo"], `relativeTo must be "created", "slaDue" or "previousLevel"; got ${describeValue(raw)}`);
@@ -115,6 +123,7 @@ function validate(def: unknown): { issues: Issue<EscalationIssueCode>[]; levels:
     add([], `expected a policy definition object { levels, repeat?, stopOn?, startOn?, calendar? }, got ${describeValue(def)}`);
     return { issues, levels: [] };
   }
+  unknownKeys(def, DEFINITION_KEYS, [], "a policy has levels, repeat, stopOn, startOn and calendar", add);
   const levels = compileLevels(def["levels"], add);
   const repeat = def["repeat"] ?? 0;
   if (typeof repeat !== "number" || !Number.isInteger(repeat) || repeat < 0 || repeat > 9) add(["repeat"], `repeat is a whole number from 0 to 9; got ${describeValue(repeat)}`);
@@ -133,7 +142,8 @@ function validate(def: unknown): { issues: Issue<EscalationIssueCode>[]; levels:
  * Validation: at least one level; every level has a target; delays are at least one minute except
  * relative to `slaDue`, where they may be zero or negative (reminders); delays relative to the same
  * anchor increase from level to level; 0 ≤ `repeat` ≤ 9; `stopOn` and `startOn` name core event types
- * (`stopOn` also `resolved`); a `calendar` has every `BusinessCalendarLike` method.
+ * (`stopOn` also `resolved`); a `calendar` has every `BusinessCalendarLike` method; no unknown keys
+ * (a misspelt `stopon` is reported, not ignored).
  *
  * @param def - the policy definition
  * @returns the frozen policy

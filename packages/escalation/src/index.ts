@@ -23,7 +23,7 @@ export {
   createEscalationPackageSchema,
   escalationPackageJsonSchema,
 } from "./EscalationPackageSchema.js";
-export type { EscalationEvidence, EscalationPackage, EscalationPackageInput, EscalationPackageSchemaFor } from "./EscalationPackageSchema.js";
+export type { EscalationEvidence, EscalationEvidenceInput, EscalationPackage, EscalationPackageInput, EscalationPackageSchemaFor } from "./EscalationPackageSchema.js";
 export { createEscalationPackage, safeCreateEscalationPackage } from "./createEscalationPackage.js";
 export type { CreateEscalationPackageOptions } from "./createEscalationPackage.js";
 export { DEFAULT_ESCALATION_RUBRIC, ESCALATION_CHECKS, EscalationRubricSchema, escalationRubricJsonSchema } from "./EscalationRubric.js";

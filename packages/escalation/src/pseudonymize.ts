@@ -6,6 +6,7 @@ import type { RedactionIssueCode } from "./RedactionIssueCode.js";
 import { PII_DETECTORS } from "./internal/redaction/detectors.js";
 import { fail, issue, parseKey, parseKeyVersion } from "./internal/redaction/options.js";
 import { pseudonymOf } from "./internal/redaction/pseudonym.js";
+import { holdsSensitiveData } from "./internal/redaction/tokens.js";
 
 /**
  * The options of {@link pseudonymize}.
@@ -23,7 +24,8 @@ export interface PseudonymizeOptions {
    * What the value is: a PII entity type (`"email"`, `"phone"`…; the value is normalised the way
    * {@link redact} does, so the tokens link) or any other snake_case name of 2–31 characters
    * (`"account"`, `"customer_id"`; the value is only trimmed). Secret types are refused: a secret must
-   * not survive as a linkable pseudonym.
+   * not survive as a linkable pseudonym; so is a name that upper-cased would read as one
+   * (`"akiaiosfodnn7example"`), since its tokens could not be told from fake ones.
    */
   readonly entity: string;
 }
@@ -37,8 +39,8 @@ const NORMALIZERS: ReadonlyMap<string, (value: string) => string> = new Map(
 
 /**
  * Turns one known value — an account id, a customer id, an email taken from a form field — into
- * the keyed pseudonym {@link redact} would write for it in `pseudonymize` mode: `[ACCOUNT:k1:…]`, the
- * first 16 hex digits of HMAC-SHA-256(key, entity ‖ 0 ‖ normalised value). Use it for fields that
+ * the keyed pseudonym {@link redact} would write for it in `pseudonymize` mode: `[ACCOUNT:k1:…]`, 16
+ * hex digits of HMAC-SHA-256(key, entity ‖ 0 ‖ normalised value) (the first 16 that hold a letter). Use it for fields that
  * must stay linkable but that no pattern can recognise, such as `impact.accounts`.
  *
  * @param value - the value to pseudonymise
@@ -67,14 +69,16 @@ export function pseudonymize(value: string, options: PseudonymizeOptions): strin
   const key = parseKey(o["key"], true, issues);
   const keyVersion = parseKeyVersion(o["keyVersion"], true, issues);
   const entity = o["entity"];
-  if (typeof entity !== "string" || !ENTITY_NAME.test(entity) || SECRET_NAMES.has(entity)) {
+  if (typeof entity !== "string" || !ENTITY_NAME.test(entity) || SECRET_NAMES.has(entity) || holdsSensitiveData(entity.toUpperCase())) {
     issues.push(
       issue(
         "invalid_entity_name",
         ["entity"],
-        typeof entity === "string" && SECRET_NAMES.has(entity)
-          ? `"${entity}" is a secret; secrets are masked, never pseudonymised`
-          : `entity must be a snake_case name of 2–31 characters such as "account" or a PII type such as "email", got ${describeValue(entity)}`,
+        typeof entity !== "string" || !ENTITY_NAME.test(entity)
+          ? `entity must be a snake_case name of 2–31 characters such as "account" or a PII type such as "email", got ${describeValue(entity)}`
+          : SECRET_NAMES.has(entity)
+            ? `"${entity}" is a secret; secrets are masked, never pseudonymised`
+            : `"${entity}" looks like a secret or personal data once upper-cased in the token; use a plain name such as "account"`,
       ),
     );
   }

@@ -1,4 +1,4 @@
-import { describeValue, safely, type Issue, type IssuePath, type SafeResult } from "@supportops/core";
+import { MAX_INPUT_DEPTH, describeValue, safely, type Issue, type IssuePath, type SafeResult } from "@supportops/core";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { RedactionEntityType } from "./RedactionEntityType.js";
@@ -49,8 +49,9 @@ export interface RedactOptions {
   readonly key?: string | Uint8Array;
   /**
    * The key's name, written into every pseudonym (`[EMAIL:k1:…]`) so that tokens made under different
-   * keys are never mistaken for one another after a rotation. 1–32 of `A–Z a–z 0–9 _ . -`; required in
-   * `pseudonymize` mode.
+   * keys are never mistaken for one another after a rotation. 1–32 of `A–Z a–z 0–9 _ . -`, and nothing
+   * `redact` would find (`10.0.0.1` is refused: a token carrying it would not count as one); required
+   * in `pseudonymize` mode.
    */
   readonly keyVersion?: string;
   /** The entity types to look for; every type in {@link REDACTION_ENTITY_TYPES} when absent. */
@@ -63,7 +64,7 @@ export interface RedactOptions {
  *
  * @example
  * const report: RedactionReport = redact("jane.doe@example.com", { mode: "remove" }).report;
- * // => { counts: { email: 1 }, engine: "supportops-redact@1", patternSet: "sha256:…", mode: "remove" }
+ * // => { counts: { email: 1 }, engine: "supportops-redact@2", patternSet: "sha256:…", mode: "remove" }
  */
 // A type alias, not an interface: it then fits the evidence schema's open `redactionReport` object.
 export type RedactionReport = {
@@ -96,20 +97,23 @@ export interface RedactResult<T> {
 
 /**
  * The engine name and rule-set version written into every report; bump it when a pattern changes.
+ * Version 2: brackets no longer hide a neighbour, invisible characters are removed before matching,
+ * tokens are checked part by part.
  *
  * @example
  * redact("jane.doe@example.com").report.engine === REDACTION_ENGINE; // => true
- * REDACTION_ENGINE; // => "supportops-redact@1"
+ * REDACTION_ENGINE; // => "supportops-redact@2"
  */
-export const REDACTION_ENGINE = "supportops-redact@1";
+export const REDACTION_ENGINE = "supportops-redact@2";
 
 /**
- * Objects and arrays nested deeper than this are refused rather than risk the call stack.
+ * Objects and arrays nested deeper than this are refused (`too_deep`) rather than risk the call
+ * stack: core's `MAX_INPUT_DEPTH`, the limit of every supportops input.
  *
  * @example
- * MAX_REDACTION_DEPTH; // => 1000
+ * MAX_REDACTION_DEPTH; // => 100
  */
-export const MAX_REDACTION_DEPTH = 1000;
+export const MAX_REDACTION_DEPTH: number = MAX_INPUT_DEPTH;
 
 /**
  * The smallest accepted pseudonym key, in bytes (128 bits).
@@ -280,12 +284,16 @@ function reportOf(counts: ReadonlyMap<RedactionEntityType, number>, valid: Valid
  * URLs and in `password=…` assignments), then PII (payment cards with a valid Luhn digit, IBANs with a
  * valid mod-97 checksum, emails, IPv6 and IPv4 addresses, phone numbers), so a secret is always
  * reported as the secret (rule E4). Where detections overlap the longest wins. Every pattern runs in
- * linear time. Tokens written by an earlier call are left alone, so redacting twice gives the same
- * text as redacting once (in `remove` mode, cutting values out can join their neighbours into new
- * matches).
+ * linear time. Characters that render as nothing (zero-width spaces and joiners, word joiner, soft
+ * hyphen, BOM, bidi controls…) are removed before matching, so they cannot split a value, and do not
+ * come back in the output. Tokens written by an earlier call (`[EMAIL]`, `[CARD ****1234]`,
+ * `[EMAIL:k1:…]`, checked part by part) are left alone, so redacting twice gives the same text as
+ * redacting once (in `remove` mode, cutting values out can join their neighbours into new matches);
+ * a value next to a token, or next to any bracket, is found like any other.
  *
- * In `pseudonymize` mode each PII value becomes `[TYPE:keyVersion:hex]`, the first 16 hex digits of
- * HMAC-SHA-256(key, type ‖ 0 ‖ normalised value): the same value under the same key always gets the
+ * In `pseudonymize` mode each PII value becomes `[TYPE:keyVersion:hex]`, 16 hex digits of
+ * HMAC-SHA-256(key, type ‖ 0 ‖ normalised value) — the first 16, or the next 16 that hold a letter when
+ * those are all decimal digits, so a pseudonym never reads as a card number: the same value under the same key always gets the
  * same token, whatever its spelling (emails lower-cased, phone and card numbers reduced to digits,
  * IBANs without spaces, IP addresses in canonical form), and a different key or entity type gives
  * an unrelated token. Secrets are masked in this mode too: a secret must not survive as a pseudonym.
@@ -295,13 +303,13 @@ function reportOf(counts: ReadonlyMap<RedactionEntityType, number>, valid: Valid
  * @returns the redacted copy and a report of entity counts by type (never the values found)
  * @throws {@link EscalationError} `invalid_argument` when the options are wrong (unknown mode or
  *   entity, pseudonymize without a key or key version, a key under 16 bytes) or the value holds a
- *   cycle, a function, a symbol, a class instance, or nests deeper than 1000; the issue codes
+ *   cycle, a function, a symbol, a class instance, or nests deeper than 100; the issue codes
  *   ({@link REDACTION_ISSUE_CODES}) say which
  * @example
  * redact("Mail jane.doe@example.com, card 4111 1111 1111 1111, token ghp_" + "a".repeat(36)).value;
  * // => "Mail [EMAIL], card [CARD ****1111], token [GITHUB_TOKEN]"
  * redact({ note: "call +44 20 7946 0958" }, { mode: "pseudonymize", key: "tenant-42-secret-key", keyVersion: "k1" });
- * // => { value: { note: "call [PHONE:k1:…]" }, report: { counts: { phone: 1 }, engine: "supportops-redact@1", … } }
+ * // => { value: { note: "call [PHONE:k1:…]" }, report: { counts: { phone: 1 }, engine: "supportops-redact@2", … } }
  */
 export function redact<T>(value: T, options?: RedactOptions): RedactResult<T> {
   const valid = validateOptions(options);

@@ -30,11 +30,14 @@ export type EscalationRenderFormat = (typeof ESCALATION_RENDER_FORMATS)[number];
  *
  * Every value from the package is untrusted: each format escapes what opens markup in it; control
  * characters become visible (ESC → ␛) and bidi overrides become U+FFFD in all formats; identifiers,
- * links and ids are shown as code, never as live links; evidence excerpts go in fenced blocks that
- * their content cannot close, with lines over 300 characters cut and excerpts over 60 lines or 4 000
- * characters truncated with a note.
+ * links and ids are shown as code, never as live links; bare URLs, `www.` names and email addresses in
+ * prose are defused (Markdown: backslash escapes such as `https\://`, GitHub also `ops@<!-- -->example.org`;
+ * Jira: entities such as `https&#58;//`), so they read the same and are not clickable; times are UTC
+ * ISO-8601; evidence excerpts go in fenced blocks that their content cannot close, with lines over 300
+ * characters cut and excerpts over 60 lines or 4 000 characters truncated with a note.
  *
- * @param pkg - a package from {@link createEscalationPackage} (any severity and priority vocabulary)
+ * @param pkg - a package from {@link createEscalationPackage} (any severity and priority vocabulary), or one
+ *   read back from JSON in its stored form
  * @param format - the output format
  * @returns the rendered text, ending with a newline
  * @throws {@link EscalationError} `invalid_argument` for an unknown format (issue `unknown_format`);

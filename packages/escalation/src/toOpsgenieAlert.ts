@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { EscalationPackage } from "./EscalationPackageSchema.js";
 import type { DefaultEscalationPriority, EscalationVocabulary } from "./EscalationVocabulary.js";
 import { failWith } from "./internal/fail.js";
-import { listLabels } from "./internal/formats.js";
+import { isoOf, listLabels } from "./internal/formats.js";
 import { VOCABULARY_OPTIONS, checkOptions, noConflictingPriorities, resolveVocabulary } from "./internal/options.js";
 import { packageArgument } from "./internal/packageArgument.js";
 import { truncate } from "./internal/truncate.js";
@@ -94,7 +94,7 @@ export function toOpsgenieAlert<P extends string = DefaultEscalationPriority>(pk
     priority: checked.priority,
     target: checked.target,
     ask: truncate(checked.ask, 1000),
-    reported_at: checked.reportedAt,
+    reported_at: isoOf(checked.reportedAt),
   };
   if (checked.impact.customersAffected !== undefined) details["customers_affected"] = String(checked.impact.customersAffected);
   if (checked.release !== undefined) details["release"] = checked.release;

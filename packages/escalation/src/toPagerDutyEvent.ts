@@ -1,9 +1,9 @@
-import type { SeverityLadder } from "@supportops/core";
+import { describeValue, type SeverityLadder } from "@supportops/core";
 import { z } from "zod";
 import type { EscalationPackage } from "./EscalationPackageSchema.js";
 import type { DefaultEscalationSeverity } from "./EscalationVocabulary.js";
 import { failWith } from "./internal/fail.js";
-import { listLabels } from "./internal/formats.js";
+import { isoOf, listLabels } from "./internal/formats.js";
 import { VOCABULARY_OPTIONS, checkOptions, resolveVocabulary } from "./internal/options.js";
 import { packageArgument } from "./internal/packageArgument.js";
 import { truncate } from "./internal/truncate.js";
@@ -26,7 +26,7 @@ export interface PagerDutyEventOptions<S extends string = DefaultEscalationSever
   readonly action?: "trigger" | "acknowledge" | "resolve";
   /** The name of the sending tool, shown in PagerDuty. */
   readonly client?: string;
-  /** A link back to the ticket in the sending tool. */
+  /** A link back to the ticket in the sending tool: an `http:` or `https:` URL (PagerDuty shows it as a link). */
   readonly clientUrl?: string;
   /** The severity ladder the package was created with; core's `PAGERDUTY_SEVERITY_LADDER` (SEV1–SEV5) when omitted. */
   readonly severityLadder?: SeverityLadder<S>;
@@ -63,7 +63,7 @@ export interface PagerDutyEvent {
     readonly source: string;
     /** PagerDuty's severity. */
     readonly severity: "critical" | "error" | "warning" | "info";
-    /** When the problem was first seen (ISO-8601). */
+    /** When the problem was first seen (else reported), UTC ISO-8601. */
     readonly timestamp: string;
     /** The affected component, if known. */
     readonly component?: string;
@@ -83,7 +83,8 @@ const OptionsSchema = z.strictObject({
   routingKey: z.string().refine((key) => key.trim() !== "", "a PagerDuty event needs the integration's routing key"),
   action: z.enum(["trigger", "acknowledge", "resolve"]).optional(),
   client: z.string().optional(),
-  clientUrl: z.string().optional(),
+  // PagerDuty shows it as a link: only http(s), never `javascript:` or `data:`.
+  clientUrl: z.url({ protocol: /^https?$/, error: (issue) => `clientUrl must be an http(s) URL such as "https://help.example.com/tickets/48213", got ${describeValue(issue.input)}` }).optional(),
   severityLadder: VOCABULARY_OPTIONS.severityLadder,
 });
 
@@ -99,7 +100,7 @@ const OptionsSchema = z.strictObject({
  * @param options - the routing key; optionally the action, client, client URL and the package's `severityLadder`
  * @returns the event, ready to be sent as JSON
  * @throws {@link EscalationError} `invalid_argument` when the options are missing or malformed (an
- *   empty routing key), when an acknowledge or resolve is asked for a package without a `dedupKey`
+ *   empty routing key, a `clientUrl` that is not an http(s) URL, issue `invalid_format`), when an acknowledge or resolve is asked for a package without a `dedupKey`
  *   (issue `missing_dedup_key`), or when the package's severity is not on the ladder (issue
  *   `unknown_severity`); `invalid_package` when `pkg` is not a package
  * @example
@@ -134,7 +135,7 @@ export function toPagerDutyEvent<S extends string = DefaultEscalationSeverity>(p
             summary: truncate(`[${checked.severity}/${checked.priority}] ${checked.summary}`, 1024),
             source: checked.service,
             severity: PAGERDUTY_SEVERITIES[Math.min(rank, PAGERDUTY_SEVERITIES.length - 1)] ?? "info",
-            timestamp: checked.firstSeenAt ?? checked.reportedAt,
+            timestamp: isoOf(checked.firstSeenAt ?? checked.reportedAt),
             ...(checked.component === undefined ? {} : { component: checked.component }),
             group: checked.environment,
             class: checked.kind,
@@ -146,7 +147,7 @@ export function toPagerDutyEvent<S extends string = DefaultEscalationSeverity>(p
               impact: checked.impact,
               ...(checked.release === undefined ? {} : { release: checked.release }),
               ...(checked.correlation === undefined ? {} : { correlation: checked.correlation }),
-              reported_at: checked.reportedAt,
+              reported_at: isoOf(checked.reportedAt),
             },
           },
         }

@@ -131,3 +131,30 @@ describe("createEscalationMatrix", () => {
     },
   );
 });
+
+describe("createEscalationMatrix with hostile input", () => {
+  test("unknown keys in the definition or a rule are refused, never ignored", () => {
+    expect(issuesOf(() => createEscalationMatrix({ rules: [{ target: "a", whn: { severity: ["SEV1"] } }], fallbak: "l2" } as never))).toStrictEqual({
+      code: "invalid_escalation_matrix",
+      paths: [["fallbak"], ["rules", 0, "whn"]],
+    });
+  });
+
+  test("a rule carrying a function or a value nested 5 000 deep is a typed error, not a DataCloneError or a RangeError", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    for (const extra of [() => 1, deep]) {
+      expect(issuesOf(() => createEscalationMatrix({ rules: [{ target: "a", extra }] } as never))).toStrictEqual({ code: "invalid_escalation_matrix", paths: [["rules", 0, "extra"]] });
+    }
+  });
+
+  test("the matrix keeps copies of the rules: changing the caller's objects later changes nothing", () => {
+    const severity: Array<"SEV1" | "SEV2"> = ["SEV1"];
+    const rule = { when: { severity }, target: "ic" };
+    const m = createEscalationMatrix({ rules: [rule] });
+    severity.push("SEV2");
+    rule.target = "changed";
+    expect([m.rules, m.route({ severity: "SEV2" })]).toStrictEqual([[{ when: { severity: ["SEV1"] }, target: "ic" }], null]);
+    expect([Object.isFrozen(severity), Object.isFrozen(rule)]).toStrictEqual([false, false]);
+  });
+});

@@ -10,7 +10,7 @@ import {
   redact,
   safeCreateEscalationPackage,
   type CreateEscalationPackageOptions,
-  type EscalationEvidence,
+  type EscalationEvidenceInput,
 } from "@supportops/escalation";
 import { NOW, fullBug, minimalQuestion } from "./fixtures.js";
 
@@ -41,12 +41,55 @@ function expectIssues(input: unknown, expected: Array<{ code: string; path: Path
 
 const evidence0 = fullBug.evidence[0];
 
+describe("createEscalationPackage: one rule for time fields", () => {
+  const times = { firstSeenAt: 1773043920000, lastSeenAt: 1773063600000, reportedAt: 1773065100000, capturedAt: 1773063660000, lastUpdateAt: 1773064800000 };
+
+  test("every …At field is stored as an ISO-8601 time with an offset or as epoch ms, and parsed to epoch ms", () => {
+    const iso = createEscalationPackage(fullBug, { now: NOW });
+    const ms = createEscalationPackage(
+      {
+        ...fullBug,
+        firstSeenAt: times.firstSeenAt,
+        lastSeenAt: "2026-03-09T09:40:00-04:00", // the same instant as 13:40Z
+        reportedAt: times.reportedAt,
+        evidence: [{ ...evidence0, capturedAt: times.capturedAt }],
+        customerComms: { ...fullBug.customerComms, lastUpdateAt: times.lastUpdateAt },
+      },
+      { now: NOW },
+    );
+    expect(ms).toStrictEqual(iso);
+    expect([ms.firstSeenAt, ms.lastSeenAt, ms.reportedAt, ms.evidence?.[0]?.capturedAt, ms.customerComms?.lastUpdateAt]).toStrictEqual(Object.values(times));
+  });
+
+  test.each<readonly [string, unknown, string]>([
+    ["a time without an offset", "2026-03-09T14:05:00", "invalid_time"],
+    ["epoch seconds", 1773065100, "invalid_time"],
+    ["a fraction of a millisecond", 1773065100000.5, "invalid_union"],
+    ["a Date (not JSON)", new Date(1773065100000), "invalid_union"],
+  ])("%s is refused", (_name, reportedAt, code) => {
+    expectIssues({ ...fullBug, reportedAt }, [{ code, path: ["reportedAt"] }]);
+  });
+
+  test("E7 compares instants, whatever their form: a lastSeenAt in ms after an ISO reportedAt is out of order", () => {
+    expectIssues({ ...fullBug, lastSeenAt: times.reportedAt + 1 }, [{ code: "times_out_of_order", path: ["lastSeenAt"] }]);
+    expectIssues({ ...fullBug, evidence: [{ ...evidence0, capturedAt: Date.parse(NOW) + 60_000 }] }, [{ code: "time_in_future", path: ["evidence", 0, "capturedAt"] }]);
+  });
+});
+
 describe("createEscalationPackage: valid packages", () => {
   test("a complete bug and a bare question pass, parsed and frozen", () => {
     const pkg = createEscalationPackage(fullBug, { now: NOW, priorityMatrix, environments: ["production", "staging"] });
-    expect(pkg).toStrictEqual(fullBug);
+    // Every `…At` field is epoch milliseconds once parsed.
+    expect(pkg).toStrictEqual({
+      ...fullBug,
+      firstSeenAt: Date.parse(fullBug.firstSeenAt),
+      lastSeenAt: Date.parse(fullBug.lastSeenAt),
+      reportedAt: Date.parse(fullBug.reportedAt),
+      evidence: [{ ...evidence0, capturedAt: Date.parse(evidence0.capturedAt) }],
+      customerComms: { ...fullBug.customerComms, lastUpdateAt: Date.parse(fullBug.customerComms.lastUpdateAt) },
+    });
     expect(Object.isFrozen(pkg) && Object.isFrozen(pkg.reproSteps) && Object.isFrozen(pkg.impact)).toBe(true);
-    expect(createEscalationPackage(minimalQuestion, { now: NOW })).toStrictEqual(minimalQuestion);
+    expect(createEscalationPackage(minimalQuestion, { now: NOW })).toStrictEqual({ ...minimalQuestion, reportedAt: Date.parse(minimalQuestion.reportedAt) });
   });
 
   test("strings are trimmed; the input is not mutated", () => {
@@ -147,7 +190,7 @@ describe("createEscalationPackage: each rule fails and passes", () => {
     expectIssues({ ...fullBug, id: "ticket-1" }, [{ code: "invalid_id", path: ["id"] }]);
     expectIssues({ ...fullBug, summary: "Checkout fails for jane.doe@example.com since 08:00" }, [{ code: "sensitive_data_in_summary", path: ["summary"] }]);
     expectIssues({ ...fullBug, evidence: [{ ...evidence0, uri: "javascript:alert(1)" }] }, [{ code: "invalid_format", path: ["evidence", 0, "uri"] }]);
-    expectIssues({ ...fullBug, reportedAt: "2026-03-09 14:05" }, [{ code: "invalid_timestamp", path: ["reportedAt"] }]);
+    expectIssues({ ...fullBug, reportedAt: "2026-03-09 14:05" }, [{ code: "invalid_time", path: ["reportedAt"] }]);
   });
 
   test("structural problems and rule violations are reported together", () => {
@@ -230,7 +273,11 @@ test("the JSON Schema describes the stored form", () => {
     "schemaVersion", "id", "ticketId", "summary", "kind", "severity", "priority", "target", "service", "environment",
     "reproducible", "reportedAt", "impact", "businessUrgency", "ask", "attempts", "taxonomy",
   ]);
-  expect((schema.properties?.["reportedAt"] as { format?: string }).format).toBe("date-time");
+  // A stored instant: an ISO-8601 time with an offset, or integer epoch milliseconds (core's InstantSchema).
+  expect((schema.properties?.["reportedAt"] as { anyOf?: ReadonlyArray<{ type: string; format?: string }> }).anyOf?.map(({ type, format }) => [type, format])).toStrictEqual([
+    ["string", "date-time"],
+    ["integer", undefined],
+  ]);
   expect(JSON.stringify(schema)).not.toContain("readOnly");
   expect(schema.additionalProperties).toBe(false);
   const idPattern = new RegExp((schema.properties?.["id"] as { pattern: string }).pattern);
@@ -240,7 +287,7 @@ test("the JSON Schema describes the stored form", () => {
 
 test("redact()'s report goes straight into evidence (types checked by tsc -b)", () => {
   const { value, report } = redact("ERROR saml: assertion expired for jane.doe@example.com");
-  const evidence: EscalationEvidence = {
+  const evidence: EscalationEvidenceInput = {
     kind: "log",
     title: "auth-api log excerpt",
     inline: value,
@@ -249,4 +296,48 @@ test("redact()'s report goes straight into evidence (types checked by tsc -b)", 
     redactionReport: report,
   };
   expect(evidence.redactionReport?.counts).toStrictEqual({ email: 1 });
+});
+
+describe("createEscalationPackage with hostile input", () => {
+  test("the summary rule sees through brackets and invisible characters", () => {
+    const summaries = [
+      "[INFO]jane.doe@example.com [auth]password=hunter2secret [x]4111 1111 1111 1111",
+      "Checkout fails for jane.doe\u200b@example.com since 08:00",
+      "Checkout fails for [EMAIL]jane.doe@example.com since 08:00",
+    ];
+    for (const summary of summaries) expectIssues({ ...fullBug, summary }, [{ code: "sensitive_data_in_summary", path: ["summary"] }]);
+  });
+
+  test("an account that only looks like a pseudonym is refused: a secret in its key version, a card number for hex digits", () => {
+    for (const account of ["[ACCOUNT:AKIAIOSFODNN7EXAMPLE:0123456789abcdef]", "[ACCOUNT:k1:4111111111111111]"]) {
+      expectIssues({ ...fullBug, impact: { ...fullBug.impact, accounts: [account] } }, [{ code: "accounts_not_pseudonymized", path: ["impact", "accounts", 0] }]);
+    }
+  });
+
+  test("environments as a string is refused, never matched by substring", () => {
+    const error = thrownBy(EscalationError, () => createEscalationPackage({ ...fullBug, environment: "prod" }, { now: NOW, environments: "production" as never }));
+    expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_type", ["environments"]]]]);
+  });
+
+  test("an input nested without end is too_deep (invalid_package), before zod or anything else walks it", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = { deep };
+    const input = { ...fullBug, evidence: [{ ...evidence0, redactionReport: { ...evidence0.redactionReport, extra: deep } }] };
+    const error = thrownBy(EscalationError, () => createEscalationPackage(input, { now: NOW }));
+    expect([error.code, error.issues[0]?.code, error.issues[0]?.path.slice(0, 4)]).toStrictEqual(["invalid_package", "too_deep", ["evidence", 0, "redactionReport", "extra"]]);
+    const cyclic: Record<string, unknown> = { ...fullBug };
+    cyclic["self"] = cyclic;
+    expect(thrownBy(EscalationError, () => createEscalationPackage(cyclic, { now: NOW })).issues[0]?.code).toBe("too_deep");
+  });
+
+  test("a refused input is never frozen (zod's readonly would freeze the caller's value when parsing fails)", () => {
+    const inputs: unknown[] = [[1, [2]], { ...fullBug, reproSteps: [[1]], attempts: [["x"]], impact: [] }];
+    for (const input of inputs) {
+      expect(safeCreateEscalationPackage(input, { now: NOW }).success).toBe(false);
+      expect(EscalationPackageSchema.safeParse(input).success).toBe(false);
+    }
+    expect([Object.isFrozen(inputs[0]), Object.isFrozen((inputs[0] as unknown[])[1]), Object.isFrozen(inputs[1])]).toStrictEqual([false, false, false]);
+    const second = inputs[1] as { reproSteps: unknown[][]; attempts: unknown[][]; impact: unknown[] };
+    expect([second.reproSteps, second.reproSteps[0], second.attempts[0], second.impact].map((v) => Object.isFrozen(v))).toStrictEqual([false, false, false, false]);
+  });
 });

@@ -2,12 +2,14 @@ import { MAX_SUPPORTED_MS, SupportOpsError, type BusinessCalendarLike } from "@s
 import { thrownBy } from "@supportops/test-utils";
 import { describe, expect, test } from "vitest";
 import { EscalationError, createEscalationPolicy } from "@supportops/escalation";
+import { SlaError, createCalendar } from "@supportops/sla";
 import { weekdayCalendar } from "./support/weekdayCalendar.js";
 
 /**
  * Another package's error class, as `SlaError` is to this package: a `SupportOpsError` subclass that
- * escalation does not know. (`@supportops/sla` is not a dependency of escalation, so its calendar is
- * simulated: the contract in core's BusinessCalendarLike is what both sides rely on.)
+ * escalation does not know. The contract in core's BusinessCalendarLike is what both sides rely on, so
+ * most tests use small calendars that bend it; the last block uses a real `@supportops/sla` calendar
+ * (a devDependency: escalation's code never imports sla).
  */
 class ForeignCalendarError extends SupportOpsError<"out_of_range" | "invalid_argument" | "exploded"> {
   override readonly name = "SlaError";
@@ -102,5 +104,28 @@ describe("a policy on a business calendar: every calendar call crosses a package
       },
     };
     expect(() => createEscalationPolicy({ levels, calendar: buggy }).schedule({ createdAt: "2026-03-09T09:00:00Z" })).toThrow(TypeError);
+  });
+});
+
+describe("a policy on a real @supportops/sla calendar", () => {
+  const slaCalendar = createCalendar({
+    timeZone: "UTC",
+    weekly: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] },
+  });
+
+  test("schedules in business hours", () => {
+    const policy = createEscalationPolicy({ levels, calendar: slaCalendar });
+    // Friday 2026-03-06 15:00 UTC: two business hours left that day, so four land on Monday 11:00.
+    expect(policy.schedule({ createdAt: "2026-03-06T15:00:00Z" }).map((e) => new Date(e.firesAt).toISOString())).toStrictEqual([
+      "2026-03-09T11:00:00.000Z",
+      "2026-03-09T12:00:00.000Z",
+    ]);
+  });
+
+  test("an answer past the calendar's range (2200) is EscalationError out_of_range, never an SlaError", () => {
+    const policy = createEscalationPolicy({ levels, calendar: slaCalendar });
+    const error = thrownBy(EscalationError, () => policy.schedule({ createdAt: "2199-12-31T15:00:00Z" }));
+    expect([error.code, error.issues[0]?.path.slice(0, 2), error.cause instanceof SlaError]).toStrictEqual(["out_of_range", ["calendar", "addBusinessMs"], true]);
+    expect(error).not.toBeInstanceOf(SlaError);
   });
 });

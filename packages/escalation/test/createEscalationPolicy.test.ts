@@ -296,3 +296,31 @@ describe("due", () => {
     });
   });
 });
+
+describe("createEscalationPolicy with hostile input", () => {
+  const level = { after: "PT30M", relativeTo: "created", targets: ["team:l2"] } as const;
+
+  test("unknown keys in the definition or a level are refused, never ignored (a misspelt stopOn would never stop)", () => {
+    expect(issuesOf(() => createEscalationPolicy({ levels: [{ ...level, target: ["x"] }], stopon: ["acknowledged"] } as never))).toStrictEqual({
+      code: "invalid_policy",
+      issues: [
+        { code: "invalid_policy", path: ["stopon"] },
+        { code: "invalid_policy", path: ["levels", 0, "target"] },
+      ],
+    });
+  });
+
+  test("wrong-typed arguments are typed errors with a path: schedule(), due(null, …), a string for an array", () => {
+    const policy = createEscalationPolicy({ levels: [level] });
+    expect(issuesOf(() => (policy.schedule as () => unknown)())).toStrictEqual({ code: "invalid_argument", issues: [{ code: "invalid_type", path: [] }] });
+    expect(issuesOf(() => policy.due(null as never, { at: T0 }))).toStrictEqual({ code: "invalid_ticket_log", issues: [{ code: "invalid_type", path: [] }] });
+    expect(issuesOf(() => createEscalationPolicy({ levels: [{ ...level, targets: "team:l2" }] } as never))).toStrictEqual({
+      code: "invalid_policy",
+      issues: [{ code: "invalid_policy", path: ["levels", 0, "targets"] }],
+    });
+    expect(issuesOf(() => createEscalationPolicy({ levels: [level], stopOn: "acknowledged" } as never))).toStrictEqual({
+      code: "invalid_policy",
+      issues: [{ code: "invalid_policy", path: ["stopOn"] }],
+    });
+  });
+});

@@ -25,6 +25,8 @@ import {
   type DefaultEscalationSeverity,
   type EscalationError,
   type EscalationErrorCode,
+  type EscalationEvidence,
+  type EscalationEvidenceInput,
   type EscalationIssueCode,
   type EscalationMatrix,
   type EscalationPackage,
@@ -103,6 +105,20 @@ describe("escalation types", () => {
   it("exporters take the package's vocabulary", () => {
     const pkg = createEscalationPackage({ ...fullBug, priority: "2 - High" }, { now: NOW, priorityMatrix: SERVICENOW_PRIORITY_MATRIX });
     expectTypeOf(toOpsgenieAlert(pkg, { priorityMatrix: SERVICENOW_PRIORITY_MATRIX }).priority).toEqualTypeOf<"P1" | "P2" | "P3" | "P4" | "P5">();
+  });
+
+  it("one rule for time fields: every …At of a parsed package is epoch ms; the stored form is an ISO string or epoch ms", () => {
+    expectTypeOf<EscalationPackage["reportedAt"]>().toEqualTypeOf<number>();
+    expectTypeOf<EscalationPackage["firstSeenAt"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<EscalationPackage["lastSeenAt"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<EscalationEvidence["capturedAt"]>().toEqualTypeOf<number>();
+    expectTypeOf<NonNullable<EscalationPackage["customerComms"]>["lastUpdateAt"]>().toEqualTypeOf<number>();
+    expectTypeOf<EscalationPackageInput["reportedAt"]>().toEqualTypeOf<string | number>();
+    expectTypeOf<EscalationEvidenceInput["capturedAt"]>().toEqualTypeOf<string | number>();
+    // needBy is not an …At field: an ISO-8601 string in both forms.
+    expectTypeOf<EscalationPackage["businessUrgency"]["needBy"]>().toEqualTypeOf<string | undefined>();
+    // redact()'s report goes into evidence as it is.
+    expectTypeOf<RedactResult<string>["report"]>().toMatchTypeOf<NonNullable<EscalationEvidenceInput["redactionReport"]>>();
   });
 
   it("a schedule entry fires at epoch milliseconds; there is no Date field", () => {

@@ -67,6 +67,18 @@ describe("pseudonymize", () => {
       },
     ],
     ["a badly named entity", "x", { key: KEY, keyVersion: "k1", entity: "Account!" }, { code: "invalid_argument", issues: [{ code: "invalid_entity_name", path: ["entity"] }] }],
+    [
+      "an entity name or key version that redact would find (its tokens could not be told from fake ones)",
+      "x",
+      { key: KEY, keyVersion: "10.0.0.1", entity: "akiaiosfodnn7example" },
+      {
+        code: "invalid_argument",
+        issues: [
+          { code: "invalid_key_version", path: ["keyVersion"] },
+          { code: "invalid_entity_name", path: ["entity"] },
+        ],
+      },
+    ],
     ["a value that is not a string", 42, { key: KEY, keyVersion: "k1", entity: "account" }, { code: "invalid_argument", issues: [{ code: "invalid_value", path: [] }] }],
   ])("%s", (_name, value, options, expected) => {
     expect(failure(value, options)).toStrictEqual(expected);

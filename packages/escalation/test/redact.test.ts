@@ -13,6 +13,7 @@ import {
   type RedactOptions,
   type RedactionEntityType,
 } from "@supportops/escalation";
+import { INVISIBLE_CHARACTERS } from "@supportops/test-utils";
 import { describe, expect, test } from "vitest";
 import { REDACTION_PATTERNS } from "../src/internal/redaction/patterns.js";
 
@@ -38,8 +39,8 @@ describe("entity types", () => {
 });
 
 describe("the pattern list that scripts/check-redos.sh checks", () => {
-  test("covers every entity type's detector, the token recognisers and the key-version check", () => {
-    expect(REDACTION_PATTERNS.map((p) => p.id)).toStrictEqual([...REDACTION_ENTITY_TYPES, "token", "token_at", "key_version"]);
+  test("covers every entity type's detector, the invisible-character filter, the token recogniser and the key-version check", () => {
+    expect(REDACTION_PATTERNS.map((p) => p.id)).toStrictEqual([...REDACTION_ENTITY_TYPES, "ignorable", "token", "key_version"]);
     for (const pattern of REDACTION_PATTERNS) expect(() => new RegExp(pattern.source, pattern.flags)).not.toThrow();
   });
 });
@@ -211,7 +212,7 @@ describe("documented examples", () => {
       value: ["POST /login user=[EMAIL] from [IPV4]", "Authorization: Bearer [BEARER_TOKEN]", "card [CARD ****1111], call [PHONE]"].join("\n"),
       report: {
         counts: { bearer_token: 1, card: 1, email: 1, ipv4: 1, phone: 1 },
-        engine: "supportops-redact@1",
+        engine: "supportops-redact@2",
         patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
         mode: "mask",
       },
@@ -226,7 +227,7 @@ describe("documented examples", () => {
       value: { note: `call [PHONE:k1:${oracle("tenant-42-secret-key", "phone", "442079460958")}]` },
       report: {
         counts: { phone: 1 },
-        engine: "supportops-redact@1",
+        engine: "supportops-redact@2",
         patternSet: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
         mode: "pseudonymize",
         keyVersion: "k1",
@@ -246,11 +247,86 @@ describe("counterexamples found by the properties", () => {
     ["a phone before a 15-digit card in 4-4-4-3", "(872) 725-7594 6011 8847 6138 553", "[PHONE] [CARD ****8553]"],
     ["card-like groups after a phone token (the token's label is not a phone word)", "and +33 6 0002 0188 4525 6533 6943 0792", "and [PHONE] 6533 6943 0792"],
     ["an assignment hidden inside one that lost to a private key", "-----BEGIN PRIVATE KEY-----password=ghp_password=AKIA", "[PRIVATE_KEY]_password=[CREDENTIAL_ASSIGNMENT]"],
-    ["a generic assignment around a private key", "password=ghp_-----BEGIN PRIVATE KEY-----", "password=ghp_[PRIVATE_KEY]"],
+    ["a generic assignment around a private key (what is left of the value is masked too)", "password=ghp_-----BEGIN PRIVATE KEY-----", "password=[CREDENTIAL_ASSIGNMENT][PRIVATE_KEY]"],
     ["a shape secret inside a generic assignment", "password=AKIAIOSFODNN7EXAMPLE", "password=[AWS_ACCESS_KEY]"],
+    ["a contiguous card, then a short number (no card is 16 digits and a group of two)", "again 3788605819431329 83.240.4.72 page", "again [CARD ****1329] [IPV4] page"],
+    ["a card ending where an IP address starts", "6011 1207 3005 9649 83.27.154.27", "[CARD ****9649] [IPV4]"],
   ])("%s", (_name, input, expected) => {
     expect(masked(input)).toBe(expected);
     expect(masked(expected)).toBe(expected);
+  });
+});
+
+describe("hostile input: brackets, invisible characters and fake tokens", () => {
+  test("a value right after any ], or right before any [, is found (only a real token is skipped)", () => {
+    const input = "[INFO]jane.doe@example.com [auth]password=hunter2secret [x]4111 1111 1111 1111";
+    expect(redact(input)).toMatchObject({
+      value: "[INFO][EMAIL] [auth]password=[CREDENTIAL_ASSIGNMENT] [x][CARD ****1111]",
+      report: { counts: { credential_assignment: 1, card: 1, email: 1 } },
+    });
+    // A real token is no cover either: the value glued to it is found, the token itself is kept.
+    expect(masked("[EMAIL]jane.doe@example.com, jane.doe@example.com[EMAIL], [1]4111111111111111")).toBe("[EMAIL][EMAIL], [EMAIL][EMAIL], [1][CARD ****1111]");
+  });
+
+  // U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD (and U+202E): render as nothing, so the text reads whole.
+  const invisible = INVISIBLE_CHARACTERS.filter((c) => c !== "\u0000");
+  test.each(invisible.map((c) => [`U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`, c]))(
+    "%s inside an email, a key or a card does not hide it, and is not in the output",
+    (_name, c) => {
+      const input = `mail jane.doe${c}@example.com, key AKIA${c}IOSFODNN7EXAMPLE, card 4111 1111${c} 1111 1111, pass${c}word=hunter2secret`;
+      expect(redact(input)).toMatchObject({
+        value: "mail [EMAIL], key [AWS_ACCESS_KEY], card [CARD ****1111], password=[CREDENTIAL_ASSIGNMENT]",
+        report: { counts: { aws_access_key: 1, credential_assignment: 1, card: 1, email: 1 } },
+      });
+    },
+  );
+
+  test("characters that render as nothing are removed from every string, found values or not", () => {
+    expect(redact({ note: "zero\u200Bwidth, soft\u00ADhyphen, \uFEFFbom, bidi\u202Eoverride" }).value).toStrictEqual({ note: "zerowidth, softhyphen, bom, bidioverride" });
+  });
+
+  test.each([
+    ["a key version holding a 32-character secret", `[EMAIL:sk_live_${rep("4eC39HqLyjWDarjtT1zd", 24)}:0123456789abcdef]`, `[EMAIL:[STRIPE_KEY]:0123456789abcdef]`],
+    ["a key version holding an access-key id", "[EMAIL:AKIAIOSFODNN7EXAMPLE:0123456789abcdef]", "[EMAIL:[AWS_ACCESS_KEY]:0123456789abcdef]"],
+    ["a key version holding an IP address", "[EMAIL:10.20.30.40:0123456789abcdef]", "[EMAIL:[IPV4]:0123456789abcdef]"],
+    ["a name holding an access-key id", "[AKIAIOSFODNN7EXAMPLE:k1:0123456789abcdef]", "[[AWS_ACCESS_KEY]:k1:0123456789abcdef]"],
+    ["hex digits that are a card number", "[EMAIL:k1:4111111111111111]", "[EMAIL:k1:[CARD ****1111]]"],
+    ["a card mask of another type", "[EMAIL ****1111]jane@example.com", "[EMAIL ****1111][EMAIL]"],
+  ])("a fake token is not a token: %s", (_name, input, expected) => {
+    expect(masked(input)).toBe(expected);
+    expect(masked(expected)).toBe(expected);
+  });
+
+  test("real tokens are kept, whatever the key version and name", () => {
+    const tokens = "[EMAIL] [CARD ****1111] [EMAIL:k1:0123456789abcdef] [ACCOUNT:2026-q4.a_b:fedcba9876543210]";
+    expect(redact(tokens)).toMatchObject({ value: tokens, report: { counts: {} } });
+  });
+
+  test("a value glued onto a replaced one is found in the same call, so a second call finds nothing", () => {
+    const input = `${PEM.replace(/\n/g, " ")}${JWT}, ghp_${rep("A1b2C3", 36)}+44 20 7946 0958`;
+    const once = redact(input);
+    expect(once).toMatchObject({ value: "[PRIVATE_KEY][JWT], [GITHUB_TOKEN][PHONE]", report: { counts: { private_key: 1, jwt: 1, github_token: 1, phone: 1 } } });
+    expect(redact(once.value).report.counts).toStrictEqual({});
+  });
+
+  test("a key version that redact would find is refused: its tokens could never be told from fake ones", () => {
+    const result = safeRedact("x", { mode: "pseudonymize", key: KEY, keyVersion: "10.0.0.1" });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.path])).toStrictEqual([["invalid_key_version", ["keyVersion"]]]);
+  });
+
+  test("a pseudonym is never all decimal digits: when the first 16 hex digits are, the next 16 with a letter are used", () => {
+    // Find a phone number whose HMAC starts with 16 decimal digits (about 1 value in 1 850).
+    let digits = "";
+    let mac = "";
+    for (let n = 0; mac === "" && n < 200_000; n++) {
+      const candidate = String(442079460000 + n);
+      const hex = bytesToHex(hmac(sha256, utf8ToBytes(KEY), utf8ToBytes(`phone\u0000${candidate}`)));
+      if (/^[0-9]{16}/.test(hex)) [digits, mac] = [candidate, hex];
+    }
+    expect(mac).not.toBe("");
+    const token = masked(`call +${digits}`, { mode: "pseudonymize", key: KEY, keyVersion: "k1" });
+    expect(token).toBe(`call [PHONE:k1:${[16, 32, 48].map((at) => mac.slice(at, at + 16)).find((w) => /[a-f]/.test(w))}]`);
+    expect(masked(token)).toBe(token);
   });
 });
 

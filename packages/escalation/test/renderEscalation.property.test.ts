@@ -90,3 +90,48 @@ describe("renderEscalation: hostile text cannot change the document's structure"
     expect(all.filter((line) => line === "{noformat}").length).toBe(4);
   });
 });
+
+// Text built from what renderers turn into links: schemes, `www.`, `mailto:`, `@`, domains.
+const linkyArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("https://", "http://", "ftp://", "HTTPS://", "//", "www.", "WWW.", "mailto:", "xmpp:", "@", ".", "/", "?q=1", "#x"),
+      fc.constantFrom("evil", "example", "com", "a1", "-", "_", " ", "(", "*", "~"),
+    ),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));
+
+function renderLinky(s: string, format: EscalationRenderFormat): string {
+  const pkg = createEscalationPackage(
+    { ...fullBug, ask: `Ask ${s}`, actual: `Actual ${s}`, workaround: `Workaround ${s}`, reproSteps: [{ n: 1, action: `Step ${s}` }, { n: 2, action: "Click Pay" }] },
+    { now: NOW },
+  );
+  return renderEscalation(pkg, format);
+}
+
+describe("renderEscalation: no bare link or address in prose is live", () => {
+  test.prop([linkyArb, fc.boolean()], { numRuns: numRuns(150) })("markdown and github: schemes, www. and addresses are broken", (s, github) => {
+    const { outside } = outsideFences(renderLinky(s, github ? "github" : "markdown").split("\n"));
+    // Code spans are never autolinked; what is outside them must hold no link a GFM renderer would make.
+    const prose = outside.map((line) => line.replace(/(`+)[^`]*?\1/g, ""));
+    for (const line of prose) {
+      expect(line).not.toMatch(/[A-Za-z]:\/\//);
+      expect(line).not.toMatch(/(?<![A-Za-z0-9])www\./i);
+      expect(line).not.toMatch(/(?<![A-Za-z0-9])(mailto|xmpp):/i);
+      expect(line).not.toMatch(github ? /@(?=[A-Za-z0-9_-])/ : /(?<!\\)@/);
+      expect(line).not.toMatch(/(?<![\w:/\\])\/\/\w/); // protocol-relative //host (markdown-it links it)
+    }
+  });
+
+  test.prop([linkyArb], { numRuns: numRuns(100) })("jira: schemes, www. and addresses are broken (outside {noformat})", (s) => {
+    const all = renderLinky(s, "jira").split("\n");
+    const lines = all.filter((_, i) => all.slice(0, i).filter((l) => l === "{noformat}").length % 2 === 0);
+    for (const line of lines) {
+      expect(line).not.toMatch(/[A-Za-z]:\/\//);
+      expect(line).not.toMatch(/(?<![A-Za-z0-9])www\./i);
+      expect(line).not.toMatch(/(?<![A-Za-z0-9])(mailto|xmpp):/i);
+      expect(line).not.toMatch(/[\w.+-]@[A-Za-z0-9]/);
+    }
+  });
+});

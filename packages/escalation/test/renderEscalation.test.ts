@@ -8,6 +8,7 @@ import {
   createEscalationPackage,
   renderEscalation,
   scoreEscalation,
+  type EscalationRenderFormat,
 } from "@supportops/escalation";
 import { NOW, fullBug } from "./fixtures.js";
 
@@ -67,6 +68,30 @@ describe("renderEscalation", () => {
   test("a package from JSON (not from createEscalationPackage) renders like the created one", () => {
     const created = createEscalationPackage(fullBug, { now: NOW });
     expect(renderEscalation(JSON.parse(JSON.stringify(created)) as typeof created, "text")).toBe(renderEscalation(created, "text"));
+  });
+
+  test("a package in its stored form (ISO times with offsets) renders like the created one: times in UTC", () => {
+    const created = createEscalationPackage(fullBug, { now: NOW });
+    const stored = { ...fullBug, firstSeenAt: "2026-03-09T09:12:00+01:00", reportedAt: Date.parse(fullBug.reportedAt) };
+    for (const format of ESCALATION_RENDER_FORMATS) expect(renderEscalation(stored as never, format)).toBe(renderEscalation(created, format));
+    expect(renderEscalation(created, "markdown")).toContain("- **Times:** first seen 2026-03-09T08:12:00Z, last seen 2026-03-09T13:40:00Z, reported 2026-03-09T14:05:00Z");
+  });
+
+  test("bare links and addresses in prose are never live: escaped for each format, read the same", () => {
+    const pkg = createEscalationPackage(
+      { ...fullBug, ask: "See https://evil.example/x?a=1 or www.evil.example, mailto:jane@example.org, and write to ops@example.org" },
+      { now: NOW },
+    );
+    const ask = (format: EscalationRenderFormat): string | undefined => renderEscalation(pkg, format).split("\n").find((line) => line.includes("evil"));
+    expect(ask("markdown")).toBe("See https\\://evil.example/x?a=1 or www\\.evil.example, mailto\\:jane\\@example.org, and write to ops\\@example.org");
+    expect(ask("github")).toBe("See https\\://evil.example/x?a=1 or www\\.evil.example, mailto\\:jane@<!-- -->example.org, and write to ops@<!-- -->example.org");
+    expect(ask("jira")).toBe("See https&#58;//evil.example/x?a=1 or www&#46;evil.example, mailto&#58;jane&#64;example.org, and write to ops&#64;example.org");
+    // Plain text is never rendered, so it is left as written.
+    expect(ask("text")).toBe("See https://evil.example/x?a=1 or www.evil.example, mailto:jane@example.org, and write to");
+    // Links shown as code: a code span in Markdown (never autolinked), defused inside {{…}} in Jira.
+    const withUri = createEscalationPackage({ ...fullBug, evidence: [{ ...fullBug.evidence[0], uri: "https://logs.example.com/q/1" }] }, { now: NOW });
+    expect(renderEscalation(withUri, "github")).toContain("- **Link:** `https://logs.example.com/q/1`");
+    expect(renderEscalation(withUri, "jira")).toContain("* *Link:* {{https&#58;//logs.example.com/q/1}}");
   });
 
   test.each(ESCALATION_RENDER_FORMATS)("%s: the full package", (format) => {

@@ -159,3 +159,13 @@ describe("custom rubrics", () => {
     expect([error.code, error.issues.map((i) => i.path)]).toStrictEqual(["invalid_package", [[]]]);
   });
 });
+
+describe("scoreEscalation with hostile input", () => {
+  test("a refused rubric is never frozen, and a package read back from JSON scores like the created one", () => {
+    const rubric = { dimensions: [[{ id: "x" }]] };
+    expect(() => scoreEscalation(createEscalationPackage(fullBug, { now: NOW }), rubric as never)).toThrow(EscalationError);
+    expect([Object.isFrozen(rubric), Object.isFrozen(rubric.dimensions), Object.isFrozen(rubric.dimensions[0])]).toStrictEqual([false, false, false]);
+    // Stored times (ISO strings) are parsed, so the evidence window compares instants, not strings.
+    expect(scoreEscalation(fullBug as never)).toStrictEqual(scoreEscalation(createEscalationPackage(fullBug, { now: NOW })));
+  });
+});

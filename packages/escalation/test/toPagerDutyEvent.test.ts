@@ -69,3 +69,26 @@ describe("toPagerDutyEvent", () => {
     expect([error.code, error.issues[0].path]).toStrictEqual(["invalid_package", []]);
   });
 });
+
+describe("toPagerDutyEvent with hostile input", () => {
+  test.each(["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://files.example.com", "//evil.example"])(
+    "a clientUrl that is not http(s) is invalid_argument: %j",
+    (clientUrl) => {
+      const error = thrownBy(EscalationError, () => toPagerDutyEvent(pkg, { routingKey: "R0UT1NGK3Y", clientUrl }));
+      expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_argument", [["invalid_format", ["clientUrl"]]]]);
+    },
+  );
+
+  test("links come only from http(s) evidence URIs: a hand-made package with a javascript: URI is invalid_package", () => {
+    const created = createEscalationPackage(fullBug, { now: NOW });
+    const handMade = { ...JSON.parse(JSON.stringify(created)), evidence: [{ ...fullBug.evidence[0], uri: "javascript:alert(1)" }] } as typeof created;
+    const error = thrownBy(EscalationError, () => toPagerDutyEvent(handMade, { routingKey: "R0UT1NGK3Y" }));
+    expect([error.code, error.issues.map((i) => i.path)]).toStrictEqual(["invalid_package", [["evidence", 0, "uri"]]]);
+  });
+
+  test("times are UTC ISO-8601, whatever form the package stored them in", () => {
+    const stored = { ...fullBug, firstSeenAt: "2026-03-09T09:12:00+01:00", reportedAt: Date.parse(fullBug.reportedAt) };
+    const event = toPagerDutyEvent(stored as never, { routingKey: "R0UT1NGK3Y" });
+    expect([event.payload?.timestamp, event.payload?.custom_details["reported_at"]]).toStrictEqual(["2026-03-09T08:12:00Z", "2026-03-09T14:05:00Z"]);
+  });
+});

@@ -1,24 +1,33 @@
-import { safeToEpochMs } from "@supportops/core";
-import { PSEUDONYM_TOKEN } from "./redaction/tokens.js";
+import { InstantSchema, safeToEpochMs } from "@supportops/core";
+import { isPseudonymTokenText } from "./redaction/tokens.js";
 
-/** Epoch ms of an ISO instant with an offset that core's `toEpochMs` accepts, or `undefined`. */
+/**
+ * Epoch ms of a stored instant — an ISO-8601 string with an offset or integer epoch ms, what core's
+ * `InstantSchema` accepts (a parsed package's `…At` fields are epoch ms already) — or `undefined`.
+ */
 export function instantMs(value: unknown): number | undefined {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
-  const parsed = safeToEpochMs(value);
+  const parsed = InstantSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Whether `value` is an ISO-8601 instant with an offset that core's `toEpochMs` accepts. */
+/** Whether `value` is an ISO-8601 instant (`2026-03-09T14:05:00Z`) with an offset that core's `toEpochMs` accepts. */
 export function isIsoInstant(value: string): boolean {
-  return instantMs(value) !== undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return false;
+  return safeToEpochMs(value).success;
+}
+
+/** An instant as UTC ISO-8601, without milliseconds when they are zero: `2026-03-09T14:05:00Z`. */
+export function isoOf(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /**
  * Whether `value` is a keyed pseudonym token exactly as `redact(…, { mode: "pseudonymize" })` and
- * `pseudonymize` write it: `[EMAIL:k1:0123456789abcdef]`.
+ * `pseudonymize` write it: `[EMAIL:k1:0123456789abcdef]`, with nothing sensitive in its parts.
  */
 export function isPseudonymToken(value: string): boolean {
-  return PSEUDONYM_TOKEN.test(value);
+  return isPseudonymTokenText(value);
 }
 
 /** W3C Trace Context trace id: 32 lowercase hex digits, not all zeros. */

@@ -1,5 +1,5 @@
 /** The package argument of the functions that read a package (render, score, export). */
-import { describeValue, parseWithSchema } from "@supportops/core";
+import { MAX_INPUT_DEPTH, checkDepth, describeValue, parseWithSchema } from "@supportops/core";
 import { EscalationError, type EscalationIssueCode } from "../EscalationError.js";
 import { OpenPackageShape, type EscalationPackage } from "../EscalationPackageSchema.js";
 
@@ -13,9 +13,10 @@ export function rememberPackage<T extends object>(pkg: T): T {
 }
 
 /**
- * The `pkg` argument as a package: one from `createEscalationPackage` as it is; anything else after a
- * structural check (fields and types, any severity and priority label; not the cross-field rules), so
- * a wrong argument is an `invalid_package` error rather than a `TypeError` deep inside.
+ * The `pkg` argument as a package: one from `createEscalationPackage` as it is; anything else (a package
+ * read back from JSON, in its stored form) parsed by a structural check (fields and types, any severity
+ * and priority label; not the cross-field rules) — so a wrong argument is an `invalid_package` error
+ * rather than a `TypeError` deep inside, and `…At` fields are epoch ms whichever form they were stored in.
  */
 export function packageArgument(pkg: unknown): EscalationPackage<string, string> {
   if (typeof pkg === "object" && pkg !== null && created.has(pkg)) return pkg as EscalationPackage<string, string>;
@@ -24,7 +25,9 @@ export function packageArgument(pkg: unknown): EscalationPackage<string, string>
       { code: "invalid_type", path: [], message: `expected an escalation package (from createEscalationPackage), got ${describeValue(pkg)}` },
     ]);
   }
+  const tooDeep = checkDepth(pkg, MAX_INPUT_DEPTH);
+  if (tooDeep !== undefined) throw new EscalationError("invalid_package", [tooDeep]);
   const parsed = parseWithSchema<typeof OpenPackageShape, EscalationIssueCode>(OpenPackageShape, pkg);
   if (!parsed.success) throw new EscalationError("invalid_package", parsed.issues);
-  return pkg as EscalationPackage<string, string>;
+  return parsed.data as EscalationPackage<string, string>;
 }

@@ -48,7 +48,7 @@ function highSeverityRule(input: Input, majorSeverities: ReadonlySet<string>, ad
   }
   if (input["firstSeenAt"] === undefined) {
     add("missing_high_severity_context", ["firstSeenAt"],
-      `a ${severity} escalation must say when the problem was first seen; add firstSeenAt (ISO-8601 with offset)`);
+      `a ${severity} escalation must say when the problem was first seen; add firstSeenAt (an ISO-8601 time with an offset, or epoch ms)`);
   }
 }
 

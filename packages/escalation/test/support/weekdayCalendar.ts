@@ -4,7 +4,8 @@ const DAY = 86_400_000;
 
 /**
  * A small test calendar implementing core's BusinessCalendarLike: open Monday–Friday in UTC between
- * `openHour` and `closeHour` (half-open). Escalation tests must not import @supportops/sla.
+ * `openHour` and `closeHour` (half-open), so the tests do not depend on @supportops/sla (one calendar test
+ * checks a real sla calendar).
  */
 export function weekdayCalendar(openHour = 9, closeHour = 17): BusinessCalendarLike {
   const isWeekday = (day: number): boolean => {

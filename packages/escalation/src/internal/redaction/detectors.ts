@@ -12,13 +12,14 @@
  * `scripts/check-redos.sh` checks each one with `recheck` (a proof for patterns without look-around,
  * an attack search for the others); the adversarial tests measure them.
  *
- * A `]` before and a token after a candidate block it the way a word character does, so the tokens
- * `redact` writes (`[EMAIL]`) never make a neighbour detectable on a second pass.
+ * Brackets are not boundaries of any kind: a value right after `]` (`[INFO]jane@example.com`) or right
+ * before `[` (`jane@example.com[1]`) is found, whether or not the bracket belongs to a token `redact`
+ * wrote. (A value glued onto one that is replaced is found in a later round of the same call; see
+ * `redactText`.)
  */
 import type { RedactionEntityType } from "../../RedactionEntityType.js";
 import { IBAN_LENGTHS, ibanChecksumValid, luhnValid } from "./checksums.js";
 import { parseIpv4, parseIpv6 } from "./ip.js";
-import { tokenAt } from "./tokens.js";
 
 /** A proposed redaction: the half-open range `[start, end)` of the text, and what it is. */
 export interface Candidate {
@@ -48,18 +49,17 @@ export interface Detector {
   readonly normalize: (value: string) => string;
 }
 
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/**
- * `true` when the character at `index` (if any) glues onto a candidate ending just before it: a word
- * character, or the start of a token (`jane@example.com[1]` is an email, `x[PHONE]` is not a start).
- */
+/** `true` when the character at `index` (if any) is a word character, which glues onto a candidate ending just before it. */
 function blockedAfter(text: string, index: number): boolean {
-  if (index >= text.length) return false;
-  const c = text.charCodeAt(index);
-  return isWordCode(c) || (c === 91 && tokenAt(text, index)); // "["
+  return index < text.length && isWordCode(text.charCodeAt(index));
 }
 
 /**
@@ -142,7 +142,7 @@ function trimTrailingSpace(value: string): number {
 }
 
 /** JSON Web Tokens: `eyJ…` header, `ey…` payload, optional signature (`alg: none` has none). */
-const JWT = /(?<![\w\]-])eyJ[\w-]*(?:\.[\w-]*){0,2}/g;
+const JWT = /(?<![\w-])eyJ[\w-]*(?:\.[\w-]*){0,2}/g;
 
 function acceptJwt(value: string, text: string, end: number): boolean {
   const parts = value.split(".");
@@ -156,41 +156,41 @@ function acceptJwt(value: string, text: string, end: number): boolean {
 }
 
 /** AWS access key ids (gitleaks `aws-access-token`). */
-const AWS_ACCESS_KEY = /(?<![\w\]])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?!\w)/g;
+const AWS_ACCESS_KEY = /(?<!\w)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?!\w)/g;
 /** AWS secret access keys: 40 base64 characters, only when named as such. */
 const AWS_SECRET_KEY =
-  /(?<![\w\]])aws_?secret_?(?:access_?)?key["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi;
+  /(?<!\w)aws_?secret_?(?:access_?)?key["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi;
 /** Google Cloud API keys. */
-const GCP_API_KEY = /(?<![\w\]-])AIza[\w-]{35}(?![\w-])/g;
+const GCP_API_KEY = /(?<![\w-])AIza[\w-]{35}(?![\w-])/g;
 /** Azure storage account keys in connection strings. */
-const AZURE_STORAGE_KEY = /(?<![\w\]])AccountKey=([A-Za-z0-9+/]{86}==)(?![\w+/=])/dg;
+const AZURE_STORAGE_KEY = /(?<!\w)AccountKey=([A-Za-z0-9+/]{86}==)(?![\w+/=])/dg;
 /** Azure AD (Entra) client secrets (gitleaks `azure-ad-client-secret`). */
-const AZURE_CLIENT_SECRET = /(?<![\w\].~-])[\w~.]{3}[0-9]Q~[\w~.-]{31,34}(?![\w.~-])/g;
+const AZURE_CLIENT_SECRET = /(?<![\w.~-])[\w~.]{3}[0-9]Q~[\w~.-]{31,34}(?![\w.~-])/g;
 /** GitHub classic and fine-grained personal access tokens, OAuth, user-to-server, server and refresh tokens. */
-const GITHUB_TOKEN = /(?<![\w\]])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_\w{82})(?!\w)/g;
+const GITHUB_TOKEN = /(?<!\w)(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_\w{82})(?!\w)/g;
 /** GitLab personal access tokens. */
-const GITLAB_TOKEN = /(?<![\w\]-])glpat-[\w-]{20}(?![\w-])/g;
+const GITLAB_TOKEN = /(?<![\w-])glpat-[\w-]{20}(?![\w-])/g;
 /** Slack bot, user, app-level, refresh and legacy tokens. */
-const SLACK_TOKEN = /(?<![\w\]-])xox[abposre]-[A-Za-z0-9-]+/g;
+const SLACK_TOKEN = /(?<![\w-])xox[abposre]-[A-Za-z0-9-]+/g;
 /** Slack incoming-webhook and workflow URLs (the URL itself is the credential). */
 const SLACK_WEBHOOK = /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[\w+/-]+/g;
 /** Stripe secret and restricted keys (publishable `pk_` keys are public and left alone). */
-const STRIPE_KEY = /(?<![\w\]])[sr]k_(?:test|live|prod)_[A-Za-z0-9]+/g;
+const STRIPE_KEY = /(?<!\w)[sr]k_(?:test|live|prod)_[A-Za-z0-9]+/g;
 /** npm access tokens. */
-const NPM_TOKEN = /(?<![\w\]])npm_[A-Za-z0-9]{36}(?!\w)/g;
+const NPM_TOKEN = /(?<!\w)npm_[A-Za-z0-9]{36}(?!\w)/g;
 /** Anthropic API keys. */
-const ANTHROPIC_KEY = /(?<![\w\]-])sk-ant-[\w-]+/g;
+const ANTHROPIC_KEY = /(?<![\w-])sk-ant-[\w-]+/g;
 /** OpenAI API keys (legacy `sk-…`, project `sk-proj-…`, service-account and admin keys). */
-const OPENAI_KEY = /(?<![\w\]-])sk-[\w-]+/g;
+const OPENAI_KEY = /(?<![\w-])sk-[\w-]+/g;
 /** The password of a URL's user-info (`scheme://user:password@host`). */
-const URL_PASSWORD = /(?<![\w\]+.-])[A-Za-z][\w+.-]{0,20}:\/\/[^\s:/?#@[\]]{0,256}:([^\s/?#@[\]]{1,256})@/dg;
+const URL_PASSWORD = /(?<![\w+.-])[A-Za-z][\w+.-]{0,20}:\/\/[^\s:/?#@[\]]{0,256}:([^\s/?#@[\]]{1,256})@/dg;
 /** HTTP `Bearer` credentials. */
-const BEARER_TOKEN = /(?<![\w\]])[Bb]earer[ \t]+([\w.~+/-]+=*)/dg;
+const BEARER_TOKEN = /(?<!\w)[Bb]earer[ \t]+([\w.~+/-]+=*)/dg;
 /** HTTP `Basic` credentials (base64 of `user:password`). */
-const BASIC_AUTH = /(?<![\w\]])[Bb]asic[ \t]+([A-Za-z0-9+/]+={0,2})/dg;
+const BASIC_AUTH = /(?<!\w)[Bb]asic[ \t]+([A-Za-z0-9+/]+={0,2})/dg;
 /** A value assigned to a key that names a credential (`password=…`, `"api_key": "…"`). */
 const CREDENTIAL_ASSIGNMENT =
-  /(?<![A-Za-z0-9\]])(?:password|passwd|pwd|secret|api_?key|access_?token|auth_?token|refresh_?token|private_?key)["']?[ \t]*[:=][ \t]*(?:"([^"\r\n]{1,256})"|'([^'\r\n]{1,256})'|([^\s"'&,;[\]<>{}()]+))/dgi;
+  /(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|api_?key|access_?token|auth_?token|refresh_?token|private_?key)["']?[ \t]*[:=][ \t]*(?:"([^"\r\n]{1,256})"|'([^'\r\n]{1,256})'|([^\s"'&,;[\]<>{}()]+))/dgi;
 
 const PLACEHOLDER_VALUES = new Set(["true", "false", "null", "undefined", "none", "nil", "empty", "redacted", "string"]);
 
@@ -300,11 +300,13 @@ function digitGroups(text: string, from: number, to: number): Group[] {
 }
 
 /**
- * Payment card numbers (PAN): 13–19 digits, optionally in groups of four or more digits separated by
- * single spaces or dashes (one kind, unless the card is the whole run of digits), with an issuer
- * prefix 2–6 and a valid Luhn check digit. Every group after a space can start a card; the longest valid card from each start is proposed.
+ * Payment card numbers (PAN): 13–19 digits, contiguous or in groups of four to six digits separated by
+ * single spaces or dashes (one kind, unless the card is the whole run of digits; the last group may be
+ * shorter), with an issuer prefix 2–6 and a valid Luhn check digit, not followed by `.` and a digit
+ * (the end of a card is never the start of a dotted number such as an IP address). Every group after a
+ * space can start a card; the longest valid card from each start is proposed.
  */
-const CARD_RUN = /(?<![\w\]])[0-9]{1,19}(?:[ -][0-9]{1,19}){0,18}/g;
+const CARD_RUN = /(?<!\w)[0-9]{1,19}(?:[ -][0-9]{1,19}){0,18}/g;
 
 const card: Detector = {
   entity: "card",
@@ -327,15 +329,18 @@ const card: Detector = {
         for (let j = i; j < groups.length; j++) {
           const g = groups[j];
           if (g === undefined) break;
-          // Cards are printed in groups of four or more (4-4-4-4, Amex 4-6-5); only the last may be shorter.
-          if (j > i && (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) < 4) break;
+          // Cards are printed whole or in groups of four to six (4-4-4-4, Amex 4-6-5); only the last may be
+          // shorter. `3788605819431329 83` is a card and a number, not one 18-digit card.
+          const previous = (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0);
+          if (j > i && (previous < 4 || previous > 6)) break;
           if (j > i && g.separator !== separator) mixed = true;
           digits += text.slice(g.start, g.end);
           if (digits.length > 19) break;
           // Mixed separators (`4111-1111 1111 1111`, a typing slip) only when the card is the whole run:
           // a window of `4620 6011-5342-3030-0008` that mixes them is a phone's tail and a card's head.
           const whole = i === 0 && j === groups.length - 1;
-          if (digits.length >= 13 && (!mixed || whole) && luhnValid(digits) && !blockedAfter(text, g.end)) best = g.end;
+          const dottedTail = text[g.end] === "." && isDigitCode(text.charCodeAt(g.end + 1));
+          if (digits.length >= 13 && (!mixed || whole) && !dottedTail && luhnValid(digits) && !blockedAfter(text, g.end)) best = g.end;
         }
         if (best > 0) push(first.start, best);
       }
@@ -348,7 +353,7 @@ const card: Detector = {
  * IBANs: country code, two check digits, then exactly the country's length of letters and digits,
  * optionally in space-separated groups, with a valid mod-97 checksum.
  */
-const IBAN_RUN = /(?<![\w\]])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}/g;
+const IBAN_RUN = /(?<!\w)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}/g;
 
 const iban: Detector = {
   entity: "iban",
@@ -378,7 +383,7 @@ const iban: Detector = {
  * two DNS labels with an alphabetic top-level label. Dots and dashes that end a sentence are not part
  * of the domain.
  */
-const EMAIL_RUN = /(?<![\w.%+\]-])([\w.%+-]+)(@|%40)[A-Za-z0-9.-]+/g;
+const EMAIL_RUN = /(?<![\w.%+-])([\w.%+-]+)(@|%40)[A-Za-z0-9.-]+/g;
 
 function validLabel(label: string): boolean {
   if (label.length === 0 || label.length > 63 || label.startsWith("-") || label.endsWith("-")) return false;
@@ -436,7 +441,7 @@ const email: Detector = {
 };
 
 /** IPv4 addresses in dotted-decimal, not part of a longer dotted run (`1.2.3.4.5`) or a version (`v1.2.3.4`). */
-const IPV4_RUN = /(?<![\w.\]])(?:[0-9]{1,3}\.){3}[0-9]{1,3}/g;
+const IPV4_RUN = /(?<![\w.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}/g;
 
 /** Words that, right before a dotted quad, make it a version number rather than an address. */
 const VERSION_WORDS = ["version", "ver", "release", "build", "firmware", "fw", "v"];
@@ -472,7 +477,7 @@ const ipv4: Detector = {
 };
 
 /** IPv6 addresses (any RFC 4291 text form, with an IPv4 tail), validated by a parser. */
-const IPV6_RUN = /(?<![\w.:\]])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*/g;
+const IPV6_RUN = /(?<![\w.:])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*/g;
 
 const ipv6: Detector = {
   entity: "ipv6",
@@ -511,7 +516,7 @@ const ipv6: Detector = {
  * - three or more groups of which all but the last have four digits (4-4-4, 4-4-3) are a card's
  *   layout, never a phone.
  */
-const PHONE_RUN = /(?<![\w+\]])\+?\(?[0-9][0-9 ().-]*/g;
+const PHONE_RUN = /(?<![\w+])\+?\(?[0-9][0-9 ().-]*/g;
 
 const PHONE_SEPARATORS = new Set([" ", "-", ".", ")", ") ", ")-", " (", "("]);
 const PHONE_WORDS = ["phone", "tel", "mobile", "cell", "call", "sms", "fax", "whatsapp"];

@@ -3,7 +3,7 @@ import { describeValue, type Issue, type IssuePath } from "@supportops/core";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { EscalationError } from "../../EscalationError.js";
 import type { RedactionIssueCode } from "../../RedactionIssueCode.js";
-import { KEY_VERSION_PATTERN } from "./tokens.js";
+import { KEY_VERSION_PATTERN, holdsSensitiveData } from "./tokens.js";
 
 /** The smallest accepted pseudonym key, in bytes (128 bits). */
 export const MIN_KEY_BYTES = 16;
@@ -48,7 +48,13 @@ export function parseKeyVersion(raw: unknown, required: boolean, issues: Issue<R
     }
     return undefined;
   }
-  if (typeof raw === "string" && KEY_VERSION_PATTERN.test(raw)) return raw;
+  if (typeof raw === "string" && KEY_VERSION_PATTERN.test(raw)) {
+    // A token whose key version holds a secret or personal data is not a token (it could carry one
+    // through redaction), so such a key version would make tokens that are never recognised.
+    if (!holdsSensitiveData(raw)) return raw;
+    issues.push(issue("invalid_key_version", ["keyVersion"], "keyVersion looks like a secret or personal data (redact would find it); use a plain name such as \"k1\" or \"2026-q4\""));
+    return undefined;
+  }
   issues.push(issue("invalid_key_version", ["keyVersion"], `keyVersion must be 1–32 of A–Z a–z 0–9 _ . - (such as "k1"), got ${describeValue(raw)}`));
   return undefined;
 }

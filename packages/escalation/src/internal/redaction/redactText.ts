@@ -13,10 +13,13 @@ export interface TextRedactor {
   readonly counts: Map<RedactionEntityType, number>;
 }
 
-/** What a phase returns: the new text, and whether any candidate lost to one accepted in the same round. */
+/**
+ * What a phase returns: the new text, and whether another round may find more — a candidate lost to
+ * one accepted in the same round, or a replaced value had a neighbour glued onto it.
+ */
 interface PhaseResult {
   readonly text: string;
-  readonly contested: boolean;
+  readonly again: boolean;
 }
 
 /** Rounds of one phase at most; each is linear, so the phase stays linear. */
@@ -25,6 +28,24 @@ const MAX_PHASE_ROUNDS = 4;
 /** Cell marks: a token that was already in the text, or a span accepted in this round. */
 const PROTECTED = 1;
 const ACCEPTED = 2;
+
+/**
+ * Characters that render as nothing (Unicode's Default_Ignorable_Code_Point: zero-width space and
+ * joiners, word joiner, soft hyphen, BOM, bidi controls, variation selectors, tag characters…). Put
+ * inside an email, a key or a card number they hide it from every pattern while the text still reads
+ * whole, so they are removed before anything is matched — and stay removed in the output.
+ */
+export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * Characters next to a replaced value that no value ends or starts with: a neighbour of this kind
+ * cannot have hidden a value glued to the one replaced, so it does not call for another round.
+ */
+function isNeutral(c: number | undefined): boolean {
+  // Whitespace, and , ; " ' < > ( ) [ ] { } | ! ?
+  return c === undefined || c <= 32 || c === 0x2c || c === 0x3b || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || c === 0x28 || c === 0x29 ||
+    c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x21 || c === 0x3f;
+}
 
 /**
  * Detectors that recognise a secret by its context (`password=…`) rather than by its shape. Where one
@@ -51,7 +72,7 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
     const tier = GENERIC.has(detector.entity) ? 1 : 0;
     detector.find(text, (start, end) => candidates.push({ start, end, entity: detector.entity, rank, tier }));
   });
-  if (candidates.length === 0) return { text, contested: false };
+  if (candidates.length === 0) return { text, again: false };
 
   const occupied = new Uint8Array(text.length);
   markTokens(text, occupied, PROTECTED);
@@ -80,42 +101,56 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
     occupied.fill(ACCEPTED, candidate.start, candidate.end);
     accepted.push(candidate);
   }
-  if (accepted.length === 0) return { text, contested: false };
+  if (accepted.length === 0) return { text, again: false };
 
   accepted.sort((a, b) => a.start - b.start);
   let out = "";
   let at = 0;
+  // A value glued onto a replaced one (`-----END PRIVATE KEY-----eyJ…`) was refused because its
+  // neighbour's character touched it; once that neighbour is a token, the next round finds it. (Not in
+  // `remove` mode: with nothing left in between, a new neighbour is an artefact of the cut.)
+  let glued = false;
   for (const { start, end, entity } of accepted) {
     const detector = byEntity.get(entity);
     if (detector === undefined) continue;
-    out += text.slice(at, start) + redactor.replacement(detector, text.slice(start, end));
+    const replacement = redactor.replacement(detector, text.slice(start, end));
+    out += text.slice(at, start) + replacement;
     at = end;
     redactor.counts.set(entity, (redactor.counts.get(entity) ?? 0) + 1);
+    glued ||= replacement !== "" && (!isNeutral(start > 0 ? text.charCodeAt(start - 1) : undefined) || !isNeutral(end < text.length ? text.charCodeAt(end) : undefined));
   }
-  return { text: out + text.slice(at), contested };
+  return { text: out + text.slice(at), again: contested || glued };
 }
 
 /**
- * Runs a phase until no candidate lost to an overlap, at most {@link MAX_PHASE_ROUNDS} times. A losing
- * candidate may have hidden another one behind it (a scan resumes after what it matched), and that
- * one must be found now, not by a second call: this is what makes `redact` idempotent.
+ * Runs a phase until a round finds nothing more to look for, at most {@link MAX_PHASE_ROUNDS} times. A
+ * losing candidate may have hidden another one behind it (a scan resumes after what it matched), and
+ * a value glued onto a replaced one becomes visible once its neighbour is a token: those must be found
+ * now, not by a second call. This is what makes `redact` idempotent.
  */
 function runPhaseToFixpoint(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): string {
   let current = text;
   for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
-    const { text: next, contested } = runPhase(current, detectors, redactor);
+    const { text: next, again } = runPhase(current, detectors, redactor);
     current = next;
-    if (!contested) break;
+    if (!again) break;
   }
   return current;
 }
 
+/** `text` without the characters that render as nothing ({@link IGNORABLE}). */
+function withoutIgnorable(text: string): string {
+  IGNORABLE.lastIndex = 0;
+  return IGNORABLE.test(text) ? text.replace(IGNORABLE, "") : text;
+}
+
 /**
- * Redacts one string: every secret is replaced before PII is looked for (rule E4), so PII detectors
- * never see, and never claim, a part of a secret.
+ * Redacts one string: invisible characters are removed, then every secret is replaced before PII is
+ * looked for (rule E4), so PII detectors never see, and never claim, a part of a secret.
  */
 export function redactText(text: string, redactor: TextRedactor): string {
-  if (text.length === 0) return text;
-  const withoutSecrets = runPhaseToFixpoint(text, redactor.secretDetectors, redactor);
+  const visible = withoutIgnorable(text);
+  if (visible.length === 0) return visible;
+  const withoutSecrets = runPhaseToFixpoint(visible, redactor.secretDetectors, redactor);
   return runPhaseToFixpoint(withoutSecrets, redactor.piiDetectors, redactor);
 }

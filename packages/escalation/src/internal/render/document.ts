@@ -1,4 +1,5 @@
 import type { EscalationPackage } from "../../EscalationPackageSchema.js";
+import { isoOf } from "../formats.js";
 
 /** A piece of inline content: prose (escaped per format) or an identifier shown as code. */
 export type Inline = { readonly text: string } | { readonly code: string };
@@ -45,7 +46,11 @@ function headerBlocks(pkg: Pkg): Block[] {
   if (version.length > 0) row("Version", t(version.join(", ")));
   if (pkg.configFlags?.length) row("Config flags", ...join(pkg.configFlags.map(c)));
   row("Reproducible", t(pkg.reproducible + (pkg.frequency ? ` (${pkg.frequency})` : "") + (pkg.reproVerifiedBySupport ? ", verified by support" : "")));
-  const times = [pkg.firstSeenAt && `first seen ${pkg.firstSeenAt}`, pkg.lastSeenAt && `last seen ${pkg.lastSeenAt}`, `reported ${pkg.reportedAt}`].filter(Boolean);
+  const times = [
+    pkg.firstSeenAt === undefined ? undefined : `first seen ${isoOf(pkg.firstSeenAt)}`,
+    pkg.lastSeenAt === undefined ? undefined : `last seen ${isoOf(pkg.lastSeenAt)}`,
+    `reported ${isoOf(pkg.reportedAt)}`,
+  ].filter((time) => time !== undefined);
   row("Times", t(times.join(", ")));
   if (pkg.dedupKey) row("Dedup key", c(pkg.dedupKey));
   row("Taxonomy", c(pkg.taxonomy.code), t(` (version ${pkg.taxonomy.version})`));
@@ -126,7 +131,7 @@ function evidenceBlocks(pkg: Pkg): Block[] {
       kind: "fields",
       rows: [
         ["Evidence", [t(label)]],
-        ["Captured", [t(item.capturedAt)]],
+        ["Captured", [t(isoOf(item.capturedAt))]],
         ...(item.uri ? [["Link", [c(item.uri)]] as const] : []),
         ["Redaction", [t(`${counts === "" ? "nothing found" : counts}${item.redactionReport ? ` (${item.redactionReport.engine})` : ""}`)]],
       ],
@@ -145,7 +150,7 @@ function customerCommsBlocks(pkg: Pkg): Block[] {
     {
       kind: "fields",
       rows: [
-        ["Last update", [t(`${comms.lastUpdateAt}: ${comms.summary}`)]],
+        ["Last update", [t(`${isoOf(comms.lastUpdateAt)}: ${comms.summary}`)]],
         ["Expectation", [t(comms.expectation)]],
         ["Escalation risk", [t(comms.escalationRisk)]],
       ],

@@ -21,7 +21,20 @@ function escapeText(text: string): string {
     else if (ch === "(" && /^\([a-z/!?*+-]{1,4}\)/i.test(chars.slice(i, i + 6).join(""))) out += "\\(";
     else out += ch;
   });
-  return out;
+  return defuseLinks(out);
+}
+
+/**
+ * Breaks what Jira turns into live links, with character entities that render as the character: the
+ * colon of `scheme://` and of `mailto:` (`https&#58;//evil.example`), the dot of `www.`, and the `@`
+ * of an address (`jane&#64;example.com`). Jira looks for links in the markup, before entities become
+ * characters.
+ */
+function defuseLinks(text: string): string {
+  return text
+    .replace(/(?<![A-Za-z])([A-Za-z]+):(?=\/\/)|(?<![A-Za-z0-9])(mailto|xmpp|news|irc):/gi, (_m, scheme?: string, bare?: string) => `${scheme ?? bare}&#58;`)
+    .replace(/(?<![A-Za-z0-9])(www)\./gi, "$1&#46;")
+    .replace(/(?<=[\w.+-])@(?=[A-Za-z0-9])/g, "&#64;");
 }
 
 /** Line starts that Jira reads as headings or quotes (`h1.`, `bq.`). */

@@ -1,12 +1,32 @@
 import type { Block, Inline } from "./document.js";
 import { excerpt, flatten, longestRun, neutralize, oneLine } from "./escape.js";
 
-/** Escapes prose for CommonMark (and GFM): every character that can open markup (and `$`, GitHub math) is backslash-escaped. */
+/**
+ * Escapes prose for CommonMark (and GFM): every character that can open markup (and `$`, GitHub math)
+ * is backslash-escaped, and bare links are defused (see {@link defuseLinks}).
+ */
 function escapeText(text: string, github: boolean): string {
   let out = text.replace(/[\\`*_[\]<>|~&#!$]/g, (ch) => `\\${ch}`);
-  // GitHub turns @name into a notification and #123 into a cross-reference; an empty comment breaks both.
+  out = defuseLinks(out);
+  // GitHub turns @name into a notification and #123 into a cross-reference; an empty comment breaks both
+  // (and an email: GitHub finds addresses after escapes are resolved, so only a split stops it).
   if (github) out = out.replace(/([@#])(?=[A-Za-z0-9_-])/g, "$1<!-- -->");
+  else out = out.replace(/@/g, "\\@");
   return out;
+}
+
+/**
+ * Breaks what GFM renderers (GitHub, GitLab, markdown-it's linkify…) turn into live links, with
+ * backslash escapes that render as nothing: the colon of `scheme://` and of `mailto:`/`xmpp:`
+ * (`https\://evil.example`), the dot of `www.` (`www\.evil.example`) and the second slash of a
+ * protocol-relative `//host` (`/\/evil.example`). Emails are handled by the caller. The text reads
+ * the same; nothing is clickable.
+ */
+function defuseLinks(text: string): string {
+  return text
+    .replace(/(?<![A-Za-z])([A-Za-z]+):(?=\/\/)|(?<![A-Za-z0-9])(mailto|xmpp):/gi, (_m, scheme?: string, bare?: string) => `${scheme ?? bare}\\:`)
+    .replace(/(?<![A-Za-z0-9])(www)\./gi, "$1\\.")
+    .replace(/(?<![\w:/\\])\/\/(?=\w)/g, "/\\/");
 }
 
 /** Escapes what only matters at the start of a line: list markers, setext underlines, ordered-list numbers. */

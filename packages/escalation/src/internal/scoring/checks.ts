@@ -4,7 +4,7 @@ import type { EscalationPackage } from "../../EscalationPackageSchema.js";
 type Pkg = EscalationPackage<string, string>;
 import { redact } from "../../redact.js";
 import type { EscalationCheckId } from "../../EscalationCheckId.js";
-import { instantMs, normalizeProse } from "../formats.js";
+import { normalizeProse } from "../formats.js";
 
 /** What every check of one scoring run can share: the package and its (lazily computed) scan. */
 export interface CheckContext {
@@ -59,9 +59,9 @@ export interface CheckImplementation {
 }
 
 function evidenceWindow(pkg: Pkg): [number, number] {
-  const reported = instantMs(pkg.reportedAt) ?? 0;
-  const first = instantMs(pkg.firstSeenAt) ?? reported - 24 * HOUR;
-  const last = instantMs(pkg.lastSeenAt) ?? reported;
+  const reported = pkg.reportedAt;
+  const first = pkg.firstSeenAt ?? reported - 24 * HOUR;
+  const last = pkg.lastSeenAt ?? reported;
   return [first - HOUR, Math.max(last, reported) + HOUR];
 }
 
@@ -114,8 +114,7 @@ export const CHECKS = {
     test: ({ pkg }) => {
       const [from, to] = evidenceWindow(pkg);
       return (pkg.evidence ?? []).some((e) => {
-        const at = instantMs(e.capturedAt);
-        return RICH_EVIDENCE.has(e.kind) && at !== undefined && at >= from && at <= to;
+        return RICH_EVIDENCE.has(e.kind) && e.capturedAt >= from && e.capturedAt <= to;
       });
     },
   },
