@@ -2,7 +2,7 @@
  * A taxonomy audit, the way a support-operations lead runs one each quarter: load the current taxonomy
  * (CSV, one column per level) and the previous one (JSON), validate a batch of classified tickets,
  * migrate the ones made against the old version, then score the agents' classifications against an
- * auditor's and check the taxonomy's health.
+ * auditor's, check the taxonomy's health and export it back to CSV for the team's spreadsheet.
  */
 import { readFileSync } from "node:fs";
 import { formatIssues } from "@supportops/core";
@@ -13,6 +13,7 @@ import {
   diffTaxonomies,
   parseTaxonomyJson,
   taxonomyFromCsv,
+  taxonomyToCsv,
 } from "@supportops/taxonomy";
 import type { Classification, TaxonomyDefinition } from "@supportops/taxonomy";
 
@@ -95,5 +96,13 @@ export function runAudit(): string[] {
   // 4. Health: other-bucket share, unused categories, near-duplicate labels, too many leaves.
   const health = checkTaxonomyHealth(current, batch.map((t) => t.classification), { otherShareThreshold: 0.1 });
   out.push("", "Health:", ...health.warnings.map((w) => `  [${w.code}] ${w.message}`));
+
+  // 5. Hand the tree back to the team as a spreadsheet. Labels come from people: a cell that starts with
+  // "=", "+", "-" or "@" would run as a formula, so taxonomyToCsv writes it as text ("'=…"), and
+  // taxonomyFromCsv reads it back exactly.
+  const csv = taxonomyToCsv(current);
+  const back = createTaxonomy(taxonomyFromCsv(csv, SETTINGS));
+  const same = JSON.stringify(back.nodes) === JSON.stringify(current.nodes);
+  out.push("", `Export: ${csv.split("\r\n").length - 1} CSV rows; read back ${same ? "unchanged" : "CHANGED"}`);
   return out;
 }

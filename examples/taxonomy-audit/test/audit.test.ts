@@ -13,5 +13,6 @@ describe("taxonomy-audit example", () => {
     expect(report.find((l) => l.startsWith("Accuracy"))).toMatch(/^Accuracy \(leaf\): 66\.7% of 21 \(95% CI 45\.4%–82\.8%\), Cohen's κ 0\.\d{3}$/u);
     expect(report).toContain("Per level: L1 90.5%, L2 66.7%");
     expect(report).toContain('  [other_share] 14.3% of tickets (3 of 21) are in "other" buckets, over the 10.0% budget; add categories for what they hold');
+    expect(report.at(-1)).toBe("Export: 13 CSV rows; read back unchanged");
   });
 });

@@ -3,9 +3,26 @@ import { z } from "zod";
 
 // A code is an opaque, stable id: any text without control characters or whitespace at its ends.
 const CODE_PATTERN = /^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u;
-// A label is one line of display text: no control characters (so no line breaks), not blank. The
-// look-ahead keeps the match linear (`[^\p{Cc}]*\S[^\p{Cc}]*` backtracks quadratically).
-const LABEL_PATTERN = /^(?=[^\p{Cc}]*\S)[^\p{Cc}]*$/u;
+// A label is one line of display text: no control characters (so no line breaks), and at least one
+// character that is neither whitespace nor invisible (Unicode's default-ignorable code points: zero-width
+// spaces and joiners, soft hyphens, bidi controls, variation selectors…), so a label cannot look blank.
+// The look-ahead keeps the match linear (`[^\p{Cc}]*\S[^\p{Cc}]*` backtracks quadratically).
+const LABEL_PATTERN = /^(?=[^\p{Cc}]*[^\s\p{Cc}\p{Default_Ignorable_Code_Point}])[^\p{Cc}]*$/u;
+// A separator has a visible character for the same reason: one made only of invisible characters
+// would normalise to nothing, and label paths could not be split on it.
+const SEPARATOR_PATTERN = /[^\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * The deepest level any taxonomy may have: the largest `maxDepth` (and `minDepth`) a definition may
+ * set. `createTaxonomy`, `reviseTaxonomy` and the imports refuse deeper nesting up front, with a
+ * `too_deep` issue, before anything walks the tree; a definition's own `maxDepth` (default 3) is then
+ * checked node by node.
+ *
+ * @example
+ * MAX_TAXONOMY_DEPTH; // => 32
+ * TaxonomyDefinitionSchema.safeParse({ id: "t", version: "1", maxDepth: 33, nodes: [{ code: "a", label: "A" }] }).success; // => false
+ */
+export const MAX_TAXONOMY_DEPTH = 32;
 
 /**
  * A node code: an opaque, stable identifier (rule T1). Any text without line breaks or other control
@@ -20,13 +37,15 @@ export const NodeCodeSchema = z
   .regex(CODE_PATTERN, "a code is non-empty text without control characters or whitespace at its ends");
 
 /**
- * A label or alias: one line of display text, not blank. Its length limit (default 255) and the
+ * A label or alias: one line of display text with at least one visible character (not only spaces or
+ * invisible characters such as U+200B ZERO WIDTH SPACE). Its length limit (default 255) and the
  * separator rule are checked by `createTaxonomy`, since both depend on the definition.
  *
  * @example
  * LabelSchema.safeParse("Refund").success; // => true
+ * LabelSchema.safeParse("\u200b").success; // => false
  */
-export const LabelSchema = z.string().regex(LABEL_PATTERN, "a label is one line of text that is not blank");
+export const LabelSchema = z.string().regex(LABEL_PATTERN, "a label is one line of text with at least one visible character");
 
 /**
  * A field name a rule can require: `"closureCode"` means the classification's closure code; any other
@@ -106,7 +125,9 @@ export interface TaxonomyNodeDefinition<Code extends string = string> {
 }
 
 /**
- * The zod schema of one {@link TaxonomyNodeDefinition} (recursive through `children`).
+ * The zod schema of one {@link TaxonomyNodeDefinition} (recursive through `children`). zod walks the
+ * nesting recursively, so untrusted input goes through `createTaxonomy` / `safeCreateTaxonomy`, which
+ * refuse nesting deeper than {@link MAX_TAXONOMY_DEPTH} before this schema runs.
  *
  * @example
  * TaxonomyNodeSchema.safeParse({ code: "billing", label: "Billing" }).success; // => true
@@ -223,7 +244,9 @@ export type OptionLimit = "zendesk" | "salesforce" | { readonly max: number; rea
 /**
  * The zod schema of a taxonomy definition, the JSON a user writes and `createTaxonomy` compiles.
  * Structural rules (unique codes, no cycles, depth, separator, deprecations) are checked by
- * `createTaxonomy` on top of this schema, with the same `{ code, path, message }` issues.
+ * `createTaxonomy` on top of this schema, with the same `{ code, path, message }` issues. Like
+ * {@link TaxonomyNodeSchema} it is recursive: parse untrusted input with `safeCreateTaxonomy`, which
+ * checks the nesting first.
  *
  * @example
  * TaxonomyDefinitionSchema.safeParse({ id: "support", version: "1", nodes: [{ code: "a", label: "A" }] }).success;
@@ -232,17 +255,17 @@ export type OptionLimit = "zendesk" | "salesforce" | { readonly max: number; rea
 export const TaxonomyDefinitionSchema = z.strictObject({
   id: z.string().min(1).describe("Stable id of the scheme (SKOS ConceptScheme); the same across versions."),
   version: z.string().min(1).describe("This version's name; every classification stamps it (T12)."),
-  maxDepth: z.int().min(1).max(32).optional().describe("Deepest allowed level, 1-based (T3). Default 3."),
+  maxDepth: z.int().min(1).max(MAX_TAXONOMY_DEPTH).optional().describe("Deepest allowed level, 1-based (T3). Default 3."),
   minDepth: z
     .int()
     .min(1)
-    .max(32)
+    .max(MAX_TAXONOMY_DEPTH)
     .optional()
     .describe("Shallowest level a classification may stop at when the node has children (T4). Default: a leaf is required."),
   allowInternal: z.boolean().optional().describe("Allow choosing any node with children (T4). Default false."),
   separator: z
     .string()
-    .regex(/\S/u, "a separator is not blank")
+    .regex(SEPARATOR_PATTERN, "a separator has at least one visible character")
     .optional()
     .describe('Path separator in label paths (T7). Default "::" (Zendesk nested options).'),
   maxLabelLength: z.int().positive().optional().describe("Longest allowed label or alias, in UTF-16 code units (T7). Default 255."),

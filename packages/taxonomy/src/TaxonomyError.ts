@@ -63,6 +63,8 @@ export const TAXONOMY_ISSUE_CODES = [
   "missing_replacement",
   "unknown_replacement",
   "too_many_options",
+  "too_many_fields",
+  "too_many_replacements",
   "unknown_closure_code",
   // classifications (unknown_code also: tax.path / tax.children, audits, revisions, migrations)
   "unknown_code",
@@ -83,6 +85,8 @@ export const TAXONOMY_ISSUE_CODES = [
   "label_not_exportable",
   "invalid_option",
   "not_deletable",
+  // an audit whose confusion matrix would be too large
+  "too_many_classes",
   // health warnings
   "other_share",
   "unused_category",

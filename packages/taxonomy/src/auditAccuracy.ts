@@ -133,8 +133,9 @@ export interface AccuracyAudit {
  * @param options - the taxonomy for paths, the match level, the confidence
  * @returns the audit
  * @throws {@link TaxonomyError} `invalid_argument`: `pairs` not an array of pairs (issue `invalid_type`),
- *   a code the taxonomy lacks (`unknown_code`), an empty path (`empty_path`), a bad match level or
- *   confidence (`invalid_option`); issue paths start with `pairs` or `options`
+ *   a code the taxonomy lacks (`unknown_code`), an empty path (`empty_path`), more than 2 000 classes at
+ *   the match level (`too_many_classes`), a bad match level or confidence (`invalid_option`); issue
+ *   paths start with `pairs` or `options`
  * @example
  * const audit = auditAccuracy([
  *   { assigned: "billing.refund", audited: "billing.refund" },
@@ -160,6 +161,16 @@ export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options?: AuditOp
     return found;
   };
   const classed = paths.map((p) => ({ audited: tally(p.audited), assigned: tally(p.assigned) }));
+  if (tallies.size > MAX_AUDIT_CLASSES) {
+    // The confusion matrix has a cell per pair of classes: 100 000 classes would be 10^10 cells.
+    throw new TaxonomyError("invalid_argument", [
+      {
+        code: "too_many_classes",
+        path: ["pairs"],
+        message: `the pairs name ${tallies.size} classes at match level ${JSON.stringify(matchLevel)}, over the ${MAX_AUDIT_CLASSES} an audit compares (its confusion matrix has a cell per pair of classes); audit at a higher matchLevel or in batches of categories`,
+      },
+    ]);
+  }
   const sorted = [...tallies.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   sorted.forEach((t, i) => {
     t.index = i;
@@ -206,6 +217,9 @@ export function auditAccuracy(pairs: ReadonlyArray<AuditPair>, options?: AuditOp
     kappa,
   };
 }
+
+/** The most classes (node codes at the match level) one audit compares: its confusion matrix has 4 000 000 cells then. */
+const MAX_AUDIT_CLASSES = 2_000;
 
 /** One class while pairs are counted: its row of the confusion matrix, and how often each side chose it. */
 interface ClassTally {
@@ -275,21 +289,30 @@ function sidePath(value: unknown, i: number, side: "assigned" | "audited", taxon
   return value.map((code: unknown, k) => requireString(code, ["pairs", i, side, k], "a node code (a string)"));
 }
 
-/** Agreement at each level from 1 to the deepest path: paths agree down to the level (a shorter path compared whole). */
+/**
+ * Agreement at each level from 1 to the deepest path: paths agree down to the level (a shorter path
+ * compared whole). Two paths agree down to level k exactly when k is at most their common prefix, or
+ * when they are equal; so each pair is compared once and the levels are counted from a histogram, in
+ * time linear in the paths' lengths (not in the number of pairs times the square of the deepest path).
+ */
 function levelAccuracy(paths: ReadonlyArray<PairPaths>): LevelAccuracy[] {
   const n = paths.length;
   const deepest = paths.reduce((m, p) => Math.max(m, p.assigned.length, p.audited.length), 0);
-  const prefixEqual = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, level: number): boolean => {
-    const la = Math.min(level, a.length);
-    const lb = Math.min(level, b.length);
-    if (la !== lb) return false;
-    for (let k = 0; k < la; k++) if (a[k] !== b[k]) return false;
-    return true;
-  };
+  // agreeUpTo[k]: pairs that agree down to level k and no deeper (k = deepest: equal paths too).
+  const agreeUpTo = new Array<number>(deepest + 1).fill(0);
+  for (const { assigned, audited } of paths) {
+    const shorter = Math.min(assigned.length, audited.length);
+    let common = 0;
+    while (common < shorter && assigned[common] === audited[common]) common++;
+    const equal = common === shorter && assigned.length === audited.length;
+    const k = equal ? deepest : common;
+    agreeUpTo[k] = (agreeUpTo[k] ?? 0) + 1;
+  }
   const perLevel: LevelAccuracy[] = [];
-  for (let level = 1; level <= deepest; level++) {
-    const ok = paths.filter((p) => prefixEqual(p.assigned, p.audited, level)).length;
+  let ok = 0;
+  for (let level = deepest; level >= 1; level--) {
+    ok += agreeUpTo[level] ?? 0;
     perLevel.push({ level, n, correct: ok, accuracy: n === 0 ? null : ok / n });
   }
-  return perLevel;
+  return perLevel.reverse();
 }

@@ -117,7 +117,9 @@ export function checkTaxonomyHealth(
     const byKey = new Map<string, TaxonomyNode[]>();
     for (const node of nodes) {
       const key = looseLabelKey(node.label);
-      byKey.set(key, [...(byKey.get(key) ?? []), node]);
+      const same = byKey.get(key);
+      if (same === undefined) byKey.set(key, [node]);
+      else same.push(node);
     }
     for (const same of byKey.values()) if (same.length > 1) nearDuplicates.push({ parent, nodes: same });
   }

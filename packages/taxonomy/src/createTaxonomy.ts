@@ -5,6 +5,7 @@ import { TaxonomyDefinitionSchema } from "./TaxonomyDefinition.js";
 import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
 import { isRecord, parseArgument, wrongType } from "./internal/arguments.js";
+import { checkNesting } from "./internal/checkNesting.js";
 import { compile } from "./internal/compile.js";
 import type { Compiled } from "./internal/compile.js";
 import { migrateClassification } from "./internal/migrate.js";
@@ -21,7 +22,9 @@ const NO_NODES: ReadonlyArray<TaxonomyNode> = Object.freeze([]);
  * labels or aliases that contain the separator or are too long (T7), sibling names that collide after
  * normalisation (T2), deprecated nodes with neither `replacedBy` nor `reason` or with unknown
  * replacements (T6), replacement cycles, too many options (T7), duplicate closure codes and rules
- * naming unknown codes.
+ * naming unknown codes. Nodes nested through `children` deeper than `MAX_TAXONOMY_DEPTH` (32)
+ * levels, and any part nested deeper than 100 objects and arrays or referring back to itself, are
+ * refused first (issue `too_deep`), before anything walks the tree, so no input overflows the stack.
  *
  * A literal definition (written inline or `as const`) gives a `Taxonomy` typed with its codes, so
  * `tax.path("billing.refnd")` is a compile-time error; `parent`, `replacedBy` and rules' `codes` must
@@ -39,6 +42,10 @@ const NO_NODES: ReadonlyArray<TaxonomyNode> = Object.freeze([]);
  * tax.path("billing.refund"); // => ["billing", "billing.refund"]
  */
 export function createTaxonomy<const Code extends string>(definition: TaxonomyDefinition<Code>): Taxonomy<Code> {
+  // Before the recursive node schema and the tree walks see it: nesting deeper than any taxonomy can be.
+  const nodes: unknown = isRecord(definition) ? definition["nodes"] : undefined;
+  const tooDeep = checkNesting(definition, Array.isArray(nodes) ? nodes.map((node: unknown, i) => ({ node, path: ["nodes", i] })) : []);
+  if (tooDeep !== undefined) throw new TaxonomyError("invalid_taxonomy", [tooDeep]);
   const parsed = parseArgument(TaxonomyDefinitionSchema, definition, [], "invalid_taxonomy");
   const result = compile(parsed);
   if ("issues" in result) throw new TaxonomyError("invalid_taxonomy", result.issues);

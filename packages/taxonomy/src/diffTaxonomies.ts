@@ -84,8 +84,12 @@ export function diffTaxonomies(oldTaxonomy: Taxonomy, newTaxonomy: Taxonomy): Ta
   for (const d of deprecated) {
     const [into, ...more] = d.replacedBy;
     if (into === undefined) continue;
-    if (more.length === 0) mergedInto.set(into, [...(mergedInto.get(into) ?? []), d.code]);
-    else split.push({ from: d.code, into: d.replacedBy });
+    if (more.length > 0) split.push({ from: d.code, into: d.replacedBy });
+    else {
+      const from = mergedInto.get(into);
+      if (from === undefined) mergedInto.set(into, [d.code]);
+      else from.push(d.code);
+    }
   }
   return {
     fromVersion: oldTaxonomy.version,

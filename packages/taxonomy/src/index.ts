@@ -15,6 +15,7 @@ export {
   DeprecationSchema,
   FieldNameSchema,
   LabelSchema,
+  MAX_TAXONOMY_DEPTH,
   NodeCodeSchema,
   OptionLimitSchema,
   StatusRuleSchema,
@@ -49,8 +50,9 @@ export type {
 // --- versions ---
 export { diffTaxonomies } from "./diffTaxonomies.js";
 export type { TaxonomyDiff } from "./diffTaxonomies.js";
-export { TaxonomyChangeSchema, reviseTaxonomy } from "./reviseTaxonomy.js";
-export type { TaxonomyChange } from "./reviseTaxonomy.js";
+export { TaxonomyChangeSchema } from "./TaxonomyChange.js";
+export type { TaxonomyChange } from "./TaxonomyChange.js";
+export { reviseTaxonomy } from "./reviseTaxonomy.js";
 
 // --- audits ---
 export { auditAccuracy } from "./auditAccuracy.js";
@@ -65,6 +67,7 @@ export { safeTaxonomyFromZendeskOptions, taxonomyFromZendeskOptions } from "./ta
 export type { ImportSettings, ZendeskOption } from "./taxonomyFromZendeskOptions.js";
 export { taxonomyToZendeskOptions } from "./taxonomyToZendeskOptions.js";
 export { CSV_EXTRA_COLUMNS, taxonomyToCsv } from "./taxonomyToCsv.js";
+export type { CsvExportOptions } from "./taxonomyToCsv.js";
 export { safeTaxonomyFromCsv, taxonomyFromCsv } from "./taxonomyFromCsv.js";
 export type { CsvImportOptions } from "./taxonomyFromCsv.js";
 export { parseTaxonomyJson, safeParseTaxonomyJson } from "./parseTaxonomyJson.js";

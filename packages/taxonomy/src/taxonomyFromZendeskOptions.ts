@@ -1,7 +1,7 @@
 import { describeValue, safely } from "@supportops/core";
 import type { Issue, SafeResult } from "@supportops/core";
 import { z } from "zod";
-import { TaxonomyDefinitionSchema } from "./TaxonomyDefinition.js";
+import { MAX_TAXONOMY_DEPTH, TaxonomyDefinitionSchema } from "./TaxonomyDefinition.js";
 import type { TaxonomyDefinition } from "./TaxonomyDefinition.js";
 import { TaxonomyError } from "./TaxonomyError.js";
 import type { TaxonomyIssueCode } from "./TaxonomyError.js";
@@ -52,7 +52,7 @@ const ZENDESK_SEPARATOR = "::";
  * @param settings - `id`, `version` and any other definition settings (the separator defaults to `::`)
  * @returns a definition for `createTaxonomy`
  * @throws {@link TaxonomyError} `invalid_import` for an option that is neither a title nor `{ name, value }`,
- *   an empty level or a repeated title; `invalid_argument` when `options` is not an array or `settings`
+ *   an empty level, more than `MAX_TAXONOMY_DEPTH` (32) levels (issue `too_deep`) or a repeated title; `invalid_argument` when `options` is not an array or `settings`
  *   are not valid (paths start with `settings`)
  * @example
  * const def = taxonomyFromZendeskOptions(
@@ -77,6 +77,14 @@ export function taxonomyFromZendeskOptions(
     const where = typeof option === "string" ? [i] : [i, "name"];
     const [first, ...rest] = name.split(ZENDESK_SEPARATOR).map((s) => s.trim());
     const labels = [first ?? "", ...rest] as const;
+    if (labels.length > MAX_TAXONOMY_DEPTH) {
+      issues.push({
+        code: "too_deep",
+        path: where,
+        message: `option ${i} title nests ${labels.length} levels; a taxonomy has at most ${MAX_TAXONOMY_DEPTH} levels, so shorten it`,
+      });
+      return;
+    }
     if (labels.some((l) => l === "")) {
       issues.push({ code: "invalid_row", path: where, message: `option ${i} title ${JSON.stringify(name)} has an empty level; write titles as "Parent::Child"` });
       return;

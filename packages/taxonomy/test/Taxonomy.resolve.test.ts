@@ -66,6 +66,19 @@ describe("tax.resolve", () => {
     ]);
   });
 
+  it("ignores invisible characters in what people type, as in labels (T2)", () => {
+    expect(tax.resolve("Bill\u200bing::\u2060Re\u00adfunds")).toStrictEqual(refund);
+    expect(tax.resolve("\ufeffbilling \u202e:: refund")).toStrictEqual(refund);
+  });
+
+  it("names at most ten of the nodes an ambiguous name matches (the message stays short for a name used thousands of times)", () => {
+    const many = createTaxonomy({ id: "t", version: "1", maxDepth: 2, nodes: Array.from({ length: 1_000 }, (_, i) => ({ code: `p${i}`, label: `P${i}`, children: [{ code: `o${i}`, label: "Other" }] })) });
+    const result = many.resolve("Other");
+    expect(!result.success && result.error.issues[0]!.message).toBe(
+      `"Other" names 1000 nodes (${Array.from({ length: 10 }, (_, i) => `"P${i}::Other"`).join(", ")}, …); give the full path`,
+    );
+  });
+
   it("resolves a Greek label ending in sigma inside a path without spaces (final sigma folds like sigma)", () => {
     const greek = createTaxonomy({ id: "t", version: "1", nodes: [{ code: "odos", label: "ΟΔΟΣ", children: [{ code: "odos.x", label: "Χ" }] }] });
     expect(greek.resolve("ΟΔΟΣ::Χ")).toStrictEqual({ success: true, data: { code: "odos.x", path: ["odos", "odos.x"] } });

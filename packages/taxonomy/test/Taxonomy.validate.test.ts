@@ -77,6 +77,13 @@ describe("tax.validate", () => {
     expect(retired.validate({ code: "a" }).success).toBe(true);
   });
 
+  it("T4: names at most ten subcategories (a node may have thousands; the message is built per classification)", () => {
+    const wide = createTaxonomy({ id: "t", version: "1", nodes: [{ code: "a", label: "A", children: Array.from({ length: 5_000 }, (_, i) => ({ code: `a${i}`, label: `C${i}` })) }] });
+    expect(failure(wide.validate({ code: "a" })).issues[0]!.message).toBe(
+      `"a" (A) has subcategories; choose one of ${Array.from({ length: 10 }, (_, i) => `"C${i}"`).join(", ")}, …`,
+    );
+  });
+
   it("T4: with minDepth, any node at or below that level may be chosen", () => {
     const three = createTaxonomy({
       id: "t",

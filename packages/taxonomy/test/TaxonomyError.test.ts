@@ -51,6 +51,14 @@ const issueCases: Record<(typeof TAXONOMY_ISSUE_CODES)[number], () => ReadonlyAr
   missing_replacement: () => refused(safeCreateTaxonomy({ ...base, nodes: [{ code: "a", label: "A", deprecated: {} }] })).issues,
   unknown_replacement: () => refused(safeCreateTaxonomy({ ...base, nodes: [{ code: "a", label: "A", deprecated: { replacedBy: ["z"] } }] })).issues,
   too_many_options: () => refused(safeCreateTaxonomy({ ...base, optionLimit: { max: 1 }, nodes: [{ code: "a", label: "A" }, { code: "b", label: "B" }] })).issues,
+  too_many_fields: () => refused(safeCreateTaxonomy({ ...base, nodes: [{ code: "a", label: "A", requires: Array.from({ length: 101 }, (_, i) => `f${i}`) }] })).issues,
+  too_many_replacements: () =>
+    refused(
+      safeCreateTaxonomy({
+        ...base,
+        nodes: [{ code: "old", label: "Old", deprecated: { replacedBy: Array.from({ length: 101 }, (_, i) => `n${i}`) } }, ...Array.from({ length: 101 }, (_, i) => ({ code: `n${i}`, label: `N${i}` }))],
+      }),
+    ).issues,
   unknown_closure_code: () => refused(tax.validate({ code: "other", closureCode: "nope" })).issues,
   unknown_code: () => refused(tax.validate({ code: "nope" })).issues,
   missing_version: () => refused(tax.validate({ code: "other" }, { mode: "historical" })).issues,
@@ -68,6 +76,7 @@ const issueCases: Record<(typeof TAXONOMY_ISSUE_CODES)[number], () => ReadonlyAr
   label_not_exportable: () => errorCases.invalid_export().issues,
   invalid_option: () => thrown(() => auditAccuracy([], { matchLevel: -1 })).issues,
   not_deletable: () => thrown(() => reviseTaxonomy(tax, "2", [{ op: "delete", code: "other" }])).issues,
+  too_many_classes: () => thrown(() => auditAccuracy(Array.from({ length: 2001 }, (_, i) => ({ assigned: `c${i}`, audited: `c${i}` })))).issues,
   other_share: () => checkTaxonomyHealth(tax, ["other"]).warnings,
   unused_category: () => checkTaxonomyHealth(tax, ["other"]).warnings,
   too_many_leaves: () => checkTaxonomyHealth(tax, [], { maxLeaves: 1 }).warnings,

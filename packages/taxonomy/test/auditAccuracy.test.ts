@@ -80,6 +80,40 @@ describe("auditAccuracy", () => {
     expect([top.accuracy, top.classes, top.kappa]).toStrictEqual([1, ["billing"], null]);
   });
 
+  it("scores per level from each pair's common prefix: paths 100 000 codes long cost linear time, not quadratic (same result as comparing level by level)", () => {
+    const long = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
+    const audit = auditAccuracy([
+      { assigned: long, audited: long },
+      { assigned: long, audited: [...long.slice(0, 50_000), "x"] },
+      { assigned: ["a", "b"], audited: ["a"] },
+    ]);
+    expect(audit.perLevel.length).toBe(100_000);
+    expect([audit.perLevel[0], audit.perLevel[1], audit.perLevel[49_999], audit.perLevel[50_000], audit.perLevel[99_999]]).toStrictEqual([
+      { level: 1, n: 3, correct: 3, accuracy: 1 },
+      { level: 2, n: 3, correct: 2, accuracy: 2 / 3 },
+      { level: 50_000, n: 3, correct: 2, accuracy: 2 / 3 },
+      { level: 50_001, n: 3, correct: 1, accuracy: 1 / 3 },
+      { level: 100_000, n: 3, correct: 1, accuracy: 1 / 3 },
+    ]);
+  });
+
+  it("refuses more than 2 000 classes at the match level (the confusion matrix has a cell per pair of classes; 100 000 classes ran out of memory)", () => {
+    const pairs = Array.from({ length: 100_000 }, (_, i) => ({ assigned: `c${i}`, audited: `c${i}` }));
+    const error = thrown(() => auditAccuracy(pairs));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_argument",
+      [
+        {
+          code: "too_many_classes",
+          path: ["pairs"],
+          message:
+            'the pairs name 100000 classes at match level "leaf", over the 2000 an audit compares (its confusion matrix has a cell per pair of classes); audit at a higher matchLevel or in batches of categories',
+        },
+      ],
+    ]);
+    expect(auditAccuracy(pairs.slice(0, 2_000)).classes.length).toBe(2_000);
+  });
+
   it("returns nulls for an empty audit, and uses the requested confidence", () => {
     const empty = auditAccuracy([]);
     expect(empty).toStrictEqual({

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { TaxonomyError, createTaxonomy, safeCreateTaxonomy, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
+import { MAX_TAXONOMY_DEPTH, TaxonomyError, createTaxonomy, safeCreateTaxonomy, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
 import type { Issue } from "@supportops/core";
 import { thrownBy } from "@supportops/test-utils";
 import { failure } from "./support/failure.js";
 import { SUPPORT } from "./support/fixture.js";
+import { nestedNode } from "./support/nestedNode.js";
 
 function issuesOf(definition: unknown): ReadonlyArray<Issue> {
   // Bad definitions on purpose: the runtime checks are what is under test.
@@ -14,6 +15,7 @@ function issuesOf(definition: unknown): ReadonlyArray<Issue> {
   return result.error.issues;
 }
 const base = { id: "t", version: "1" };
+const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
 
 describe("createTaxonomy", () => {
   it("compiles the support fixture into frozen nodes with paths", () => {
@@ -137,11 +139,96 @@ describe("createTaxonomy", () => {
 
   it("T2: rejects sibling labels or aliases that collide after case and space normalisation; cousins may share labels", () => {
     expect(issuesOf({ ...base, nodes: [{ code: "a", label: "Refund" }, { code: "b", label: "  REFUND " }, { code: "c", label: "Money", aliases: ["refund"] }] })).toStrictEqual([
-      { code: "duplicate_label", path: ["nodes", 1, "label"], message: '"  REFUND " collides with sibling "a" (Refund) after normalisation (case, spaces); sibling labels and aliases must be distinct' },
-      { code: "duplicate_label", path: ["nodes", 2, "aliases", 0], message: '"refund" collides with sibling "a" (Refund) after normalisation (case, spaces); sibling labels and aliases must be distinct' },
+      { code: "duplicate_label", path: ["nodes", 1, "label"], message: '"  REFUND " collides with sibling "a" (Refund) after normalisation (case, spaces, invisible characters); sibling labels and aliases must be distinct' },
+      { code: "duplicate_label", path: ["nodes", 2, "aliases", 0], message: '"refund" collides with sibling "a" (Refund) after normalisation (case, spaces, invisible characters); sibling labels and aliases must be distinct' },
     ]);
     const cousins = createTaxonomy({ ...base, nodes: [{ code: "a", label: "A", children: [{ code: "a.o", label: "Other" }] }, { code: "b", label: "B", children: [{ code: "b.o", label: "Other" }] }] });
     expect(cousins.resolve("B::Other")).toStrictEqual({ success: true, data: { code: "b.o", path: ["b", "b.o"] } });
+  });
+
+  it("T2: invisible characters (zero-width, soft hyphen, bidi controls, BOM) do not make two labels that look the same distinct", () => {
+    const labels = ["Billing", "Bill\u200bing", "Bil\u00adling", "\u202eBilling", "\ufeffBilling", "Billing\u2060", "B\u200dilling"];
+    const issues = issuesOf({ ...base, nodes: labels.map((label, i) => ({ code: `n${i}`, label })) });
+    expect(issues.map((i) => [i.code, i.path])).toStrictEqual(labels.slice(1).map((_, i) => ["duplicate_label", ["nodes", i + 1, "label"]]));
+    // An alias that only differs by a zero-width space collides too.
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "Refund" }, { code: "b", label: "Money", aliases: ["Re\u200bfund"] }] })[0]?.path).toStrictEqual(["nodes", 1, "aliases", 0]);
+  });
+
+  it("refuses a label, alias or separator made only of invisible characters and spaces (it would look blank)", () => {
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "\u200b \u00ad" }, { code: "b", label: "B", aliases: ["\u2060"] }] })).toStrictEqual([
+      { code: "invalid_format", path: ["nodes", 0, "label"], message: "a label is one line of text with at least one visible character" },
+      { code: "invalid_format", path: ["nodes", 1, "aliases", 0], message: "a label is one line of text with at least one visible character" },
+    ]);
+    expect(issuesOf({ ...base, separator: "\u200b", nodes: [{ code: "a", label: "A" }] })).toStrictEqual([
+      { code: "invalid_format", path: ["separator"], message: "a separator has at least one visible character" },
+    ]);
+    // Invisible characters next to visible text are kept as written (they may matter to a script's rendering).
+    expect(createTaxonomy({ ...base, nodes: [{ code: "a", label: "می\u200cخواهم" }] }).node("a")?.label).toBe("می\u200cخواهم");
+  });
+
+  it("refuses children nested deeper than MAX_TAXONOMY_DEPTH (700 levels) with a typed too_deep before anything recursive runs", () => {
+    const deep = { ...base, maxDepth: 32, nodes: [nestedNode(700)] };
+    const expected = {
+      code: "too_deep",
+      path: ["nodes", 0, ...Array.from({ length: MAX_TAXONOMY_DEPTH }, () => ["children", 0]).flat()],
+      message: 'node "n32" is nested 33 levels deep through children; no taxonomy is deeper than 32 levels (the largest maxDepth), so move it up',
+    };
+    expect(thrown(() => createTaxonomy(deep)).issues).toStrictEqual([expected]);
+    expect(issuesOf(deep)).toStrictEqual([expected]);
+    expect(issuesOf({ ...base, nodes: [nestedNode(100_000)] })[0]?.code).toBe("too_deep");
+    // 32 levels compile.
+    expect(createTaxonomy({ ...base, maxDepth: 32, nodes: [nestedNode(32)] }).node("n31")?.depth).toBe(32);
+  });
+
+  it("refuses children that contain their own parent (a cycle only JavaScript can build) with too_deep", () => {
+    const node: { code: string; label: string; children: unknown[] } = { code: "a", label: "A", children: [] };
+    node.children.push(node);
+    expect(issuesOf({ ...base, nodes: [node] }).map((i) => i.code)).toStrictEqual(["too_deep"]);
+    const aliases: unknown[] = ["x"];
+    aliases.push(aliases);
+    expect(issuesOf({ ...base, nodes: [{ code: "a", label: "A", aliases }] })).toStrictEqual([
+      { code: "too_deep", path: ["nodes", 0, "aliases", 1], message: "refers back to an object that contains it, so it nests without end; pass plain JSON data" },
+    ]);
+  });
+
+  it("follows a chain of 20 000 deprecated nodes without recursion (it used to overflow the stack)", () => {
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ code: `c${i}`, label: `C${i}`, ...(i < n - 1 ? { deprecated: { replacedBy: [`c${i + 1}`] } } : {}) }));
+    const tax = createTaxonomy({ ...base, nodes });
+    expect([tax.node("c0")?.replacements, tax.node(`c${n - 2}`)?.replacements]).toStrictEqual([[`c${n - 1}`], [`c${n - 1}`]]);
+    // A chain closed into a cycle: every node on it is reported.
+    const cyclic = nodes.slice(0, 2_000).map((node, i) => (i === 1_999 ? { ...node, deprecated: { replacedBy: ["c0"] } } : node));
+    const issues = issuesOf({ ...base, nodes: cyclic });
+    expect([issues.length, issues.every((i) => i.code === "cycle")]).toStrictEqual([2_000, true]);
+  });
+
+  it("T5, T6: refuses a node that requires more than 100 fields (ancestors' included), or leads to more than 100 replacements", () => {
+    const fields = (count: number, prefix: string): string[] => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+    expect(issuesOf({ ...base, nodes: [{ code: "p", label: "P", requires: fields(60, "f"), children: [{ code: "c", label: "C", requires: fields(41, "g") }] }] })).toStrictEqual([
+      { code: "too_many_fields", path: ["nodes", 0, "children", 0, "requires"], message: 'node "c" requires more than 100 fields, its ancestors\' included; keep the fields a category makes required to a few' },
+    ]);
+    // 100 distinct fields are fine, repeated ones count once.
+    expect(createTaxonomy({ ...base, nodes: [{ code: "p", label: "P", requires: fields(60, "f"), children: [{ code: "c", label: "C", requires: [...fields(40, "g"), ...fields(60, "f")] }] }] }).node("c")?.requires.length).toBe(100);
+    // A chain of splits: node k would be replaced by every active node after it (and a0): 51 of them reach more than 100.
+    const chain = Array.from({ length: 150 }, (_, i) => ({ code: `d${i}`, label: `D${i}`, deprecated: { replacedBy: [i < 149 ? `d${i + 1}` : "a0", `a${i}`] } }));
+    const active = Array.from({ length: 150 }, (_, i) => ({ code: `a${i}`, label: `A${i}` }));
+    const issues = issuesOf({ ...base, nodes: [...chain, ...active] });
+    expect([issues[0], issues.length, issues.every((i) => i.code === "too_many_replacements")]).toStrictEqual([
+      { code: "too_many_replacements", path: ["nodes", 0, "deprecated", "replacedBy"], message: 'replacedBy links from "d0" lead to more than 100 active nodes; a split names a few replacements' },
+      51,
+      true,
+    ]);
+  });
+
+  it("stops adversarial shapes early, before their computed lists grow with the square of the input", () => {
+    // 1 000 children under a node with 99 required fields: 100 000 inherited entries.
+    const children = Array.from({ length: 1_000 }, (_, i) => ({ code: `k${i}`, label: `K${i}`, requires: [`g${i}`] }));
+    expect(createTaxonomy({ ...base, nodes: [{ code: "r", label: "R", requires: Array.from({ length: 99 }, (_, i) => `f${i}`), children }] }).nodes.length).toBe(1_001);
+    // 20 000 fields on a node with 1 000 children: one issue, found after 101 fields (the old code copied 20 million).
+    expect(issuesOf({ ...base, nodes: [{ code: "r", label: "R", requires: Array.from({ length: 20_000 }, (_, i) => `f${i}`), children }] }).length).toBe(1);
+    // A chain of 1 000 splits (the old code collected half a million replacements).
+    const chain = Array.from({ length: 1_000 }, (_, i) => ({ code: `d${i}`, label: `D${i}`, deprecated: { replacedBy: [i < 999 ? `d${i + 1}` : "a0", `a${i}`] } }));
+    expect(issuesOf({ ...base, nodes: [...chain, ...Array.from({ length: 1_000 }, (_, i) => ({ code: `a${i}`, label: `A${i}` }))] }).length).toBe(901);
   });
 
   it("T6: rejects a deprecated node with neither replacement nor reason, unknown or self replacements, and replacement cycles", () => {

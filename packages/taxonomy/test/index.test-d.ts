@@ -5,6 +5,7 @@ import {
   ClassificationSchema,
   ClosureCodeSchema,
   DeprecationSchema,
+  MAX_TAXONOMY_DEPTH,
   OptionLimitSchema,
   StatusRuleSchema,
   TaxonomyChangeSchema,
@@ -16,10 +17,13 @@ import {
   safeParseTaxonomyJson,
   safeTaxonomyFromCsv,
   safeTaxonomyFromZendeskOptions,
+  taxonomyToCsv,
 } from "@supportops/taxonomy";
 import type {
   Classification,
   ClosureCodeDefinition,
+  CsvExportOptions,
+  CsvImportOptions,
   Deprecation,
   MigrationResult,
   OptionLimit,
@@ -119,6 +123,21 @@ describe("createTaxonomy literal inference", () => {
     expectTypeOf(createTaxonomy(typed)).toEqualTypeOf<Taxonomy>();
     expectTypeOf(parseTaxonomyJson("{}")).toEqualTypeOf<Taxonomy<string>>();
     expectTypeOf(tax).toMatchTypeOf<Taxonomy>();
+  });
+});
+
+describe("CSV options", () => {
+  it("taxonomyToCsv takes { formulaEscape? }, taxonomyFromCsv's options carry it too", () => {
+    expectTypeOf(taxonomyToCsv).parameter(1).toEqualTypeOf<CsvExportOptions | undefined>();
+    expectTypeOf<CsvExportOptions["formulaEscape"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<CsvImportOptions["formulaEscape"]>().toEqualTypeOf<boolean | undefined>();
+    // @ts-expect-error: a misspelt option is a compile-time error
+    taxonomyToCsv(createTaxonomy({ id: "s", version: "1", nodes: [{ code: "a", label: "A" }] }), { formulaEscapes: false });
+  });
+
+  it("the depth limit is a number, and the limits' issue codes are issue codes", () => {
+    expectTypeOf(MAX_TAXONOMY_DEPTH).toEqualTypeOf<number>();
+    expectTypeOf<"too_many_fields" | "too_many_replacements" | "too_many_classes" | "too_deep">().toMatchTypeOf<TaxonomyIssueCode>();
   });
 });
 

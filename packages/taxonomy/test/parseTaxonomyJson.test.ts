@@ -3,6 +3,7 @@ import { thrownBy } from "@supportops/test-utils";
 import { TaxonomyError, createTaxonomy, parseTaxonomyJson, safeParseTaxonomyJson } from "@supportops/taxonomy";
 import { failure } from "./support/failure.js";
 import { SUPPORT } from "./support/fixture.js";
+import { nestedDefinitionJson } from "./support/nestedNode.js";
 
 const tax = createTaxonomy(SUPPORT);
 const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
@@ -12,6 +13,13 @@ describe("parseTaxonomyJson", () => {
     const text = JSON.stringify(tax);
     expect(JSON.parse(text)).toStrictEqual(SUPPORT);
     expect(parseTaxonomyJson(text).nodes).toStrictEqual(tax.nodes);
+  });
+
+  it("refuses JSON nesting children 700 levels deep with a typed too_deep, also from safeParseTaxonomyJson (no stack overflow)", () => {
+    const error = thrown(() => parseTaxonomyJson(nestedDefinitionJson(700)));
+    expect([error.code, error.issues.map((i) => i.code)]).toStrictEqual(["invalid_taxonomy", ["too_deep"]]);
+    expect(failure(safeParseTaxonomyJson(nestedDefinitionJson(100_000))).issues[0].code).toBe("too_deep");
+    expect(failure(safeParseTaxonomyJson(`{"id":"t","version":"1","nodes":${"[".repeat(10_000)}${"]".repeat(10_000)}}`)).issues[0].code).toBe("too_deep");
   });
 
   it("refuses text that is not JSON (invalid_import) and a bad definition (invalid_taxonomy)", () => {

@@ -3,6 +3,7 @@ import { thrownBy } from "@supportops/test-utils";
 import { TaxonomyChangeSchema, TaxonomyError, createTaxonomy, diffTaxonomies, reviseTaxonomy } from "@supportops/taxonomy";
 import type { TaxonomyChange } from "@supportops/taxonomy";
 import { SUPPORT } from "./support/fixture.js";
+import { nestedNode } from "./support/nestedNode.js";
 
 const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
 
@@ -78,6 +79,39 @@ describe("reviseTaxonomy", () => {
       { code: "not_deletable", path: [5, "code"], message: '"billing" has children; deprecate it (and empty it) first, and delete it only once no ticket or rule refers to it' },
       { code: "not_deletable", path: [6, "code"], message: '"billing.refund" is active; deprecate it (and empty it) first, and delete it only once no ticket or rule refers to it' },
     ]);
+  });
+
+  it("refuses an added node nested 700 levels deep with a typed too_deep before the schema sees it", () => {
+    const error = thrown(() => reviseTaxonomy(v1, "2", [{ op: "rename", code: "billing", label: "B" }, { op: "add", parent: "billing", node: nestedNode(700) }]));
+    expect([error.code, error.issues.map((i) => [i.code, i.path.slice(0, 3)])]).toStrictEqual(["invalid_revision", [["too_deep", [1, "node", "children"]]]]);
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(thrown(() => reviseTaxonomy(v1, "2", [{ op: "split", code: "billing", into: cyclic }] as never)).issues.map((i) => i.code)).toStrictEqual(["too_deep"]);
+  });
+
+  it("refuses moves and additions that nest nodes deeper than MAX_TAXONOMY_DEPTH (32) levels, at the change that did it", () => {
+    const flat = createTaxonomy({ id: "t", version: "1", maxDepth: 32, nodes: Array.from({ length: 40 }, (_, i) => ({ code: `n${i}`, label: `N${i}` })) });
+    // A chain of moves: n1 under n0, n2 under n1, … n32 would be at level 33.
+    const chain = Array.from({ length: 39 }, (_, i): TaxonomyChange => ({ op: "move", code: `n${i + 1}`, parent: `n${i}` }));
+    expect(thrown(() => reviseTaxonomy(flat, "2", chain)).issues[0]).toStrictEqual({
+      code: "too_deep",
+      path: [31, "parent"],
+      message: '"n31" is at level 32 or deeper; a node under it would be deeper than any taxonomy can be (32 levels)',
+    });
+    expect(reviseTaxonomy(flat, "2", chain.slice(0, 31)).nodes[0]?.code).toBe("n0");
+    // Two chains of 20 levels each, the second moved under the first: no single move is too deep, the result is.
+    const twenty = (from: number): TaxonomyChange[] => Array.from({ length: 19 }, (_, i) => ({ op: "move", code: `n${from + i + 1}`, parent: `n${from + i}` }));
+    const joined = [...twenty(0), ...twenty(20), { op: "move", code: "n20", parent: "n19" } as const];
+    expect(thrown(() => reviseTaxonomy(flat, "2", joined)).issues).toStrictEqual([
+      { code: "too_deep", path: [38], message: 'the changes put "n32" at level 33; no taxonomy is deeper than 32 levels, so place it (or an ancestor) higher' },
+    ]);
+    // An added subtree counts too.
+    expect(thrown(() => reviseTaxonomy(flat, "2", [...twenty(0), { op: "add", parent: "n19", node: nestedNode(20, "added") }])).issues.map((i) => [i.code, i.path])).toStrictEqual([["too_deep", [19]]]);
+  });
+
+  it("refuses an added node whose subtree repeats a code", () => {
+    const error = thrown(() => reviseTaxonomy(v1, "2", [{ op: "add", parent: null, node: { code: "x", label: "X", children: [{ code: "y", label: "Y" }, { code: "y", label: "Y2" }] } }]));
+    expect(error.issues).toStrictEqual([{ code: "duplicate_code", path: [0, "node"], message: 'code "y" already exists; codes are never reused' }]);
   });
 
   it("refuses malformed changes (invalid_revision) with the change's index, before applying any", () => {

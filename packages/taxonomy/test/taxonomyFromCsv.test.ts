@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import Papa from "papaparse";
 import { thrownBy } from "@supportops/test-utils";
-import { TaxonomyError, createTaxonomy, safeTaxonomyFromCsv, taxonomyFromCsv } from "@supportops/taxonomy";
+import { MAX_TAXONOMY_DEPTH, TaxonomyError, createTaxonomy, safeTaxonomyFromCsv, taxonomyFromCsv } from "@supportops/taxonomy";
 import { failure } from "./support/failure.js";
 
 const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
@@ -66,6 +66,47 @@ describe("taxonomyFromCsv", () => {
     expect(misspelt.message).toMatch(/^options\.levelColumn: unknown key "levelColumn"; use "levelColumns" \(allowed: /u);
   });
 
+  it("undoes the formula escaping taxonomyToCsv writes: one quote off a cell of quotes and a trigger, nothing else", () => {
+    const csv = ["level_1,description", `"'=SUM(A1)",'plain`, `"''+x","'"`, `"'-1",'@`, `"'@home","'\t=1"`].join("\r\n");
+    const read = (formulaEscape?: boolean): unknown[] =>
+      taxonomyFromCsv(csv, { id: "t", version: "1", ...(formulaEscape === undefined ? {} : { formulaEscape }) }).nodes.map((n) => [n.label, n.description]);
+    expect(read()).toStrictEqual([
+      ["=SUM(A1)", "'plain"],
+      ["'+x", "'"],
+      ["-1", "@"],
+      ["@home", "=1"],
+    ]);
+    // formulaEscape: false reads every cell as it is (a CSV that did not come from taxonomyToCsv's escaping).
+    expect(read(false)).toStrictEqual([
+      ["'=SUM(A1)", "'plain"],
+      ["''+x", "'"],
+      ["'-1", "'@"],
+      ["'@home", "'\t=1"],
+    ]);
+  });
+
+  it("reads allow_internal false (and no, 0) as an explicit false", () => {
+    const def = taxonomyFromCsv("level_1,allow_internal\nA,false\nB,No\nC,0\nD,\nE,yes", { id: "t", version: "1" });
+    expect(def.nodes.map((n) => n.allowInternal)).toStrictEqual([false, false, false, undefined, true]);
+  });
+
+  it("refuses more than MAX_TAXONOMY_DEPTH (32) level columns with a typed too_deep, not a stack overflow (10 000 columns)", () => {
+    const header = Array.from({ length: 10_000 }, (_, i) => `level_${i + 1}`).join(",");
+    const row = Array.from({ length: 10_000 }, (_, i) => `L${i}`).join(",");
+    const error = thrown(() => taxonomyFromCsv(`${header}\n${row}\n`, { id: "t", version: "1" }));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_import",
+      [{ code: "too_deep", path: ["header"], message: "the CSV has 10000 level columns; a taxonomy has at most 32 levels, so remove the empty ones" }],
+    ]);
+    expect(failure(safeTaxonomyFromCsv(`${header}\n${row}\n`, { id: "t", version: "1" })).issues[0].code).toBe("too_deep");
+    const named = Array.from({ length: MAX_TAXONOMY_DEPTH + 1 }, (_, i) => `L${i}`);
+    expect(thrown(() => taxonomyFromCsv(`${named.join(",")}\n${named.join(",")}\n`, { id: "t", version: "1", levelColumns: named })).issues[0].code).toBe("too_deep");
+    // 32 levels are fine.
+    const deepest = Array.from({ length: MAX_TAXONOMY_DEPTH }, (_, i) => `level_${i + 1}`);
+    const def = taxonomyFromCsv(`${deepest.join(",")}\n${deepest.join(",")}\n`, { id: "t", version: "1", maxDepth: MAX_TAXONOMY_DEPTH });
+    expect(createTaxonomy(def).nodes.at(-1)?.depth).toBe(MAX_TAXONOMY_DEPTH);
+  });
+
   it("safeTaxonomyFromCsv returns what taxonomyFromCsv would throw", () => {
     expect(safeTaxonomyFromCsv("level_1\r\nBilling\r\n", { id: "s", version: "1" })).toStrictEqual({
       success: true,
@@ -76,6 +117,7 @@ describe("taxonomyFromCsv", () => {
   });
 
   it("TSDoc example", () => {
+    expect(taxonomyFromCsv("level_1\r\n\"'=Total\"\r\n", { id: "s", version: "1" }).nodes[0]?.label).toBe("=Total");
     const def = taxonomyFromCsv('Category,Subcategory\r\nBilling,"Refund, full"\r\n', { id: "s", version: "1", levelColumns: ["Category", "Subcategory"] });
     expect(def.nodes).toStrictEqual([{ code: "billing", label: "Billing", children: [{ code: "billing__refund_full", label: "Refund, full" }] }]);
     expect(createTaxonomy(def).path("billing__refund_full")).toStrictEqual(["billing", "billing__refund_full"]);

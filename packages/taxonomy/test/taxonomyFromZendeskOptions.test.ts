@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { thrownBy } from "@supportops/test-utils";
-import { TaxonomyError, createTaxonomy, safeTaxonomyFromZendeskOptions, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
+import { MAX_TAXONOMY_DEPTH, TaxonomyError, createTaxonomy, safeTaxonomyFromZendeskOptions, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
 import { failure } from "./support/failure.js";
 
 const thrown = (fn: () => unknown): TaxonomyError => thrownBy(TaxonomyError, fn);
@@ -42,6 +42,18 @@ describe("taxonomyFromZendeskOptions", () => {
       { code: "invalid_row", path: [0, "name"], message: 'option 0 title "A::" has an empty level; write titles as "Parent::Child"' },
       { code: "invalid_row", path: [2], message: 'option 2 title "b" repeats an earlier option; titles must be unique' },
     ]);
+  });
+
+  it("refuses a title nested more than MAX_TAXONOMY_DEPTH (32) levels with a typed too_deep, not a stack overflow (10 000 levels)", () => {
+    const title = Array.from({ length: 10_000 }, (_, i) => `L${i}`).join("::");
+    const error = thrown(() => taxonomyFromZendeskOptions(["Billing", { name: title, value: "deep" }], { id: "t", version: "1" }));
+    expect([error.code, error.issues]).toStrictEqual([
+      "invalid_import",
+      [{ code: "too_deep", path: [1, "name"], message: "option 1 title nests 10000 levels; a taxonomy has at most 32 levels, so shorten it" }],
+    ]);
+    expect(failure(safeTaxonomyFromZendeskOptions([title], { id: "t", version: "1" })).issues[0].code).toBe("too_deep");
+    const deepest = Array.from({ length: MAX_TAXONOMY_DEPTH }, (_, i) => `L${i}`).join("::");
+    expect(createTaxonomy(taxonomyFromZendeskOptions([deepest], { id: "t", version: "1", maxDepth: MAX_TAXONOMY_DEPTH })).nodes.length).toBe(MAX_TAXONOMY_DEPTH);
   });
 
   it("reads option objects as Zendesk exports them, extra keys and all", () => {

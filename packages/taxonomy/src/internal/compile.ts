@@ -10,6 +10,15 @@ const DEFAULT_MAX_DEPTH = 3;
 const DEFAULT_SEPARATOR = "::";
 const DEFAULT_MAX_LABEL_LENGTH = 255;
 
+/**
+ * Limits on the lists `createTaxonomy` computes per node, which would otherwise grow with the square
+ * of the definition: a node's required fields include its ancestors' (20 000 children of a node that
+ * requires 20 000 fields would hold 400 million), and a deprecated node's replacements follow chains
+ * (a chain of splits gives the k-th node k replacements).
+ */
+const MAX_REQUIRED_FIELDS = 100;
+const MAX_REPLACEMENTS = 100;
+
 /** What `createTaxonomy` builds from a definition that passed the schema. */
 export interface Compiled {
   readonly nodes: ReadonlyArray<TaxonomyNode>;
@@ -79,6 +88,7 @@ export function compile(def: TaxonomyDefinition): { issues: Issues } | { compile
   const inCycle = breakParentCycles(tree, issues);
   const roots = tree.order.filter((entry) => entry.parent === null && !inCycle.has(entry));
   checkNodes(tree, settings, issues);
+  checkRequiredFields(roots, issues);
   checkSiblingNames(roots, tree, issues);
   const replacements = resolveReplacementChains(tree, issues);
   const closures = compileClosureCodes(def.closureCodes ?? [], issues);
@@ -128,6 +138,7 @@ function checkDepthLimits(def: TaxonomyDefinition, settings: Settings, issues: I
 function flattenNodes(nodes: ReadonlyArray<TaxonomyNodeDefinition>, issues: Issues): Tree {
   const byCode = new Map<string, Entry>();
   const order: Entry[] = [];
+  // Recursion is bounded: createTaxonomy refused nesting below MAX_TAXONOMY_DEPTH before compiling.
   const visit = (node: TaxonomyNodeDefinition, at: IssuePath, enclosing: string | null): void => {
     const seen = byCode.get(node.code);
     if (seen !== undefined) {
@@ -304,6 +315,37 @@ function checkDeprecation(entry: Entry, deprecation: Deprecation, tree: Tree, is
   });
 }
 
+/**
+ * A node requires at most {@link MAX_REQUIRED_FIELDS} distinct fields, its ancestors' included (T5).
+ * Walked top-down with a stack; below a node over the limit nothing more is reported.
+ */
+function checkRequiredFields(roots: ReadonlyArray<Entry>, issues: Issues): void {
+  const NONE: ReadonlySet<string> = new Set();
+  const pending = roots.map((entry) => ({ entry, inherited: NONE })).reverse();
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { entry, inherited } = next;
+    const own = entry.def.requires ?? [];
+    let fields = inherited;
+    if (own.length > 0) {
+      const union = new Set(inherited);
+      for (const field of own) {
+        union.add(field);
+        if (union.size > MAX_REQUIRED_FIELDS) break;
+      }
+      fields = union;
+    }
+    if (fields.size > MAX_REQUIRED_FIELDS) {
+      issues.push({
+        code: "too_many_fields",
+        path: [...entry.at, "requires"],
+        message: `node ${quote(entry.code)} requires more than ${MAX_REQUIRED_FIELDS} fields, its ancestors' included; keep the fields a category makes required to a few`,
+      });
+      continue;
+    }
+    for (const child of [...entry.children].reverse()) pending.push({ entry: child, inherited: fields });
+  }
+}
+
 /** Sibling names (labels and aliases) are unique after normalisation (T2), so label paths are unique. */
 function checkSiblingNames(roots: ReadonlyArray<Entry>, tree: Tree, issues: Issues): void {
   for (const siblings of [roots, ...tree.order.map((entry) => entry.children)]) {
@@ -321,7 +363,7 @@ function checkSiblingNames(roots: ReadonlyArray<Entry>, tree: Tree, issues: Issu
         issues.push({
           code: "duplicate_label",
           path: namePath(entry, name),
-          message: `${quote(name.text)} collides with sibling ${quote(other.code)} (${other.def.label}) after normalisation (case, spaces); sibling labels and aliases must be distinct`,
+          message: `${quote(name.text)} collides with sibling ${quote(other.code)} (${other.def.label}) after normalisation (case, spaces, invisible characters); sibling labels and aliases must be distinct`,
         });
       }
     }
@@ -330,39 +372,104 @@ function checkSiblingNames(roots: ReadonlyArray<Entry>, tree: Tree, issues: Issu
 
 /**
  * Follows replacedBy links through deprecated nodes to active ones; a chain that runs into a cycle of
- * deprecated nodes is an issue. Returns, for each deprecated node, the active codes it ends at.
+ * deprecated nodes is an issue. Returns, for each deprecated node, the active codes it ends at, in the
+ * order a depth-first walk of its replacedBy lists meets them.
+ *
+ * The walk keeps its own stack rather than recursing: a definition may chain thousands of deprecated
+ * nodes one after another (flat nodes nest no deeper than one level), and each node is walked once.
  */
 function resolveReplacementChains(tree: Tree, issues: Issues): ReadonlyMap<string, ReadonlyArray<string>> {
-  const replacements = new Map<string, string[]>();
-  const follow = (code: string, stack: ReadonlyArray<string>): string[] | "cycle" => {
-    const done = replacements.get(code);
-    if (done !== undefined) return done;
-    const entry = tree.byCode.get(code);
-    if (entry === undefined) return [];
-    const deprecated = entry.def.deprecated;
-    if (deprecated === undefined) return [code];
-    if (stack.includes(code)) return "cycle";
-    const out: string[] = [];
-    for (const target of deprecated.replacedBy ?? []) {
-      if (target === code) continue;
-      const next = follow(target, [...stack, code]);
-      if (next === "cycle") return "cycle";
-      for (const c of next) if (!out.includes(c)) out.push(c);
-    }
-    replacements.set(code, out);
-    return out;
-  };
+  // Finished nodes: their active codes, "cycle" when a cycle of deprecated nodes is reachable, or
+  // "too_many" when they lead to more than MAX_REPLACEMENTS active codes.
+  const finished = new Map<string, Replacements>();
   for (const entry of tree.order) {
     if (entry.def.deprecated === undefined) continue;
-    if (follow(entry.code, []) === "cycle") {
+    if (!finished.has(entry.code)) walkReplacements(entry, tree, finished);
+    const result = finished.get(entry.code);
+    if (result === "cycle") {
       issues.push({
         code: "cycle",
         path: [...entry.at, "deprecated", "replacedBy"],
         message: `replacedBy links from ${quote(entry.code)} run into a cycle of deprecated nodes; point the chain at an active node`,
       });
+    } else if (result === "too_many") {
+      issues.push({
+        code: "too_many_replacements",
+        path: [...entry.at, "deprecated", "replacedBy"],
+        message: `replacedBy links from ${quote(entry.code)} lead to more than ${MAX_REPLACEMENTS} active nodes; a split names a few replacements`,
+      });
     }
   }
+  const replacements = new Map<string, ReadonlyArray<string>>();
+  for (const [code, result] of finished) if (typeof result !== "string") replacements.set(code, result);
   return replacements;
+}
+
+/** What following a deprecated node's replacedBy links found. */
+type Replacements = ReadonlyArray<string> | "cycle" | "too_many";
+
+/** One deprecated node on the walk's stack: where it is in its replacedBy list, and what it found so far. */
+interface ReplacementFrame {
+  readonly code: string;
+  readonly targets: ReadonlyArray<string>;
+  next: number;
+  readonly found: Set<string>;
+  cyclic: boolean;
+  tooMany: boolean;
+}
+
+/** Depth-first walk of replacedBy links from `start` (deprecated, not yet finished); records every node it finishes. */
+function walkReplacements(start: Entry, tree: Tree, finished: Map<string, Replacements>): void {
+  const frameOf = (entry: Entry): ReplacementFrame => ({
+    code: entry.code,
+    targets: entry.def.deprecated?.replacedBy ?? [],
+    next: 0,
+    found: new Set(),
+    cyclic: false,
+    tooMany: false,
+  });
+  const stack: ReplacementFrame[] = [frameOf(start)];
+  const onStack = new Set<string>([start.code]);
+  // Past the limit a frame stops collecting, so no node holds (or copies) more than MAX_REPLACEMENTS codes.
+  const add = (frame: ReplacementFrame, code: string): void => {
+    if (frame.tooMany) return;
+    frame.found.add(code);
+    if (frame.found.size > MAX_REPLACEMENTS) {
+      frame.tooMany = true;
+      frame.found.clear();
+    }
+  };
+  const absorb = (frame: ReplacementFrame, result: Replacements): void => {
+    if (result === "cycle") frame.cyclic = true;
+    else if (result === "too_many") frame.tooMany = true;
+    else for (const code of result) add(frame, code);
+  };
+  for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+    const target = frame.targets[frame.next++];
+    if (target === undefined) {
+      // Every replacement followed: the node is finished, and its parent on the stack takes its result.
+      stack.pop();
+      onStack.delete(frame.code);
+      const result: Replacements = frame.cyclic ? "cycle" : frame.tooMany ? "too_many" : [...frame.found];
+      finished.set(frame.code, result);
+      const caller = stack.at(-1);
+      if (caller !== undefined) absorb(caller, result);
+      continue;
+    }
+    if (target === frame.code) continue; // reported by checkDeprecation
+    const entry = tree.byCode.get(target);
+    if (entry === undefined) continue; // unknown_replacement, reported by checkDeprecation
+    if (entry.def.deprecated === undefined) add(frame, target);
+    else if (onStack.has(target)) frame.cyclic = true;
+    else {
+      const known = finished.get(target);
+      if (known !== undefined) absorb(frame, known);
+      else {
+        stack.push(frameOf(entry));
+        onStack.add(target);
+      }
+    }
+  }
 }
 
 /** Closure codes are unique (T9); compiled in definition order. */
@@ -427,6 +534,8 @@ function checkOptionLimit(optionLimit: OptionLimit, tree: Tree, issues: Issues):
   }
 }
 
+const NO_FIELDS: ReadonlyArray<string> = Object.freeze([]);
+
 /** Builds the frozen nodes of a checked tree, depth-first in definition order. */
 function buildNodes(
   roots: ReadonlyArray<Entry>,
@@ -438,12 +547,14 @@ function buildNodes(
   const children = new Map<string | null, ReadonlyArray<TaxonomyNode>>();
   const nodes: TaxonomyNode[] = [];
   const nameKeys: Array<{ node: TaxonomyNode; keys: ReadonlyArray<string> }> = [];
+  // Recursion is bounded: the tree has passed T3, so it is at most maxDepth (≤ 32) levels deep.
   const build = (entry: Entry, parentNode: TaxonomyNode | null): TaxonomyNode => {
     const node = entry.def;
     const depth = parentNode === null ? 1 : parentNode.depth + 1;
     const allowInternal = node.allowInternal ?? (def.allowInternal === true || (def.minDepth !== undefined && depth >= def.minDepth));
-    const requires = [...(parentNode?.requires ?? [])];
-    for (const field of node.requires ?? []) if (!requires.includes(field)) requires.push(field);
+    // A node that adds no field shares its parent's frozen list; at most MAX_REQUIRED_FIELDS, checked above.
+    const inherited = parentNode?.requires ?? NO_FIELDS;
+    const requires = node.requires === undefined || node.requires.length === 0 ? inherited : Object.freeze([...new Set([...inherited, ...node.requires])]);
     const hasActiveChildren = entry.children.some((child) => child.def.deprecated === undefined);
     const compiled: TaxonomyNode = Object.freeze({
       code: entry.code,
@@ -457,7 +568,7 @@ function buildNodes(
       children: Object.freeze(entry.children.map((child) => child.code)),
       other: node.other === true,
       allowInternal,
-      requires: Object.freeze(requires),
+      requires,
       deprecated:
         node.deprecated === undefined
           ? null
@@ -482,6 +593,7 @@ function buildNodes(
 
 /** The definition in nested form without `parent` fields, frozen: what `tax.definition` and `toJSON` give. */
 function normalisedDefinition(def: TaxonomyDefinition, roots: ReadonlyArray<Entry>): TaxonomyDefinition {
+  // Recursion is bounded as in buildNodes.
   const toDef = (entry: Entry): TaxonomyNodeDefinition => {
     const { parent: _parent, children: _children, ...rest } = entry.def;
     return entry.children.length === 0 ? { ...rest } : { ...rest, children: entry.children.map(toDef) };

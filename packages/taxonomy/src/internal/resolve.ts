@@ -21,10 +21,13 @@ export function indexForResolve(compiled: Compiled): ResolveIndex {
   const codes = new Map<string | null, Map<string, TaxonomyNode[]>>();
   const anywhere = new Map<string, TaxonomyNode[]>();
   const anywhereByCode = new Map<string, TaxonomyNode[]>();
+  // Nodes are added one after another, so a node already listed under a key (its label and an alias
+  // with the same key) is the last one; checking only that keeps this linear when thousands of nodes
+  // share a name ("Other" under every category).
   const add = (map: Map<string, TaxonomyNode[]>, key: string, node: TaxonomyNode): void => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [node]);
-    else if (!list.includes(node)) list.push(node);
+    else if (list.at(-1) !== node) list.push(node);
   };
   const group = (index: Map<string | null, Map<string, TaxonomyNode[]>>, parent: string | null): Map<string, TaxonomyNode[]> => {
     let map = index.get(parent);
@@ -79,7 +82,7 @@ export function resolvePath(compiled: Compiled, index: ResolveIndex, input: stri
           return {
             code: "ambiguous",
             path: [0],
-            message: `${quote(input)} names ${anywhere.length} nodes (${anywhere.map((n) => n.labelPath).map(quote).join(", ")}); give the full path`,
+            message: `${quote(input)} names ${anywhere.length} nodes (${anywhere.slice(0, 10).map((n) => quote(n.labelPath)).join(", ")}${anywhere.length > 10 ? ", …" : ""}); give the full path`,
           };
         }
       }

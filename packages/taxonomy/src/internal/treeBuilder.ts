@@ -37,7 +37,10 @@ export class TreeBuilder {
     return next;
   }
 
-  /** The nested node definitions; nodes without a code get one derived from their label path. */
+  /**
+   * The nested node definitions; nodes without a code get one derived from their label path. The
+   * recursion is bounded: the imports refuse label paths longer than MAX_TAXONOMY_DEPTH before `at`.
+   */
   build(): TaxonomyNodeDefinition[] {
     const toDef = (draft: DraftNode): TaxonomyNodeDefinition => {
       const children = [...draft.children.values()].map(toDef);

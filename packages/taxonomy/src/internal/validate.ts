@@ -171,10 +171,12 @@ function checkClassification(compiled: Compiled, classification: Writable<Classi
       });
     } else if (judgeSelection && !node.selectable) {
       const children = (compiled.children.get(node.code) ?? []).filter((c) => c.deprecated === null).map((c) => quote(c.label));
+      // At most ten named: a node may have thousands of children, and this runs per classification.
+      const shown = children.length > 10 ? [...children.slice(0, 10), "…"] : children;
       issues.push({
         code: "internal_node",
         path: ["code"],
-        message: `${describeNode(node)} has subcategories; choose one of ${children.join(", ")}${compiled.minDepth !== undefined ? ` or any node at level ${compiled.minDepth} or deeper` : ""}`,
+        message: `${describeNode(node)} has subcategories; choose one of ${shown.join(", ")}${compiled.minDepth !== undefined ? ` or any node at level ${compiled.minDepth} or deeper` : ""}`,
       });
     }
   }
