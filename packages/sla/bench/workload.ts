@@ -5,7 +5,7 @@ export const MINUTE = 60_000;
 export const DAY = 86_400_000;
 
 /** mulberry32: a small seeded PRNG. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

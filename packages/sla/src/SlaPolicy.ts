@@ -1,4 +1,4 @@
-import { TICKET_EVENT_TYPES, type ConditionTree } from "@supportops/core";
+import { MAX_INPUT_DEPTH, TICKET_EVENT_TYPES, checkDepth, type ConditionTree } from "@supportops/core";
 import { z } from "zod";
 import { CalendarDefinitionSchema, type CalendarDefinition } from "./CalendarDefinition.js";
 import type { BusinessCalendar } from "./BusinessCalendar.js";
@@ -97,34 +97,46 @@ const FieldTestSchema = z.union(
   { error: "a field test is { field, equals }, { field, in }, { field, includes } or { field, exists }, with exactly one operator" },
 );
 
-/**
- * Zod schema of a {@link SlaCondition}.
- *
- * @example
- * SlaConditionSchema.safeParse({ field: "priority", in: ["urgent", "high"] }).success; // => true
- * SlaConditionSchema.safeParse({ field: "priority", like: "urg%" }).success;           // => false
- */
-export const SlaConditionSchema: z.ZodType<SlaCondition> = z.union(
+/** The recursive condition schema itself; {@link SlaConditionSchema} checks the depth first. */
+const ConditionTreeSchema: z.ZodType<SlaCondition> = z.union(
   [
     z.strictObject({
       get all() {
-        return z.array(SlaConditionSchema);
+        return z.array(ConditionTreeSchema);
       },
     }),
     z.strictObject({
       get any() {
-        return z.array(SlaConditionSchema);
+        return z.array(ConditionTreeSchema);
       },
     }),
     z.strictObject({
       get not() {
-        return SlaConditionSchema;
+        return ConditionTreeSchema;
       },
     }),
     FieldTestSchema,
   ],
   { error: "a condition is { all: [...] }, { any: [...] }, { not: … } or a field test such as { field: \"priority\", equals: \"urgent\" }" },
 ) as z.ZodType<SlaCondition>;
+
+/**
+ * Zod schema of a {@link SlaCondition}. The recursion is guarded: a condition nested deeper than
+ * core's `MAX_INPUT_DEPTH` (100 levels of objects and arrays), or one that contains itself, is one
+ * issue with `params.code` `"too_deep"` (which `parseWithSchema` reports as the issue's code), never a
+ * stack overflow.
+ *
+ * @example
+ * SlaConditionSchema.safeParse({ field: "priority", in: ["urgent", "high"] }).success; // => true
+ * SlaConditionSchema.safeParse({ field: "priority", like: "urg%" }).success;           // => false
+ * SlaConditionSchema.safeParse(JSON.parse('{"not":'.repeat(5000) + '{"field":"x","exists":true}' + "}".repeat(5000))).success; // => false (too_deep)
+ */
+export const SlaConditionSchema: z.ZodType<SlaCondition> = z.preprocess((value, ctx) => {
+  const tooDeep = checkDepth(value, MAX_INPUT_DEPTH);
+  // An issue here stops the parse before the recursive schema walks the value.
+  if (tooDeep !== undefined) ctx.addIssue({ code: "custom", message: tooDeep.message, path: [...tooDeep.path], params: { code: "too_deep" } });
+  return value;
+}, ConditionTreeSchema) as unknown as z.ZodType<SlaCondition>;
 
 const eventType = z.enum(TICKET_EVENT_TYPES);
 

@@ -1,4 +1,4 @@
-import { deepFreeze, parseWithSchema, safely, type SafeResult } from "@supportops/core";
+import { MAX_INPUT_DEPTH, checkDepth, deepFreeze, parseWithSchema, safely, type SafeResult } from "@supportops/core";
 import type { BusinessCalendar } from "./BusinessCalendar.js";
 import { CalendarDefinitionSchema, type CalendarDefinition } from "./CalendarDefinition.js";
 import { SlaError, type CalendarIssueCode } from "./SlaError.js";
@@ -19,7 +19,9 @@ import { instantAtWall } from "./internal/zoneOffsets.js";
  * @throws {@link SlaError} `invalid_calendar`, with one issue per problem and its path (e.g.
  *   `weekly.mon[1]`), when the definition is rejected by {@link CalendarDefinitionSchema}; an unknown
  *   zone, including the legacy names `EST`, `CET`, `EST5EDT`, …, is an issue `invalid_time_zone` at
- *   `timeZone` that names the location to use
+ *   `timeZone` that names the location to use; a day with more intervals than
+ *   `CALENDAR_LIMITS.maxIntervalsPerDay` is an issue `too_many_intervals`; input nested deeper
+ *   than core's `MAX_INPUT_DEPTH` (or referring back to itself) is a single issue `too_deep`
  * @example
  * const cal = createCalendar({
  *   timeZone: "America/New_York",
@@ -31,6 +33,10 @@ import { instantAtWall } from "./internal/zoneOffsets.js";
  * cal.addBusinessTime("2026-03-06T16:00:00-05:00", { hours: 2 }).toISOString(); // => "2026-03-09T14:00:00.000Z"
  */
 export function createCalendar(definition: CalendarDefinition): BusinessCalendar {
+  // Before anything walks the input: a definition is five levels deep, so this only stops runaway
+  // (or self-referencing) input, with a typed error instead of a stack overflow.
+  const tooDeep = checkDepth(definition, MAX_INPUT_DEPTH);
+  if (tooDeep !== undefined) throw new SlaError("invalid_calendar", [tooDeep]);
   const parsed = parseWithSchema<typeof CalendarDefinitionSchema, CalendarIssueCode>(CalendarDefinitionSchema, definition);
   if (!parsed.success) throw new SlaError("invalid_calendar", parsed.issues);
   const frozen = deepFreeze(parsed.data);
@@ -38,6 +44,8 @@ export function createCalendar(definition: CalendarDefinition): BusinessCalendar
   return new Calendar({
     timeZone: frozen.timeZone,
     definition: frozen,
+    intervalsPerDay: rules.intervalsPerDay,
+    nesting: 0,
     compile: (k, chunkStart, chunkEnd) => compileRulesChunk(rules, k, chunkStart, chunkEnd),
     // A business day owns at least one interval after holidays and overrides (an overnight shift
     // counts for the date it starts on), and occurs on the zone's wall clock at all: a date the zone

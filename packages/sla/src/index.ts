@@ -11,6 +11,7 @@ export type { CalendarIssueCode, SlaErrorCode, SlaIssueCode, SlaPolicyIssueCode 
 export { CalendarDefinitionSchema, calendarDefinitionJsonSchema } from "./CalendarDefinition.js";
 export type { CalendarDefinition, DateOverride, Holiday, TimeInterval, WeeklyHours } from "./CalendarDefinition.js";
 export type { BusinessCalendar, OpenInterval } from "./BusinessCalendar.js";
+export { CALENDAR_LIMITS } from "./CALENDAR_LIMITS.js";
 export { createCalendar, safeCreateCalendar } from "./createCalendar.js";
 export { calendar24x7 } from "./calendar24x7.js";
 export { intersectCalendars } from "./intersectCalendars.js";
@@ -18,6 +19,7 @@ export { unionCalendars } from "./unionCalendars.js";
 
 // --- holidays (iCalendar feeds, date-holidays adapter) ---
 export type { HolidayYearRange } from "./holidays/HolidayYearRange.js";
+export { HOLIDAY_LIMITS } from "./holidays/HOLIDAY_LIMITS.js";
 export { HOLIDAY_ISSUE_CODES } from "./holidays/HOLIDAY_ISSUE_CODES.js";
 export type { HolidayIssueCode } from "./holidays/HOLIDAY_ISSUE_CODES.js";
 export { ICALENDAR_SKIP_CODES } from "./holidays/ICALENDAR_SKIP_CODES.js";

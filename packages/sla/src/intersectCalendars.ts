@@ -10,7 +10,10 @@ import { combineCalendars, intersectRuns } from "./internal/combineCalendars.js"
  * @param first - the calendar whose zone the result takes
  * @param others - more calendars
  * @returns the intersection (its `definition` is `null`)
- * @throws {@link SlaError} `invalid_argument` when a calendar was not made by this package
+ * @throws {@link SlaError} `invalid_argument` when a calendar was not made by this package;
+ *   `invalid_calendar` with issue `too_deep` when the result would stack more than
+ *   `CALENDAR_LIMITS.maxNesting` set operations, or `too_many_intervals` when its calendars have more
+ *   than `CALENDAR_LIMITS.maxCombinedIntervalsPerDay` intervals a day in all
  * @example
  * const team = createCalendar({ timeZone: "Europe/London", weekly: { mon: [["08:00", "16:00"]] } });
  * const contract = createCalendar({ timeZone: "America/New_York", weekly: { mon: [["09:00", "17:00"]] } });

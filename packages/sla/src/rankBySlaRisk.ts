@@ -44,6 +44,33 @@ function compare(a: { state: SlaMetricState; breached: boolean }, b: { state: Sl
   return a.state.remainingBusinessMs - b.state.remainingBusinessMs || (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
 }
 
+const NULLABLE_NUMBERS = ["breachedAt", "dueAt", "stoppedAt"] as const;
+
+/**
+ * Checks the fields of an evaluation that the ranking reads: an item that is not an evaluation from
+ * `engine.evaluate` / `evaluateMany` (a number, an object without `metrics`, a state with a text
+ * `breachedAt`) is an `invalid_argument` error with its place, never a `TypeError` or a wrong order.
+ */
+function checkEvaluation(evaluation: unknown, index: number): asserts evaluation is SlaEvaluation {
+  const fail = (path: ReadonlyArray<string | number>, what: unknown): never => {
+    throw new SlaError("invalid_argument", [
+      { code: "invalid_argument", path: [index, ...path], message: `expected an SLA evaluation from engine.evaluate or evaluateMany, got ${describeValue(what)} here` },
+    ]);
+  };
+  if (typeof evaluation !== "object" || evaluation === null) fail([], evaluation);
+  const metrics: unknown = (evaluation as { metrics?: unknown }).metrics;
+  if (!Array.isArray(metrics)) fail(["metrics"], metrics);
+  (metrics as ReadonlyArray<unknown>).forEach((state, i) => {
+    if (typeof state !== "object" || state === null) fail(["metrics", i], state);
+    const fields = state as Record<string, unknown>;
+    if (typeof fields["status"] !== "string") fail(["metrics", i, "status"], fields["status"]);
+    if (typeof fields["remainingBusinessMs"] !== "number") fail(["metrics", i, "remainingBusinessMs"], fields["remainingBusinessMs"]);
+    for (const key of NULLABLE_NUMBERS) {
+      if (fields[key] !== null && typeof fields[key] !== "number") fail(["metrics", i, key], fields[key]);
+    }
+  });
+}
+
 /**
  * Orders tickets into a worklist by SLA risk: tickets with a breached open cycle first (earliest breach
  * first), then those whose running cycle has the least remaining business time, then paused ones.
@@ -53,7 +80,8 @@ function compare(a: { state: SlaMetricState; breached: boolean }, b: { state: Sl
  * @param results - evaluations from `engine.evaluate` / `evaluateMany`
  * @param options - `at`: a cycle whose `breachedAt` is at or before it counts as breached
  * @returns the worklist, most urgent first
- * @throws {@link SlaError} `invalid_argument` for a non-iterable input or missing options, `invalid_time` for a bad `at`
+ * @throws {@link SlaError} `invalid_argument` for a non-iterable input, an item that is not an evaluation
+ *   (path `[index, …]`) or missing options, `invalid_time` for a bad `at`
  * @example
  * const worklist = rankBySlaRisk(engine.evaluateMany(tickets, { at }), { at });
  * worklist[0]?.evaluation.ticketId; // the ticket to work on first
@@ -67,7 +95,9 @@ export function rankBySlaRisk(results: Iterable<SlaEvaluation>, options: RankByS
     throw new SlaError("invalid_argument", [{ code: "invalid_argument", path: [], message: `expected an iterable of SLA evaluations, got ${describeValue(results)}` }]);
   }
   const entries: SlaRiskEntry[] = [];
+  let index = 0;
   for (const evaluation of results) {
+    checkEvaluation(evaluation, index++);
     let best: { state: SlaMetricState; breached: boolean } | undefined;
     for (const state of evaluation.metrics) {
       if (!isOpen(state)) continue;

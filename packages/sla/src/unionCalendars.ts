@@ -8,7 +8,9 @@ import { combineCalendars, unionRuns } from "./internal/combineCalendars.js";
  * @param first - the calendar whose zone the result takes
  * @param others - more calendars
  * @returns the union (its `definition` is `null`)
- * @throws {@link SlaError} `invalid_argument` when a calendar was not made by this package
+ * @throws {@link SlaError} `invalid_argument` when a calendar was not made by this package;
+ *   `invalid_calendar` (issue `too_deep` or `too_many_intervals`) beyond `CALENDAR_LIMITS`, as for
+ *   {@link intersectCalendars}
  * @example
  * const london = createCalendar({ timeZone: "Europe/London", weekly: { mon: [["08:00", "16:00"]] } });
  * const newYork = createCalendar({ timeZone: "America/New_York", weekly: { mon: [["09:00", "17:00"]] } });

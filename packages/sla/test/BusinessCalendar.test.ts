@@ -105,6 +105,23 @@ describe("BusinessCalendar: errors", () => {
     expect(thrownBy(SlaError, () => cal.addBusinessMs(0, -(2 ** 60))).code).toBe("out_of_range");
   });
 
+  it("a nanosecond timestamp given as milliseconds is a typed error whose message can be built (it threw Invalid time value)", () => {
+    const ns = 1_773_046_800_000_000_000; // 2026-03-09T09:00:00Z in nanoseconds
+    const beyond =
+      "1773046800000000000 (beyond the dates JavaScript can represent) is outside the supported range; give integer epoch milliseconds from 0 (1970-01-01T00:00:00Z) up to, not including, 7258118400000 (2200-01-01T00:00:00Z)";
+    expect(thrownBy(SlaError, () => cal.isOpenMs(ns)).issues).toStrictEqual([{ code: "out_of_range", path: ["ms"], message: beyond }]);
+    expect(thrownBy(SlaError, () => cal.businessMsBetween(0, ns)).issues).toStrictEqual([{ code: "out_of_range", path: ["bMs"], message: beyond }]);
+    expect(thrownBy(SlaError, () => cal.nextOpenMs(ns)).issues[0].path).toStrictEqual(["ms"]);
+    expect(thrownBy(SlaError, () => cal.nextCloseMs(-ns)).code).toBe("out_of_range");
+    // As a duration it names the argument that sends the result past 2200.
+    expect(thrownBy(SlaError, () => cal.addBusinessMs(0, ns)).issues).toStrictEqual([
+      { code: "out_of_range", path: ["durationMs"], message: "adding that much business time would fall on or after 2200-01-01T00:00:00Z, the end of the supported range" },
+    ]);
+    // The friendly methods refuse it through core's toEpochMs, with the argument's name.
+    expect(thrownBy(SlaError, () => cal.isOpen(ns)).issues[0]).toMatchObject({ code: "invalid_time", path: ["at"] });
+    expect(thrownBy(SlaError, () => cal.openIntervals(0, ns)).issues[0]).toMatchObject({ code: "invalid_time", path: ["to"] });
+  });
+
   it("invalid_argument: a …Ms method given something that is not an integer number of ms (core's BusinessCalendarLike contract)", () => {
     // Before, these were invalid_time / invalid_duration, codes the contract does not allow.
     expect(thrownBy(SlaError, () => cal.isOpenMs(Number.NaN)).issues).toStrictEqual([

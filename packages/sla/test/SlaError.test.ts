@@ -59,10 +59,13 @@ describe("SlaError", () => {
       "duplicate_date",
       "holiday_override_conflict",
       "invalid_date",
+      "invalid_return_value",
       "invalid_time_of_day",
       "invalid_time_zone",
       "no_open_time",
       "overlapping_intervals",
+      "too_deep",
+      "too_many_intervals",
       "zero_length_interval",
     ]);
     expect(HOLIDAY_ISSUE_CODES).toStrictEqual(["invalid_year_range", "invalid_icalendar", "invalid_provider", "invalid_option", ...ICALENDAR_SKIP_CODES, ...DATE_HOLIDAYS_SKIP_CODES]);

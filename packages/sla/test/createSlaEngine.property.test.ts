@@ -159,24 +159,26 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 const scenarioArb = zoneArb.chain((zone) =>
-  windowStartArb(zone).chain((start) => {
-    const firstDay = Math.floor(start / DAY) - 1;
-    return fc.record({
-      zone: fc.constant(zone),
-      start: fc.constant(Math.floor(start / 60_000) * 60_000),
-      calendar: calendarArb(zone, firstDay, firstDay + 12),
-      targets: fc.record({
-        first_response: fc.integer({ min: 1, max: 12 * HOUR }),
-        next_response: fc.integer({ min: 1, max: 12 * HOUR }),
-        periodic_update: fc.integer({ min: 1, max: 24 * HOUR }),
-        requester_wait: fc.integer({ min: 1, max: 24 * HOUR }),
-        agent_work: fc.integer({ min: 1, max: 24 * HOUR }),
-        resolution: fc.integer({ min: 1, max: 48 * HOUR }),
-      }),
-      steps: fc.array(stepArb, { maxLength: 14 }),
-      by: fc.constantFrom("customer", "system"),
-    });
-  }),
+  windowStartArb(zone)
+    .filter((start) => start >= 1e10) // numbers below 1e10 ms are refused as likely epoch seconds by core
+    .chain((start) => {
+      const firstDay = Math.floor(start / DAY) - 1;
+      return fc.record({
+        zone: fc.constant(zone),
+        start: fc.constant(Math.floor(start / 60_000) * 60_000),
+        calendar: calendarArb(zone, firstDay, firstDay + 12),
+        targets: fc.record({
+          first_response: fc.integer({ min: 1, max: 12 * HOUR }),
+          next_response: fc.integer({ min: 1, max: 12 * HOUR }),
+          periodic_update: fc.integer({ min: 1, max: 24 * HOUR }),
+          requester_wait: fc.integer({ min: 1, max: 24 * HOUR }),
+          agent_work: fc.integer({ min: 1, max: 24 * HOUR }),
+          resolution: fc.integer({ min: 1, max: 48 * HOUR }),
+        }),
+        steps: fc.array(stepArb, { maxLength: 14 }),
+        by: fc.constantFrom("customer", "system"),
+      });
+    }),
 );
 
 function engineFor(calendar: CalendarDefinition, targets: Record<string, number>): SlaEngine {

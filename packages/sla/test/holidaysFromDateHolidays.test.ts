@@ -236,6 +236,18 @@ describe("holidaysFromDateHolidays with hand-written entries", () => {
     expect(holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 })).toStrictEqual({ holidays: [{ date: "2026-03-01", name: "Day" }], skipped: [] });
   });
 
+  test("thousands of overlapping whole-year entries are merged without comparing them with one another (issue 9)", () => {
+    const source = fakeSource({ 2026: Array.from({ length: 4000 }, (_, i) => entry("2026-01-01 00:00:00", 365 * 24, `Shutdown ${i}`)) });
+    const startedMs = performance.now();
+    const result = holidaysFromDateHolidays(source, { fromYear: 2026, toYear: 2026 });
+    const elapsedMs = performance.now() - startedMs;
+    expect(result.holidays).toHaveLength(365);
+    expect(result.holidays[0]).toStrictEqual({ date: "2026-01-01", name: "Shutdown 0 / Shutdown 1 / Shutdown 2 / Shutdown 3 / Shutdown 4 / Shutdown 5 / Shutdown 6 / Shutdown 7 / …" });
+    // Catastrophic-slowness guard, not a benchmark: about 0.1 s (270 s before, when each date compared
+    // every name with the others already on it), so 30 s is over 100×.
+    expect(elapsedMs).toBeLessThan(30_000);
+  }, 120_000);
+
   test("language is passed to getHolidays", () => {
     const asked: Array<[number, string | undefined]> = [];
     const source: DateHolidaysLike = {

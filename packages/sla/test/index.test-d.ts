@@ -3,8 +3,10 @@ import type { z } from "zod";
 import type { BusinessCalendarLike, CoreIssueCode, SafeResult, SupportOpsError, ZodIssueCode } from "@supportops/core";
 import {
   CALENDAR_ISSUE_CODES,
+  CALENDAR_LIMITS,
   CalendarDefinitionSchema,
   HOLIDAY_ISSUE_CODES,
+  HOLIDAY_LIMITS,
   SLA_ERROR_CODES,
   SlaError,
   calendar24x7,
@@ -18,6 +20,7 @@ import {
   type DateHolidaysHolidays,
   type HolidayIssueCode,
   type ICalendarHolidays,
+  type ICalendarSkipCode,
   type SlaErrorCode,
   type SlaIssueCode,
 } from "@supportops/sla";
@@ -67,5 +70,18 @@ describe("sla types", () => {
     expectTypeOf<Equal<Parsed, Exact<DeepReadonly<CalendarDefinition>>>>().toEqualTypeOf<true>();
     expectTypeOf<Equal<Parsed, Exact<DeepReadonly<Omit<CalendarDefinition, "name">>>>>().toEqualTypeOf<false>();
     expectTypeOf<z.output<typeof CalendarDefinitionSchema>>().toEqualTypeOf<CalendarDefinition>();
+  });
+
+  it("the limits are literal, read-only figures; their issue and skip codes are listed", () => {
+    expectTypeOf(CALENDAR_LIMITS).toEqualTypeOf<{
+      readonly maxIntervalsPerDay: 100;
+      readonly maxCombinedIntervalsPerDay: 250;
+      readonly maxNesting: 64;
+      readonly chunkCacheBytes: 16_777_216;
+    }>();
+    expectTypeOf(HOLIDAY_LIMITS).toEqualTypeOf<{ readonly maxRruleListValues: 64; readonly maxNamesPerDate: 8; readonly maxNameLength: 200 }>();
+    expectTypeOf<"too_many_intervals" | "too_deep" | "invalid_return_value">().toMatchTypeOf<CalendarIssueCode>();
+    expectTypeOf<"empty_rrule">().toMatchTypeOf<ICalendarSkipCode>();
+    expectTypeOf<"empty_rrule">().toMatchTypeOf<HolidayIssueCode>();
   });
 });

@@ -5,6 +5,7 @@ import { CoreError, toEpochMs } from "@supportops/core";
 import { thrownBy } from "@supportops/test-utils";
 import {
   HOLIDAY_ISSUE_CODES,
+  HOLIDAY_LIMITS,
   ICALENDAR_SKIP_CODES,
   SlaError,
   parseICalendarHolidays,
@@ -702,5 +703,145 @@ describe("parseICalendarHolidays: errors", () => {
     const fromJson: unknown = JSON.parse('{ "fromYear": 2026 }');
     const missing = safeParseICalendarHolidays(undefined, fromJson);
     expect(missing.success ? [] : [missing.error.code, missing.error.issues.map((i) => i.code)]).toStrictEqual(["invalid_argument", ["invalid_year_range"]]);
+  });
+});
+
+describe("parseICalendarHolidays: hostile feeds (issue 9)", () => {
+  function skippedOf(...lines: string[]): ICalendarHolidays {
+    return parse(ics(...lines), { fromYear: 2026, toYear: 2027 });
+  }
+
+  /** A feed whose one rule repeats BYMONTHDAY=13 `repeat` times and BYDAY=FR half as often: Friday the 13th. */
+  function friday13(repeat: number): string {
+    const byMonthDay = Array.from({ length: repeat }, () => "13").join(",");
+    const byDay = Array.from({ length: repeat / 2 }, () => "FR").join(",");
+    return ics(...vevent("DTSTART;VALUE=DATE:19700213", `RRULE:FREQ=YEARLY;BYMONTHDAY=${byMonthDay};BYDAY=${byDay}`, "SUMMARY:Friday the 13th"));
+  }
+
+  /** Every Friday the 13th of 1970–2199, walking the months with Date. */
+  function fridays13(): string[] {
+    const out: string[] = [];
+    for (let year = 1970; year <= 2199; year++) {
+      for (let month = 0; month < 12; month++) {
+        const day = new Date(Date.UTC(year, month, 13));
+        if (day.getUTCDay() === 5) out.push(day.toISOString().slice(0, 10));
+      }
+    }
+    return out;
+  }
+
+  // Catastrophic-slowness guards, not benchmarks: these take about 20 ms and 25 ms under vitest on the
+  // shared 2-core machine (35 ms and 140 ms cold, in a fresh process), and took 9.5 s and more than
+  // 20 minutes before repeats were ignored; each limit is over 100× the time measured and below the
+  // time before the fix.
+  test.each([
+    [1_100, 5, 5_000],
+    [15_600, 70, 20_000],
+  ])("a rule that repeats its lists %i times (a %i KB feed) is read in time proportional to it and gives the right dates", (repeat, kilobytes, guardMs) => {
+    const text = friday13(repeat);
+    expect(Math.round(text.length / 1000)).toBe(kilobytes);
+    const startedMs = performance.now();
+    const result = parse(text, { fromYear: 1970, toYear: 2199 });
+    const elapsedMs = performance.now() - startedMs;
+    expect(result.skipped).toStrictEqual([]);
+    expect(dates(result)).toStrictEqual(fridays13());
+    expect(result.holidays[0]).toStrictEqual({ date: "1970-02-13", name: "Friday the 13th" });
+    expect(elapsedMs).toBeLessThan(guardMs);
+  });
+
+  test("thousands of overlapping all-year events are merged without comparing them with one another", () => {
+    const events = Array.from({ length: 4000 }, (_, i) => vevent("DTSTART;VALUE=DATE:20260101", "DTEND;VALUE=DATE:20270101", `SUMMARY:Shutdown ${i}`));
+    const startedMs = performance.now();
+    const result = parse(ics(...events.flat()));
+    const elapsedMs = performance.now() - startedMs;
+    expect(result.holidays).toHaveLength(365);
+    // At most 8 names a date (HOLIDAY_LIMITS.maxNamesPerDate), then " / …".
+    const name = "Shutdown 0 / Shutdown 1 / Shutdown 2 / Shutdown 3 / Shutdown 4 / Shutdown 5 / Shutdown 6 / Shutdown 7 / …";
+    expect(result.holidays.every((h) => h.name === name)).toBe(true);
+    // Catastrophic-slowness guard: about 0.4 s on the shared 2-core machine (173 s before, when each
+    // date compared every name with the others already on it), so 60 s is over 100×.
+    expect(elapsedMs).toBeLessThan(60_000);
+  }, 120_000);
+
+  test("HOLIDAY_LIMITS: the documented figures; a name is cut to 200 characters, without splitting a surrogate pair", () => {
+    expect(HOLIDAY_LIMITS).toStrictEqual({ maxRruleListValues: 64, maxNamesPerDate: 8, maxNameLength: 200 });
+    const long = `${"x".repeat(198)}😀 and more`;
+    const result = parse(ics(...vevent("DTSTART;VALUE=DATE:20260101", `SUMMARY:${long}`)));
+    expect(result.holidays[0]?.name).toBe(`${"x".repeat(198)}…`);
+    expect(parse(ics(...vevent("DTSTART;VALUE=DATE:20260101", `SUMMARY:${"y".repeat(5000)}`))).holidays[0]?.name).toHaveLength(200);
+  });
+
+  test("invalid_rrule: more than 64 distinct BYDAY entries; repeated values are ignored (64 distinct, written many times, are fine)", () => {
+    // 1MO … 53MO, then 1TU, 2TU, …: `count` distinct entries.
+    const ordinals = (count: number): string => Array.from({ length: count }, (_, i) => `${(i % 53) + 1}${["MO", "TU"][Math.floor(i / 53)] ?? ""}`).join(",");
+    const result = skippedOf(
+      ...vevent("DTSTART;VALUE=DATE:20260101", `RRULE:FREQ=YEARLY;BYDAY=${ordinals(65)}`),
+      ...vevent("DTSTART;VALUE=DATE:20260101", `RRULE:FREQ=YEARLY;BYDAY=${Array.from({ length: 50 }, () => ordinals(64)).join(",")}`),
+    );
+    expect(result.skipped).toStrictEqual([
+      { line: 6, code: "invalid_rrule", message: "BYDAY lists 65 distinct values; at most 64 are read (repeats are ignored) — split the event into several" },
+    ]);
+    expect(dates(result)).toHaveLength(1 + 2 * (52 + 11)); // DTSTART, then each year's Mondays and first 11 Tuesdays (2026 and 2027)
+    // A long malformed value is echoed cut short, not whole.
+    const malformed = skippedOf(...vevent("DTSTART;VALUE=DATE:20260101", `RRULE:FREQ=YEARLY;BYMONTH=${"1,".repeat(5000)}x`));
+    expect(malformed.skipped[0]?.message).toBe("BYMONTH=1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,… must list months 1–12");
+  });
+
+  test("empty_rrule: an UNTIL before DTSTART, or parts no year of the rule has, is reported instead of silently giving nothing (or only DTSTART)", () => {
+    const result = skippedOf(
+      ...vevent("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY;UNTIL=20251231", "SUMMARY:Until before start"),
+      ...vevent("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "SUMMARY:30 February"),
+      ...vevent("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31,-31"),
+      ...vevent("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=6MO,-7FR"),
+      // A fifth Monday of February needs a leap year whose February starts on a Monday; 2017 + 4k never is a leap year.
+      ...vevent("DTSTART;VALUE=DATE:20170206", "RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYDAY=5MO"),
+      ...vevent("DTSTART;VALUE=DATE:20170201", "RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29"),
+      // The last day of a month is never the year's second-to-last Monday (found by the property test).
+      ...vevent("DTSTART;VALUE=DATE:19900101", "RRULE:FREQ=YEARLY;BYMONTHDAY=-1;BYDAY=-2MO"),
+    );
+    expect(result.holidays).toStrictEqual([]);
+    expect(result.skipped.map((s) => [s.line, s.code])).toStrictEqual([
+      [6, "empty_rrule"],
+      [11, "empty_rrule"],
+      [16, "empty_rrule"],
+      [20, "empty_rrule"],
+      [24, "empty_rrule"],
+      [28, "empty_rrule"],
+      [32, "empty_rrule"],
+    ]);
+    expect(result.skipped[0]?.message).toBe('the RRULE of the event "Until before start" can never recur: its UNTIL is before DTSTART, so the rule selects no date; correct UNTIL or DTSTART');
+    expect(result.skipped[1]?.message).toBe(
+      'the RRULE of the event "30 February" can never recur: no year of the rule has a date its parts select (such as BYMONTH=2;BYMONTHDAY=30, or a fifth weekday in months that never have one), so it never recurs; correct the rule',
+    );
+    expect(result.skipped[3]?.message).toMatch(/BYDAY names only sixth or later weekdays of a month/);
+  });
+
+  test("a rule that recurs only in some years is no empty_rrule: 29 February, a fifth Monday of February", () => {
+    const result = parse(
+      ics(
+        ...vevent("DTSTART;VALUE=DATE:20150202", "RRULE:FREQ=YEARLY;BYMONTH=2;BYDAY=5MO", "SUMMARY:Fifth Monday"),
+        ...vevent("DTSTART;VALUE=DATE:20150201", "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "SUMMARY:Leap day"),
+      ),
+      { fromYear: 2015, toYear: 2045 },
+    );
+    expect(result.skipped).toStrictEqual([]);
+    expect(result.holidays).toStrictEqual([
+      { date: "2015-02-01", name: "Leap day" },
+      { date: "2015-02-02", name: "Fifth Monday" },
+      { date: "2016-02-29", name: "Fifth Monday / Leap day" },
+      { date: "2020-02-29", name: "Leap day" },
+      { date: "2024-02-29", name: "Leap day" },
+      { date: "2028-02-29", name: "Leap day" },
+      { date: "2032-02-29", name: "Leap day" },
+      { date: "2036-02-29", name: "Leap day" },
+      { date: "2040-02-29", name: "Leap day" },
+      { date: "2044-02-29", name: "Fifth Monday / Leap day" },
+    ]);
+  });
+
+  test("strict: an empty_rrule is an issue with its line", () => {
+    const text = ics(...vevent("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY;UNTIL=20251231"));
+    const error = thrownBy(SlaError, () => parseICalendarHolidays(text, { ...Y2026, strict: true }));
+    expect([error.code, error.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_holiday_source", [["empty_rrule", ["line", 6]]]]);
   });
 });

@@ -3,7 +3,11 @@
  * - `timed_event`: the event has a time of day (`DTSTART:20261224T120000`), so it is not an all-day holiday;
  * - `unsupported_rrule`: the RRULE is valid but outside the supported subset (`FREQ` other than `YEARLY`,
  *   `BYSETPOS`, `BYWEEKNO`, `BYYEARDAY`, `BYHOUR`…, or more than one RRULE);
- * - `invalid_rrule`: the RRULE is malformed (no `FREQ`, `BYMONTH=13`, both `COUNT` and `UNTIL`, …);
+ * - `invalid_rrule`: the RRULE is malformed (no `FREQ`, `BYMONTH=13`, both `COUNT` and `UNTIL`, …) or
+ *   lists more than 64 distinct values in `BYMONTH`, `BYMONTHDAY` or `BYDAY` (repeats are ignored);
+ * - `empty_rrule`: the RRULE can never select a date: its `UNTIL` is before `DTSTART`, or no year of
+ *   the rule has a date its parts ask for (`BYMONTH=2;BYMONTHDAY=30`, `BYMONTH=4;BYDAY=6MO`); the event
+ *   is skipped rather than reduced to its `DTSTART`;
  * - `unsupported_property`: `RDATE` (its extra dates are not added; the rest of the event is used),
  *   `EXRULE` or `RECURRENCE-ID;RANGE=THISANDFUTURE` (the event is skipped);
  * - `unsupported_component`: a `VTODO`, `VJOURNAL`, `VFREEBUSY` or other component that is not a `VEVENT`
@@ -22,6 +26,7 @@ export const ICALENDAR_SKIP_CODES = [
   "timed_event",
   "unsupported_rrule",
   "invalid_rrule",
+  "empty_rrule",
   "unsupported_property",
   "unsupported_component",
   "invalid_event",

@@ -183,7 +183,7 @@ function entriesOf(source: DateHolidaysLike, year: number, language: string | un
 }
 
 /**
- * Adds one entry's dates inside [firstDay, lastDay] to `collector`, or reports it in `skipped` when it
+ * Adds one entry's dates inside [firstDay, lastDay] to `spans`, or reports it in `skipped` when it
  * is unreadable or does not cover whole local days.
  */
 function addEntry(raw: unknown, firstDay: number, lastDay: number, collector: HolidayCollector, skipped: Skipped[]): void {
@@ -214,8 +214,7 @@ function addEntry(raw: unknown, firstDay: number, lastDay: number, collector: Ho
     }
     return;
   }
-  const label = typeof entry.name === "string" ? entry.name : undefined;
-  for (let d = Math.max(day, firstDay); d <= Math.min(day + days - 1, lastDay); d++) collector.add(d, label);
+  collector.cover(day, day + days - 1, collector.name(typeof entry.name === "string" ? entry.name : undefined));
 }
 
 function convert(source: unknown, options: unknown): DateHolidaysHolidays {
@@ -224,7 +223,7 @@ function convert(source: unknown, options: unknown): DateHolidaysHolidays {
   const provider = source as DateHolidaysLike;
   const firstDay = daysFromCivil(fromYear, 1, 1);
   const lastDay = daysFromCivil(toYear, 12, 31);
-  const collector = new HolidayCollector();
+  const collector = new HolidayCollector(firstDay, lastDay);
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
   // getHolidays(y) lists what starts in y; a multi-day holiday from the year before can reach into the range.

@@ -2,13 +2,14 @@ import { describeValue, rethrowAs, safely, type SafeResult } from "@supportops/c
 import { SlaError } from "../SlaError.js";
 import type { Holiday } from "../CalendarDefinition.js";
 import type { HolidayYearRange } from "./HolidayYearRange.js";
-import { daysFromCivil, civilFromDays, toDayNumber } from "./internal/civilDays.js";
+import { daysFromCivil, toDayNumber } from "./internal/civilDays.js";
 import { HolidayCollector } from "./internal/HolidayCollector.js";
 import { parseContentLine, unescapeText, unfoldBytes, unfoldLines, type ContentLine } from "./internal/contentLines.js";
 import type { ICalendarSkipCode } from "./ICALENDAR_SKIP_CODES.js";
+import type { HOLIDAY_LIMITS } from "./HOLIDAY_LIMITS.js";
 import { holidayArgumentError, holidayError } from "./internal/holidayError.js";
 import { validateYearRange } from "./internal/validateYearRange.js";
-import { expandRule, parseYearlyRule } from "./internal/yearlyRule.js";
+import { forEachStart, parseYearlyRule, whyNever, type StartSink, type YearlyRule } from "./internal/yearlyRule.js";
 
 /**
  * Something in an iCalendar feed that {@link parseICalendarHolidays} did not turn into holidays, with
@@ -97,11 +98,19 @@ type DateValue =
   | { readonly kind: "timed"; readonly day: number | undefined; readonly localMidnight: boolean }
   | { readonly kind: "invalid" };
 
-interface EventOccurrences {
+/**
+ * A usable event, not yet expanded: expansion happens date by date while collecting, so an event
+ * that covers every date of 1970–2199 never exists as a list of 84 000 numbers.
+ */
+interface EventPlan {
   readonly uid: string | undefined;
   /** Set on an override instance: the start date of the master's instance it replaces. */
   readonly recurrenceDay: number | undefined;
-  readonly starts: number[];
+  /** A cancelled override: it only removes the master's instance. */
+  readonly cancelled: boolean;
+  readonly startDay: number;
+  readonly rule: YearlyRule | undefined;
+  readonly excluded: ReadonlySet<number>;
   readonly durationDays: number;
   readonly name: string | undefined;
 }
@@ -222,7 +231,7 @@ function describeEvent(event: RawEvent): ICalendarEventInfo {
   };
 }
 
-function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipped: SkippedICalendarEntry[]): EventOccurrences | undefined {
+function evaluateEvent(event: RawEvent, skipped: SkippedICalendarEntry[]): EventPlan {
   const byName = new Map<string, ContentLine[]>();
   for (const prop of event.props) {
     const list = byName.get(prop.name);
@@ -247,7 +256,7 @@ function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipp
   const status = first("STATUS");
   if (status !== undefined && status.value.trim().toUpperCase() === "CANCELLED") {
     // A cancelled override removes its instance from the master: that is supported, not skipped.
-    if (recurrenceDay !== undefined) return { uid, recurrenceDay, starts: [], durationDays: 1, name };
+    if (recurrenceDay !== undefined) return { uid, recurrenceDay, cancelled: true, startDay: recurrenceDay, rule: undefined, excluded: new Set(), durationDays: 1, name };
     throw new Skip(status.line, "cancelled_event", `the event${name === undefined ? "" : ` "${name}"`} has STATUS:CANCELLED, so it is not a holiday`);
   }
 
@@ -296,23 +305,94 @@ function evaluateEvent(event: RawEvent, firstDay: number, lastDay: number, skipp
   }
 
   const rrules = byName.get("RRULE") ?? [];
-  let starts: number[];
   if (rrules.length > 1) throw new Skip(rrules[1]?.line ?? event.line, "unsupported_rrule", "the VEVENT has more than one RRULE; split it into one event per rule");
   const rrule = rrules[0];
-  if (rrule === undefined) {
-    starts = [startDay];
-  } else {
-    const rule = parseYearlyRule(rrule.value.trim(), (raw) => dayOfDateOrDateTime(raw, undefined));
-    if ("code" in rule) throw new Skip(rrule.line, rule.code, rule.message);
-    const { year, month, day } = civilFromDays(startDay);
-    starts = expandRule(rule, startDay, year, month, day, firstDay - (durationDays - 1), lastDay);
+  let rule: YearlyRule | undefined;
+  if (rrule !== undefined) {
+    const parsed = parseYearlyRule(rrule.value.trim(), (raw) => dayOfDateOrDateTime(raw, undefined));
+    if ("code" in parsed) throw new Skip(rrule.line, parsed.code, parsed.message);
+    const never = whyNever(parsed, startDay);
+    if (never !== undefined) throw new Skip(rrule.line, "empty_rrule", `the RRULE of the event${name === undefined ? "" : ` "${shorten(name)}"`} can never recur: ${never}`);
+    rule = parsed;
   }
 
   for (const rdate of byName.get("RDATE") ?? []) {
-    skipped.push({ line: rdate.line, code: "unsupported_property", message: `RDATE is not supported; its dates (${rdate.value.trim()}) are not added — list them as separate all-day events` });
+    skipped.push({ line: rdate.line, code: "unsupported_property", message: `RDATE is not supported; its dates (${shorten(rdate.value.trim())}) are not added — list them as separate all-day events` });
   }
 
-  return { uid, recurrenceDay, starts: starts.filter((day) => !excluded.has(day)), durationDays, name };
+  return { uid, recurrenceDay, cancelled: false, startDay, rule, excluded, durationDays, name };
+}
+
+/** A value echoed in a message, cut to 60 characters: a feed can hold a line of any length. */
+function shorten(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 60)}…`;
+}
+
+/**
+ * Covers one plan's dates: instances arrive in date order, and consecutive or overlapping ones are
+ * gathered into one run of dates, so each date is covered once (a 400-day event repeating yearly
+ * covers its dates once, not instances × length) and an every-day rule costs one call per stretch.
+ */
+class PlanCoverage implements StartSink {
+  #runFrom = Number.NaN;
+  #runTo = Number.NEGATIVE_INFINITY;
+  /** The instances left out (EXDATE, and those replaced by RECURRENCE-ID overrides); `null` when none are. */
+  readonly #left: ReadonlySet<number> | null;
+  readonly #length: number;
+
+  constructor(
+    private readonly collector: HolidayCollector,
+    plan: EventPlan,
+    gone: ReadonlySet<number> | undefined,
+    private readonly nameId: number,
+    private readonly firstDay: number,
+    private readonly lastDay: number,
+  ) {
+    this.#left = gone === undefined || gone.size === 0 ? (plan.excluded.size === 0 ? null : plan.excluded) : new Set([...gone, ...plan.excluded]);
+    this.#length = plan.durationDays;
+  }
+
+  visit(startDay: number): void {
+    if (this.#left !== null && this.#left.has(startDay)) return;
+    const from = Math.max(startDay, this.firstDay);
+    const to = Math.min(startDay + this.#length - 1, this.lastDay);
+    if (from > to) return;
+    if (from <= this.#runTo + 1) {
+      this.#runTo = Math.max(this.#runTo, to);
+      return;
+    }
+    this.flush();
+    this.#runFrom = from;
+    this.#runTo = to;
+  }
+
+  flush(): void {
+    if (this.#runTo >= this.#runFrom) this.collector.cover(this.#runFrom, this.#runTo, this.nameId);
+    this.#runFrom = Number.NaN;
+    this.#runTo = Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** The holidays of every plan, in feed order: the work is the dates covered, never events × events. */
+function collect(plans: ReadonlyArray<EventPlan>, firstDay: number, lastDay: number): Holiday[] {
+  // An override (RECURRENCE-ID) replaces the master instance that starts on its RECURRENCE-ID date.
+  const replaced = new Map<string, Set<number>>();
+  for (const plan of plans) {
+    if (plan.recurrenceDay === undefined || plan.uid === undefined) continue;
+    const set = replaced.get(plan.uid) ?? new Set<number>();
+    set.add(plan.recurrenceDay);
+    replaced.set(plan.uid, set);
+  }
+  const collector = new HolidayCollector(firstDay, lastDay);
+  for (const plan of plans) {
+    if (plan.cancelled) continue;
+    const gone = plan.recurrenceDay === undefined && plan.uid !== undefined ? replaced.get(plan.uid) : undefined;
+    const coverage = new PlanCoverage(collector, plan, gone, collector.name(plan.name), firstDay, lastDay);
+    if (plan.rule === undefined) coverage.visit(plan.startDay);
+    else forEachStart(plan.rule, plan.startDay, firstDay - (plan.durationDays - 1), lastDay, coverage);
+    coverage.flush();
+  }
+  return collector.toHolidays();
 }
 
 function parseICalendar(text: unknown, options: unknown): ICalendarHolidays {
@@ -325,7 +405,7 @@ function parseICalendar(text: unknown, options: unknown): ICalendarHolidays {
   const firstDay = daysFromCivil(fromYear, 1, 1);
   const lastDay = daysFromCivil(toYear, 12, 31);
   const skipped: SkippedICalendarEntry[] = [];
-  const occurrences: EventOccurrences[] = [];
+  const plans: EventPlan[] = [];
   const { include, strict } = options as { include?: unknown; strict?: unknown };
   if (include !== undefined && typeof include !== "function") {
     throw holidayArgumentError([{ code: "invalid_option", path: ["include"], message: `include must be a function (event) => boolean, got ${describeValue(include)}` }]);
@@ -340,37 +420,13 @@ function parseICalendar(text: unknown, options: unknown): ICalendarHolidays {
       if (!rethrowAs(SlaError, () => chooser(describeEvent(event)), ["include"], "invalid_argument")) continue;
     }
     try {
-      const result = evaluateEvent(event, firstDay, lastDay, skipped);
-      if (result !== undefined) occurrences.push(result);
+      plans.push(evaluateEvent(event, skipped));
     } catch (error) {
       if (!(error instanceof Skip)) throw error;
       skipped.push({ line: error.line, code: error.code, message: error.message });
     }
   }
-
-  // An override (RECURRENCE-ID) replaces the master instance that starts on its RECURRENCE-ID date.
-  const replaced = new Map<string, Set<number>>();
-  for (const o of occurrences) {
-    if (o.recurrenceDay === undefined || o.uid === undefined) continue;
-    const set = replaced.get(o.uid) ?? new Set<number>();
-    set.add(o.recurrenceDay);
-    replaced.set(o.uid, set);
-  }
-
-  const collector = new HolidayCollector();
-  for (const o of occurrences) {
-    const gone = o.recurrenceDay === undefined && o.uid !== undefined ? replaced.get(o.uid) : undefined;
-    // Instances of one event can overlap (a 400-day event repeating yearly); each date is visited once,
-    // so the work stays proportional to the range, not to instances × length.
-    let coveredUntil = Number.NEGATIVE_INFINITY;
-    for (const startDay of o.starts) {
-      if (gone?.has(startDay) === true) continue;
-      const from = Math.max(startDay, firstDay, coveredUntil + 1);
-      const to = Math.min(startDay + o.durationDays - 1, lastDay);
-      for (let day = from; day <= to; day++) collector.add(day, o.name);
-      coveredUntil = Math.max(coveredUntil, to);
-    }
-  }
+  const holidays = collect(plans, firstDay, lastDay);
 
   skipped.sort((a, b) => a.line - b.line);
   if (strict === true && skipped.length > 0) {
@@ -378,7 +434,7 @@ function parseICalendar(text: unknown, options: unknown): ICalendarHolidays {
       skipped.map((s) => ({ code: s.code, path: ["line", s.line], message: s.message })),
     );
   }
-  return { holidays: collector.toHolidays(), skipped };
+  return { holidays, skipped };
 }
 
 /**
@@ -393,7 +449,13 @@ function parseICalendar(text: unknown, options: unknown): ICalendarHolidays {
  * `UID`); `SUMMARY` (unescaped) as the name; Outlook's local-midnight date-times marked
  * `X-MICROSOFT-CDO-ALLDAYEVENT:TRUE`. DTSTART is the first instance and counts toward COUNT,
  * as RFC 5545 says. Everything else (timed events, other frequencies, `BYSETPOS`, `RDATE`, …) is
- * listed in `skipped` with its line number, never dropped silently.
+ * listed in `skipped` with its line number, never dropped silently; so is a rule that can never recur
+ * (`empty_rrule`: `UNTIL` before `DTSTART`, `BYMONTH=2;BYMONTHDAY=30`).
+ *
+ * Reading costs time in proportion to the feed's size and the years asked for, whoever wrote the
+ * feed: repeated values in a `BYMONTH`/`BYMONTHDAY`/`BYDAY` list are read once, and at most 64
+ * distinct ones are (see {@link HOLIDAY_LIMITS}); overlapping events are merged date by date without
+ * comparing events with one another; a date lists at most 8 names and 200 characters of them.
  *
  * @param text - the iCalendar text (a string), or its raw UTF-8 octets (a `Uint8Array`, such as
  *   `readFileSync(path)` or `new Uint8Array(await response.arrayBuffer())`): octets let a fold that split a

@@ -1,9 +1,10 @@
 import { describeValue, rethrowAs, toDurationMs, toEpochMs, type DurationInput, type TimeInput } from "@supportops/core";
 import type { BusinessCalendar, OpenInterval } from "../BusinessCalendar.js";
 import type { CalendarDefinition } from "../CalendarDefinition.js";
+import { CALENDAR_LIMITS } from "../CALENDAR_LIMITS.js";
 import { SlaError } from "../SlaError.js";
 import { CHUNK_COUNT, CHUNK_MS, DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from "./constants.js";
-import type { RawChunk } from "./rules.js";
+import { exactRuns, type RawChunk } from "./rules.js";
 import { instantAtWall, wallAt } from "./zoneOffsets.js";
 
 /** Each chunk is cut into 1024 buckets of 2^25 ms (about 9.3 h) for O(1) lookups by instant. */
@@ -36,7 +37,15 @@ class Chunk {
 
 const NOT_COMPILED = new Chunk(0, -1, new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, new Int32Array(BUCKETS + 1), 1, new Int32Array(CUM_BUCKETS + 2));
 
-/** What a calendar is made of: how to compile a chunk, and which local dates are business days. */
+/** Bytes a compiled chunk of `n` runs holds: three Float64Arrays of n, and the two bucket tables. */
+function chunkBytes(n: number): number {
+  return 24 * n + 4 * (BUCKETS + 1) + 4 * (CUM_BUCKETS + 2);
+}
+
+/**
+ * What a calendar is made of: how to compile a chunk, which local dates are business days, and what
+ * bounds its cost (checked when it is created, so no query can run into a limit).
+ */
 export interface CalendarSource {
   readonly timeZone: string;
   readonly definition: CalendarDefinition | null;
@@ -44,7 +53,30 @@ export interface CalendarSource {
   compile(k: number, chunkStart: number, chunkEnd: number): RawChunk;
   /** Whether a local date (day number in `timeZone`) is a business day; `null` to decide by open time. */
   isBusinessDay: ((day: number) => boolean) | null;
+  /**
+   * The most intervals the calendar can have on a day: its busiest date for a definition, the sum of
+   * its parts' for a combined calendar. A chunk holds at most {@link RUNS_PER_DAILY_INTERVAL} times as many runs.
+   */
+  readonly intervalsPerDay: number;
+  /** How many set operations are stacked in it: 0 for a definition, 1 + its deepest part's for a combination. */
+  readonly nesting: number;
 }
+
+/**
+ * A bound on a chunk's open runs per interval a day can have: the chunk meets at most 403 local dates
+ * (its 398 days, plus the dates whose intervals can reach into it), and each offset change (at most
+ * one a week, so 57 a chunk) can add a second piece to the intervals of two dates around it.
+ */
+export const RUNS_PER_DAILY_INTERVAL = 520;
+
+/**
+ * The bytes of compiled chunks one calendar keeps (`CALENDAR_LIMITS.chunkCacheBytes`, 16 MiB). An
+ * ordinary calendar (a few intervals a day) compiles the whole 1970–2200 range in about 3 MiB and
+ * never reaches it; a calendar at the limits keeps the chunks it compiled last (about 17 at 100
+ * intervals a day) and compiles others again when they are needed. Every chunk's totals stay known once it has
+ * been compiled, so spans longer than a chunk never need the chunks in between again.
+ */
+const CHUNK_CACHE_BYTES = CALENDAR_LIMITS.chunkCacheBytes;
 
 function rangeError(name: string, value: number): never {
   // A Date holds ±8.64e15 ms; beyond that there is no ISO form to show.
@@ -75,19 +107,20 @@ function instantError(name: string, value: unknown): never {
  */
 function durationError(name: string, value: unknown): never {
   if (typeof value === "number" && Number.isInteger(value)) {
-    if (value > 0) resultError("adding that much business time", "after");
-    resultError("subtracting that much business time", "before");
+    if (value > 0) resultError("adding that much business time", "after", [name]);
+    resultError("subtracting that much business time", "before", [name]);
   }
   throw new SlaError("invalid_argument", [
     { code: "invalid_argument", path: [name], message: `expected a whole, finite number of milliseconds, got ${describeValue(value)}` },
   ]);
 }
 
-function resultError(what: string, direction: "after" | "before"): never {
+/** An `out_of_range` error for a result past the supported range; `path` names the argument that sends it there, if one alone does. */
+function resultError(what: string, direction: "after" | "before", path: ReadonlyArray<string> = []): never {
   throw new SlaError("out_of_range", [
     {
       code: "out_of_range",
-      path: [],
+      path,
       message:
         direction === "after"
           ? `${what} would fall on or after 2200-01-01T00:00:00Z, the end of the supported range`
@@ -157,41 +190,114 @@ export class Calendar implements BusinessCalendar {
   readonly definition: CalendarDefinition | null;
   /** @internal */
   readonly source: CalendarSource;
+  /** The compiled chunks that are cached; `NOT_COMPILED` elsewhere. */
   private readonly chunks: Chunk[];
+  /**
+   * Four numbers per chunk, known once it has been compiled (even after it left the cache): its run
+   * count (−1 while unknown), its business time, and its first run's start and end.
+   */
+  private readonly summary: Float64Array;
+  /** When each cached chunk was compiled (a tick of `cache.tick`), to drop the oldest first. */
+  private readonly compiledAt: Float64Array;
+  /** The cache's counters, in an object of their own: the calendar itself is frozen and its fields never change. */
+  private readonly cache: { tick: number; bytes: number } = { tick: 0, bytes: 0 };
 
   constructor(source: CalendarSource) {
     this.timeZone = source.timeZone;
     this.definition = source.definition;
     this.source = source;
     this.chunks = Array.from({ length: CHUNK_COUNT }, () => NOT_COMPILED);
+    this.summary = new Float64Array(4 * CHUNK_COUNT);
+    for (let k = 0; k < CHUNK_COUNT; k++) this.summary[4 * k] = -1;
+    this.compiledAt = new Float64Array(CHUNK_COUNT);
     Object.freeze(this);
   }
 
-  /** The compiled chunk `k` (compiling it on first use). */
+  /** The compiled chunk `k` (compiling it on first use, or again after it left the cache). */
   chunk(k: number): Chunk {
     const c = this.chunks[k] as Chunk;
     return c.n >= 0 ? c : this.compileChunk(k);
   }
 
-  /** Bytes held by the compiled chunks' typed arrays (for the benchmark's memory figure). */
+  /** Bytes held by the cached chunks' typed arrays (for the benchmark's memory figure and the tests). */
   compiledBytes(): number {
-    let bytes = 0;
-    for (const c of this.chunks) {
-      if (c.n >= 0) bytes += c.starts.byteLength + c.ends.byteLength + c.cumEnd.byteLength + c.bucketLast.byteLength + c.cumFirst.byteLength;
-    }
-    return bytes;
+    return this.cache.bytes;
   }
 
-  /** The open runs of chunk `k` as produced by the source (for set operations). */
+  /**
+   * How many runs chunk `k` has. A chunk never compiled is compiled for its summary alone, without
+   * entering the cache: a span across many chunks neither keeps them nor pushes out the ones in use.
+   */
+  private countOf(k: number): number {
+    const n = this.summary[4 * k] as number;
+    return n >= 0 ? n : this.raw(k).starts.length;
+  }
+
+  /** The business time in chunk `k`. */
+  private totalOf(k: number): number {
+    this.countOf(k);
+    return this.summary[4 * k + 1] as number;
+  }
+
+  /** The start of chunk `k`'s first run (only when it has one). */
+  private firstStartOf(k: number): number {
+    this.countOf(k);
+    return this.summary[4 * k + 2] as number;
+  }
+
+  /** The end of chunk `k`'s first run (only when it has one). */
+  private firstEndOf(k: number): number {
+    this.countOf(k);
+    return this.summary[4 * k + 3] as number;
+  }
+
+  /** Records what a chunk's runs add up to, for {@link countOf} and its siblings. */
+  private summarise(k: number, starts: Float64Array, ends: Float64Array, total: number): void {
+    this.summary[4 * k] = starts.length;
+    this.summary[4 * k + 1] = total;
+    this.summary[4 * k + 2] = starts[0] ?? Number.NaN;
+    this.summary[4 * k + 3] = ends[0] ?? Number.NaN;
+  }
+
+  /**
+   * The open runs of chunk `k` (for set operations and summaries): the cached chunk's, or computed
+   * afresh without caching them, so that a combined calendar's parts do not each keep a copy of what
+   * the combination keeps.
+   */
   raw(k: number): RawChunk {
-    const c = this.chunk(k);
-    return { starts: c.starts, ends: c.ends };
+    const cached = this.chunks[k] as Chunk;
+    if (cached.n >= 0) return { starts: cached.starts, ends: cached.ends };
+    const chunkStart = k * CHUNK_MS;
+    const fresh = this.source.compile(k, chunkStart, Math.min(chunkStart + CHUNK_MS, MAX_SUPPORTED_MS));
+    if ((this.summary[4 * k] as number) < 0) {
+      let total = 0;
+      for (let i = 0; i < fresh.starts.length; i++) total += (fresh.ends[i] as number) - (fresh.starts[i] as number);
+      this.summarise(k, fresh.starts, fresh.ends, total);
+    }
+    return fresh;
+  }
+
+  /**
+   * Makes room for `bytes` more by dropping the cached chunks compiled longest ago. The oldest rather
+   * than the least recently used: a hit then costs no bookkeeping at all, and a calendar that needs
+   * more chunks than fit recompiles one of them at most once per as many compilations as fit.
+   */
+  private makeRoom(bytes: number): void {
+    while (this.cache.bytes + bytes > CHUNK_CACHE_BYTES) {
+      let oldest = -1;
+      for (let k = 0; k < CHUNK_COUNT; k++) {
+        if ((this.chunks[k] as Chunk).n >= 0 && (oldest < 0 || (this.compiledAt[k] as number) < (this.compiledAt[oldest] as number))) oldest = k;
+      }
+      if (oldest < 0) return;
+      this.cache.bytes -= chunkBytes((this.chunks[oldest] as Chunk).n);
+      this.chunks[oldest] = NOT_COMPILED;
+    }
   }
 
   private compileChunk(k: number): Chunk {
     const chunkStart = k * CHUNK_MS;
     const chunkEnd = Math.min(chunkStart + CHUNK_MS, MAX_SUPPORTED_MS);
-    const { starts, ends } = this.source.compile(k, chunkStart, chunkEnd);
+    const { starts, ends } = exactRuns(this.source.compile(k, chunkStart, chunkEnd));
     const n = starts.length;
     const cumEnd = new Float64Array(n);
     let sum = 0;
@@ -215,7 +321,11 @@ export class Calendar implements BusinessCalendar {
       cumFirst[b] = j;
     }
     const c = new Chunk(chunkStart, n, starts, ends, cumEnd, sum, bucketLast, cumWidth, cumFirst);
+    this.summarise(k, starts, ends, sum);
+    this.makeRoom(chunkBytes(n));
     this.chunks[k] = c;
+    this.cache.bytes += chunkBytes(n);
+    this.compiledAt[k] = ++this.cache.tick;
     return c;
   }
 
@@ -240,7 +350,7 @@ export class Calendar implements BusinessCalendar {
     const ca = this.chunk(ka);
     if (ka === kb) return prefix(ca, b) - prefix(ca, a);
     let sum = ca.total - prefix(ca, a);
-    for (let k = ka + 1; k < kb; k++) sum += this.chunk(k).total;
+    for (let k = ka + 1; k < kb; k++) sum += this.totalOf(k);
     return sum + prefix(this.chunk(kb), b);
   }
 
@@ -248,17 +358,13 @@ export class Calendar implements BusinessCalendar {
     if (!Number.isInteger(ms) || ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) instantError("ms", ms);
     if (!Number.isSafeInteger(durationMs)) durationError("durationMs", durationMs);
     if (durationMs === 0) return ms;
-    let k = Math.floor(ms / CHUNK_MS);
-    let c = this.chunk(k);
+    const k = Math.floor(ms / CHUNK_MS);
+    const c = this.chunk(k);
     const i = runAt(c, ms);
-    let target = (i < 0 ? 0 : (c.cumEnd[i] as number) - Math.max(0, (c.ends[i] as number) - ms)) + durationMs;
+    const target = (i < 0 ? 0 : (c.cumEnd[i] as number) - Math.max(0, (c.ends[i] as number) - ms)) + durationMs;
     if (durationMs > 0) {
       // Earliest u: the first run whose cumulative end reaches the target.
-      while (target > c.total) {
-        target -= c.total;
-        if (++k >= CHUNK_COUNT) resultError("adding that much business time", "after");
-        c = this.chunk(k);
-      }
+      if (target > c.total) return this.addAcross(k, target - c.total);
       const j = runReaching(c, target, false);
       const u = (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
       if (u >= MAX_SUPPORTED_MS) resultError("adding that much business time", "after");
@@ -266,11 +372,37 @@ export class Calendar implements BusinessCalendar {
     }
     // Latest u: the first run whose cumulative end passes the target (a target that lands between two
     // runs gives the start of the later one).
+    if (target < 0) return this.subtractAcross(k, target);
+    const j = runReaching(c, target, true);
+    return (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
+  }
+
+  /**
+   * `addBusinessMs` past the end of chunk `k`, with `rest` business time still to add: chunks passed
+   * over are read from their totals alone. (A method of its own keeps the common case small.)
+   */
+  private addAcross(k: number, rest: number): number {
+    let target = rest;
+    let total = 0;
+    do {
+      target -= total;
+      if (++k >= CHUNK_COUNT) resultError("adding that much business time", "after");
+      total = this.totalOf(k);
+    } while (target > total);
+    const c = this.chunk(k);
+    const j = runReaching(c, target, false);
+    const u = (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
+    if (u >= MAX_SUPPORTED_MS) resultError("adding that much business time", "after");
+    return u;
+  }
+
+  /** `addBusinessMs` back past the start of chunk `k`, where `target` (< 0) is counted from that start. */
+  private subtractAcross(k: number, target: number): number {
     while (target < 0) {
       if (--k < 0) resultError("subtracting that much business time", "before");
-      c = this.chunk(k);
-      target += c.total;
+      target += this.totalOf(k);
     }
+    const c = this.chunk(k);
     const j = runReaching(c, target, true);
     return (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
   }
@@ -283,8 +415,7 @@ export class Calendar implements BusinessCalendar {
     if (i >= 0 && ms < (c.ends[i] as number)) return ms;
     if (i + 1 < c.n) return c.starts[i + 1] as number;
     while (++k < CHUNK_COUNT) {
-      const next = this.chunk(k);
-      if (next.n > 0) return next.starts[0] as number;
+      if (this.countOf(k) > 0) return this.firstStartOf(k);
     }
     return null;
   }
@@ -292,25 +423,30 @@ export class Calendar implements BusinessCalendar {
   nextCloseMs(ms: number): number | null {
     if (!Number.isInteger(ms) || ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) instantError("ms", ms);
     let k = Math.floor(ms / CHUNK_MS);
-    let c = this.chunk(k);
-    let j = runAt(c, ms);
-    if (j < 0 || ms >= (c.ends[j] as number)) {
-      j++;
-      while (j >= c.n) {
+    const c = this.chunk(k);
+    const i = runAt(c, ms);
+    // The run containing or following ms: its end, and whether it is its chunk's last run.
+    let end: number;
+    let last: boolean;
+    if (i >= 0 && ms < (c.ends[i] as number)) {
+      end = c.ends[i] as number;
+      last = i === c.n - 1;
+    } else if (i + 1 < c.n) {
+      end = c.ends[i + 1] as number;
+      last = i + 1 === c.n - 1;
+    } else {
+      do {
         if (++k >= CHUNK_COUNT) return null;
-        c = this.chunk(k);
-        j = 0;
-      }
+      } while (this.countOf(k) === 0);
+      end = this.firstEndOf(k);
+      last = this.countOf(k) === 1;
     }
-    let end = c.ends[j] as number;
     // A run that reaches the chunk's end may continue in the next chunk.
-    while (j === c.n - 1 && end === Math.min((k + 1) * CHUNK_MS, MAX_SUPPORTED_MS) && k + 1 < CHUNK_COUNT) {
-      const next = this.chunk(k + 1);
-      if (next.n === 0 || next.starts[0] !== end) break;
+    while (last && end === Math.min((k + 1) * CHUNK_MS, MAX_SUPPORTED_MS) && k + 1 < CHUNK_COUNT) {
+      if (this.countOf(k + 1) === 0 || this.firstStartOf(k + 1) !== end) break;
       k++;
-      c = next;
-      j = 0;
-      end = c.ends[0] as number;
+      end = this.firstEndOf(k);
+      last = this.countOf(k) === 1;
     }
     return end >= MAX_SUPPORTED_MS ? null : end;
   }

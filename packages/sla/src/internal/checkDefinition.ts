@@ -1,4 +1,5 @@
 import type { IssuePath } from "@supportops/core";
+import { CALENDAR_LIMITS } from "../CALENDAR_LIMITS.js";
 import type { CalendarIssueCode } from "../SlaError.js";
 import { DAY_MS } from "./constants.js";
 import { WEEKDAYS, WEEKDAY_NAMES, formatIsoDate, parseIsoDate, weekdayIndex, type Weekday } from "./localDate.js";
@@ -13,6 +14,8 @@ export interface RawDefinition {
 
 /** Reports one problem. */
 export type Report = (code: CalendarIssueCode, path: IssuePath, message: string) => void;
+
+const MAX_INTERVALS_PER_DAY = CALENDAR_LIMITS.maxIntervalsPerDay;
 
 interface Bound {
   readonly start: number;
@@ -33,6 +36,14 @@ function checkDay(
   where: string,
   report: Report,
 ): Bound[] {
+  if (intervals.length > MAX_INTERVALS_PER_DAY) {
+    report(
+      "too_many_intervals",
+      basePath,
+      `${intervals.length} intervals${where}; a day may have at most ${MAX_INTERVALS_PER_DAY} (CALENDAR_LIMITS.maxIntervalsPerDay), since every query's cost grows with them — merge adjacent ones or model fewer, longer ones`,
+    );
+    return []; // its other problems would only repeat the point, one issue per interval
+  }
   const bounds: Bound[] = [];
   intervals.forEach((interval, i) => {
     const path = [...basePath, i];
@@ -85,9 +96,10 @@ function checkNextDay(first: ReadonlyArray<Bound>, firstName: string, second: Re
 }
 
 /**
- * The checks on a calendar definition that its JSON shape cannot express: `24:00` as a start, empty
- * and overlapping intervals (also across midnight), a week with no open time, dates that are not
- * dates, repeated dates, and a date that is both a holiday and an override.
+ * The checks on a calendar definition that its JSON shape cannot express: more intervals on a day
+ * than `CALENDAR_LIMITS.maxIntervalsPerDay`, `24:00` as a start, empty and overlapping intervals (also
+ * across midnight), a week with no open time, dates that are not dates, repeated dates, and a date
+ * that is both a holiday and an override.
  */
 export function checkDefinition(def: RawDefinition, report: Report): void {
   let weeklyIssues = 0;

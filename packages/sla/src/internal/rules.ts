@@ -12,6 +12,8 @@ export interface Rules {
   readonly holidays: ReadonlySet<number>;
   /** Every weekday is 00:00–24:00 and nothing overrides it: every instant is open, whatever the zone. */
   readonly alwaysOpen: boolean;
+  /** The most intervals any date has (after adjacent ones are joined), at least 1: what bounds a chunk's runs. */
+  readonly intervalsPerDay: number;
 }
 
 function flatten(intervals: ReadonlyArray<readonly [string, string]>): number[] {
@@ -41,7 +43,9 @@ export function toRules(def: CalendarDefinition): Rules {
   }
   const alwaysOpen =
     overrides.size === 0 && holidays.size === 0 && weekly.every((d) => d.length === 2 && d[0] === 0 && d[1] === DAY_MS);
-  return { zone: def.timeZone, weekly, overrides, holidays, alwaysOpen };
+  let intervalsPerDay = 1;
+  for (const flat of [...weekly, ...overrides.values()]) intervalsPerDay = Math.max(intervalsPerDay, flat.length / 2);
+  return { zone: def.timeZone, weekly, overrides, holidays, alwaysOpen, intervalsPerDay };
 }
 
 /** The intervals a local date owns after holidays and overrides (flat pairs on its own wall-clock line). */
@@ -56,27 +60,82 @@ export interface RawChunk {
   readonly ends: Float64Array;
 }
 
-/** Sorts `[start, end]` pairs and merges touching ones into maximal runs. */
-function normalise(starts: number[], ends: number[]): RawChunk {
-  const n = starts.length;
-  let sorted = true;
-  for (let i = 1; i < n; i++) if ((starts[i] as number) < (starts[i - 1] as number)) sorted = false;
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (!sorted) order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
-  const outS: number[] = [];
-  const outE: number[] = [];
-  for (const i of order) {
-    const s = starts[i] as number;
-    const e = ends[i] as number;
-    const last = outE.length - 1;
-    if (last >= 0 && s <= (outE[last] as number)) {
-      if (e > (outE[last] as number)) outE[last] = e;
-    } else {
-      outS.push(s);
-      outE.push(e);
-    }
+/** `runs` in arrays of their own exact length (a view of a larger buffer would keep all of it alive). */
+export function exactRuns(runs: RawChunk): RawChunk {
+  const exact = (a: Float64Array): Float64Array => (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice());
+  return { starts: exact(runs.starts), ends: exact(runs.ends) };
+}
+
+/** `[start, end)` pairs collected in typed arrays that grow as needed (pushing into plain arrays cost most of a compile). */
+export class RunBuffer {
+  starts: Float64Array;
+  ends: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.starts = new Float64Array(Math.max(16, capacity));
+    this.ends = new Float64Array(Math.max(16, capacity));
   }
-  return { starts: Float64Array.from(outS), ends: Float64Array.from(outE) };
+
+  push(start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      const starts = new Float64Array(2 * this.length);
+      const ends = new Float64Array(2 * this.length);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  /**
+   * The pairs as a chunk's runs, for pairs already sorted and maximal: views of the buffer, not copies
+   * (a set operation's runs are read once by the next); a chunk that is kept is copied to its exact
+   * length by `exactRuns`.
+   */
+  toRuns(): RawChunk {
+    return { starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length) };
+  }
+
+  /**
+   * Sorts the pairs by start and merges overlapping or touching ones into maximal runs. The pairs
+   * arrive almost sorted (only the pieces of a repeated fall-back hour are out of order), so an
+   * insertion sort does it in one pass plus the few out-of-order pairs.
+   */
+  normalise(): RawChunk {
+    const { starts, ends } = this;
+    const n = this.length;
+    for (let i = 1; i < n; i++) {
+      const s = starts[i] as number;
+      if ((starts[i - 1] as number) <= s) continue;
+      const e = ends[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (starts[j] as number) > s) {
+        starts[j + 1] = starts[j] as number;
+        ends[j + 1] = ends[j] as number;
+        j--;
+      }
+      starts[j + 1] = s;
+      ends[j + 1] = e;
+    }
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      if (m > 0 && s <= (ends[m - 1] as number)) {
+        if (e > (ends[m - 1] as number)) ends[m - 1] = e;
+      } else {
+        starts[m] = s;
+        ends[m] = e;
+        m++;
+      }
+    }
+    this.length = m;
+    return this.toRuns();
+  }
 }
 
 /**
@@ -96,10 +155,9 @@ export function compileRulesChunk(rules: Rules, k: number, chunkStart: number, c
     maxOffset = Math.max(maxOffset, o);
     minOffset = Math.min(minOffset, o);
   }
-  const outS: number[] = [];
-  const outE: number[] = [];
   const firstDay = Math.floor(chunkStart / DAY_MS) - 3;
   const lastDay = Math.floor(chunkEnd / DAY_MS) + 1;
+  const out = new RunBuffer(rules.intervalsPerDay * (lastDay - firstDay + 1));
   // Walls only grow from one interval to the next, so the first piece that can matter only moves on.
   let first = 0;
   for (let day = firstDay; day <= lastDay; day++) {
@@ -115,12 +173,9 @@ export function compileRulesChunk(rules: Rules, k: number, chunkStart: number, c
         if (pieceStart >= wallEnd - minOffset) break; // later pieces start after any image of this interval
         const lo = Math.max(pieceStart, wallStart - offset, chunkStart);
         const hi = Math.min(pieceStarts[p + 1] ?? Number.POSITIVE_INFINITY, wallEnd - offset, chunkEnd);
-        if (lo < hi) {
-          outS.push(lo);
-          outE.push(hi);
-        }
+        if (lo < hi) out.push(lo, hi);
       }
     }
   }
-  return normalise(outS, outE);
+  return out.normalise();
 }

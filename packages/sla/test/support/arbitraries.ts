@@ -17,7 +17,7 @@ const timeOfDayArb: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** `HH:MM`, or `HH:MM:SS.mmm` when needed; 86 400 000 is `24:00`. */
-export function formatTime(ms: number): string {
+function formatTime(ms: number): string {
   const h = Math.floor(ms / HOUR);
   const m = Math.floor(ms / 60_000) % 60;
   const s = Math.floor(ms / 1000) % 60;
@@ -78,7 +78,7 @@ function withEndings(days: Array<Array<[number, number]>>, endings: ReadonlyArra
 }
 
 /** A random weekly schedule with 0–3 intervals a day, some overnight, some ending at 24:00; never empty. */
-export const weeklyArb: fc.Arbitrary<Array<Array<[number, number]>>> = fc
+const weeklyArb: fc.Arbitrary<Array<Array<[number, number]>>> = fc
   .tuple(fc.array(dayArb, { minLength: 7, maxLength: 7 }), fc.array(endingArb, { minLength: 7, maxLength: 7 }))
   .map(([days, endings]) => {
     const week = withEndings(days, endings);
