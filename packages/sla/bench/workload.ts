@@ -1,20 +1,10 @@
 /** The calendar benchmark workload (docs/calendars.md, "Benchmark"), generated from a fixed seed so every run measures the same thing. */
+import { mulberry32 } from "@supportops/test-utils";
 
 export const ZONE = "America/New_York";
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
 
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
@@ -50,7 +40,7 @@ export const HOLIDAYS = usHolidays([2025, 2026, 2027]);
 
 /** Start instants (ms-precise) in 2025–2027 local time, durations of 0–10 000 whole minutes, and pairs up to 60 days apart. */
 export function makeWorkload(n: number, seed = 20_261_128) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const from = Date.parse("2025-01-01T00:00:00-05:00");
   const to = Date.parse("2028-01-01T00:00:00-05:00");
   const starts = new Float64Array(n);

@@ -122,8 +122,8 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** mulberry32: a small, fast, seeded PRNG with a 2^32 period; enough for test data. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, fast, seeded PRNG with a 2^32 period; enough for test data and benchmark workloads. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
