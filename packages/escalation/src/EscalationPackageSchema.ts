@@ -219,8 +219,10 @@ function packageShapeFor<S extends string, P extends string>(vocabulary: Resolve
   const priorities = vocabulary.priorities as readonly [P, ...P[]];
   return z.strictObject({
     ...FIELDS_BEFORE_LEVELS,
-    severity: z.enum(severities, { error: (issue) => notALabel(issue.input, `a level of the ${vocabulary.ladderName} severity ladder`, severities) }),
-    priority: z.enum(priorities, { error: (issue) => notALabel(issue.input, `a priority ${vocabulary.prioritySource}`, priorities) }),
+    // Typed as plain `ZodType<S>`: zod's inferred enum type for a type parameter does not survive a
+    // published .d.ts under `skipLibCheck: false` (TS2536), which the consumer test checks.
+    severity: z.enum(severities, { error: (issue) => notALabel(issue.input, `a level of the ${vocabulary.ladderName} severity ladder`, severities) }) as unknown as z.ZodType<S, S>,
+    priority: z.enum(priorities, { error: (issue) => notALabel(issue.input, `a priority ${vocabulary.prioritySource}`, priorities) }) as unknown as z.ZodType<P, P>,
     ...FIELDS_AFTER_LEVELS,
   });
 }
