@@ -46,12 +46,9 @@ export function parseTicketEventFast(raw: unknown, statusMap: ReadonlyMap<string
       out["type"] = "created";
       out["by"] = by;
       keys += 1;
-      const channel = event["channel"];
-      if (channel !== undefined) {
-        if (!isNonEmpty(channel)) return undefined;
-        out["channel"] = channel;
-        keys += 1;
-      }
+      const channelCopied = copyOptional(event, out, "channel", isNonEmpty);
+      if (channelCopied < 0) return undefined;
+      keys += channelCopied;
       const status = event["status"];
       if (status !== undefined) {
         const mapped = typeof status === "string" ? statusMap.get(status) : undefined;
@@ -77,18 +74,12 @@ export function parseTicketEventFast(raw: unknown, statusMap: ReadonlyMap<string
       out["role"] = role;
       out["public"] = isPublic;
       keys += 2;
-      const author = event["author"];
-      if (author !== undefined) {
-        if (!isNonEmpty(author)) return undefined;
-        out["author"] = author;
-        keys += 1;
-      }
-      const body = event["body"];
-      if (body !== undefined) {
-        if (typeof body !== "string") return undefined;
-        out["body"] = body;
-        keys += 1;
-      }
+      const authorCopied = copyOptional(event, out, "author", isNonEmpty);
+      if (authorCopied < 0) return undefined;
+      keys += authorCopied;
+      const bodyCopied = copyOptional(event, out, "body", isString);
+      if (bodyCopied < 0) return undefined;
+      keys += bodyCopied;
       break;
     }
     case "status_changed": {
@@ -136,12 +127,9 @@ export function parseTicketEventFast(raw: unknown, statusMap: ReadonlyMap<string
       out["to"] = to;
       out["source"] = source;
       keys += 3;
-      const reason = event["reason"];
-      if (reason !== undefined) {
-        if (!isNonEmpty(reason)) return undefined;
-        out["reason"] = reason;
-        keys += 1;
-      }
+      const reasonCopied = copyOptional(event, out, "reason", isNonEmpty);
+      if (reasonCopied < 0) return undefined;
+      keys += reasonCopied;
       break;
     }
     case "assigned": {
@@ -163,24 +151,18 @@ export function parseTicketEventFast(raw: unknown, statusMap: ReadonlyMap<string
     }
     case "escalated": {
       out["type"] = "escalated";
-      const to = event["to"];
-      if (to !== undefined) {
-        if (!isNonEmpty(to)) return undefined;
-        out["to"] = to;
-        keys += 1;
-      }
+      const toCopied = copyOptional(event, out, "to", isNonEmpty);
+      if (toCopied < 0) return undefined;
+      keys += toCopied;
       const tier = event["tier"];
       if (tier !== undefined) {
         if (!Number.isSafeInteger(tier) || (tier as number) < 1) return undefined;
         out["tier"] = tier;
         keys += 1;
       }
-      const reason = event["reason"];
-      if (reason !== undefined) {
-        if (!isNonEmpty(reason)) return undefined;
-        out["reason"] = reason;
-        keys += 1;
-      }
+      const reasonCopied = copyOptional(event, out, "reason", isNonEmpty);
+      if (reasonCopied < 0) return undefined;
+      keys += reasonCopied;
       break;
     }
     case "acknowledged":
@@ -206,12 +188,9 @@ export function parseTicketEventFast(raw: unknown, statusMap: ReadonlyMap<string
       if (to !== null && !isNonEmpty(to)) return undefined;
       out["to"] = to;
       keys += 1;
-      const taxonomyVersion = event["taxonomyVersion"];
-      if (taxonomyVersion !== undefined) {
-        if (!isNonEmpty(taxonomyVersion)) return undefined;
-        out["taxonomyVersion"] = taxonomyVersion;
-        keys += 1;
-      }
+      const taxonomyVersionCopied = copyOptional(event, out, "taxonomyVersion", isNonEmpty);
+      if (taxonomyVersionCopied < 0) return undefined;
+      keys += taxonomyVersionCopied;
       break;
     }
     case "satisfaction_rated": {
@@ -226,12 +205,9 @@ export function parseTicketEventFast(raw: unknown, statusMap: ReadonlyMap<string
       out["score"] = score;
       out["scaleMax"] = scaleMax;
       keys += 1;
-      const comment = event["comment"];
-      if (comment !== undefined) {
-        if (typeof comment !== "string") return undefined;
-        out["comment"] = comment;
-        keys += 1;
-      }
+      const commentCopied = copyOptional(event, out, "comment", isString);
+      if (commentCopied < 0) return undefined;
+      keys += commentCopied;
       break;
     }
     case "field_changed": {
@@ -310,4 +286,18 @@ function copyMeta(value: unknown, event: object): Record<string, unknown> | unde
   }
   if (nested && checkDepth(event) !== undefined) return undefined;
   return copy;
+}
+
+const isString = (value: unknown): boolean => typeof value === "string";
+
+/**
+ * Copies an optional field to `out` when it passes `valid`: 0 when the field is absent, 1 when it was
+ * copied, -1 when it is present but invalid (the caller then leaves the event to the schema).
+ */
+function copyOptional(event: Record<string, unknown>, out: Record<string, unknown>, key: string, valid: (value: unknown) => boolean): number {
+  const value = event[key];
+  if (value === undefined) return 0;
+  if (!valid(value)) return -1;
+  out[key] = value;
+  return 1;
 }
