@@ -245,11 +245,9 @@ function parseClockData(json: unknown, fingerprint: string): ClockData {
 
 /** The public face of one ticket's clock. */
 class Clock implements SlaClock {
-  readonly #engine: ClockEngine;
   readonly #clock: TicketClock;
 
-  constructor(engine: ClockEngine, clock: TicketClock) {
-    this.#engine = engine;
+  constructor(clock: TicketClock) {
     this.#clock = clock;
   }
 
@@ -287,11 +285,6 @@ class Clock implements SlaClock {
 
   toJSON(): SlaClockJson {
     return this.#clock.toData() as unknown as SlaClockJson;
-  }
-
-  /** @internal */
-  get engine(): ClockEngine {
-    return this.#engine;
   }
 }
 
@@ -361,10 +354,10 @@ export function createSlaEngine(definition: SlaEngineDefinition): SlaEngine {
     start(created: unknown): SlaClock {
       const event = parseEvent(created, []);
       if (event.type !== "created") throw new SlaError("invalid_ticket_log", [{ code: "missing_created", path: ["type"], message: 'a clock starts from the ticket\'s "created" event' }]);
-      return new Clock(engine, TicketClock.start(engine, event));
+      return new Clock(TicketClock.start(engine, event));
     },
     restore(json: unknown): SlaClock {
-      return new Clock(engine, TicketClock.fromData(engine, parseClockData(json, engine.fingerprint)));
+      return new Clock(TicketClock.fromData(engine, parseClockData(json, engine.fingerprint)));
     },
   });
 }

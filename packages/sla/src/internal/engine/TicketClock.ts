@@ -217,10 +217,15 @@ export class TicketClock {
     return this.engine.policies.find((p) => p.id === id);
   }
 
+  /** The target `metric` has under `policy` at the ticket's current priority, if any. */
+  private targetOf(policy: CompiledPolicy | undefined, metric: string): { readonly ms: number; readonly calendar: string } | undefined {
+    const priority = this.data.ticket.priority;
+    return priority === null ? undefined : policy?.targets.get(metric)?.get(priority);
+  }
+
   /** Gives a cycle the target (and calendar) its metric has under `policy` at the ticket's priority. */
   private target(cycle: Cycle, policy: CompiledPolicy | undefined, t: number): void {
-    const priority = this.data.ticket.priority;
-    const target = priority === null ? undefined : policy?.targets.get(cycle.metric)?.get(priority);
+    const target = this.targetOf(policy, cycle.metric);
     const calendar = target?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR;
     if (calendar !== cycle.cal) {
       closeSegment(cycle, t, this.calendars);
@@ -283,8 +288,7 @@ export class TicketClock {
       if (strategy === "retroactive") {
         next.spans = cycle.spans.map((span) => [...span]);
         next.segFrom = t;
-        const calendar = policy?.targets.get(next.metric)?.get(this.data.ticket.priority ?? "")?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR;
-        remeasure(next, calendar, this.calendars);
+        remeasure(next, this.targetOf(policy, next.metric)?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR, this.calendars);
         next.runCalendar = cycle.runCalendar;
       }
       this.target(next, policy, t);
