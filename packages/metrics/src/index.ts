@@ -58,3 +58,9 @@ export type { ReadTicketRowsResult, TicketRow, TicketRowProblem } from "./Ticket
 // --- SLA attainment (states from @supportops/sla) ---
 export { slaAttainment } from "./slaAttainment.js";
 export type { SlaAttainmentOptions, SlaAttainmentResult, SlaEngineLike } from "./slaAttainment.js";
+
+// --- findings: drivers, repeat contacts, real changes, incident timelines ---
+export { FINDING_TESTS } from "./Finding.js";
+export type { FindingEffect, FindingTest, TestedChange } from "./Finding.js";
+export { detectChanges } from "./detectChanges.js";
+export type { ChangeCell, ChangeReport, ChangeSide, DetectChangesOptions, SkippedCell } from "./detectChanges.js";

@@ -9,24 +9,14 @@ import {
   wilson,
 } from "./distributions.js";
 
-/** The tests a finding can name. */
-export type ChangeTestName = "two_proportion_z" | "fisher_exact" | "poisson_rate_exact" | "poisson_rate_normal" | "mann_whitney_exact" | "mann_whitney_normal";
-
-/** An effect size with its interval. */
-export interface Effect {
-  readonly kind: "proportion_difference" | "rate_ratio" | "median_difference";
-  /** Current minus baseline (difference), or current over baseline (ratio); `null` when it does not exist (a ratio over 0). */
-  readonly estimate: number | null;
-  readonly low: number;
-  /** `null`: unbounded (a rate ratio whose baseline count is 0). */
-  readonly high: number | null;
-  readonly level: number;
-}
+import type { FindingEffect as Effect, FindingTest as ChangeTestName } from "../../Finding.js";
 
 export interface TestOutcome {
   readonly test: ChangeTestName;
   readonly pValue: number;
   readonly effect: Effect;
+  /** The sign of current − baseline (−1, 0, 1). */
+  readonly sign: number;
 }
 
 /**
@@ -54,7 +44,7 @@ export function compareProportions(x1: number, n1: number, x2: number, n2: numbe
   const d = p1 - p2;
   const low = d - Math.sqrt((p1 - w1.low) ** 2 + (w2.high - p2) ** 2);
   const high = d + Math.sqrt((w1.high - p1) ** 2 + (p2 - w2.low) ** 2);
-  return { test, pValue, effect: { kind: "proportion_difference", estimate: d, low, high, level } };
+  return { test, pValue, effect: { kind: "proportion_difference", estimate: d, low, high, level }, sign: Math.sign(d) };
 }
 
 /** Above this many events the conditional test switches from the exact sum to its normal approximation. */
@@ -69,7 +59,7 @@ export function compareCounts(x1: number, t1: number, x2: number, t2: number, le
   const total = x1 + x2;
   const p0 = t1 / (t1 + t2);
   const scale = t2 / t1;
-  if (total === 0) return { test: "poisson_rate_exact", pValue: 1, effect: { kind: "rate_ratio", estimate: null, low: 0, high: null, level } };
+  if (total === 0) return { test: "poisson_rate_exact", pValue: 1, effect: { kind: "rate_ratio", estimate: null, low: 0, high: null, level }, sign: 0 };
   let test: ChangeTestName;
   let pValue: number;
   if (total <= EXACT_RATE_LIMIT) {
@@ -85,6 +75,7 @@ export function compareCounts(x1: number, t1: number, x2: number, t2: number, le
     test,
     pValue,
     effect: { kind: "rate_ratio", estimate: x2 === 0 ? null : (x1 / t1) / (x2 / t2), low: ratio(cp.low) ?? 0, high: ratio(cp.high), level },
+    sign: Math.sign(x1 / t1 - x2 / t2),
   };
 }
 
