@@ -64,3 +64,7 @@ export { FINDING_TESTS } from "./Finding.js";
 export type { FindingEffect, FindingTest, TestedChange } from "./Finding.js";
 export { detectChanges } from "./detectChanges.js";
 export type { ChangeCell, ChangeReport, ChangeSide, DetectChangesOptions, SkippedCell } from "./detectChanges.js";
+export { DRIVER_MEASURES, topDrivers } from "./topDrivers.js";
+export type { DriverChange, DriverMeasure, DriverRow, TopDriversOptions, TopDriversResult } from "./topDrivers.js";
+export { repeatContactRate } from "./repeatContactRate.js";
+export type { RepeatContactRateOptions, RepeatContactRateResult } from "./repeatContactRate.js";
