@@ -68,3 +68,5 @@ export { DRIVER_MEASURES, topDrivers } from "./topDrivers.js";
 export type { DriverChange, DriverMeasure, DriverRow, TopDriversOptions, TopDriversResult } from "./topDrivers.js";
 export { repeatContactRate } from "./repeatContactRate.js";
 export type { RepeatContactRateOptions, RepeatContactRateResult } from "./repeatContactRate.js";
+export { incidentTimeline } from "./incidentTimeline.js";
+export type { IncidentEntry, IncidentSlaCycle, IncidentSlaEngine, IncidentTimeline, IncidentTimelineOptions, StatusSpan } from "./incidentTimeline.js";
