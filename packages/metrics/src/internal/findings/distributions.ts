@@ -84,7 +84,7 @@ const LANCZOS = [
 ];
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7: ~1e-15 relative). */
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let sum = LANCZOS[0] as number;
@@ -95,7 +95,7 @@ export function logGamma(x: number): number {
 
 const logFactorialCache: number[] = [0];
 /** ln k! (exact sums below 4096, Lanczos above). */
-export function logFactorial(k: number): number {
+function logFactorial(k: number): number {
   if (k < 4096) {
     while (logFactorialCache.length <= k) logFactorialCache.push((logFactorialCache[logFactorialCache.length - 1] as number) + Math.log(logFactorialCache.length));
     return logFactorialCache[k] as number;
@@ -104,12 +104,12 @@ export function logFactorial(k: number): number {
 }
 
 /** ln C(n, k). */
-export function logChoose(n: number, k: number): number {
+function logChoose(n: number, k: number): number {
   return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
 }
 
 /** P(X = k) for X ~ Binomial(n, p). */
-export function binomialPmf(k: number, n: number, p: number): number {
+function binomialPmf(k: number, n: number, p: number): number {
   if (k < 0 || k > n) return 0;
   if (p === 0) return k === 0 ? 1 : 0;
   if (p === 1) return k === n ? 1 : 0;
@@ -131,7 +131,7 @@ export function binomialTwoSided(k: number, n: number, p: number): number {
 }
 
 /** The regularised incomplete beta I_x(a, b) (continued fraction, Numerical Recipes' betacf). */
-export function incompleteBeta(x: number, a: number, b: number): number {
+function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));

@@ -12,7 +12,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** CRLF/CR → LF; control characters → their visible control pictures; bidi controls → U+FFFD. */
-export function neutralize(text: string): string {
+function neutralize(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(CONTROL, (c) => {
@@ -30,7 +30,7 @@ function flatten(text: string): string {
 }
 
 /** {@link flatten}, trimmed. */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return flatten(text).trim();
 }
 
@@ -52,7 +52,7 @@ function defuseLinks(text: string): string {
 }
 
 /** Prose for CommonMark: one line, every markup character escaped, links defused, `@` escaped. */
-export function markdownText(text: string): string {
+function markdownText(text: string): string {
   return defuseLinks(flatten(text).replace(/[\\`*_[\]<>|~&#!$]/g, (ch) => `\\${ch}`)).replace(/@/g, "\\@");
 }
 

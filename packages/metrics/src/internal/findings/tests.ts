@@ -4,7 +4,6 @@ import {
   binomialTwoSided,
   clopperPearson,
   fisherTwoSided,
-  normalQuantile,
   normalTwoSided,
   wilson,
 } from "./distributions.js";
@@ -237,9 +236,4 @@ export function benjaminiHochberg(pValues: ReadonlyArray<number>): number[] {
     adjusted[index] = running;
   }
   return adjusted;
-}
-
-/** z for a two-sided interval at `level`. */
-export function zOf(level: number): number {
-  return normalQuantile(1 - (1 - level) / 2);
 }
