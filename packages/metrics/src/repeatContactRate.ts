@@ -1,5 +1,4 @@
 import { parseTicketLog, rethrowAs, toDurationMs, type DurationInput, type TicketEvent } from "@supportops/core";
-import { DateTime } from "luxon";
 import type { KpiInstant, KpiPeriod } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import { MetricsError } from "./MetricsError.js";
@@ -7,6 +6,7 @@ import type { TicketInput } from "./TicketFacts.js";
 import { requireIterable } from "./internal/requireIterable.js";
 import { invalidArgument, resolveOptions } from "./internal/resolveOptions.js";
 import { wilsonInterval } from "./internal/statistics.js";
+import { localDaysBefore } from "./internal/findings/localDaysBefore.js";
 
 /**
  * Options of {@link repeatContactRate}.
@@ -24,8 +24,8 @@ export interface RepeatContactRateOptions {
   /**
    * How far back an earlier ticket of the same requester makes a repeat. Whole days or weeks
    * (`"P7D"`, `"P2W"`, `{ days: 7 }`) are local calendar days in `timeZone` (the same wall time that
-   * many days earlier, so a window across a DST change is 167 or 169 hours); any other duration is
-   * exact elapsed time. Default `"P7D"`.
+   * many days earlier, as luxon's `minus({ days })`: a window across a DST change is 167 or 169
+   * hours); any other duration is exact elapsed time. Default `"P7D"`.
    */
   readonly window?: DurationInput;
   /** Only an earlier ticket of the same category (as classified at `asOf`) counts. Default `false`. */
@@ -110,7 +110,8 @@ export function repeatContactRate(tickets: Iterable<TicketInput>, options: Repea
   }
   const sameCategory = options.sameCategory ?? false;
   if (typeof sameCategory !== "boolean") throw invalidArgument(["sameCategory"], "expected true or false");
-  const windowStart = (at: number): number => (days === null ? at - windowMs : DateTime.fromMillis(at, { zone: o.timeZone }).minus({ days }).toMillis());
+  const daysBefore = localDaysBefore(o.timeZone);
+  const windowStart = (at: number): number => (days === null ? at - windowMs : daysBefore(at, days));
 
   const byRequester = new Map<string, Contact[]>();
   const candidates: Array<{ readonly requester: string; readonly contact: Contact }> = [];
