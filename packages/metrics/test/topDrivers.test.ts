@@ -1,7 +1,7 @@
 // topDrivers: Pareto tables of created, reopened, negative-CSAT and breached tickets (docs/kpis.md, "Findings").
 import { describe, expect, it } from "vitest";
 import { generateTicketLogs, thrownBy } from "@supportops/test-utils";
-import { MetricsError, topDrivers, type SlaEngineLike } from "../src/index.js";
+import { MetricsError, ticketRowsFromLogs, topDrivers, type SlaEngineLike } from "../src/index.js";
 import { naiveDrivers } from "./support/naiveFindings.js";
 import { T0, created, customer, merged, rated, reply, status, ticket } from "./support/tickets.js";
 
@@ -99,6 +99,15 @@ describe("topDrivers", () => {
     const result = topDrivers(tickets, { period, measure: "breached", slaEngine: engine });
     expect(result.rows).toStrictEqual([{ key: "billing", value: 1, share: 1, cumulativeShare: 1 }]);
     expect(thrownBy(MetricsError, () => topDrivers(tickets, { period, measure: "breached" })).issues[0].path).toStrictEqual(["slaEngine"]);
+  });
+
+  it("takes flat rows too (created by channel, which rows know exactly), but not for breaches", () => {
+    const logs = generateTicketLogs({ count: 500, seed: 2, kpiExtras: true });
+    const options = { period: { from: "2026-01-05", to: "2026-01-19" }, asOf: "2026-03-01", by: "channel", measure: "created" } as const;
+    const rows = ticketRowsFromLogs(logs, { asOf: options.asOf });
+    expect(topDrivers(rows, options)).toStrictEqual(topDrivers(logs, options));
+    const engine: SlaEngineLike = { evaluate: () => ({ metrics: [] }) };
+    expect(thrownBy(MetricsError, () => topDrivers(rows, { ...options, measure: "breached", slaEngine: engine })).issues[0].path).toStrictEqual([0]);
   });
 
   it("rejects bad options with a path", () => {
