@@ -1,6 +1,7 @@
 // The supportops demo: one section per package, on bundled sample data. Run with `pnpm demo`.
 import { coreDemo } from "./core.js";
 import { escalationDemo } from "./escalation.js";
+import { findingsDemo } from "./findings.js";
 import { metricsDemo } from "./metrics.js";
 import { severityDemo } from "./severity.js";
 import { slaDemo } from "./sla.js";
@@ -15,6 +16,7 @@ const sections: Array<[string, () => string[]]> = [
   ["Ticket taxonomy (@supportops/taxonomy)", taxonomyDemo],
   ["Escalation packages (@supportops/escalation)", escalationDemo],
   ["Support KPIs (@supportops/metrics)", metricsDemo],
+  ["What changed, and the top drivers (@supportops/metrics)", findingsDemo],
 ];
 
 for (const [title, run] of sections) {

@@ -42,6 +42,11 @@ export interface ReportOptions extends KpiOptions {
   readonly groupBy?: ReadonlyArray<GroupAttribute>;
   /** Time buckets; default one bucket, the whole period. */
   readonly bucket?: ReportBucketOption;
+  /**
+   * Keep each duration row's values (`first_response_time`, `resolution_time`: `row.values`, sorted
+   * ascending, in ms), which `detectChanges` needs for its rank test. Default `false`.
+   */
+  readonly keepValues?: boolean;
 }
 
 /**
@@ -59,6 +64,7 @@ export interface KpiAccumulatorJson {
     readonly options: ResolvedOptions;
     readonly groupBy: ReadonlyArray<GroupAttribute>;
     readonly bucket: BucketSpec | null;
+    readonly keepValues?: true;
   };
   readonly cells: ReadonlyArray<{ readonly kpi: PeriodKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: Cell }>;
   readonly snapshots: ReadonlyArray<{ readonly groupKey: string; readonly awaiting: ReadonlyArray<number>; readonly open: ReadonlyArray<number> }>;
@@ -135,7 +141,8 @@ function engineConfigOf(input: unknown, usage: string): ConstructorParameters<ty
     if (b.unit === "month" && b.weekStart !== undefined) throw invalidArgument(["bucket", "weekStart"], "weekStart only applies to weeks", "invalid_bucket");
     bucket = { unit: b.unit, weekStart };
   }
-  return { kpis, options, groupBy, bucket };
+  if (raw.keepValues !== undefined && typeof raw.keepValues !== "boolean") throw invalidArgument(["keepValues"], "expected true or false");
+  return { kpis, options, groupBy, bucket, ...(raw.keepValues === true ? { keepValues: true as const } : {}) };
 }
 
 function wrap(engine: Engine): KpiAccumulator {
@@ -243,6 +250,7 @@ export function accumulatorFromJSON(json: unknown): KpiAccumulator {
         kpis: c.kpis,
         groupBy: c.groupBy,
         ...(c.bucket === null ? {} : { bucket: c.bucket.unit === "week" ? c.bucket : { unit: c.bucket.unit } }),
+        ...(c.keepValues === true ? { keepValues: true } : {}),
       },
       "accumulatorFromJSON(state)",
     );

@@ -58,3 +58,15 @@ export type { ReadTicketRowsResult, TicketRow, TicketRowProblem } from "./Ticket
 // --- SLA attainment (states from @supportops/sla) ---
 export { slaAttainment } from "./slaAttainment.js";
 export type { SlaAttainmentOptions, SlaAttainmentResult, SlaEngineLike } from "./slaAttainment.js";
+
+// --- findings: drivers, repeat contacts, real changes, incident timelines ---
+export { FINDING_TESTS } from "./Finding.js";
+export type { FindingEffect, FindingTest, TestedChange } from "./Finding.js";
+export { detectChanges } from "./detectChanges.js";
+export type { ChangeCell, ChangeReport, ChangeSide, DetectChangesOptions, SkippedCell } from "./detectChanges.js";
+export { DRIVER_MEASURES, topDrivers } from "./topDrivers.js";
+export type { DriverChange, DriverMeasure, DriverRow, TopDriversOptions, TopDriversResult } from "./topDrivers.js";
+export { repeatContactRate } from "./repeatContactRate.js";
+export type { RepeatContactRateOptions, RepeatContactRateResult } from "./repeatContactRate.js";
+export { incidentTimeline } from "./incidentTimeline.js";
+export type { IncidentEntry, IncidentSlaCycle, IncidentSlaEngine, IncidentTimeline, IncidentTimelineOptions, StatusSpan } from "./incidentTimeline.js";

@@ -26,6 +26,8 @@ export interface KpiReportRow {
   readonly excluded: Readonly<Record<string, number>>;
   readonly stats: KpiStatsOf<Exclude<KpiId, "backlog">>;
   readonly provisional?: boolean;
+  /** Duration KPIs with the `keepValues` option: the row's values in ms, ascending. */
+  readonly values?: ReadonlyArray<number>;
 }
 
 /**

@@ -116,6 +116,15 @@ export interface GenerateTicketLogsOptions {
    * Drawn from a second random stream, so log `i` still depends only on `seed`, `i` and the options.
    */
   readonly kpiExtras?: boolean;
+  /**
+   * Requesters who come back (default `false`, which leaves every log exactly as before): most
+   * customers write once, regulars write often (a skewed pool of 200), and about one ticket in eight
+   * is a follow-up of one of the 32 logs before it — same requester, often the same category,
+   * created from minutes to ten days after it, now and then at the very same instant (a double
+   * submit); a follow-up's whole log moves in time with it. System tickets have no requester. Drawn
+   * from a third random stream; log `i` depends only on `seed`, the logs before it and the options.
+   */
+  readonly repeatRequesters?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -242,6 +251,7 @@ interface Context {
   readonly iso: boolean;
   readonly count: number;
   readonly kpiExtras: boolean;
+  readonly repeatRequesters: boolean;
 }
 
 /** Parses a generated instant back to epoch ms. */
@@ -276,6 +286,42 @@ function withKpiExtras(log: GeneratedTicketLog, rng: Rng, index: number, ctx: Co
     events.push({ id: `${log.id}-x1`, at: stamp(msOf(last.at) + between(rng, 10, 2_880) * MINUTE), type: "satisfaction_rated", score: between(rng, 1, 5) });
   }
   return { id: log.id, events };
+}
+
+/** What a later follow-up reads of a recent log. */
+interface RecentContact {
+  readonly at: number;
+  readonly requester: string | undefined;
+  readonly category: string | undefined;
+}
+
+/**
+ * Gives a finished log its requester (see {@link GenerateTicketLogsOptions.repeatRequesters}); a
+ * follow-up moves the whole log so it is created `lag` after the ticket it follows (times keep their
+ * order, so the log stays valid).
+ */
+function withRepeatRequesters(log: GeneratedTicketLog, rng: Rng, index: number, ctx: Context, recent: ReadonlyArray<RecentContact>): GeneratedTicketLog {
+  const created = log.events[0] as Extract<GeneratedTicketEvent, { type: "created" }>;
+  if (created.by === "system") return log;
+  const stamp = (ms: number): GeneratedInstant => (ctx.iso ? ctx.clock.iso(ms) : ms);
+  const kind = rng();
+  if (kind < 0.125 && recent.length > 0) {
+    const original = recent[Math.floor(rng() * recent.length)] as RecentContact;
+    if (original.requester !== undefined) {
+      const lagMinutes = rng() < 0.08 ? 0 : rng() < 0.6 ? between(rng, 30, 2 * 1_440) : between(rng, 2 * 1_440, 10 * 1_440);
+      const delta = original.at + lagMinutes * MINUTE - msOf(created.at);
+      const keepsCategory = original.category !== undefined && rng() < 0.7 && !log.events.some((e) => e.type === "category_changed");
+      const events = log.events.map((e, i) => {
+        const moved = { ...e, at: stamp(msOf(e.at) + delta) } as GeneratedTicketEvent;
+        if (i !== 0) return moved;
+        return { ...(moved as typeof created), requester: original.requester as string, ...(keepsCategory ? { category: original.category as string } : {}) };
+      });
+      return { id: log.id, events };
+    }
+  }
+  // A regular (a skewed pool: the first few write most) or a one-off customer.
+  const requester = kind < 0.3 ? `regular-${1 + Math.floor(200 * rng() ** 2.5)}` : `customer-r${index + 1}`;
+  return { id: log.id, events: [{ ...created, requester }, ...log.events.slice(1)] };
 }
 
 /** Builds one log. Every step keeps the log valid: statuses move from where they are, times never go back. */
@@ -452,7 +498,7 @@ function buildLog(rng: Rng, index: number, ctx: Context): GeneratedTicketLog {
 }
 
 function contextOf(options: GenerateTicketLogsOptions): Context {
-  const { count, seed, timeZone = "Europe/Berlin", start = "2026-01-05", days = 28, timeFormat = "epochMs", kpiExtras = false } = options;
+  const { count, seed, timeZone = "Europe/Berlin", start = "2026-01-05", days = 28, timeFormat = "epochMs", kpiExtras = false, repeatRequesters = false } = options;
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${String(count)}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${String(seed)}`);
   if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`days must be a whole number ≥ 1, got ${String(days)}`);
@@ -465,6 +511,7 @@ function contextOf(options: GenerateTicketLogsOptions): Context {
     iso: timeFormat === "iso",
     count,
     kpiExtras,
+    repeatRequesters,
   };
 }
 
@@ -491,9 +538,19 @@ function contextOf(options: GenerateTicketLogsOptions): Context {
  */
 export function* iterateTicketLogs(options: GenerateTicketLogsOptions): Generator<GeneratedTicketLog, void, undefined> {
   const ctx = contextOf(options);
+  const recent: RecentContact[] = [];
   for (let i = 0; i < ctx.count; i++) {
     const log = buildLog(mulberry32(logSeed(options.seed, i)), i, ctx);
-    yield ctx.kpiExtras ? withKpiExtras(log, mulberry32(logSeed(options.seed ^ 0x5bd1e995, i)), i, ctx) : log;
+    const extras = ctx.kpiExtras ? withKpiExtras(log, mulberry32(logSeed(options.seed ^ 0x5bd1e995, i)), i, ctx) : log;
+    if (!ctx.repeatRequesters) {
+      yield extras;
+      continue;
+    }
+    const withRequester = withRepeatRequesters(extras, mulberry32(logSeed(options.seed ^ 0x27d4eb2f, i)), i, ctx, recent);
+    const created = withRequester.events[0] as Extract<GeneratedTicketEvent, { type: "created" }>;
+    recent.push({ at: msOf(created.at), requester: created.requester, category: created.category });
+    if (recent.length > 32) recent.shift();
+    yield withRequester;
   }
 }
 

@@ -122,6 +122,8 @@ export interface EngineConfig {
   readonly options: ResolvedOptions;
   readonly groupBy: ReadonlyArray<GroupAttribute>;
   readonly bucket: BucketSpec | null;
+  /** Rows of duration KPIs carry their sorted values (for detectChanges). */
+  readonly keepValues?: true;
 }
 
 export interface CellRow {
@@ -133,6 +135,7 @@ export interface CellRow {
   readonly excluded: Readonly<Record<string, number>>;
   readonly stats: KpiStatsOf<PeriodKpiId>;
   readonly provisional?: boolean;
+  readonly values?: ReadonlyArray<number>;
 }
 
 export class Engine {
@@ -266,13 +269,16 @@ export class Engine {
         return { ...base, value: cell.n, stats: {} };
       case "first_response_time":
       case "resolution_time": {
-        const durations = durationStats(sorted(cell.values), o);
+        const values = sorted(cell.values);
+        const durations = durationStats(values, o);
+        const kept = this.config.keepValues === true ? { values } : {};
         const snapshot = this.snapshots.get(groupKey) ?? { awaiting: [], open: [] };
         if (kpi === "first_response_time") {
           return {
             ...base,
             value: durations.median,
             stats: { ...durations, awaitingFirstReply: snapshot.awaiting.length, awaitingMedianAge: percentile(sorted(snapshot.awaiting), 50, o.percentile) },
+            ...kept,
           };
         }
         const open = snapshot.open.length;
@@ -280,6 +286,7 @@ export class Engine {
           ...base,
           value: durations.median,
           stats: { ...durations, open, openMedianAge: percentile(sorted(snapshot.open), 50, o.percentile), censoredFraction: open + cell.n === 0 ? null : open / (open + cell.n) },
+          ...kept,
         };
       }
       case "first_contact_resolution": {
