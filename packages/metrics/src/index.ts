@@ -58,3 +58,13 @@ export type { ReadTicketRowsResult, TicketRow, TicketRowProblem } from "./Ticket
 // --- SLA attainment (states from @supportops/sla) ---
 export { slaAttainment } from "./slaAttainment.js";
 export type { SlaAttainmentOptions, SlaAttainmentResult, SlaEngineLike } from "./slaAttainment.js";
+
+// --- rendering for terminals, REPLs and notebooks ---
+export { humanizeDuration } from "./humanizeDuration.js";
+export { humanizeShare } from "./humanizeShare.js";
+export { toTableRows } from "./toTableRows.js";
+export type { KpiTableRow } from "./toTableRows.js";
+export { toInspectable } from "./toInspectable.js";
+export type { Inspectable } from "./toInspectable.js";
+export { toHtml } from "./toHtml.js";
+export type { ToHtmlOptions } from "./toHtml.js";
