@@ -74,7 +74,7 @@ table { border-collapse: collapse; font-size: .85rem; margin: 8px 0; } caption {
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; } th { background: var(--tile); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .fallback { max-width: 100%; } .wide { overflow-x: auto; }
-.panel-empty { color: var(--muted); font-style: italic; }
+.panel-empty { color: var(--muted); font-style: italic; } summary { cursor: pointer; color: var(--a); }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; }
   .tile { border-color: #999; background: none; } h2 { break-after: avoid; } section { break-inside: avoid-page; }
@@ -265,7 +265,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <section id="csat" aria-labelledby="csat-h"><h2 id="csat-h">CSAT distribution</h2>${csatSection(input)}</section>
 ${panel("what-changed", "What changed", input.whatChanged)}
 ${panel("top-drivers", "Top drivers", input.topDrivers)}
-<section id="rows" aria-labelledby="rows-h"><h2 id="rows-h">Every row of the report</h2><div class="wide">${toHtml(r, { caption: `KPIs by ${[...new Set(r.rows.flatMap((x) => Object.keys(x.group)))].join(", ") || "period"} and bucket` })}</div></section>
+<section id="rows" aria-labelledby="rows-h"><h2 id="rows-h">Every row of the report</h2><details><summary>${r.rows.length} rows: every KPI by ${[...new Set(r.rows.flatMap((x) => Object.keys(x.group)))].join(", ") || "period"} and bucket (the rows of --csv)</summary><div class="wide">${toHtml(r, { caption: `KPIs by ${[...new Set(r.rows.flatMap((x) => Object.keys(x.group)))].join(", ") || "period"} and bucket` })}</div></details></section>
 </main>
 <footer><p class="meta">Definitions: docs/kpis.md of supportops. Durations are elapsed time; medians and p90 by nearest rank; intervals are 95 % Wilson intervals.</p></footer>
 </body>

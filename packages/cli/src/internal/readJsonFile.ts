@@ -13,7 +13,7 @@ export interface JsonFile {
 }
 
 /** Reads a file as text; a missing file is a `not_found` CliError. */
-export async function readText(file: string): Promise<string> {
+async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
@@ -23,7 +23,7 @@ export async function readText(file: string): Promise<string> {
 }
 
 /** 1-based line and column of a character offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
+function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {

@@ -9,7 +9,7 @@ import { CliError } from "../CliError.js";
 import { createProgress } from "./progress.js";
 
 /** One rejected line of an input file: its 1-based line number, where in it, and what is wrong. */
-export interface InputProblem {
+interface InputProblem {
   readonly line: number;
   readonly where: string;
   readonly message: string;

@@ -5,12 +5,12 @@ export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ 
 
 const W = 640;
 const H = 260;
-const M = { left: 64, right: 16, top: 28, bottom: 44 };
+const M = { left: 64, right: 36, top: 28, bottom: 44 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
 /** A step of 1, 2 or 5 × 10^k giving about `count` ticks up to `max`. */
-export function niceStep(max: number, count = 5): number {
+function niceStep(max: number, count = 5): number {
   if (!(max > 0)) return 1;
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
