@@ -1,6 +1,7 @@
 // The `supportops` command, end to end: the bin is built with tsup and run with node on the bundled
 // sample data; every number it prints is checked against the library called directly.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCalendar, createSlaEngine, rankBySlaRisk, type SlaEngineDefinition } from "@supportops/sla";
 import { kpiReport, readTicketRows, slaAttainment, toCsv, toMarkdown, type TicketInput } from "@supportops/metrics";
@@ -104,6 +105,29 @@ describe("supportops report", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/bad\.csv:4: created_at: expected an ISO-8601 instant/);
     expect((JSON.parse(result.stdout) as { source: { tickets: number; rejected: number } }).source).toMatchObject({ tickets: 5, rejected: 1 });
+  });
+
+  it("reads a quoted field that spans lines as one row, and counts lines for the rows after it", () => {
+    const text = readFileSync(`${packageDir}/${SAMPLE}/ticket-rows.csv`, "utf8").trim().split("\n").slice(0, 4);
+    text[1] = text[1]!.replace(",feedback,", ',"feed\nback, with a comma",');
+    text.push(text[2]!.replace(/^T-2,/, "T-y,").replace(/,(open|solved|closed|pending|new|on_hold),/, ",waiting,"));
+    writeFileSync(`${scratch}/multiline.csv`, text.join("\n") + "\n");
+    const result = run(bin, ["report", "build/cli-test/multiline.csv", "--period", "2026-01-05..2026-03-02", "--group-by", "category", "--json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/multiline\.csv:6: status: expected a canonical status/);
+    const json = JSON.parse(result.stdout) as { source: { tickets: number }; rows: Array<{ group: { category: string } }> };
+    expect(json.source.tickets).toBe(3);
+    expect(json.rows.some((r) => r.group.category === "feed\nback, with a comma")).toBe(true);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/script"))("draws a progress bar on stderr only when stderr is a terminal", () => {
+    const args = ["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-01-05..2026-03-02", "--csv"];
+    expect(run(bin, args).stderr).not.toContain("bytes");
+    // util-linux `script` runs the command on a pseudo-terminal; stdout goes to /dev/null inside it.
+    const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ") + " > /dev/null";
+    const tty = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: packageDir, encoding: "utf8" });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/tickets\.jsonl \[=+\] 100% · (\d+)\/\1 bytes/);
   });
 
   it("exits 2 on usage errors and 1 when every line is rejected", () => {
