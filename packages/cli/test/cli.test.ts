@@ -120,12 +120,13 @@ describe("supportops report", () => {
     expect(json.rows.some((r) => r.group.category === "feed\nback, with a comma")).toBe(true);
   });
 
-  it.skipIf(!existsSync("/usr/bin/script"))("draws a progress bar on stderr only when stderr is a terminal", () => {
+  const pty = "/usr/bin/script"; // util-linux
+  it.skipIf(!existsSync(pty))("draws a progress bar on stderr only when stderr is a terminal", () => {
     const args = ["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-01-05..2026-03-02", "--csv"];
     expect(run(bin, args).stderr).not.toContain("bytes");
     // util-linux `script` runs the command on a pseudo-terminal; stdout goes to /dev/null inside it.
     const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ") + " > /dev/null";
-    const tty = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: packageDir, encoding: "utf8" });
+    const tty = spawnSync(pty, ["-qec", command, "/dev/null"], { cwd: packageDir, encoding: "utf8" });
     expect(tty.status).toBe(0);
     expect(tty.stdout).toMatch(/tickets\.jsonl \[=+\] 100% · (\d+)\/\1 bytes/);
   });
