@@ -138,6 +138,8 @@ describe("supportops report", () => {
     expect(run(bin, ["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-01-01..2026-02-01", "--csv", "--json"]).code).toBe(2);
     expect(run(bin, ["report", "missing.jsonl", "--period", "2026-01-01..2026-02-01"]).code).toBe(2);
     expect(run(bin, ["report", `${SAMPLE}/tickets.jsonl`]).code).toBe(2);
+    const unwritable = run(bin, ["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-01-01..2026-02-01", "--html", "no/such/folder/report.html"]);
+    expect([unwritable.code, unwritable.stderr]).toStrictEqual([2, expect.stringContaining("--html no/such/folder/report.html: cannot write the file") as unknown as string]);
     writeFileSync(`${scratch}/all-bad.jsonl`, "nope\n[]\n");
     expect(run(bin, ["report", "build/cli-test/all-bad.jsonl", "--period", "2026-01-01..2026-02-01"]).code).toBe(1);
   });

@@ -10,9 +10,13 @@ const period = { from: "2026-03-01", to: "2026-04-01" } as const;
 
 describe("humanizeDuration", () => {
   it("writes the two largest units, rounded to the smaller one", () => {
-    expect([0, 450, 1_000, 45_000, 90_000, 8_100_000, 7_199_000, 86_400_000, 273_600_000, null].map(humanizeDuration)).toStrictEqual([
+    expect([0, 450, 1_000, 45_000, 90_000, 8_100_000, 7_199_000, 86_400_000, 273_600_000, null].map((ms) => humanizeDuration(ms))).toStrictEqual([
       "0 ms", "450 ms", "1 s", "45 s", "1 m 30 s", "2 h 15 m", "2 h", "1 d", "3 d 4 h", "—",
     ]);
+  });
+  it("stops at a largest unit when asked (business time: no 24-hour days)", () => {
+    expect([45_000, 8_100_000, 136_800_000, 137_100_000].map((ms) => humanizeDuration(ms, { largestUnit: "h" }))).toStrictEqual(["45 s", "2 h 15 m", "38 h", "38 h 5 m"]);
+    expect(humanizeDuration(8_100_000, { largestUnit: "m" })).toBe("135 m");
   });
   test.prop([fc.integer({ min: 1_000, max: 400 * 86_400_000 })], { numRuns: numRuns(200) })("never writes a smaller unit's full count (no '60 m')", (ms) => {
     const text = humanizeDuration(ms);

@@ -14,6 +14,9 @@ import { readJsonFile, type JsonFile } from "./readJsonFile.js";
 import { readTickets, ticketFormatOf, type TicketFile } from "./readTickets.js";
 import { terminalReport, terminalTable } from "./terminal.js";
 
+/** Business time is written in hours at most: a "day" of 24 business hours would mislead. */
+const BUSINESS = { largestUnit: "h" } as const;
+
 /** Exit codes: see docs/cli.md. */
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -114,7 +117,10 @@ async function runReport(io: Io, file: string, flags: ReportFlags): Promise<void
   }
   const report = { ...bundle, notes };
   if (flags.html !== undefined) {
-    await writeFile(flags.html, renderHtmlReport(report));
+    const target = flags.html;
+    await writeFile(target, renderHtmlReport(report)).catch((error: unknown) => {
+      throw usage(`--html ${target}: cannot write the file (${(error as Error).message})`);
+    });
   }
   if (flags.json === true) {
     io.out(JSON.stringify({ ...report.report, overall: report.overall.rows, weekly: report.weekly.rows, backlog: report.backlog, slaAttainment: report.sla, source: report.source, problems: input.problems, notes }, null, 2) + "\n");
@@ -148,9 +154,9 @@ async function runSla(io: Io, file: string, flags: { sla: string; at: string; tz
   io.out(pc.bold(`SLA states of ${evaluations.length} tickets at ${localTime(at, tz)} (${tz})`) + "\n");
   io.out(`cycles: ${Object.entries(counts).map(([s, c]) => `${c} ${s}`).join(", ") || "none"}\n\n`);
   io.out(pc.bold(`Running cycles (${open.length}), first ${Math.min(limit, open.length)}`) + "\n");
-  io.out(terminalTable(open.slice(0, limit).map(({ e, m }) => ({ ticket: e.ticketId ?? "", policy: m.policyId, metric: m.metric, status: m.status, remaining: m.status === "breached" ? "breached" : humanizeDuration(m.remainingBusinessMs), due: localTime(m.dueAt, tz) }))) + "\n\n");
+  io.out(terminalTable(open.slice(0, limit).map(({ e, m }) => ({ ticket: e.ticketId ?? "", policy: m.policyId, metric: m.metric, status: m.status, remaining: m.status === "breached" ? "breached" : humanizeDuration(m.remainingBusinessMs, BUSINESS), due: localTime(m.dueAt, tz) }))) + "\n\n");
   io.out(pc.bold(`Worklist, most at risk first (${worklist.length}), first ${Math.min(limit, worklist.length)}`) + "\n");
-  io.out(terminalTable(worklist.slice(0, limit).map((w, i) => ({ rank: i + 1, ticket: w.evaluation.ticketId ?? "", metric: w.state.metric, status: w.breached ? "breached" : w.state.status, remaining: w.breached ? `breached ${localTime(w.state.breachedAt, tz)}` : humanizeDuration(w.remainingBusinessMs), due: localTime(w.state.dueAt, tz) }))) + "\n");
+  io.out(terminalTable(worklist.slice(0, limit).map((w, i) => ({ rank: i + 1, ticket: w.evaluation.ticketId ?? "", metric: w.state.metric, status: w.breached ? "breached" : w.state.status, remaining: w.breached ? `breached ${localTime(w.state.breachedAt, tz)}` : humanizeDuration(w.remainingBusinessMs, BUSINESS), due: localTime(w.state.dueAt, tz) }))) + "\n");
 }
 
 async function runCalendar(io: Io, file: string, operation: string, args: ReadonlyArray<string>, flags: { json?: boolean }): Promise<void> {
@@ -170,7 +176,7 @@ async function runCalendar(io: Io, file: string, operation: string, args: Readon
     }
     case "between": {
       const ms = calendar.businessTimeBetween(a, b);
-      result = { operation, businessMs: ms, text: `${humanizeDuration(ms)} of business time (${ms} ms)` };
+      result = { operation, businessMs: ms, text: `${humanizeDuration(ms, BUSINESS)} of business time (${ms} ms)` };
       break;
     }
     default: {
