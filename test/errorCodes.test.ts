@@ -1,6 +1,7 @@
 // Cross-package contract: one spelling for one failure, and the docs' list matches the code.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CLI_ERROR_CODES, CliError } from "@supportops/cli";
 import { COMMON_ERROR_CODES, CORE_ERROR_CODES, CoreError, SupportOpsError } from "@supportops/core";
 import { ESCALATION_ERROR_CODES, EscalationError } from "@supportops/escalation";
 import { METRICS_ERROR_CODES, MetricsError } from "@supportops/metrics";
@@ -13,6 +14,7 @@ const PACKAGES = [
   { name: "@supportops/taxonomy", className: "TaxonomyError", errorClass: TaxonomyError, codes: TAXONOMY_ERROR_CODES },
   { name: "@supportops/escalation", className: "EscalationError", errorClass: EscalationError, codes: ESCALATION_ERROR_CODES },
   { name: "@supportops/metrics", className: "MetricsError", errorClass: MetricsError, codes: METRICS_ERROR_CODES },
+  { name: "@supportops/cli", className: "CliError", errorClass: CliError, codes: CLI_ERROR_CODES },
 ] as const;
 
 const common: ReadonlySet<string> = new Set(COMMON_ERROR_CODES);

@@ -70,3 +70,12 @@ export { repeatContactRate } from "./repeatContactRate.js";
 export type { RepeatContactRateOptions, RepeatContactRateResult } from "./repeatContactRate.js";
 export { incidentTimeline } from "./incidentTimeline.js";
 export type { IncidentEntry, IncidentSlaCycle, IncidentSlaEngine, IncidentTimeline, IncidentTimelineOptions, StatusSpan } from "./incidentTimeline.js";
+// --- rendering for terminals, REPLs and notebooks ---
+export { humanizeDuration } from "./humanizeDuration.js";
+export { humanizeShare } from "./humanizeShare.js";
+export { toTableRows } from "./toTableRows.js";
+export type { KpiTableRow } from "./toTableRows.js";
+export { toInspectable } from "./toInspectable.js";
+export type { Inspectable } from "./toInspectable.js";
+export { toHtml } from "./toHtml.js";
+export type { ToHtmlOptions } from "./toHtml.js";

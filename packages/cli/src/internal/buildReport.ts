@@ -1,0 +1,67 @@
+import type { KpiId, KpiReport, KpiResult, ReportOptions, SlaAttainmentResult, TicketInput } from "@supportops/metrics";
+import { backlog, computeTicketFacts, kpiReport, slaAttainment } from "@supportops/metrics";
+import type { SlaEngine } from "@supportops/sla";
+import type { HtmlReportInput } from "../renderHtmlReport.js";
+import type { TicketFile } from "./readTickets.js";
+
+export interface BuildReportOptions {
+  readonly file: string;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly timeZone: string;
+  readonly asOf?: string;
+  readonly groupBy: ReadonlyArray<string>;
+  readonly bucket: "week" | "month" | null;
+  readonly slaEngine: SlaEngine | null;
+}
+
+/** Every number the terminal, JSON and HTML outputs show, computed once from the tickets read. */
+export function buildReport(input: TicketFile, options: BuildReportOptions): HtmlReportInput {
+  const base = { period: options.period, timeZone: options.timeZone, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) };
+  const notes: string[] = [];
+  const tickets = input.tickets;
+  const report = kpiReport(tickets, {
+    ...base,
+    groupBy: options.groupBy as ReportOptions["groupBy"] & object,
+    ...(options.bucket === null ? {} : { bucket: { unit: options.bucket } }),
+  });
+  const overall = kpiReport(tickets, base);
+  const weekly = kpiReport(tickets, { ...base, kpis: ["first_response_time", "resolution_time"] satisfies ReadonlyArray<Exclude<KpiId, "backlog">>, bucket: { unit: "week" } });
+  let backlogResult: KpiResult<"backlog"> | null = null;
+  let sla: HtmlReportInput["sla"] = null;
+  if (input.kind === "logs") {
+    const logs: ReadonlyArray<TicketInput> = input.tickets;
+    backlogResult = backlog(logs, { at: report.period.to, asOf: report.asOf, timeZone: options.timeZone });
+    if (options.slaEngine === null) {
+      notes.push("SLA attainment: left out (no --sla engine.json given).");
+    } else {
+      const engine = options.slaEngine;
+      const byPriority = new Map<string, TicketInput[]>();
+      for (const ticket of logs) {
+        const facts = computeTicketFacts(ticket, { asOf: report.asOf });
+        if (facts === null) continue;
+        const priority = facts.priorityTimeline[facts.priorityTimeline.length - 1]?.value ?? "(none)";
+        let list = byPriority.get(priority);
+        if (list === undefined) byPriority.set(priority, (list = []));
+        list.push(ticket);
+      }
+      const attainment = (list: ReadonlyArray<TicketInput>): SlaAttainmentResult => slaAttainment(list, { ...base, slaEngine: engine });
+      sla = {
+        overall: attainment(logs),
+        byPriority: [...byPriority.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([priority, list]) => ({ priority, result: attainment(list) })),
+      };
+    }
+  } else {
+    notes.push("SLA attainment: left out — CSV rows carry no events for the SLA engine to replay; give the JSONL logs.");
+    notes.push("Backlog aging: left out — the backlog snapshot reads event logs; give the JSONL logs.");
+  }
+  return {
+    title: "Support KPI report",
+    source: { file: options.file, kind: input.kind, tickets: input.tickets.length, rejected: input.rejected },
+    report,
+    overall,
+    weekly,
+    backlog: backlogResult,
+    sla,
+    notes,
+  };
+}

@@ -1,0 +1,62 @@
+import type { KpiId } from "../KpiOptions.js";
+import type {
+  BacklogStats,
+  CsatStats,
+  FirstContactResolutionStats,
+  FirstResponseStats,
+  ReopenRateStats,
+  ResolutionSurvivalStats,
+  ResolutionTimeStats,
+} from "../KpiResult.js";
+import { humanizeDuration } from "../humanizeDuration.js";
+import { humanizeShare } from "../humanizeShare.js";
+
+/** A KPI's value and what qualifies it, as text a reader takes in at a glance. */
+export interface KpiText {
+  readonly value: string;
+  readonly detail: string;
+}
+
+/** The humanised value and detail of one KPI result or report row (exhaustive over the KPI ids). */
+export function describeKpi(kpi: KpiId, value: number | null, stats: unknown, provisional: boolean | undefined): KpiText {
+  const flag = provisional === true ? "provisional" : "";
+  const join = (...parts: ReadonlyArray<string>): string => parts.filter((p) => p !== "").join(" · ");
+  switch (kpi) {
+    case "tickets_resolved":
+      return { value: value === null ? "—" : String(value), detail: "" };
+    case "first_response_time": {
+      const s = stats as FirstResponseStats;
+      return {
+        value: humanizeDuration(value),
+        detail: join(`p90 ${humanizeDuration(s.p90)}`, s.awaitingFirstReply > 0 ? `${s.awaitingFirstReply} awaiting a reply` : "", s.belowMinN ? "few values" : ""),
+      };
+    }
+    case "resolution_time": {
+      const s = stats as ResolutionTimeStats;
+      return {
+        value: humanizeDuration(value),
+        detail: join(`p90 ${humanizeDuration(s.p90)}`, s.open > 0 ? `${s.open} open` : "", s.belowMinN ? "few values" : ""),
+      };
+    }
+    case "first_contact_resolution": {
+      const s = stats as FirstContactResolutionStats;
+      return { value: humanizeShare(value, s.ci), detail: join(flag, s.windowOpen > 0 ? `${s.windowOpen} in window` : "") };
+    }
+    case "reopen_rate": {
+      const s = stats as ReopenRateStats;
+      return { value: humanizeShare(value, s.ci), detail: join(flag, s.pendingWindow > 0 ? `${s.pendingWindow} in window` : "") };
+    }
+    case "csat": {
+      const s = stats as CsatStats;
+      return { value: humanizeShare(value, s.ci), detail: s.mean === null ? "" : `mean ${s.mean.toFixed(2)}` };
+    }
+    case "resolution_survival": {
+      const s = stats as ResolutionSurvivalStats;
+      return { value: humanizeDuration(value), detail: join(`${s.censored} censored`, `resolved-only median ${humanizeDuration(s.naiveMedian)}`) };
+    }
+    case "backlog": {
+      const s = stats as BacklogStats;
+      return { value: value === null ? "—" : String(value), detail: `median age ${humanizeDuration(s.medianAge)}` };
+    }
+  }
+}
