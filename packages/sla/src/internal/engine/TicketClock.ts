@@ -24,7 +24,15 @@ export interface CompiledPolicy {
   readonly warnAt: ReadonlyArray<number>;
   readonly strategy: PriorityChangeStrategy;
   /** metric → priority → target. */
-  readonly targets: ReadonlyMap<string, ReadonlyMap<string, { readonly ms: number; readonly calendar: string }>>;
+  readonly targets: ReadonlyMap<string, ReadonlyMap<string, PolicyTarget>>;
+  /** The same by the engine's metric index (priority → target), so the clock looks a target up without the metric's name. */
+  readonly targetsByMetric: ReadonlyArray<ReadonlyMap<string, PolicyTarget> | undefined>;
+}
+
+/** A metric's target under a policy at one priority. */
+export interface PolicyTarget {
+  readonly ms: number;
+  readonly calendar: string;
 }
 
 /** What a clock needs from its engine. */
@@ -34,6 +42,8 @@ export interface ClockEngine {
   /** Looks a calendar up by key (`"24x7"` for an unknown one); one function per engine, shared by its clocks. */
   readonly calendar: CalendarLookup;
   readonly metrics: ReadonlyArray<MetricLogic>;
+  /** Each metric's index in `metrics`, by name. */
+  readonly metricIndex: ReadonlyMap<string, number>;
   readonly policies: ReadonlyArray<CompiledPolicy>;
 }
 
@@ -76,15 +86,27 @@ export class TicketClock {
   private readonly calendars: CalendarLookup;
   /** The latest cycle of each metric, by metric index. */
   private readonly latest: Array<Cycle | undefined>;
+  /** The policy named by `data.policyId` (kept beside it, so that it is not looked up by id). */
+  private policy: CompiledPolicy | undefined;
+  /** What the policies' conditions read: the ticket, which the clock updates in place. */
+  private readonly context: ConditionContext;
 
   private constructor(engine: ClockEngine, data: ClockData) {
     this.engine = engine;
     this.data = data;
     this.calendars = engine.calendar;
-    this.latest = engine.metrics.map((metric) => {
-      for (let i = data.cycles.length - 1; i >= 0; i--) if (data.cycles[i]?.metric === metric.name) return data.cycles[i];
-      return undefined;
-    });
+    const metrics = engine.metrics;
+    const latest: Array<Cycle | undefined> = new Array<Cycle | undefined>(metrics.length).fill(undefined);
+    const cycles = data.cycles;
+    for (let i = 0; i < cycles.length; i++) {
+      const cycle = cycles[i] as Cycle;
+      const m = engine.metricIndex.get(cycle.metric);
+      if (m !== undefined) latest[m] = cycle;
+    }
+    this.latest = latest;
+    const id = data.policyId;
+    this.policy = id === null ? undefined : engine.policies.find((p) => p.id === id);
+    this.context = { ticket: data.ticket, event: null };
   }
 
   static start(engine: ClockEngine, created: TicketEvent & { type: "created" }): TicketClock {
@@ -132,7 +154,8 @@ export class TicketClock {
   apply(event: TicketEvent): void {
     if (event.at > this.data.lastAt) {
       if (this.data.pending) this.endInstant();
-      for (const cycle of this.data.cycles) settle(cycle, event.at, false, this.calendars);
+      const cycles = this.data.cycles;
+      for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, event.at, false, this.calendars);
       this.data.lastAt = event.at;
     }
     this.data.pending = true;
@@ -185,7 +208,7 @@ export class TicketClock {
     const logic = this.engine.metrics[metricIndex] as MetricLogic;
     const previous = this.latest[metricIndex];
     const cycle = newCycle(logic.name, previous === undefined ? 0 : previous.index + 1, t, DEFAULT_CALENDAR);
-    if (this.data.settledOnce) this.target(cycle, this.currentPolicy(), t);
+    if (this.data.settledOnce) this.target(cycle, metricIndex, this.policy, t);
     this.data.cycles.push(cycle);
     this.latest[metricIndex] = cycle;
     return cycle;
@@ -212,20 +235,16 @@ export class TicketClock {
     cycle.watch = -1;
   }
 
-  private currentPolicy(): CompiledPolicy | undefined {
-    const id = this.data.policyId;
-    return this.engine.policies.find((p) => p.id === id);
-  }
-
-  /** The target `metric` has under `policy` at the ticket's current priority, if any. */
-  private targetOf(policy: CompiledPolicy | undefined, metric: string): { readonly ms: number; readonly calendar: string } | undefined {
+  /** The target the metric at index `m` has under `policy` at the ticket's current priority, if any. */
+  private targetOf(policy: CompiledPolicy | undefined, m: number): PolicyTarget | undefined {
     const priority = this.data.ticket.priority;
-    return priority === null ? undefined : policy?.targets.get(metric)?.get(priority);
+    if (priority === null || policy === undefined) return undefined;
+    return policy.targetsByMetric[m]?.get(priority);
   }
 
-  /** Gives a cycle the target (and calendar) its metric has under `policy` at the ticket's priority. */
-  private target(cycle: Cycle, policy: CompiledPolicy | undefined, t: number): void {
-    const target = this.targetOf(policy, cycle.metric);
+  /** Gives a cycle of the metric at index `m` the target (and calendar) it has under `policy` at the ticket's priority. */
+  private target(cycle: Cycle, m: number, policy: CompiledPolicy | undefined, t: number): void {
+    const target = this.targetOf(policy, m);
     const calendar = target?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR;
     if (calendar !== cycle.cal) {
       closeSegment(cycle, t, this.calendars);
@@ -250,20 +269,23 @@ export class TicketClock {
     const t = this.data.lastAt;
     this.data.pending = false;
     if (this.data.dirty) this.choosePolicy(t);
-    for (const cycle of this.data.cycles) settle(cycle, t, true, this.calendars);
+    const cycles = this.data.cycles;
+    for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, true, this.calendars);
   }
 
   /** Chooses the policy after the events at `t`, and applies a priority change and the targets to the running cycles. */
   private choosePolicy(t: number): void {
     this.data.dirty = false;
-    const context: ConditionContext = { ticket: this.data.ticket, event: null };
     let policy: CompiledPolicy | undefined;
-    for (const candidate of this.engine.policies) {
-      if (candidate.matches(context)) {
+    const policies = this.engine.policies;
+    for (let i = 0; i < policies.length; i++) {
+      const candidate = policies[i] as CompiledPolicy;
+      if (candidate.matches(this.context)) {
         policy = candidate;
         break;
       }
     }
+    this.policy = policy;
     this.data.policyId = policy?.id ?? null;
     const priorityChanged = this.data.settledOnce && this.data.ticket.priority !== this.data.settledPriority;
     const strategy = priorityChanged ? (policy?.strategy ?? "retarget") : "retarget";
@@ -271,15 +293,21 @@ export class TicketClock {
     this.data.settledOnce = true;
     // A cycle that started and ended within this instant, before any policy was chosen, gets its
     // target now; every other stopped cycle keeps the target it stopped against.
-    for (const cycle of this.data.cycles) {
-      if ((cycle.mode === "stopped" || cycle.mode === "cancelled") && cycle.policyId === null && cycle.startedAt === t) this.target(cycle, policy, t);
+    const cycles = this.data.cycles;
+    for (let i = 0; i < cycles.length; i++) {
+      const cycle = cycles[i] as Cycle;
+      if ((cycle.mode === "stopped" || cycle.mode === "cancelled") && cycle.policyId === null && cycle.startedAt === t) {
+        // (−1: a metric this engine does not have, only in a tampered state; it gets no target.)
+        this.target(cycle, this.engine.metricIndex.get(cycle.metric) ?? -1, policy, t);
+      }
     }
-    this.engine.metrics.forEach((_logic, m) => {
+    const count = this.engine.metrics.length;
+    for (let m = 0; m < count; m++) {
       const cycle = this.latest[m];
-      if (cycle === undefined || cycle.mode === "stopped" || cycle.mode === "cancelled") return;
+      if (cycle === undefined || cycle.mode === "stopped" || cycle.mode === "cancelled") continue;
       if (strategy === "retarget" || cycle.startedAt === t) {
-        this.target(cycle, policy, t);
-        return;
+        this.target(cycle, m, policy, t);
+        continue;
       }
       settle(cycle, t, false, this.calendars);
       const mode = cycle.mode;
@@ -288,14 +316,14 @@ export class TicketClock {
       if (strategy === "retroactive") {
         next.spans = cycle.spans.map((span) => [...span]);
         next.segFrom = t;
-        remeasure(next, this.targetOf(policy, next.metric)?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR, this.calendars);
+        remeasure(next, this.targetOf(policy, m)?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR, this.calendars);
         next.runCalendar = cycle.runCalendar;
       }
-      this.target(next, policy, t);
+      this.target(next, m, policy, t);
       next.targetSince = t;
       next.watch = -1;
       if (mode === "paused") next.mode = "paused";
-    });
+    }
   }
 
   /** The states at `at` (≥ the last event), after the end-of-instant step, as frozen data. */

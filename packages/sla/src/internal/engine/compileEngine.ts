@@ -169,7 +169,7 @@ function compilePolicy(
   calendars: ReadonlyMap<string, BusinessCalendarLike>,
   metricNames: ReadonlySet<string>,
   issues: EngineIssue[],
-): CompiledPolicy {
+): Omit<CompiledPolicy, "targetsByMetric"> {
   const path: IssuePath = ["policies", index];
   const calendar = policy.calendar ?? "24x7";
   if (!calendars.has(calendar)) {
@@ -243,7 +243,15 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
       return definitionOf === undefined ? presetLogic(name as SlaMetricPreset) : customLogic(name, definitionOf);
     });
   const fallback = calendars.get("24x7") as BusinessCalendarLike;
-  return { fingerprint: fingerprintOf(definition), calendars, calendar: (key) => calendars.get(key) ?? fallback, metrics, policies };
+  const byMetric = policies.map((policy) => ({ ...policy, targetsByMetric: metrics.map((metric) => policy.targets.get(metric.name)) }));
+  return {
+    fingerprint: fingerprintOf(definition),
+    calendars,
+    calendar: (key) => calendars.get(key) ?? fallback,
+    metrics,
+    metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),
+    policies: byMetric,
+  };
 }
 
 /** The depth guard for a definition, skipping calendar objects (which are not data). */

@@ -42,13 +42,29 @@ export interface Cycle {
 
 export type CalendarLookup = (key: string) => BusinessCalendarLike;
 
-/** A calendar call whose answer lies past the supported range: treated as "never" (no breach before 2200). */
-function orNever(fn: () => number | null): number | null {
+/** Whether an error from a calendar means "past the supported range", which the clock treats as "never" (no breach before 2200). */
+function isOutOfRange(error: unknown): boolean {
+  return error instanceof SlaError && error.code === "out_of_range";
+}
+
+/** `cal.addBusinessMs(from, amount)`, or `null` when the answer lies past the supported range. */
+function addOrNever(cal: BusinessCalendarLike, from: number, amount: number): number | null {
   try {
-    const value = fn();
+    const value = cal.addBusinessMs(from, amount);
+    return Number.isFinite(value) ? value : null;
+  } catch (error) {
+    if (isOutOfRange(error)) return null;
+    throw error;
+  }
+}
+
+/** `cal.nextOpenMs(ms)`, or `null` when there is none before the end of the supported range. */
+function nextOpenOrNever(cal: BusinessCalendarLike, ms: number): number | null {
+  try {
+    const value = cal.nextOpenMs(ms);
     return value === null || Number.isFinite(value) ? value : null;
   } catch (error) {
-    if (error instanceof SlaError && error.code === "out_of_range") return null;
+    if (isOutOfRange(error)) return null;
     throw error;
   }
 }
@@ -93,17 +109,21 @@ export function elapsedAt(cycle: Cycle, t: number, calendars: CalendarLookup): n
  * short of it, or the calendar never gets there before 2200).
  */
 export function instantOfElapsed(cycle: Cycle, amount: number, calendars: CalendarLookup): number | null {
+  // The closed running spans hold `runBusiness` in all, so an amount beyond it is reached (if ever)
+  // in the open segment: one calendar call, without reading the spans again.
+  if (amount > cycle.runBusiness) return cycle.mode === "running" ? addOrNever(calendars(cycle.cal), cycle.segFrom, amount - cycle.runBusiness) : null;
   let done = 0;
-  for (const [from, to, running, key] of cycle.spans) {
-    if (running === 0) continue;
-    const cal = calendars(key);
-    const length = cal.businessMsBetween(from, to);
-    if (done + length >= amount) return orNever(() => cal.addBusinessMs(from, amount - done));
+  const spans = cycle.spans;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    if (span[2] === 0) continue;
+    const cal = calendars(span[3]);
+    const length = cal.businessMsBetween(span[0], span[1]);
+    if (done + length >= amount) return addOrNever(cal, span[0], amount - done);
     done += length;
   }
   if (cycle.mode !== "running") return null;
-  const cal = calendars(cycle.cal);
-  return orNever(() => cal.addBusinessMs(cycle.segFrom, amount - done));
+  return addOrNever(calendars(cycle.cal), cycle.segFrom, amount - done);
 }
 
 /**
@@ -122,7 +142,7 @@ export function breachInstant(cycle: Cycle, calendars: CalendarLookup, dueAt?: n
   const since = Math.max(cycle.segFrom, cycle.targetSince);
   // Already past the target when it took effect (a target lowered below the elapsed time): breached then.
   if (elapsedAt(cycle, since, calendars) > cycle.targetMs) return since;
-  return orNever(() => cal.nextOpenMs(Math.max(due, since)));
+  return nextOpenOrNever(cal, Math.max(due, since));
 }
 
 /** When the warning at `fraction` fires if nothing else happens (never before the target took effect). */
@@ -132,41 +152,60 @@ export function warningInstant(cycle: Cycle, fraction: number, calendars: Calend
   return reached === null ? null : Math.max(reached, cycle.targetSince);
 }
 
-/** The earliest warning or breach still to fire while the cycle runs on as it is (`null`: none). */
-function nextFiring(cycle: Cycle, calendars: CalendarLookup): number | null {
-  let next: number | null = null;
+/**
+ * An instant before which no warning and no breach can fire while the cycle runs on as it is, found
+ * without the calendar: business time never runs faster than the wall clock, so the elapsed time
+ * cannot reach the smallest amount still to be reached (the earliest unfired warning's, else the
+ * target) before `segFrom` plus what is missing. `null` when nothing is left to fire.
+ */
+function firingLowerBound(cycle: Cycle, target: number): number | null {
+  let amount = cycle.breachedAt === null ? target : Infinity;
   for (const fraction of cycle.warnAt) {
-    if (cycle.warnings.some((w) => w.fraction === fraction)) continue;
-    const at = warningInstant(cycle, fraction, calendars);
-    if (at !== null && (next === null || at < next)) next = at;
+    if (fired(cycle, fraction)) continue;
+    const reach = Math.ceil(fraction * target);
+    if (reach < amount) amount = reach;
   }
-  if (cycle.breachedAt === null) {
-    const at = breachInstant(cycle, calendars);
-    if (at !== null && (next === null || at < next)) next = at;
-  }
-  return next;
+  if (amount === Infinity) return null;
+  return cycle.segFrom + Math.max(0, amount - cycle.runBusiness);
+}
+
+function fired(cycle: Cycle, fraction: number): boolean {
+  const warnings = cycle.warnings;
+  for (let i = 0; i < warnings.length; i++) if ((warnings[i] as { fraction: number }).fraction === fraction) return true;
+  return false;
 }
 
 /**
  * Records the warnings and the breach that have happened by `t` while the cycle ran: warnings at or
  * before `t`; the breach before `t`, or at `t` too when `breachAtT` (events at `t` apply first, so a
  * cycle stopping at `t` is not breached at `t`).
+ *
+ * `watch` keeps this cheap: an instant before which nothing can fire (first a bound found without the
+ * calendar, then, once `t` passes it, the exact next firing), so most events cost one comparison.
  */
 export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: CalendarLookup): void {
-  if (cycle.mode !== "running" || cycle.targetMs === null) return;
-  if (cycle.watch === -1) cycle.watch = nextFiring(cycle, calendars);
+  const target = cycle.targetMs;
+  if (cycle.mode !== "running" || target === null) return;
+  if (cycle.watch === -1) cycle.watch = firingLowerBound(cycle, target);
   if (cycle.watch === null || cycle.watch > t) return;
+  let next: number | null = null;
+  let added = false;
   for (const fraction of cycle.warnAt) {
-    if (cycle.warnings.some((w) => w.fraction === fraction)) continue;
+    if (fired(cycle, fraction)) continue;
     const at = warningInstant(cycle, fraction, calendars);
-    if (at !== null && at <= t) cycle.warnings.push({ fraction, at });
+    if (at === null) continue;
+    if (at <= t) {
+      cycle.warnings.push({ fraction, at });
+      added = true;
+    } else if (next === null || at < next) next = at;
   }
-  cycle.warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+  if (added) cycle.warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
   if (cycle.breachedAt === null) {
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;
+    else if (at !== null && (next === null || at < next)) next = at;
   }
-  cycle.watch = nextFiring(cycle, calendars);
+  cycle.watch = next;
 }
 
 /** Closes the open segment at `t` (adding it to the running or paused totals) and opens the next one there. */
