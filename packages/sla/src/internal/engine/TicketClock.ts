@@ -45,6 +45,11 @@ export interface ClockEngine {
   /** Each metric's index in `metrics`, by name. */
   readonly metricIndex: ReadonlyMap<string, number>;
   readonly policies: ReadonlyArray<CompiledPolicy>;
+  /**
+   * The event types after which the policy is chosen again: `priority_changed` (a priority change
+   * strategy may apply) and those that change an attribute some policy's condition reads.
+   */
+  readonly policyEvents: ReadonlySet<string>;
 }
 
 /** The clock's whole state, as plain data. */
@@ -59,7 +64,7 @@ export interface ClockData {
   /** The priority at the last end of an instant, to tell a priority change. */
   settledPriority: string | null;
   settledOnce: boolean;
-  /** Whether an event since the last end of an instant changed an attribute a policy can read. */
+  /** Whether an event since the last end of an instant changed the priority or an attribute a policy reads. */
   dirty: boolean;
   /** Every cycle of every metric, in creation order. */
   cycles: Cycle[];
@@ -68,8 +73,6 @@ export interface ClockData {
 const DEFAULT_CALENDAR = "24x7";
 const NO_WARNINGS: ReadonlyArray<number> = Object.freeze([]);
 const NO_FIRED: ReadonlyArray<SlaWarning> = Object.freeze([]);
-/** The events that change something a policy's condition can read (messages, acknowledgements and ratings do not). */
-const CHANGES_ATTRIBUTES: ReadonlySet<string> = new Set(["status_changed", "priority_changed", "severity_changed", "category_changed", "assigned", "field_changed"]);
 
 function sameNumbers(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
@@ -159,7 +162,7 @@ export class TicketClock {
       this.data.lastAt = event.at;
     }
     this.data.pending = true;
-    if (CHANGES_ATTRIBUTES.has(event.type)) this.data.dirty = true;
+    if (this.engine.policyEvents.has(event.type)) this.data.dirty = true;
     const wasReply = isReply(event, this.data.ticket);
     applyToAttributes(this.data.ticket, event);
     this.transition(event, wasReply);

@@ -215,6 +215,31 @@ function compilePolicy(
   };
 }
 
+/** The event that changes each ticket attribute a condition can read (`channel` and `createdBy` never change; other names are `field_changed` fields). */
+const CHANGED_BY: Readonly<Record<string, string | null>> = {
+  priority: "priority_changed",
+  severity: "severity_changed",
+  category: "category_changed",
+  group: "assigned",
+  agent: "assigned",
+  status: "status_changed",
+  channel: null,
+  createdBy: null,
+};
+
+/** The event types after which the policy must be chosen again (see `ClockEngine.policyEvents`). */
+function policyEventsOf(policies: ReadonlyArray<SlaPolicyDefinition>): ReadonlySet<string> {
+  const events = new Set<string>(["priority_changed"]);
+  for (const policy of policies) {
+    if (policy.when === undefined) continue;
+    for (const { test } of fieldTestsOf(policy.when, [])) {
+      const event = Object.hasOwn(CHANGED_BY, test.field) ? CHANGED_BY[test.field] : "field_changed";
+      if (event !== null && event !== undefined) events.add(event);
+    }
+  }
+  return events;
+}
+
 /** Checks what the schema cannot and compiles the definition; throws `invalid_sla_policy` with every issue. */
 export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
   const issues: EngineIssue[] = [];
@@ -251,6 +276,7 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
     metrics,
     metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),
     policies: byMetric,
+    policyEvents: policyEventsOf(definition.policies),
   };
 }
 

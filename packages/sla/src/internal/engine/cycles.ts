@@ -190,17 +190,22 @@ export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: C
   if (cycle.watch === null || cycle.watch > t) return;
   let next: number | null = null;
   let added = false;
+  // A warning still to come (of at most the target) comes no later than the breach, so the breach
+  // needs working out only once every such warning has fired.
+  let warningPending = false;
   for (const fraction of cycle.warnAt) {
     if (fired(cycle, fraction)) continue;
     const at = warningInstant(cycle, fraction, calendars);
-    if (at === null) continue;
-    if (at <= t) {
+    if (at !== null && at <= t) {
       cycle.warnings.push({ fraction, at });
       added = true;
-    } else if (next === null || at < next) next = at;
+      continue;
+    }
+    if (Math.ceil(fraction * target) <= target) warningPending = true;
+    if (at !== null && (next === null || at < next)) next = at;
   }
   if (added) cycle.warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
-  if (cycle.breachedAt === null) {
+  if (cycle.breachedAt === null && !warningPending) {
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;
     else if (at !== null && (next === null || at < next)) next = at;
