@@ -14,7 +14,7 @@ import {
   type Cycle,
 } from "./cycles.js";
 import { PAUSE, RESUME, START, STOP, type CycleMode, type MetricLogic } from "./metricLogic.js";
-import { applyToAttributes, attributesOf, isReply, type ConditionContext, type TicketAttributes } from "./ticketState.js";
+import { FACT_CREATED, FACT_CREATED_BY_AGENT, FACT_MERGED, applyToAttributes, attributesOf, type ConditionContext, type TicketAttributes } from "./ticketState.js";
 
 /** A policy compiled for the clock. */
 export interface CompiledPolicy {
@@ -125,7 +125,7 @@ export class TicketClock {
       dirty: true,
       cycles: [],
     });
-    clock.transition(created, false);
+    clock.transition(created, created.at, created.by === "agent" ? FACT_CREATED | FACT_CREATED_BY_AGENT : FACT_CREATED);
     return clock;
   }
 
@@ -155,17 +155,17 @@ export class TicketClock {
 
   /** Applies one event at or after the last one (validated by the caller). */
   apply(event: TicketEvent): void {
-    if (event.at > this.data.lastAt) {
-      if (this.data.pending) this.endInstant();
-      const cycles = this.data.cycles;
-      for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, event.at, false, this.calendars);
-      this.data.lastAt = event.at;
+    const t = event.at;
+    const data = this.data;
+    if (t > data.lastAt) {
+      if (data.pending) this.endInstant();
+      const cycles = data.cycles;
+      for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, false, this.calendars);
+      data.lastAt = t;
     }
-    this.data.pending = true;
-    if (this.engine.policyEvents.has(event.type)) this.data.dirty = true;
-    const wasReply = isReply(event, this.data.ticket);
-    applyToAttributes(this.data.ticket, event);
-    this.transition(event, wasReply);
+    data.pending = true;
+    if (this.engine.policyEvents.has(event.type)) data.dirty = true;
+    this.transition(event, t, applyToAttributes(data.ticket, event));
   }
 
   /** Runs the end-of-instant step for the events at the last instant, if it has not run. */
@@ -173,9 +173,9 @@ export class TicketClock {
     if (this.data.pending) this.endInstant();
   }
 
-  private transition(event: TicketEvent, wasReply: boolean): void {
-    const t = event.at;
-    if (event.type === "merged") {
+  /** The metrics' cycles after an event at `t` with facts `facts` (`FACT_*`), applied to the attributes already. */
+  private transition(event: TicketEvent, t: number, facts: number): void {
+    if ((facts & FACT_MERGED) !== 0) {
       for (const cycle of this.data.cycles) {
         if (cycle.mode !== "running" && cycle.mode !== "paused") continue;
         settle(cycle, t, false, this.calendars);
@@ -188,7 +188,7 @@ export class TicketClock {
       const logic = metrics[m] as MetricLogic;
       const cycle = this.latest[m];
       const mode: CycleMode = cycle === undefined || cycle.mode === "cancelled" ? "none" : cycle.mode;
-      const actions = logic.decide(event, this.data.ticket, mode, wasReply);
+      const actions = logic.decide(event, facts, this.data.ticket, mode);
       if (actions === 0) continue;
       if (mode === "none") {
         // A first cycle: it starts, then the same event may pause or stop it (a ticket created pending).
@@ -329,13 +329,21 @@ export class TicketClock {
     }
   }
 
-  /** The states at `at` (≥ the last event), after the end-of-instant step, as frozen data. */
+  /**
+   * The states at `at` (≥ the last event), after the end-of-instant step. Called only on a clock that
+   * is dropped afterwards (`evaluate`'s, or the copy `stateAt` makes), so the states may share its
+   * warning lists; they are fresh objects the caller owns, readonly by type and not frozen (freezing
+   * them cost a tenth of `evaluate`).
+   */
   view(at: number): SlaEvaluation {
     const metrics: SlaMetricState[] = [];
     let nextChangeAt: number | null = null;
-    for (const cycle of this.data.cycles) {
-      if (cycle.targetMs === null || cycle.policyId === null) continue;
+    const cycles = this.data.cycles;
+    for (let i = 0; i < cycles.length; i++) {
+      const cycle = cycles[i] as Cycle;
       const target = cycle.targetMs;
+      const policyId = cycle.policyId;
+      if (target === null || policyId === null) continue;
       const running = cycle.mode === "running";
       const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0) : 0;
       const elapsed = cycle.runBusiness + (running ? open : 0);
@@ -348,35 +356,54 @@ export class TicketClock {
           if (breachedAt !== null && breachedAt > at && (nextChangeAt === null || breachedAt < nextChangeAt)) nextChangeAt = breachedAt;
         }
         for (const fraction of cycle.warnAt) {
-          if (warnings.some((w) => w.fraction === fraction)) continue;
+          if (hasFraction(warnings, fraction)) continue;
           const when = warningInstant(cycle, fraction, this.calendars);
           if (when === null) continue;
-          if (when <= at) warnings = [...warnings, { fraction, at: when }].sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+          if (when <= at) warnings = withWarning(warnings, fraction, when);
           else if (nextChangeAt === null || when < nextChangeAt) nextChangeAt = when;
         }
       }
       const breached = breachedAt !== null && breachedAt <= at;
-      metrics.push(
-        Object.freeze({
-          metric: cycle.metric,
-          cycle: cycle.index,
-          policyId: cycle.policyId,
-          status: statusOf(cycle, breached),
-          targetMs: target,
-          elapsedBusinessMs: elapsed,
-          elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
-          remainingBusinessMs: Math.max(0, target - elapsed),
-          pausedBusinessMs: cycle.pausedBusiness + (cycle.mode === "paused" ? open : 0),
-          startedAt: cycle.startedAt,
-          dueAt,
-          breachedAt: running || breached ? breachedAt : null,
-          stoppedAt: cycle.stoppedAt,
-          warnings: warnings === NO_FIRED ? NO_FIRED : Object.freeze(warnings.map((w) => Object.freeze({ fraction: w.fraction, at: w.at }))),
-        }),
-      );
+      metrics.push({
+        metric: cycle.metric,
+        cycle: cycle.index,
+        policyId,
+        status: statusOf(cycle, breached),
+        targetMs: target,
+        elapsedBusinessMs: elapsed,
+        elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
+        remainingBusinessMs: Math.max(0, target - elapsed),
+        pausedBusinessMs: cycle.pausedBusiness + (cycle.mode === "paused" ? open : 0),
+        startedAt: cycle.startedAt,
+        dueAt,
+        breachedAt: running || breached ? breachedAt : null,
+        stoppedAt: cycle.stoppedAt,
+        warnings,
+      });
     }
-    return Object.freeze({ at, policyId: this.data.policyId, metrics: Object.freeze(metrics), nextChangeAt });
+    return { at, policyId: this.data.policyId, metrics, nextChangeAt };
   }
+}
+
+function hasFraction(warnings: ReadonlyArray<SlaWarning>, fraction: number): boolean {
+  for (let i = 0; i < warnings.length; i++) if ((warnings[i] as SlaWarning).fraction === fraction) return true;
+  return false;
+}
+
+/** A new list: `warnings` (in order of time, then fraction) with one more in its place. */
+function withWarning(warnings: ReadonlyArray<SlaWarning>, fraction: number, at: number): SlaWarning[] {
+  const out: SlaWarning[] = [];
+  let placed = false;
+  for (let i = 0; i < warnings.length; i++) {
+    const w = warnings[i] as SlaWarning;
+    if (!placed && (at < w.at || (at === w.at && fraction < w.fraction))) {
+      out.push({ fraction, at });
+      placed = true;
+    }
+    out.push(w);
+  }
+  if (!placed) out.push({ fraction, at });
+  return out;
 }
 
 function statusOf(cycle: Cycle, breached: boolean): SlaMetricState["status"] {
