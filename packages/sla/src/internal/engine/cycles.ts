@@ -29,9 +29,11 @@ export interface Cycle {
   runBusiness: number;
   runCalendar: number;
   pausedBusiness: number;
-  spans: Span[];
+  /** Empty, it may be the one shared frozen list; a non-empty list belongs to the cycle. */
+  spans: ReadonlyArray<Span>;
   breachedAt: number | null;
-  warnings: Array<{ fraction: number; at: number }>;
+  /** Empty, it may be the one shared frozen list; a non-empty list belongs to the cycle. */
+  warnings: ReadonlyArray<{ fraction: number; at: number }>;
   /**
    * The earliest instant a warning or the breach will fire while nothing changes (`null`: never), or
    * `-1` when it must be worked out again (after a pause, resume, stop or new target). It lets the
@@ -69,6 +71,18 @@ function nextOpenOrNever(cal: BusinessCalendarLike, ms: number): number | null {
   }
 }
 
+/** The empty lists a new cycle starts with, shared: most cycles never get a warning, and a cycle's first span replaces it. */
+const NO_SPANS: ReadonlyArray<Span> = Object.freeze([]);
+const NO_WARNINGS: ReadonlyArray<{ fraction: number; at: number }> = Object.freeze([]);
+const NO_FRACTIONS: ReadonlyArray<number> = Object.freeze([]);
+
+/** `list` with `item` at its end: the list itself when the cycle owns it (non-empty), else a new one. */
+function append<T>(list: ReadonlyArray<T>, item: T): ReadonlyArray<T> {
+  if (list.length === 0) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
 export function newCycle(metric: string, index: number, at: number, cal: string): Cycle {
   return {
     metric,
@@ -81,14 +95,14 @@ export function newCycle(metric: string, index: number, at: number, cal: string)
     targetMs: null,
     targetSince: at,
     cal,
-    warnAt: [],
+    warnAt: NO_FRACTIONS,
     segFrom: at,
     runBusiness: 0,
     runCalendar: 0,
     pausedBusiness: 0,
-    spans: [],
+    spans: NO_SPANS,
     breachedAt: null,
-    warnings: [],
+    warnings: NO_WARNINGS,
     watch: -1,
   };
 }
@@ -114,11 +128,14 @@ export function instantOfElapsed(cycle: Cycle, amount: number, calendars: Calend
   if (amount > cycle.runBusiness) return cycle.mode === "running" ? addOrNever(calendars(cycle.cal), cycle.segFrom, amount - cycle.runBusiness) : null;
   let done = 0;
   const spans = cycle.spans;
-  for (let i = 0; i < spans.length; i++) {
+  let last = spans.length - 1;
+  while (last >= 0 && (spans[last] as Span)[2] === 0) last--;
+  for (let i = 0; i <= last; i++) {
     const span = spans[i] as Span;
     if (span[2] === 0) continue;
     const cal = calendars(span[3]);
-    const length = cal.businessMsBetween(span[0], span[1]);
+    // The last running span holds what the others leave of `runBusiness`.
+    const length = i === last ? cycle.runBusiness - done : cal.businessMsBetween(span[0], span[1]);
     if (done + length >= amount) return addOrNever(cal, span[0], amount - done);
     done += length;
   }
@@ -197,14 +214,14 @@ export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: C
     if (fired(cycle, fraction)) continue;
     const at = warningInstant(cycle, fraction, calendars);
     if (at !== null && at <= t) {
-      cycle.warnings.push({ fraction, at });
+      cycle.warnings = append(cycle.warnings, { fraction, at });
       added = true;
       continue;
     }
     if (Math.ceil(fraction * target) <= target) warningPending = true;
     if (at !== null && (next === null || at < next)) next = at;
   }
-  if (added) cycle.warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+  if (added) (cycle.warnings as Array<{ fraction: number; at: number }>).sort((a, b) => a.at - b.at || a.fraction - b.fraction);
   if (cycle.breachedAt === null && !warningPending) {
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;
@@ -223,7 +240,7 @@ export function closeSegment(cycle: Cycle, t: number, calendars: CalendarLookup)
   } else {
     cycle.pausedBusiness += business;
   }
-  if (t > cycle.segFrom) cycle.spans.push([cycle.segFrom, t, cycle.mode === "running" ? 1 : 0, cycle.cal]);
+  if (t > cycle.segFrom) cycle.spans = append(cycle.spans, [cycle.segFrom, t, cycle.mode === "running" ? 1 : 0, cycle.cal]);
   cycle.segFrom = t;
   cycle.watch = -1;
 }
