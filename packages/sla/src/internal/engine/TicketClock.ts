@@ -14,7 +14,7 @@ import {
   type Cycle,
 } from "./cycles.js";
 import { PAUSE, RESUME, START, STOP, type CycleMode, type MetricLogic } from "./metricLogic.js";
-import { FACT_CREATED, FACT_CREATED_BY_AGENT, FACT_MERGED, applyToAttributes, attributesOf, type ConditionContext, type TicketAttributes } from "./ticketState.js";
+import { FACT_CREATED, FACT_CREATED_BY_AGENT, FACT_MERGED, PRESET_FACTS, applyToAttributes, attributesOf, type ConditionContext, type TicketAttributes } from "./ticketState.js";
 
 /** A policy compiled for the clock. */
 export interface CompiledPolicy {
@@ -46,10 +46,12 @@ export interface ClockEngine {
   readonly metricIndex: ReadonlyMap<string, number>;
   readonly policies: ReadonlyArray<CompiledPolicy>;
   /**
-   * The event types after which the policy is chosen again: `priority_changed` (a priority change
-   * strategy may apply) and those that change an attribute some policy's condition reads.
+   * The facts (`FACT_*` bits) after which the policy is chosen again: a priority change (a priority
+   * change strategy may apply) and the changes of attributes some policy's condition reads.
    */
-  readonly policyEvents: ReadonlySet<string>;
+  readonly policyFacts: number;
+  /** Whether every metric is a preset, so that an event without `PRESET_FACTS` changes no cycle. */
+  readonly presetsOnly: boolean;
 }
 
 /** The clock's whole state, as plain data. */
@@ -164,8 +166,9 @@ export class TicketClock {
       data.lastAt = t;
     }
     data.pending = true;
-    if (this.engine.policyEvents.has(event.type)) data.dirty = true;
-    this.transition(event, t, applyToAttributes(data.ticket, event));
+    const facts = applyToAttributes(data.ticket, event);
+    if ((facts & this.engine.policyFacts) !== 0) data.dirty = true;
+    if ((facts & PRESET_FACTS) !== 0 || !this.engine.presetsOnly) this.transition(event, t, facts);
   }
 
   /** Runs the end-of-instant step for the events at the last instant, if it has not run. */

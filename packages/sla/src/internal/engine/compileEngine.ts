@@ -16,7 +16,18 @@ import {
 } from "../../SlaPolicy.js";
 import { customLogic, presetLogic, type MetricLogic } from "./metricLogic.js";
 import type { ClockEngine, CompiledPolicy } from "./TicketClock.js";
-import { alwaysHolds, compileSlaCondition, fieldTestsOf, neverHolds } from "./ticketState.js";
+import {
+  FACT_ASSIGNED,
+  FACT_CATEGORY_CHANGED,
+  FACT_FIELD_CHANGED,
+  FACT_PRIORITY_CHANGED,
+  FACT_SEVERITY_CHANGED,
+  FACT_STATUS_CHANGED,
+  alwaysHolds,
+  compileSlaCondition,
+  fieldTestsOf,
+  neverHolds,
+} from "./ticketState.js";
 
 type EngineIssue = Issue<SlaIssueCode>;
 
@@ -215,29 +226,26 @@ function compilePolicy(
   };
 }
 
-/** The event that changes each ticket attribute a condition can read (`channel` and `createdBy` never change; other names are `field_changed` fields). */
-const CHANGED_BY: Readonly<Record<string, string | null>> = {
-  priority: "priority_changed",
-  severity: "severity_changed",
-  category: "category_changed",
-  group: "assigned",
-  agent: "assigned",
-  status: "status_changed",
-  channel: null,
-  createdBy: null,
+/** The fact of the event that changes each ticket attribute a condition can read (`channel` and `createdBy` never change, 0; other names are `field_changed` fields). */
+const CHANGED_BY: Readonly<Record<string, number>> = {
+  priority: FACT_PRIORITY_CHANGED,
+  severity: FACT_SEVERITY_CHANGED,
+  category: FACT_CATEGORY_CHANGED,
+  group: FACT_ASSIGNED,
+  agent: FACT_ASSIGNED,
+  status: FACT_STATUS_CHANGED,
+  channel: 0,
+  createdBy: 0,
 };
 
-/** The event types after which the policy must be chosen again (see `ClockEngine.policyEvents`). */
-function policyEventsOf(policies: ReadonlyArray<SlaPolicyDefinition>): ReadonlySet<string> {
-  const events = new Set<string>(["priority_changed"]);
+/** The facts after which the policy must be chosen again (see `ClockEngine.policyFacts`). */
+function policyFactsOf(policies: ReadonlyArray<SlaPolicyDefinition>): number {
+  let facts = FACT_PRIORITY_CHANGED;
   for (const policy of policies) {
     if (policy.when === undefined) continue;
-    for (const { test } of fieldTestsOf(policy.when, [])) {
-      const event = Object.hasOwn(CHANGED_BY, test.field) ? CHANGED_BY[test.field] : "field_changed";
-      if (event !== null && event !== undefined) events.add(event);
-    }
+    for (const { test } of fieldTestsOf(policy.when, [])) facts |= Object.hasOwn(CHANGED_BY, test.field) ? (CHANGED_BY[test.field] as number) : FACT_FIELD_CHANGED;
   }
-  return events;
+  return facts;
 }
 
 /** Checks what the schema cannot and compiles the definition; throws `invalid_sla_policy` with every issue. */
@@ -276,7 +284,8 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
     metrics,
     metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),
     policies: byMetric,
-    policyEvents: policyEventsOf(definition.policies),
+    policyFacts: policyFactsOf(definition.policies),
+    presetsOnly: metrics.every((metric) => !customByName.has(metric.name)),
   };
 }
 

@@ -64,6 +64,14 @@ export const FACT_STATUS_CHANGED = 32;
 export const FACT_RESOLVES = 64;
 /** A merge into another ticket. */
 export const FACT_MERGED = 128;
+/** The facts a preset metric acts on: an event with none of them changes no preset's cycles. */
+export const PRESET_FACTS = 255;
+/** Changes of attributes a policy's condition may read (with `FACT_STATUS_CHANGED`). */
+export const FACT_PRIORITY_CHANGED = 256;
+export const FACT_SEVERITY_CHANGED = 512;
+export const FACT_CATEGORY_CHANGED = 1024;
+export const FACT_ASSIGNED = 2048;
+export const FACT_FIELD_CHANGED = 4096;
 
 /**
  * Applies one event to the attributes (the created event is read by {@link attributesOf}) and
@@ -92,20 +100,22 @@ export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent):
       return event.by === "agent" ? FACT_CREATED | FACT_CREATED_BY_AGENT : FACT_CREATED;
     case "priority_changed":
       ticket.priority = event.to;
-      break;
+      return FACT_PRIORITY_CHANGED;
     case "severity_changed":
       ticket.severity = event.to;
-      break;
+      return FACT_SEVERITY_CHANGED;
     case "category_changed":
       ticket.category = event.to;
-      break;
-    case "assigned":
-      if (event.group !== undefined) ticket.group = event.group;
-      if (event.agent !== undefined) ticket.agent = event.agent;
-      break;
+      return FACT_CATEGORY_CHANGED;
+    case "assigned": {
+      const { group, agent } = event;
+      if (group !== undefined) ticket.group = group;
+      if (agent !== undefined) ticket.agent = agent;
+      return FACT_ASSIGNED;
+    }
     case "field_changed":
       ticket.fields[event.field] = event.to;
-      break;
+      return FACT_FIELD_CHANGED;
     case "merged":
       ticket.merged = true;
       return FACT_MERGED;
