@@ -159,7 +159,7 @@ function parseLog(log: unknown, path: ReadonlyArray<string | number>): TicketLog
 
 /** Folds a parsed log's events up to `at` into a clock. */
 function replay(engine: ClockEngine, log: TicketLog, at: number): TicketClock {
-  const [created] = log;
+  const created = log[0];
   if (created === undefined || created.type !== "created") throw new SlaError("invalid_ticket_log", "a ticket log starts with its created event");
   if (at < created.at) {
     throw new SlaError("out_of_range", [

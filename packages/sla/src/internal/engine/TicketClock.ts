@@ -160,9 +160,19 @@ export class TicketClock {
     const t = event.at;
     const data = this.data;
     if (t > data.lastAt) {
-      if (data.pending) this.endInstant();
       const cycles = data.cycles;
-      for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, false, this.calendars);
+      if (data.pending) {
+        // The end of the last instant, then the time up to this event, cycle by cycle (each settles alone).
+        const last = data.lastAt;
+        this.beginEndOfInstant(last);
+        for (let i = 0; i < cycles.length; i++) {
+          const cycle = cycles[i] as Cycle;
+          settle(cycle, last, true, this.calendars);
+          settle(cycle, t, false, this.calendars);
+        }
+      } else {
+        for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, false, this.calendars);
+      }
       data.lastAt = t;
     }
     data.pending = true;
@@ -273,10 +283,15 @@ export class TicketClock {
   /** After every event at `lastAt`: choose the policy, apply a priority change, and record a breach at that instant. */
   private endInstant(): void {
     const t = this.data.lastAt;
-    this.data.pending = false;
-    if (this.data.dirty) this.choosePolicy(t);
+    this.beginEndOfInstant(t);
     const cycles = this.data.cycles;
     for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, true, this.calendars);
+  }
+
+  /** The end-of-instant step at `t` up to the breach check: the policy chosen again if an event asked for it. */
+  private beginEndOfInstant(t: number): void {
+    this.data.pending = false;
+    if (this.data.dirty) this.choosePolicy(t);
   }
 
   /** Chooses the policy after the events at `t`, and applies a priority change and the targets to the running cycles. */
