@@ -35,9 +35,10 @@ export interface Cycle {
   /** Empty, it may be the one shared frozen list; a non-empty list belongs to the cycle. */
   warnings: ReadonlyArray<{ fraction: number; at: number }>;
   /**
-   * The earliest instant a warning or the breach will fire while nothing changes (`null`: never), or
-   * `-1` when it must be worked out again (after a pause, resume, stop or new target). It lets the
-   * clock skip the calendar arithmetic at every event that changes nothing for this cycle.
+   * An instant before which no warning and no breach can fire while nothing changes (`null`: nothing
+   * left to fire), or `-1` when it must be worked out again (after a pause, resume, stop or new
+   * target): first a bound found without the calendar, then the exact next firing once an event passes
+   * it. It lets the clock skip the calendar arithmetic at every event that changes nothing for this cycle.
    */
   watch: number | null;
 }
