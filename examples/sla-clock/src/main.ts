@@ -2,7 +2,8 @@
  * A helpdesk's SLA loop, end to end:
  * 1. the SLA policies live as JSON (src/sla.json) and are validated once, at start-up;
  * 2. each ticket event is applied to the ticket's clock as it arrives;
- * 3. after each event the helpdesk sets ONE timer, for `nextChangeAt`;
+ * 3. after each event the helpdesk sets ONE timer, for `nextChangeAt`; when it fires, the clock is
+ *    evaluated at that instant (a warning or a breach to act on) and the timer set again;
  * 4. the clock is saved as JSON with the ticket and restored for the next event.
  */
 import { readFileSync } from "node:fs";
@@ -35,17 +36,27 @@ let saved: SlaClockJson | null = null;
 let timer: number | null = null;
 
 for (const event of events) {
+  const now = Date.parse(event.at);
+  // The timers due before this event fire first: the state at each says what happened then.
+  while (saved !== null && timer !== null && timer <= now) {
+    const fired = engine.restore(saved).stateAt(timer);
+    const news = fired.metrics
+      .filter((m) => m.breachedAt === timer || m.warnings.some((w) => w.at === timer))
+      .map((m) => (m.breachedAt === timer ? `${m.metric} breached` : `${m.metric} warning ${m.warnings.filter((w) => w.at === timer).map((w) => `${w.fraction * 100}%`).join(", ")}`));
+    console.log(`${time(timer)}  ⏰ timer fires   ${news.join("; ")}; next timer: ${time(fired.nextChangeAt)}`);
+    timer = fired.nextChangeAt;
+  }
+
   // Load the ticket's clock (or start one), apply the event, save it back.
   const clock = saved === null ? engine.start(event) : engine.restore(saved).apply(event);
   saved = JSON.parse(JSON.stringify(clock.toJSON())) as SlaClockJson;
 
-  const now = Date.parse(event.at);
   const state = clock.stateAt(now);
   timer = state.nextChangeAt;
   console.log(`${time(now)}  ${event.type.padEnd(16)} policy ${state.policyId ?? "none"}; next timer: ${time(timer)}`);
 }
 
-// The timer fires: evaluate at that instant and show what changed.
+// Every cycle has stopped, so no timer is left; the states an hour later, for the record.
 const finalClock = engine.restore(saved);
 console.log("\nStates one hour after the last event:");
 show(finalClock.stateAt(finalClock.lastEventAt + 3_600_000));

@@ -257,6 +257,29 @@ describe("policies", () => {
     const result = switching.evaluate(log, { at: T("09T22:00:00") });
     expect(metric(result, "resolution")).toMatchObject({ policyId: "vip", elapsedBusinessMs: 10 * HOUR, status: "breached", breachedAt: T("09T20:00:00") });
   });
+  it("every attribute a condition reads switches the policy when an event changes it", () => {
+    const changes: ReadonlyArray<readonly [string, string, Raw]> = [
+      ["status", "pending", { type: "status_changed", to: "pending" }],
+      ["severity", "sev1", { type: "severity_changed", from: "sev3", to: "sev1", source: "rule" }],
+      ["category", "billing", { type: "category_changed", to: "billing" }],
+      ["group", "tier2", { type: "assigned", group: "tier2" }],
+      ["agent", "ann", { type: "assigned", agent: "ann" }],
+      ["plan", "gold", { type: "field_changed", field: "plan", to: "gold" }],
+    ];
+    for (const [field, value, change] of changes) {
+      const switching = createSlaEngine({
+        calendars: { support },
+        policies: [
+          { id: "special", when: { field, equals: value }, calendar: "24x7", targets: { resolution: { normal: "PT8H" } } },
+          { id: "standard", calendar: "support", targets: { resolution: { normal: "PT16H" } } },
+        ],
+      });
+      const log = [created("09T09:00:00"), note("09T10:00:00"), { id: `e${nextId++}`, at: T("09T20:00:00"), ...change }, note("09T21:00:00")];
+      expect([field, switching.evaluate(log.slice(0, 2), { at: T("09T10:00:00") }).policyId]).toStrictEqual([field, "standard"]);
+      const result = switching.evaluate(log, { at: T("09T22:00:00") });
+      expect([field, result.policyId, metric(result, "resolution").policyId, metric(result, "resolution").elapsedBusinessMs]).toStrictEqual([field, "special", "special", 10 * HOUR]);
+    }
+  });
   it("no matching policy: no metrics, policyId null", () => {
     const onlyVip = createSlaEngine({ policies: [vip.policies[0]!] });
     expect(onlyVip.evaluate([created("09T09:00:00")], { at: T("09T10:00:00") })).toMatchObject({ policyId: null, metrics: [], nextChangeAt: null });

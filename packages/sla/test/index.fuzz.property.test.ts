@@ -194,10 +194,16 @@ describe("sla entry points: counterexamples the suite found (each failed before 
   });
 
   it("a caller's calendar object is held to its contract: NaN or a string is invalid_calendar, a missing method invalid_sla_policy", () => {
-    const lying = { isOpenMs: () => true, addBusinessMs: () => Number.NaN, businessMsBetween: () => "0", nextOpenMs: () => null, nextCloseMs: () => null };
-    const liar = createSlaEngine({ calendars: { lying: lying as never }, policies: [{ id: "p", calendar: "lying", targets: { first_response: { normal: "PT4H" } } }] });
-    const error = thrownBy(SlaError, () => liar.evaluate([created], at));
-    expect([error.code, error.issues[0]?.code, error.issues[0]?.path]).toStrictEqual(["invalid_calendar", "invalid_return_value", ["calendars", "lying", "addBusinessMs"]]);
+    const honest = { isOpenMs: () => true, addBusinessMs: (ms: number, d: number) => ms + d, businessMsBetween: (a: number, b: number) => b - a, nextOpenMs: (ms: number) => ms, nextCloseMs: () => null };
+    const lies = [
+      ["addBusinessMs", { ...honest, addBusinessMs: () => Number.NaN }],
+      ["businessMsBetween", { ...honest, businessMsBetween: () => "0" }],
+    ] as const;
+    for (const [method, lying] of lies) {
+      const liar = createSlaEngine({ calendars: { lying: lying as never }, policies: [{ id: "p", calendar: "lying", targets: { first_response: { normal: "PT4H" } } }] });
+      const error = thrownBy(SlaError, () => liar.evaluate([created], at));
+      expect([error.code, error.issues[0]?.code, error.issues[0]?.path]).toStrictEqual(["invalid_calendar", "invalid_return_value", ["calendars", "lying", method]]);
+    }
     const partial = { addBusinessMs: (ms: number, d: number) => ms + d };
     const missing = thrownBy(SlaError, () => createSlaEngine({ calendars: { partial: partial as never }, policies: [{ id: "p", calendar: "partial", targets: { first_response: { normal: "PT4H" } } }] }));
     expect([missing.code, missing.issues.map((i) => [i.code, i.path])]).toStrictEqual(["invalid_sla_policy", [["invalid_calendar", ["calendars", "partial"]]]]);

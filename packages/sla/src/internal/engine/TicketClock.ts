@@ -14,7 +14,7 @@ import {
   type Cycle,
 } from "./cycles.js";
 import { PAUSE, RESUME, START, STOP, type CycleMode, type MetricLogic } from "./metricLogic.js";
-import { applyToAttributes, attributesOf, isReply, type ConditionContext, type TicketAttributes } from "./ticketState.js";
+import { FACT_CREATED, FACT_CREATED_BY_AGENT, FACT_MERGED, PRESET_FACTS, applyToAttributes, attributesOf, type ConditionContext, type TicketAttributes } from "./ticketState.js";
 
 /** A policy compiled for the clock. */
 export interface CompiledPolicy {
@@ -24,7 +24,15 @@ export interface CompiledPolicy {
   readonly warnAt: ReadonlyArray<number>;
   readonly strategy: PriorityChangeStrategy;
   /** metric → priority → target. */
-  readonly targets: ReadonlyMap<string, ReadonlyMap<string, { readonly ms: number; readonly calendar: string }>>;
+  readonly targets: ReadonlyMap<string, ReadonlyMap<string, PolicyTarget>>;
+  /** The same by the engine's metric index (priority → target), so the clock looks a target up without the metric's name. */
+  readonly targetsByMetric: ReadonlyArray<ReadonlyMap<string, PolicyTarget> | undefined>;
+}
+
+/** A metric's target under a policy at one priority. */
+export interface PolicyTarget {
+  readonly ms: number;
+  readonly calendar: string;
 }
 
 /** What a clock needs from its engine. */
@@ -34,7 +42,16 @@ export interface ClockEngine {
   /** Looks a calendar up by key (`"24x7"` for an unknown one); one function per engine, shared by its clocks. */
   readonly calendar: CalendarLookup;
   readonly metrics: ReadonlyArray<MetricLogic>;
+  /** Each metric's index in `metrics`, by name. */
+  readonly metricIndex: ReadonlyMap<string, number>;
   readonly policies: ReadonlyArray<CompiledPolicy>;
+  /**
+   * The facts (`FACT_*` bits) after which the policy is chosen again: a priority change (a priority
+   * change strategy may apply) and the changes of attributes some policy's condition reads.
+   */
+  readonly policyFacts: number;
+  /** Whether every metric is a preset, so that an event without `PRESET_FACTS` changes no cycle. */
+  readonly presetsOnly: boolean;
 }
 
 /** The clock's whole state, as plain data. */
@@ -49,7 +66,7 @@ export interface ClockData {
   /** The priority at the last end of an instant, to tell a priority change. */
   settledPriority: string | null;
   settledOnce: boolean;
-  /** Whether an event since the last end of an instant changed an attribute a policy can read. */
+  /** Whether an event since the last end of an instant changed the priority or an attribute a policy reads. */
   dirty: boolean;
   /** Every cycle of every metric, in creation order. */
   cycles: Cycle[];
@@ -58,8 +75,6 @@ export interface ClockData {
 const DEFAULT_CALENDAR = "24x7";
 const NO_WARNINGS: ReadonlyArray<number> = Object.freeze([]);
 const NO_FIRED: ReadonlyArray<SlaWarning> = Object.freeze([]);
-/** The events that change something a policy's condition can read (messages, acknowledgements and ratings do not). */
-const CHANGES_ATTRIBUTES: ReadonlySet<string> = new Set(["status_changed", "priority_changed", "severity_changed", "category_changed", "assigned", "field_changed"]);
 
 function sameNumbers(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
@@ -76,15 +91,27 @@ export class TicketClock {
   private readonly calendars: CalendarLookup;
   /** The latest cycle of each metric, by metric index. */
   private readonly latest: Array<Cycle | undefined>;
+  /** The policy named by `data.policyId` (kept beside it, so that it is not looked up by id). */
+  private policy: CompiledPolicy | undefined;
+  /** What the policies' conditions read: the ticket, which the clock updates in place. */
+  private readonly context: ConditionContext;
 
   private constructor(engine: ClockEngine, data: ClockData) {
     this.engine = engine;
     this.data = data;
     this.calendars = engine.calendar;
-    this.latest = engine.metrics.map((metric) => {
-      for (let i = data.cycles.length - 1; i >= 0; i--) if (data.cycles[i]?.metric === metric.name) return data.cycles[i];
-      return undefined;
-    });
+    const metrics = engine.metrics;
+    const latest: Array<Cycle | undefined> = new Array<Cycle | undefined>(metrics.length).fill(undefined);
+    const cycles = data.cycles;
+    for (let i = 0; i < cycles.length; i++) {
+      const cycle = cycles[i] as Cycle;
+      const m = engine.metricIndex.get(cycle.metric);
+      if (m !== undefined) latest[m] = cycle;
+    }
+    this.latest = latest;
+    const id = data.policyId;
+    this.policy = id === null ? undefined : engine.policies.find((p) => p.id === id);
+    this.context = { ticket: data.ticket, event: null };
   }
 
   static start(engine: ClockEngine, created: TicketEvent & { type: "created" }): TicketClock {
@@ -100,7 +127,7 @@ export class TicketClock {
       dirty: true,
       cycles: [],
     });
-    clock.transition(created, false);
+    clock.transition(created, created.at, created.by === "agent" ? FACT_CREATED | FACT_CREATED_BY_AGENT : FACT_CREATED);
     return clock;
   }
 
@@ -130,16 +157,28 @@ export class TicketClock {
 
   /** Applies one event at or after the last one (validated by the caller). */
   apply(event: TicketEvent): void {
-    if (event.at > this.data.lastAt) {
-      if (this.data.pending) this.endInstant();
-      for (const cycle of this.data.cycles) settle(cycle, event.at, false, this.calendars);
-      this.data.lastAt = event.at;
+    const t = event.at;
+    const data = this.data;
+    if (t > data.lastAt) {
+      const cycles = data.cycles;
+      if (data.pending) {
+        // The end of the last instant, then the time up to this event, cycle by cycle (each settles alone).
+        const last = data.lastAt;
+        this.beginEndOfInstant(last);
+        for (let i = 0; i < cycles.length; i++) {
+          const cycle = cycles[i] as Cycle;
+          settle(cycle, last, true, this.calendars);
+          settle(cycle, t, false, this.calendars);
+        }
+      } else {
+        for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, false, this.calendars);
+      }
+      data.lastAt = t;
     }
-    this.data.pending = true;
-    if (CHANGES_ATTRIBUTES.has(event.type)) this.data.dirty = true;
-    const wasReply = isReply(event, this.data.ticket);
-    applyToAttributes(this.data.ticket, event);
-    this.transition(event, wasReply);
+    data.pending = true;
+    const facts = applyToAttributes(data.ticket, event);
+    if ((facts & this.engine.policyFacts) !== 0) data.dirty = true;
+    if ((facts & PRESET_FACTS) !== 0 || !this.engine.presetsOnly) this.transition(event, t, facts);
   }
 
   /** Runs the end-of-instant step for the events at the last instant, if it has not run. */
@@ -147,9 +186,9 @@ export class TicketClock {
     if (this.data.pending) this.endInstant();
   }
 
-  private transition(event: TicketEvent, wasReply: boolean): void {
-    const t = event.at;
-    if (event.type === "merged") {
+  /** The metrics' cycles after an event at `t` with facts `facts` (`FACT_*`), applied to the attributes already. */
+  private transition(event: TicketEvent, t: number, facts: number): void {
+    if ((facts & FACT_MERGED) !== 0) {
       for (const cycle of this.data.cycles) {
         if (cycle.mode !== "running" && cycle.mode !== "paused") continue;
         settle(cycle, t, false, this.calendars);
@@ -162,7 +201,7 @@ export class TicketClock {
       const logic = metrics[m] as MetricLogic;
       const cycle = this.latest[m];
       const mode: CycleMode = cycle === undefined || cycle.mode === "cancelled" ? "none" : cycle.mode;
-      const actions = logic.decide(event, this.data.ticket, mode, wasReply);
+      const actions = logic.decide(event, facts, this.data.ticket, mode);
       if (actions === 0) continue;
       if (mode === "none") {
         // A first cycle: it starts, then the same event may pause or stop it (a ticket created pending).
@@ -185,7 +224,7 @@ export class TicketClock {
     const logic = this.engine.metrics[metricIndex] as MetricLogic;
     const previous = this.latest[metricIndex];
     const cycle = newCycle(logic.name, previous === undefined ? 0 : previous.index + 1, t, DEFAULT_CALENDAR);
-    if (this.data.settledOnce) this.target(cycle, this.currentPolicy(), t);
+    if (this.data.settledOnce) this.target(cycle, metricIndex, this.policy, t);
     this.data.cycles.push(cycle);
     this.latest[metricIndex] = cycle;
     return cycle;
@@ -212,20 +251,16 @@ export class TicketClock {
     cycle.watch = -1;
   }
 
-  private currentPolicy(): CompiledPolicy | undefined {
-    const id = this.data.policyId;
-    return this.engine.policies.find((p) => p.id === id);
-  }
-
-  /** The target `metric` has under `policy` at the ticket's current priority, if any. */
-  private targetOf(policy: CompiledPolicy | undefined, metric: string): { readonly ms: number; readonly calendar: string } | undefined {
+  /** The target the metric at index `m` has under `policy` at the ticket's current priority, if any. */
+  private targetOf(policy: CompiledPolicy | undefined, m: number): PolicyTarget | undefined {
     const priority = this.data.ticket.priority;
-    return priority === null ? undefined : policy?.targets.get(metric)?.get(priority);
+    if (priority === null || policy === undefined) return undefined;
+    return policy.targetsByMetric[m]?.get(priority);
   }
 
-  /** Gives a cycle the target (and calendar) its metric has under `policy` at the ticket's priority. */
-  private target(cycle: Cycle, policy: CompiledPolicy | undefined, t: number): void {
-    const target = this.targetOf(policy, cycle.metric);
+  /** Gives a cycle of the metric at index `m` the target (and calendar) it has under `policy` at the ticket's priority. */
+  private target(cycle: Cycle, m: number, policy: CompiledPolicy | undefined, t: number): void {
+    const target = this.targetOf(policy, m);
     const calendar = target?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR;
     if (calendar !== cycle.cal) {
       closeSegment(cycle, t, this.calendars);
@@ -248,22 +283,30 @@ export class TicketClock {
   /** After every event at `lastAt`: choose the policy, apply a priority change, and record a breach at that instant. */
   private endInstant(): void {
     const t = this.data.lastAt;
+    this.beginEndOfInstant(t);
+    const cycles = this.data.cycles;
+    for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, true, this.calendars);
+  }
+
+  /** The end-of-instant step at `t` up to the breach check: the policy chosen again if an event asked for it. */
+  private beginEndOfInstant(t: number): void {
     this.data.pending = false;
     if (this.data.dirty) this.choosePolicy(t);
-    for (const cycle of this.data.cycles) settle(cycle, t, true, this.calendars);
   }
 
   /** Chooses the policy after the events at `t`, and applies a priority change and the targets to the running cycles. */
   private choosePolicy(t: number): void {
     this.data.dirty = false;
-    const context: ConditionContext = { ticket: this.data.ticket, event: null };
     let policy: CompiledPolicy | undefined;
-    for (const candidate of this.engine.policies) {
-      if (candidate.matches(context)) {
+    const policies = this.engine.policies;
+    for (let i = 0; i < policies.length; i++) {
+      const candidate = policies[i] as CompiledPolicy;
+      if (candidate.matches(this.context)) {
         policy = candidate;
         break;
       }
     }
+    this.policy = policy;
     this.data.policyId = policy?.id ?? null;
     const priorityChanged = this.data.settledOnce && this.data.ticket.priority !== this.data.settledPriority;
     const strategy = priorityChanged ? (policy?.strategy ?? "retarget") : "retarget";
@@ -271,15 +314,21 @@ export class TicketClock {
     this.data.settledOnce = true;
     // A cycle that started and ended within this instant, before any policy was chosen, gets its
     // target now; every other stopped cycle keeps the target it stopped against.
-    for (const cycle of this.data.cycles) {
-      if ((cycle.mode === "stopped" || cycle.mode === "cancelled") && cycle.policyId === null && cycle.startedAt === t) this.target(cycle, policy, t);
+    const cycles = this.data.cycles;
+    for (let i = 0; i < cycles.length; i++) {
+      const cycle = cycles[i] as Cycle;
+      if ((cycle.mode === "stopped" || cycle.mode === "cancelled") && cycle.policyId === null && cycle.startedAt === t) {
+        // (−1: a metric this engine does not have, only in a tampered state; it gets no target.)
+        this.target(cycle, this.engine.metricIndex.get(cycle.metric) ?? -1, policy, t);
+      }
     }
-    this.engine.metrics.forEach((_logic, m) => {
+    const count = this.engine.metrics.length;
+    for (let m = 0; m < count; m++) {
       const cycle = this.latest[m];
-      if (cycle === undefined || cycle.mode === "stopped" || cycle.mode === "cancelled") return;
+      if (cycle === undefined || cycle.mode === "stopped" || cycle.mode === "cancelled") continue;
       if (strategy === "retarget" || cycle.startedAt === t) {
-        this.target(cycle, policy, t);
-        return;
+        this.target(cycle, m, policy, t);
+        continue;
       }
       settle(cycle, t, false, this.calendars);
       const mode = cycle.mode;
@@ -288,23 +337,31 @@ export class TicketClock {
       if (strategy === "retroactive") {
         next.spans = cycle.spans.map((span) => [...span]);
         next.segFrom = t;
-        remeasure(next, this.targetOf(policy, next.metric)?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR, this.calendars);
+        remeasure(next, this.targetOf(policy, m)?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR, this.calendars);
         next.runCalendar = cycle.runCalendar;
       }
-      this.target(next, policy, t);
+      this.target(next, m, policy, t);
       next.targetSince = t;
       next.watch = -1;
       if (mode === "paused") next.mode = "paused";
-    });
+    }
   }
 
-  /** The states at `at` (≥ the last event), after the end-of-instant step, as frozen data. */
+  /**
+   * The states at `at` (≥ the last event), after the end-of-instant step. Called only on a clock that
+   * is dropped afterwards (`evaluate`'s, or the copy `stateAt` makes), so the states may share its
+   * warning lists; they are fresh objects the caller owns, readonly by type and not frozen (freezing
+   * them cost a tenth of `evaluate`).
+   */
   view(at: number): SlaEvaluation {
     const metrics: SlaMetricState[] = [];
     let nextChangeAt: number | null = null;
-    for (const cycle of this.data.cycles) {
-      if (cycle.targetMs === null || cycle.policyId === null) continue;
+    const cycles = this.data.cycles;
+    for (let i = 0; i < cycles.length; i++) {
+      const cycle = cycles[i] as Cycle;
       const target = cycle.targetMs;
+      const policyId = cycle.policyId;
+      if (target === null || policyId === null) continue;
       const running = cycle.mode === "running";
       const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0) : 0;
       const elapsed = cycle.runBusiness + (running ? open : 0);
@@ -317,35 +374,54 @@ export class TicketClock {
           if (breachedAt !== null && breachedAt > at && (nextChangeAt === null || breachedAt < nextChangeAt)) nextChangeAt = breachedAt;
         }
         for (const fraction of cycle.warnAt) {
-          if (warnings.some((w) => w.fraction === fraction)) continue;
+          if (hasFraction(warnings, fraction)) continue;
           const when = warningInstant(cycle, fraction, this.calendars);
           if (when === null) continue;
-          if (when <= at) warnings = [...warnings, { fraction, at: when }].sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+          if (when <= at) warnings = withWarning(warnings, fraction, when);
           else if (nextChangeAt === null || when < nextChangeAt) nextChangeAt = when;
         }
       }
       const breached = breachedAt !== null && breachedAt <= at;
-      metrics.push(
-        Object.freeze({
-          metric: cycle.metric,
-          cycle: cycle.index,
-          policyId: cycle.policyId,
-          status: statusOf(cycle, breached),
-          targetMs: target,
-          elapsedBusinessMs: elapsed,
-          elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
-          remainingBusinessMs: Math.max(0, target - elapsed),
-          pausedBusinessMs: cycle.pausedBusiness + (cycle.mode === "paused" ? open : 0),
-          startedAt: cycle.startedAt,
-          dueAt,
-          breachedAt: running || breached ? breachedAt : null,
-          stoppedAt: cycle.stoppedAt,
-          warnings: warnings === NO_FIRED ? NO_FIRED : Object.freeze(warnings.map((w) => Object.freeze({ fraction: w.fraction, at: w.at }))),
-        }),
-      );
+      metrics.push({
+        metric: cycle.metric,
+        cycle: cycle.index,
+        policyId,
+        status: statusOf(cycle, breached),
+        targetMs: target,
+        elapsedBusinessMs: elapsed,
+        elapsedCalendarMs: cycle.runCalendar + (running ? at - cycle.segFrom : 0),
+        remainingBusinessMs: Math.max(0, target - elapsed),
+        pausedBusinessMs: cycle.pausedBusiness + (cycle.mode === "paused" ? open : 0),
+        startedAt: cycle.startedAt,
+        dueAt,
+        breachedAt: running || breached ? breachedAt : null,
+        stoppedAt: cycle.stoppedAt,
+        warnings,
+      });
     }
-    return Object.freeze({ at, policyId: this.data.policyId, metrics: Object.freeze(metrics), nextChangeAt });
+    return { at, policyId: this.data.policyId, metrics, nextChangeAt };
   }
+}
+
+function hasFraction(warnings: ReadonlyArray<SlaWarning>, fraction: number): boolean {
+  for (let i = 0; i < warnings.length; i++) if ((warnings[i] as SlaWarning).fraction === fraction) return true;
+  return false;
+}
+
+/** A new list: `warnings` (in order of time, then fraction) with one more in its place. */
+function withWarning(warnings: ReadonlyArray<SlaWarning>, fraction: number, at: number): SlaWarning[] {
+  const out: SlaWarning[] = [];
+  let placed = false;
+  for (let i = 0; i < warnings.length; i++) {
+    const w = warnings[i] as SlaWarning;
+    if (!placed && (at < w.at || (at === w.at && fraction < w.fraction))) {
+      out.push({ fraction, at });
+      placed = true;
+    }
+    out.push(w);
+  }
+  if (!placed) out.push({ fraction, at });
+  return out;
 }
 
 function statusOf(cycle: Cycle, breached: boolean): SlaMetricState["status"] {

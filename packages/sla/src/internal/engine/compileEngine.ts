@@ -16,7 +16,18 @@ import {
 } from "../../SlaPolicy.js";
 import { customLogic, presetLogic, type MetricLogic } from "./metricLogic.js";
 import type { ClockEngine, CompiledPolicy } from "./TicketClock.js";
-import { alwaysHolds, compileSlaCondition, fieldTestsOf, neverHolds } from "./ticketState.js";
+import {
+  FACT_ASSIGNED,
+  FACT_CATEGORY_CHANGED,
+  FACT_FIELD_CHANGED,
+  FACT_PRIORITY_CHANGED,
+  FACT_SEVERITY_CHANGED,
+  FACT_STATUS_CHANGED,
+  alwaysHolds,
+  compileSlaCondition,
+  fieldTestsOf,
+  neverHolds,
+} from "./ticketState.js";
 
 type EngineIssue = Issue<SlaIssueCode>;
 
@@ -169,7 +180,7 @@ function compilePolicy(
   calendars: ReadonlyMap<string, BusinessCalendarLike>,
   metricNames: ReadonlySet<string>,
   issues: EngineIssue[],
-): CompiledPolicy {
+): Omit<CompiledPolicy, "targetsByMetric"> {
   const path: IssuePath = ["policies", index];
   const calendar = policy.calendar ?? "24x7";
   if (!calendars.has(calendar)) {
@@ -215,6 +226,28 @@ function compilePolicy(
   };
 }
 
+/** The fact of the event that changes each ticket attribute a condition can read (`channel` and `createdBy` never change, 0; other names are `field_changed` fields). */
+const CHANGED_BY: Readonly<Record<string, number>> = {
+  priority: FACT_PRIORITY_CHANGED,
+  severity: FACT_SEVERITY_CHANGED,
+  category: FACT_CATEGORY_CHANGED,
+  group: FACT_ASSIGNED,
+  agent: FACT_ASSIGNED,
+  status: FACT_STATUS_CHANGED,
+  channel: 0,
+  createdBy: 0,
+};
+
+/** The facts after which the policy must be chosen again (see `ClockEngine.policyFacts`). */
+function policyFactsOf(policies: ReadonlyArray<SlaPolicyDefinition>): number {
+  let facts = FACT_PRIORITY_CHANGED;
+  for (const policy of policies) {
+    if (policy.when === undefined) continue;
+    for (const { test } of fieldTestsOf(policy.when, [])) facts |= Object.hasOwn(CHANGED_BY, test.field) ? (CHANGED_BY[test.field] as number) : FACT_FIELD_CHANGED;
+  }
+  return facts;
+}
+
 /** Checks what the schema cannot and compiles the definition; throws `invalid_sla_policy` with every issue. */
 export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
   const issues: EngineIssue[] = [];
@@ -243,7 +276,28 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
       return definitionOf === undefined ? presetLogic(name as SlaMetricPreset) : customLogic(name, definitionOf);
     });
   const fallback = calendars.get("24x7") as BusinessCalendarLike;
-  return { fingerprint: fingerprintOf(definition), calendars, calendar: (key) => calendars.get(key) ?? fallback, metrics, policies };
+  // A few calendars are found faster by comparing names than by hashing them (the clock looks one up
+  // for every business-time sum); many, by the map.
+  const names = [...calendars.keys()];
+  const objects = [...calendars.values()];
+  const calendar =
+    names.length <= 8
+      ? (key: string): BusinessCalendarLike => {
+          for (let i = 0; i < names.length; i++) if (names[i] === key) return objects[i] as BusinessCalendarLike;
+          return fallback;
+        }
+      : (key: string): BusinessCalendarLike => calendars.get(key) ?? fallback;
+  const byMetric = policies.map((policy) => ({ ...policy, targetsByMetric: metrics.map((metric) => policy.targets.get(metric.name)) }));
+  return {
+    fingerprint: fingerprintOf(definition),
+    calendars,
+    calendar,
+    metrics,
+    metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),
+    policies: byMetric,
+    policyFacts: policyFactsOf(definition.policies),
+    presetsOnly: metrics.every((metric) => !customByName.has(metric.name)),
+  };
 }
 
 /** The depth guard for a definition, skipping calendar objects (which are not data). */

@@ -29,28 +29,59 @@ export interface Cycle {
   runBusiness: number;
   runCalendar: number;
   pausedBusiness: number;
-  spans: Span[];
+  /** Empty, it may be the one shared frozen list; a non-empty list belongs to the cycle. */
+  spans: ReadonlyArray<Span>;
   breachedAt: number | null;
-  warnings: Array<{ fraction: number; at: number }>;
+  /** Empty, it may be the one shared frozen list; a non-empty list belongs to the cycle. */
+  warnings: ReadonlyArray<{ fraction: number; at: number }>;
   /**
-   * The earliest instant a warning or the breach will fire while nothing changes (`null`: never), or
-   * `-1` when it must be worked out again (after a pause, resume, stop or new target). It lets the
-   * clock skip the calendar arithmetic at every event that changes nothing for this cycle.
+   * An instant before which no warning and no breach can fire while nothing changes (`null`: nothing
+   * left to fire), or `-1` when it must be worked out again (after a pause, resume, stop or new
+   * target): first a bound found without the calendar, then the exact next firing once an event passes
+   * it. It lets the clock skip the calendar arithmetic at every event that changes nothing for this cycle.
    */
   watch: number | null;
 }
 
 export type CalendarLookup = (key: string) => BusinessCalendarLike;
 
-/** A calendar call whose answer lies past the supported range: treated as "never" (no breach before 2200). */
-function orNever(fn: () => number | null): number | null {
+/** Whether an error from a calendar means "past the supported range", which the clock treats as "never" (no breach before 2200). */
+function isOutOfRange(error: unknown): boolean {
+  return error instanceof SlaError && error.code === "out_of_range";
+}
+
+/** `cal.addBusinessMs(from, amount)`, or `null` when the answer lies past the supported range. */
+function addOrNever(cal: BusinessCalendarLike, from: number, amount: number): number | null {
   try {
-    const value = fn();
-    return value === null || Number.isFinite(value) ? value : null;
+    const value = cal.addBusinessMs(from, amount);
+    return Number.isFinite(value) ? value : null;
   } catch (error) {
-    if (error instanceof SlaError && error.code === "out_of_range") return null;
+    if (isOutOfRange(error)) return null;
     throw error;
   }
+}
+
+/** `cal.nextOpenMs(ms)`, or `null` when there is none before the end of the supported range. */
+function nextOpenOrNever(cal: BusinessCalendarLike, ms: number): number | null {
+  try {
+    const value = cal.nextOpenMs(ms);
+    return value === null || Number.isFinite(value) ? value : null;
+  } catch (error) {
+    if (isOutOfRange(error)) return null;
+    throw error;
+  }
+}
+
+/** The empty lists a new cycle starts with, shared: most cycles never get a warning, and a cycle's first span replaces it. */
+const NO_SPANS: ReadonlyArray<Span> = Object.freeze([]);
+const NO_WARNINGS: ReadonlyArray<{ fraction: number; at: number }> = Object.freeze([]);
+const NO_FRACTIONS: ReadonlyArray<number> = Object.freeze([]);
+
+/** `list` with `item` at its end: the list itself when the cycle owns it (non-empty), else a new one. */
+function append<T>(list: ReadonlyArray<T>, item: T): ReadonlyArray<T> {
+  if (list.length === 0) return [item];
+  (list as T[]).push(item);
+  return list;
 }
 
 export function newCycle(metric: string, index: number, at: number, cal: string): Cycle {
@@ -65,14 +96,14 @@ export function newCycle(metric: string, index: number, at: number, cal: string)
     targetMs: null,
     targetSince: at,
     cal,
-    warnAt: [],
+    warnAt: NO_FRACTIONS,
     segFrom: at,
     runBusiness: 0,
     runCalendar: 0,
     pausedBusiness: 0,
-    spans: [],
+    spans: NO_SPANS,
     breachedAt: null,
-    warnings: [],
+    warnings: NO_WARNINGS,
     watch: -1,
   };
 }
@@ -93,17 +124,24 @@ export function elapsedAt(cycle: Cycle, t: number, calendars: CalendarLookup): n
  * short of it, or the calendar never gets there before 2200).
  */
 export function instantOfElapsed(cycle: Cycle, amount: number, calendars: CalendarLookup): number | null {
+  // The closed running spans hold `runBusiness` in all, so an amount beyond it is reached (if ever)
+  // in the open segment: one calendar call, without reading the spans again.
+  if (amount > cycle.runBusiness) return cycle.mode === "running" ? addOrNever(calendars(cycle.cal), cycle.segFrom, amount - cycle.runBusiness) : null;
   let done = 0;
-  for (const [from, to, running, key] of cycle.spans) {
-    if (running === 0) continue;
-    const cal = calendars(key);
-    const length = cal.businessMsBetween(from, to);
-    if (done + length >= amount) return orNever(() => cal.addBusinessMs(from, amount - done));
+  const spans = cycle.spans;
+  let last = spans.length - 1;
+  while (last >= 0 && (spans[last] as Span)[2] === 0) last--;
+  for (let i = 0; i <= last; i++) {
+    const span = spans[i] as Span;
+    if (span[2] === 0) continue;
+    const cal = calendars(span[3]);
+    // The last running span holds what the others leave of `runBusiness`.
+    const length = i === last ? cycle.runBusiness - done : cal.businessMsBetween(span[0], span[1]);
+    if (done + length >= amount) return addOrNever(cal, span[0], amount - done);
     done += length;
   }
   if (cycle.mode !== "running") return null;
-  const cal = calendars(cycle.cal);
-  return orNever(() => cal.addBusinessMs(cycle.segFrom, amount - done));
+  return addOrNever(calendars(cycle.cal), cycle.segFrom, amount - done);
 }
 
 /**
@@ -122,7 +160,7 @@ export function breachInstant(cycle: Cycle, calendars: CalendarLookup, dueAt?: n
   const since = Math.max(cycle.segFrom, cycle.targetSince);
   // Already past the target when it took effect (a target lowered below the elapsed time): breached then.
   if (elapsedAt(cycle, since, calendars) > cycle.targetMs) return since;
-  return orNever(() => cal.nextOpenMs(Math.max(due, since)));
+  return nextOpenOrNever(cal, Math.max(due, since));
 }
 
 /** When the warning at `fraction` fires if nothing else happens (never before the target took effect). */
@@ -132,41 +170,65 @@ export function warningInstant(cycle: Cycle, fraction: number, calendars: Calend
   return reached === null ? null : Math.max(reached, cycle.targetSince);
 }
 
-/** The earliest warning or breach still to fire while the cycle runs on as it is (`null`: none). */
-function nextFiring(cycle: Cycle, calendars: CalendarLookup): number | null {
-  let next: number | null = null;
+/**
+ * An instant before which no warning and no breach can fire while the cycle runs on as it is, found
+ * without the calendar: business time never runs faster than the wall clock, so the elapsed time
+ * cannot reach the smallest amount still to be reached (the earliest unfired warning's, else the
+ * target) before `segFrom` plus what is missing. `null` when nothing is left to fire.
+ */
+function firingLowerBound(cycle: Cycle, target: number): number | null {
+  let amount = cycle.breachedAt === null ? target : Infinity;
   for (const fraction of cycle.warnAt) {
-    if (cycle.warnings.some((w) => w.fraction === fraction)) continue;
-    const at = warningInstant(cycle, fraction, calendars);
-    if (at !== null && (next === null || at < next)) next = at;
+    if (fired(cycle, fraction)) continue;
+    const reach = Math.ceil(fraction * target);
+    if (reach < amount) amount = reach;
   }
-  if (cycle.breachedAt === null) {
-    const at = breachInstant(cycle, calendars);
-    if (at !== null && (next === null || at < next)) next = at;
-  }
-  return next;
+  if (amount === Infinity) return null;
+  return cycle.segFrom + Math.max(0, amount - cycle.runBusiness);
+}
+
+function fired(cycle: Cycle, fraction: number): boolean {
+  const warnings = cycle.warnings;
+  for (let i = 0; i < warnings.length; i++) if ((warnings[i] as { fraction: number }).fraction === fraction) return true;
+  return false;
 }
 
 /**
  * Records the warnings and the breach that have happened by `t` while the cycle ran: warnings at or
  * before `t`; the breach before `t`, or at `t` too when `breachAtT` (events at `t` apply first, so a
  * cycle stopping at `t` is not breached at `t`).
+ *
+ * `watch` keeps this cheap: an instant before which nothing can fire (first a bound found without the
+ * calendar, then, once `t` passes it, the exact next firing), so most events cost one comparison.
  */
 export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: CalendarLookup): void {
-  if (cycle.mode !== "running" || cycle.targetMs === null) return;
-  if (cycle.watch === -1) cycle.watch = nextFiring(cycle, calendars);
+  const target = cycle.targetMs;
+  if (cycle.mode !== "running" || target === null) return;
+  if (cycle.watch === -1) cycle.watch = firingLowerBound(cycle, target);
   if (cycle.watch === null || cycle.watch > t) return;
+  let next: number | null = null;
+  let added = false;
+  // A warning still to come (of at most the target) comes no later than the breach, so the breach
+  // needs working out only once every such warning has fired.
+  let warningPending = false;
   for (const fraction of cycle.warnAt) {
-    if (cycle.warnings.some((w) => w.fraction === fraction)) continue;
+    if (fired(cycle, fraction)) continue;
     const at = warningInstant(cycle, fraction, calendars);
-    if (at !== null && at <= t) cycle.warnings.push({ fraction, at });
+    if (at !== null && at <= t) {
+      cycle.warnings = append(cycle.warnings, { fraction, at });
+      added = true;
+      continue;
+    }
+    if (Math.ceil(fraction * target) <= target) warningPending = true;
+    if (at !== null && (next === null || at < next)) next = at;
   }
-  cycle.warnings.sort((a, b) => a.at - b.at || a.fraction - b.fraction);
-  if (cycle.breachedAt === null) {
+  if (added) (cycle.warnings as Array<{ fraction: number; at: number }>).sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+  if (cycle.breachedAt === null && !warningPending) {
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;
+    else if (at !== null && (next === null || at < next)) next = at;
   }
-  cycle.watch = nextFiring(cycle, calendars);
+  cycle.watch = next;
 }
 
 /** Closes the open segment at `t` (adding it to the running or paused totals) and opens the next one there. */
@@ -179,7 +241,7 @@ export function closeSegment(cycle: Cycle, t: number, calendars: CalendarLookup)
   } else {
     cycle.pausedBusiness += business;
   }
-  if (t > cycle.segFrom) cycle.spans.push([cycle.segFrom, t, cycle.mode === "running" ? 1 : 0, cycle.cal]);
+  if (t > cycle.segFrom) cycle.spans = append(cycle.spans, [cycle.segFrom, t, cycle.mode === "running" ? 1 : 0, cycle.cal]);
   cycle.segFrom = t;
   cycle.watch = -1;
 }

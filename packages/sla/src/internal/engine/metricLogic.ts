@@ -1,6 +1,18 @@
 import type { CanonicalStatus, TicketEvent } from "@supportops/core";
 import type { SlaMetricDefinition, SlaMetricPreset, SlaTrigger } from "../../SlaPolicy.js";
-import { RESOLVED, compileSlaCondition, isReply, type ConditionContext, type TicketAttributes } from "./ticketState.js";
+import {
+  FACT_CREATED,
+  FACT_CREATED_BY_AGENT,
+  FACT_CUSTOMER_MESSAGE,
+  FACT_CUSTOMER_PUBLIC,
+  FACT_REPLY,
+  FACT_RESOLVES,
+  FACT_STATUS_CHANGED,
+  RESOLVED,
+  compileSlaCondition,
+  type ConditionContext,
+  type TicketAttributes,
+} from "./ticketState.js";
 
 /** Where a metric's latest cycle stands. */
 export type CycleMode = "none" | "running" | "paused" | "stopped";
@@ -18,8 +30,11 @@ export const START = 8;
 export interface MetricLogic {
   readonly name: string;
   readonly repeat: boolean;
-  /** The actions (a bit set of STOP, RESUME, PAUSE, START) for this event; `ticket` is after the event. */
-  decide(event: TicketEvent, ticket: TicketAttributes, mode: CycleMode, wasReply: boolean): number;
+  /**
+   * The actions (a bit set of STOP, RESUME, PAUSE, START) for this event; `facts` are the event's
+   * `FACT_*` bits, `ticket` the attributes after the event.
+   */
+  decide(event: TicketEvent, facts: number, ticket: TicketAttributes, mode: CycleMode): number;
 }
 
 type StatusMode = "run" | "pause" | "stop";
@@ -41,42 +56,42 @@ function statusDriven(name: SlaMetricPreset, modeOf: (status: CanonicalStatus) =
   return {
     name,
     repeat: false,
-    decide(event, ticket, mode) {
-      if (event.type === "created") return START | follow(modeOf(ticket.status), "running");
-      if (event.type !== "status_changed" || mode === "none") return 0;
+    decide(_event, facts, ticket, mode) {
+      if ((facts & FACT_CREATED) !== 0) return START | follow(modeOf(ticket.status), "running");
+      if ((facts & FACT_STATUS_CHANGED) === 0 || mode === "none") return 0;
       return follow(modeOf(ticket.status), mode);
     },
   };
 }
 
-const resolves = (event: TicketEvent): boolean => event.type === "status_changed" && RESOLVED.has(event.to);
+/** A reply, or a status change to solved or closed: what stops a response clock. */
+const ANSWERS = FACT_REPLY | FACT_RESOLVES;
 
 const PRESETS: Readonly<Record<SlaMetricPreset, MetricLogic>> = {
   first_response: {
     name: "first_response",
     repeat: false,
-    decide(event, ticket, mode, wasReply) {
-      if (mode === "running") return wasReply || resolves(event) ? STOP : 0;
+    decide(_event, facts, ticket, mode) {
+      if (mode === "running") return (facts & ANSWERS) !== 0 ? STOP : 0;
       if (mode !== "none") return 0;
-      if (event.type === "created") return event.by === "agent" ? 0 : START;
-      return event.type === "message" && event.role === "customer" && ticket.createdBy === "agent" ? START : 0;
+      if ((facts & FACT_CREATED) !== 0) return (facts & FACT_CREATED_BY_AGENT) !== 0 ? 0 : START;
+      return (facts & FACT_CUSTOMER_MESSAGE) !== 0 && ticket.createdBy === "agent" ? START : 0;
     },
   },
   next_response: {
     name: "next_response",
     repeat: true,
-    decide(event, ticket, mode, wasReply) {
-      if (mode === "running") return wasReply || resolves(event) ? STOP : 0;
-      const customerMessage = event.type === "message" && event.role === "customer" && event.public;
-      return customerMessage && ticket.replies > 0 ? START : 0;
+    decide(_event, facts, ticket, mode) {
+      if (mode === "running") return (facts & ANSWERS) !== 0 ? STOP : 0;
+      return (facts & FACT_CUSTOMER_PUBLIC) !== 0 && ticket.replies > 0 ? START : 0;
     },
   },
   periodic_update: {
     name: "periodic_update",
     repeat: true,
-    decide(event, ticket, mode, wasReply) {
-      const stop = mode === "running" && (wasReply || resolves(event)) ? STOP : 0;
-      return stop | (wasReply && !RESOLVED.has(ticket.status) ? START : 0);
+    decide(_event, facts, ticket, mode) {
+      const stop = mode === "running" && (facts & ANSWERS) !== 0 ? STOP : 0;
+      return stop | ((facts & FACT_REPLY) !== 0 && !RESOLVED.has(ticket.status) ? START : 0);
     },
   },
   requester_wait: statusDriven("requester_wait", (status) => (status === "pending" ? "pause" : RESOLVED.has(status) ? "stop" : "run")),
@@ -112,7 +127,7 @@ export function customLogic(name: string, definition: SlaMetricDefinition): Metr
   return {
     name,
     repeat,
-    decide(event, ticket, mode) {
+    decide(event, _facts, ticket, mode) {
       const context: ConditionContext = { ticket, event };
       let actions = 0;
       let now = mode;

@@ -45,41 +45,80 @@ export function attributesOf(created: TicketEvent & { type: "created" }): Ticket
   };
 }
 
-/** Whether the event is a reply: a public message by a human agent, once the response clock has started. */
-export function isReply(event: TicketEvent, ticket: TicketAttributes): boolean {
-  return event.type === "message" && event.role === "agent" && event.public && ticket.responseStarted;
-}
+/**
+ * What the preset metrics read of an event, worked out once per event as a bit set (an event's fields
+ * are read once, not once per metric: events come in many shapes, so each read is a slow one).
+ */
+export const FACT_CREATED = 1;
+/** A created event by an agent. */
+export const FACT_CREATED_BY_AGENT = 2;
+/** A reply: a public message by a human agent, once the response clock has started. */
+export const FACT_REPLY = 4;
+/** A message by the customer, public or not. */
+export const FACT_CUSTOMER_MESSAGE = 8;
+/** A public message by the customer. */
+export const FACT_CUSTOMER_PUBLIC = 16;
+/** A status change. */
+export const FACT_STATUS_CHANGED = 32;
+/** A status change to a resolved status (solved, closed). */
+export const FACT_RESOLVES = 64;
+/** A merge into another ticket. */
+export const FACT_MERGED = 128;
+/** The facts a preset metric acts on: an event with none of them changes no preset's cycles. */
+export const PRESET_FACTS = 255;
+/** Changes of attributes a policy's condition may read (with `FACT_STATUS_CHANGED`). */
+export const FACT_PRIORITY_CHANGED = 256;
+export const FACT_SEVERITY_CHANGED = 512;
+export const FACT_CATEGORY_CHANGED = 1024;
+export const FACT_ASSIGNED = 2048;
+export const FACT_FIELD_CHANGED = 4096;
 
-/** Applies one event to the attributes (the created event is read by {@link attributesOf}). */
-export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent): void {
+/**
+ * Applies one event to the attributes (the created event is read by {@link attributesOf}) and
+ * returns its facts (`FACT_*`), the reply judged as the ticket was before the event.
+ */
+export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent): number {
   switch (event.type) {
-    case "message":
-      if (event.role === "customer") ticket.responseStarted = true;
-      else if (isReply(event, ticket)) ticket.replies += 1;
-      break;
-    case "status_changed":
-      ticket.status = event.to;
-      break;
+    case "message": {
+      const role = event.role;
+      if (role === "customer") {
+        ticket.responseStarted = true;
+        return event.public ? FACT_CUSTOMER_MESSAGE | FACT_CUSTOMER_PUBLIC : FACT_CUSTOMER_MESSAGE;
+      }
+      if (role === "agent" && event.public && ticket.responseStarted) {
+        ticket.replies += 1;
+        return FACT_REPLY;
+      }
+      return 0;
+    }
+    case "status_changed": {
+      const to = event.to;
+      ticket.status = to;
+      return RESOLVED.has(to) ? FACT_STATUS_CHANGED | FACT_RESOLVES : FACT_STATUS_CHANGED;
+    }
+    case "created":
+      return event.by === "agent" ? FACT_CREATED | FACT_CREATED_BY_AGENT : FACT_CREATED;
     case "priority_changed":
       ticket.priority = event.to;
-      break;
+      return FACT_PRIORITY_CHANGED;
     case "severity_changed":
       ticket.severity = event.to;
-      break;
+      return FACT_SEVERITY_CHANGED;
     case "category_changed":
       ticket.category = event.to;
-      break;
-    case "assigned":
-      if (event.group !== undefined) ticket.group = event.group;
-      if (event.agent !== undefined) ticket.agent = event.agent;
-      break;
+      return FACT_CATEGORY_CHANGED;
+    case "assigned": {
+      const { group, agent } = event;
+      if (group !== undefined) ticket.group = group;
+      if (agent !== undefined) ticket.agent = agent;
+      return FACT_ASSIGNED;
+    }
     case "field_changed":
       ticket.fields[event.field] = event.to;
-      break;
+      return FACT_FIELD_CHANGED;
     case "merged":
       ticket.merged = true;
-      break;
-    case "created":
+      return FACT_MERGED;
     case "escalated":
     case "acknowledged":
     case "satisfaction_rated":
@@ -87,6 +126,7 @@ export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent):
     default:
       event satisfies never;
   }
+  return 0;
 }
 
 function readField(field: string, context: ConditionContext): unknown {
