@@ -40,7 +40,9 @@ const caseArb = fc.record({
 
 let run = 0;
 
-async function check(engine: SqlEngine, c: fc.RecordValue<typeof caseArb> extends infer T ? T : never): Promise<void> {
+type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function check(engine: SqlEngine, c: Case): Promise<void> {
   run += 1;
   const start = Date.UTC(2026, 1, 20) + c.startDay * DAY;
   const logs = generateTicketLogs({ count: c.count, seed: c.seed, kpiExtras: true, timeZone: c.zone, start, days: 21 });
