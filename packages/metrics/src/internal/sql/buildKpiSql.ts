@@ -119,12 +119,16 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
     const totals = columns
       .map((c, i) => `CASE WHEN f.${c} IS NULL THEN NULL ELSE coalesce(c${i}.business_ms_before + (least(epoch_ms(f.${c}), epoch_ms(c${i}.open_end)) - epoch_ms(c${i}.open_start)), 0) END AS b_${c}`)
       .join(",\n      ");
+    // The total at asOf once (a macro call is a scan), clamped so that only a duration that reads it can fail.
+    ctes.push(`as_of_total AS (
+    SELECT r.range_from, r.range_to, ${cal.withSuffix("_business_ms_at")}(greatest(r.range_from, least(r.range_to, ${asOf}))) AS b_as_of
+    FROM ${cal.withSuffix("_range")} AS r
+  )`);
     ctes.push(`fb AS (
-    SELECT f.*, ${totals},
-      r.range_from, r.range_to, ${cal.withSuffix("_business_ms_at")}(greatest(r.range_from, least(r.range_to, ${asOf}))) AS b_as_of
+    SELECT f.*, ${totals}, a.range_from, a.range_to, a.b_as_of
     FROM f
     ${joins}
-    CROSS JOIN ${cal.withSuffix("_range")} AS r
+    CROSS JOIN as_of_total AS a
   )`);
     source = "fb";
   }
