@@ -84,7 +84,7 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
   );
   // The facts a row holds (internal/factsFromRow.ts): its resolutions, its merge, its status at period.to.
   ctes.push(`t AS (
-    SELECT id, created_at, created_by, channel AS "channel", priority AS "priority", category AS "category", status,
+    SELECT ${d === "duckdb" && cal !== null ? "row_number() OVER () AS rid, " : ""}id, created_at, created_by, channel AS "channel", priority AS "priority", category AS "category", status,
       response_start_at, first_reply_at, first_resolved_at, latest_resolved_at, last_reopened_at, public_agent_replies,
       csat_score, coalesce(csat_scale_max, 5) AS csat_scale, csat_at, merged_into,
       (merged_into IS NOT NULL AND merged_at IS NOT NULL) AS merged, merged_at,
@@ -95,7 +95,7 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
     WHERE created_at <= ${asOf}
   )`);
   // The status timeline of a row, walked as valueAt does (entries in order, stop at the first after period.to).
-  ctes.push(`f AS (
+  ctes.push(`f AS MATERIALIZED (
     SELECT t.*,
       CASE
         WHEN r1 AND first_resolved_at > ${to} THEN 'new'
@@ -113,21 +113,25 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
   )`);
   let source = "f";
   if (cal !== null && d === "duckdb") {
-    // Running business totals at each instant a business duration reads: one ASOF join per column.
+    // Running business totals at each instant a business duration reads: one ASOF join per column, on
+    // narrow (row, instant) relations — an ASOF join sorts its inputs, so the rows' other columns stay out.
     const columns = ["created_at", "response_start_at", "first_reply_at", "latest_resolved_at"];
-    const joins = columns.map((c, i) => `ASOF LEFT JOIN ${cal.table} AS c${i} ON f.${c} >= c${i}.open_start`).join("\n    ");
-    const totals = columns
-      .map((c, i) => `CASE WHEN f.${c} IS NULL THEN NULL ELSE coalesce(c${i}.business_ms_before + (least(epoch_ms(f.${c}), epoch_ms(c${i}.open_end)) - epoch_ms(c${i}.open_start)), 0) END AS b_${c}`)
-      .join(",\n      ");
+    columns.forEach((c, i) => {
+      ctes.push(`b${i} AS (
+    SELECT x.rid, coalesce(k.business_ms_before + (least(epoch_ms(x.${c}), epoch_ms(k.open_end)) - epoch_ms(k.open_start)), 0) AS b_${c}
+    FROM (SELECT rid, ${c} FROM f WHERE ${c} IS NOT NULL) AS x
+    ASOF LEFT JOIN ${cal.table} AS k ON x.${c} >= k.open_start
+  )`);
+    });
     // The total at asOf once (a macro call is a scan), clamped so that only a duration that reads it can fail.
     ctes.push(`as_of_total AS (
     SELECT r.range_from, r.range_to, ${cal.withSuffix("_business_ms_at")}(greatest(r.range_from, least(r.range_to, ${asOf}))) AS b_as_of
     FROM ${cal.withSuffix("_range")} AS r
   )`);
-    ctes.push(`fb AS (
-    SELECT f.*, ${totals}, a.range_from, a.range_to, a.b_as_of
+    ctes.push(`fb AS MATERIALIZED (
+    SELECT f.*, ${columns.map((c, i) => `b${i}.b_${c}`).join(", ")}, a.range_from, a.range_to, a.b_as_of
     FROM f
-    ${joins}
+    ${columns.map((_, i) => `LEFT JOIN b${i} ON b${i}.rid = f.rid`).join("\n    ")}
     CROSS JOIN as_of_total AS a
   )`);
     source = "fb";
@@ -139,7 +143,8 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
     `CAST(${parts.reason === undefined ? "NULL" : `'${parts.reason}'`} AS VARCHAR) AS reason, merged, ` +
     `CAST(${parts.v === undefined ? "NULL" : `CASE WHEN merged THEN NULL ELSE ${parts.v} END`} AS BIGINT) AS v, ` +
     `CAST(${parts.success ?? "FALSE"} AS BOOLEAN) AS success, CAST(${parts.pending ?? "FALSE"} AS BOOLEAN) AS pending, id AS ticket_id, ` +
-    `CAST(${parts.counter ?? "NULL"} AS VARCHAR) AS counter, CAST(${parts.rating ?? "NULL"} AS VARCHAR) AS rating ` +
+    `CAST(${parts.counter ?? "NULL"} AS VARCHAR) AS counter, CAST(${parts.rating ?? "NULL"} AS VARCHAR) AS rating, ` +
+    `${k === "first_contact_resolution" ? "id IN (SELECT mi.id FROM merged_into_ids AS mi)" : "FALSE"} AS merged_in ` +
     `FROM ${source} WHERE ${parts.where}`;
   const items: string[] = [];
   const latestIn = `latest_resolved_at IS NOT NULL AND ${inPeriod("latest_resolved_at")}`;
@@ -215,14 +220,12 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
         break;
     }
   }
-  ctes.push(`items AS (\n    ${items.join("\n    UNION ALL\n    ")}\n  )`);
   ctes.push(`merged_into_ids AS (SELECT DISTINCT merged_into AS id FROM t WHERE merged)`);
-  // Each item in the bucket of its anchor.
-  ctes.push(
-    d === "duckdb"
-      ? `placed AS (SELECT i.*, b.bucket_index, m.id IS NOT NULL AS merged_in FROM items AS i ASOF JOIN buckets AS b ON i.anchor >= b.bucket_start LEFT JOIN merged_into_ids AS m ON m.id = i.ticket_id WHERE i.anchor < b.bucket_end)`
-      : `placed AS (SELECT i.*, b.bucket_index, m.id IS NOT NULL AS merged_in FROM items AS i JOIN buckets AS b ON i.anchor >= b.bucket_start AND i.anchor < b.bucket_end LEFT JOIN merged_into_ids AS m ON m.id = i.ticket_id)`,
-  );
+  ctes.push(`items AS (\n    ${items.join("\n    UNION ALL\n    ")}\n  )`);
+  // Each item in the bucket of its anchor: the buckets are contiguous and cover the period, where every
+  // anchor lies, so the first bucket that ends after the anchor holds it.
+  const bucketOf = `CASE ${plan.buckets.map((b, i) => `WHEN anchor < ${instantLiteral(b.end)} THEN ${i}`).join(" ")} END`;
+  ctes.push(`placed AS (SELECT items.*, ${bucketOf} AS bucket_index FROM items)`);
   const counted = "kind = 'in' AND NOT merged";
   ctes.push(`cells AS (
     SELECT kpi_order, ${groupSelect}bucket_index,
