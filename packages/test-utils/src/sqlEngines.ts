@@ -61,22 +61,23 @@ export const POSTGRES_URL: string | undefined = process.env["SUPPORTOPS_PG"] ===
 // pg's entry point requires pg-pool, which the vitest config's `import` export condition turns into an
 // ES module namespace that cannot be subclassed; the client alone is all these tests need.
 const require = createRequire(import.meta.url);
-const pg = { Client: require("pg/lib/client.js") as typeof pgTypes.Client, types: require("pg-types") as typeof pgTypes.types };
+const Client = require("pg/lib/client.js") as typeof pgTypes.Client;
+const TypeOverrides = require("pg/lib/type-overrides.js") as new () => pgTypes.CustomTypesConfig & { setTypeParser(oid: number, parse: (text: string) => unknown): void };
 
-const types = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === 20) return (text: string) => toSafeNumber(text); // int8
-    if (oid === 1700) return (text: string) => Number(text); // numeric
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-} as pgTypes.CustomTypesConfig;
+/** int8 and numeric as JS numbers (an unsafe integer fails the test); everything else as pg reads it. */
+function numberTypes(): pgTypes.CustomTypesConfig {
+  const types = new TypeOverrides();
+  types.setTypeParser(20, (text) => toSafeNumber(text));
+  types.setTypeParser(1700, (text) => Number(text));
+  return types;
+}
 
 let schemaCounter = 0;
 
 /** A connection to SUPPORTOPS_PG with its own new schema first on the search path (dropped on close). */
 export async function openPostgres(timeZone = "UTC"): Promise<SqlEngine> {
   if (POSTGRES_URL === undefined) throw new Error("SUPPORTOPS_PG is not set");
-  const client = new pg.Client({ connectionString: POSTGRES_URL, types });
+  const client = new Client({ connectionString: POSTGRES_URL, types: numberTypes() });
   await client.connect();
   schemaCounter += 1;
   const schema = `t_${process.pid}_${schemaCounter}_${Date.now() % 1_000_000}`;

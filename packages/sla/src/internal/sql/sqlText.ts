@@ -6,10 +6,8 @@ import { SlaError } from "../../SlaError.js";
 /** The SQL engines the exports target. */
 export type SqlDialect = "duckdb" | "postgres";
 
-export const SQL_DIALECTS: ReadonlyArray<SqlDialect> = ["duckdb", "postgres"];
-
 /** The longest name accepted: PostgreSQL cuts identifiers at 63 bytes, and the functions add 21 characters. */
-export const MAX_NAME_LENGTH = 40;
+const MAX_NAME_LENGTH = 40;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
