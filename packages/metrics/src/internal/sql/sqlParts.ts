@@ -49,7 +49,7 @@ export function stringLiteral(value: string): string {
 
 /** Epoch milliseconds of a TIMESTAMPTZ expression (sub-millisecond parts dropped). */
 export function epochMs(dialect: SqlDialect, expression: string): string {
-  return dialect === "duckdb" ? `epoch_ms(${expression})` : `CAST(floor(extract(epoch FROM ${expression}) * 1000) AS BIGINT)`;
+  return dialect === "duckdb" ? `epoch_ms(${expression})` : `CAST(round(extract(epoch FROM date_trunc('milliseconds', ${expression})) * 1000) AS BIGINT)`;
 }
 
 /** The nearest-rank (Hyndman–Fan type 1) percentile `q` of a BIGINT expression; NULLs ignored. */

@@ -56,7 +56,9 @@ CREATE OR REPLACE MACRO ${qualified(name, "_add_business_ms")}(t TIMESTAMPTZ, ms
 function postgresFunctions(name: SqlName, from: number, to: number): string {
   const table = qualified(name);
   const at = qualified(name, "_business_ms_at");
-  const ms = (x: string): string => `floor(extract(epoch FROM ${x}) * 1000)::bigint`;
+  // Truncated to the millisecond first, so the product is an integer whether extract returns numeric
+  // (PostgreSQL 14+) or double precision (12, 13).
+  const ms = (x: string): string => `round(extract(epoch FROM date_trunc('milliseconds', ${x})) * 1000)::bigint`;
   return `CREATE OR REPLACE FUNCTION ${at}(t timestamptz) RETURNS bigint
 LANGUAGE plpgsql STABLE PARALLEL SAFE AS $fn$
 DECLARE r record;
