@@ -32,7 +32,7 @@ export interface CalendarSqlOptions extends CalendarTableRange {
  * @example
  * const cal = createCalendar({ timeZone: "Europe/Berlin", weekly: { mon: [["09:00", "17:00"]] } });
  * const script = calendarSql(cal, { dialect: "duckdb", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", name: "support_hours" });
- * // run it, then: SELECT support_hours_business_ms_between(TIMESTAMPTZ '2026-03-02 08:00:00+00', TIMESTAMPTZ '2026-03-02 10:00:00+00'); → 3600000
+ * // run it, then: SELECT support_hours_business_ms_between(TIMESTAMPTZ '2026-03-02 08:00:00+00', TIMESTAMPTZ '2026-03-02 10:00:00+00'); → 7200000 (09:00–11:00 in Berlin)
  * script.includes('CREATE OR REPLACE MACRO "support_hours_add_business_ms"'); // => true
  */
 export function calendarSql(calendar: BusinessCalendar, options: CalendarSqlOptions): string {
