@@ -4,13 +4,13 @@ import { requireIterable } from "./internal/requireIterable.js";
 const cell = (value: string | number | null): string => {
   if (value === null) return "";
   const text = String(value);
-  // An empty string is quoted so that COPY reads it as '' rather than NULL.
-  return text === "" || /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // An empty string is written as an empty field, NULL to COPY: the library reads "" as null too.
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
 /**
  * Writes `TicketRow`s as CSV (RFC 4180, LF line ends) with the `TICKET_ROW_COLUMNS` header: instants
- * as UTC ISO strings, `null` as an empty field — the file `COPY` loads into the table of
+ * as UTC ISO strings, `null` (and `""`, which the library reads as `null`) as an empty field — the file `COPY` loads into the table of
  * {@link ticketsTableSql} in DuckDB and PostgreSQL, and `readTicketRows` reads back.
  *
  * @param rows - the rows (e.g. from `ticketRowsFromLogs`)
