@@ -113,25 +113,26 @@ export function buildKpiSql(plan: KpiSqlPlan): string {
   )`);
   let source = "f";
   if (cal !== null && d === "duckdb") {
-    // Running business totals at each instant a business duration reads: one ASOF join per column, on
-    // narrow (row, instant) relations — an ASOF join sorts its inputs, so the rows' other columns stay out.
+    // Running business totals at each instant a business duration reads: one ASOF join per column, over
+    // a narrow relation (the row number and its four instants) — an ASOF join sorts what it carries, so
+    // the rows' other columns stay out — joined back to the rows once.
     const columns = ["created_at", "response_start_at", "first_reply_at", "latest_resolved_at"];
-    columns.forEach((c, i) => {
-      ctes.push(`b${i} AS (
-    SELECT x.rid, coalesce(k.business_ms_before + (least(epoch_ms(x.${c}), epoch_ms(k.open_end)) - epoch_ms(k.open_start)), 0) AS b_${c}
-    FROM (SELECT rid, ${c} FROM f WHERE ${c} IS NOT NULL) AS x
-    ASOF LEFT JOIN ${cal.table} AS k ON x.${c} >= k.open_start
+    ctes.push(`bt AS (
+    SELECT x.rid, ${columns
+      .map((c, i) => `CASE WHEN x.${c} IS NULL THEN NULL ELSE coalesce(k${i}.business_ms_before + (least(epoch_ms(x.${c}), epoch_ms(k${i}.open_end)) - epoch_ms(k${i}.open_start)), 0) END AS b_${c}`)
+      .join(",\n      ")}
+    FROM (SELECT rid, ${columns.join(", ")} FROM f) AS x
+    ${columns.map((c, i) => `ASOF LEFT JOIN ${cal.table} AS k${i} ON x.${c} >= k${i}.open_start`).join("\n    ")}
   )`);
-    });
     // The total at asOf once (a macro call is a scan), clamped so that only a duration that reads it can fail.
     ctes.push(`as_of_total AS (
     SELECT r.range_from, r.range_to, ${cal.withSuffix("_business_ms_at")}(greatest(r.range_from, least(r.range_to, ${asOf}))) AS b_as_of
     FROM ${cal.withSuffix("_range")} AS r
   )`);
     ctes.push(`fb AS MATERIALIZED (
-    SELECT f.*, ${columns.map((c, i) => `b${i}.b_${c}`).join(", ")}, a.range_from, a.range_to, a.b_as_of
+    SELECT f.*, ${columns.map((c) => `bt.b_${c}`).join(", ")}, a.range_from, a.range_to, a.b_as_of
     FROM f
-    ${columns.map((_, i) => `LEFT JOIN b${i} ON b${i}.rid = f.rid`).join("\n    ")}
+    JOIN bt ON bt.rid = f.rid
     CROSS JOIN as_of_total AS a
   )`);
     source = "fb";
