@@ -135,7 +135,8 @@ export function toCalendarTable(calendar: BusinessCalendar, range: CalendarTable
   const to = rethrowAs(SlaError, () => toEpochMs(range.to, ["to"]), [], "invalid_argument");
   if (to <= from) throw invalidArgument(["to"], "the range is [from, to): give a `to` after `from`");
   let before = 0;
-  const rows: CalendarTableRow[] = calendar.openIntervals(from, to).map((run) => {
+  // Dates, not numbers: openIntervals refuses epoch ms in [1e9, 1e10) as likely epoch seconds, and these are checked instants.
+  const rows: CalendarTableRow[] = calendar.openIntervals(new Date(from), new Date(to)).map((run) => {
     const row = { open_start: run.start.toISOString(), open_end: run.end.toISOString(), business_ms_before: before };
     before += run.end.getTime() - run.start.getTime();
     return Object.freeze(row);

@@ -28,6 +28,11 @@ describe("toCalendarTable", () => {
     expect(table.toCsv().split("\n").slice(0, 2)).toStrictEqual(["open_start,open_end,business_ms_before", "2026-03-06T20:00:00.000Z,2026-03-06T22:00:00.000Z,0"]);
   });
 
+  it("covers a range whose end falls where epoch ms look like epoch seconds (a found counterexample)", () => {
+    const table = toCalendarTable(calendar24x7(), { from: new Date(395_200_000), to: new Date(1_000_000_000) });
+    expect(table.rows).toStrictEqual([{ open_start: "1970-01-05T13:46:40.000Z", open_end: "1970-01-12T13:46:40.000Z", business_ms_before: 0 }]);
+  });
+
   it("exports a 24×7 calendar as one run", () => {
     expect(toCalendarTable(calendar24x7(), range).rows).toStrictEqual([{ open_start: "2026-03-01T00:00:00.000Z", open_end: "2026-04-01T00:00:00.000Z", business_ms_before: 0 }]);
   });
