@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateTicketLogs, thrownBy } from "@supportops/test-utils";
+import { openDuckDb } from "@supportops/test-utils/sql";
 import { MetricsError, kpiRowsFromSql, kpiSql, readTicketRows, ticketRowsFromLogs, ticketRowsToCsv, ticketsTableSql } from "@supportops/metrics";
+import { loadTickets, sqlRows } from "./support/warehouse.js";
 
 const period = { from: "2026-01-05", to: "2026-01-19" };
 
@@ -71,5 +76,25 @@ describe("ticketRowsToCsv and ticketsTableSql", () => {
   it("quotes the COPY path and checks the table name", () => {
     expect(ticketsTableSql({ dialect: "duckdb", name: "raw.tickets", csvPath: "/data/o'hara.csv" })).toContain(`COPY "raw"."tickets" FROM '/data/o''hara.csv' (FORMAT csv, HEADER true);`);
     expect(thrownBy(MetricsError, () => ticketsTableSql({ dialect: "duckdb", name: "tickets;--" })).issues[0].path).toStrictEqual(["name"]);
+  });
+});
+
+describe("Parquet through DuckDB", () => {
+  it("a tickets table written to Parquet and read back gives the same report", async () => {
+    const engine = await openDuckDb();
+    const dir = mkdtempSync(join(tmpdir(), "parquet-"));
+    try {
+      const rows = ticketRowsFromLogs(generateTicketLogs({ count: 300, seed: 11, kpiExtras: true }), { asOf: "2026-02-16T00:00:00Z" });
+      const tickets = await loadTickets(engine, rows);
+      const file = join(dir, "tickets.parquet");
+      await engine.run(`COPY ${tickets} TO '${file}' (FORMAT parquet); CREATE TABLE from_parquet AS SELECT * FROM read_parquet('${file}');`);
+      const options = { period: { from: "2026-01-05", to: "2026-02-02" }, asOf: "2026-02-16", timeZone: "Europe/Berlin", groupBy: ["priority"], bucket: { unit: "week" } } as const;
+      const fromCsv = await sqlRows(engine, { ...options, tickets });
+      expect(fromCsv.length).toBeGreaterThan(20);
+      expect(await sqlRows(engine, { ...options, tickets: "from_parquet" })).toStrictEqual(fromCsv);
+    } finally {
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
