@@ -55,6 +55,15 @@ export { toMarkdown } from "./toMarkdown.js";
 export { TICKET_ROW_COLUMNS, parseTicketRows, readTicketRows, ticketRowsFromLogs } from "./TicketRow.js";
 export type { ReadTicketRowsResult, TicketRow, TicketRowProblem } from "./TicketRow.js";
 
+// --- the warehouse: the same KPIs as SQL (DuckDB, PostgreSQL) ---
+export { SQL_KPI_IDS, kpiSql } from "./kpiSql.js";
+export type { KpiSqlOptions, KpiSqlTarget, SqlKpi, SqlReportKpi } from "./kpiSql.js";
+export { kpiRowsFromSql } from "./kpiRowsFromSql.js";
+export type { KpiSqlRow } from "./kpiRowsFromSql.js";
+export { ticketsTableSql } from "./ticketsTableSql.js";
+export type { TicketsTableTarget } from "./ticketsTableSql.js";
+export { ticketRowsToCsv } from "./ticketRowsToCsv.js";
+
 // --- SLA attainment (states from @supportops/sla) ---
 export { slaAttainment } from "./slaAttainment.js";
 export type { SlaAttainmentOptions, SlaAttainmentResult, SlaEngineLike } from "./slaAttainment.js";

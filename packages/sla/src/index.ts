@@ -17,6 +17,12 @@ export { calendar24x7 } from "./calendar24x7.js";
 export { intersectCalendars } from "./intersectCalendars.js";
 export { unionCalendars } from "./unionCalendars.js";
 
+// --- calendars as SQL tables (DuckDB, PostgreSQL) ---
+export { toCalendarTable } from "./toCalendarTable.js";
+export type { CalendarTable, CalendarTableRange, CalendarTableRow, CalendarTableTarget, SqlDialect } from "./toCalendarTable.js";
+export { calendarSql } from "./calendarSql.js";
+export type { CalendarSqlOptions } from "./calendarSql.js";
+
 // --- holidays (iCalendar feeds, date-holidays adapter) ---
 export type { HolidayYearRange } from "./holidays/HolidayYearRange.js";
 export { HOLIDAY_LIMITS } from "./holidays/HOLIDAY_LIMITS.js";
