@@ -5,7 +5,7 @@
 export type PercentileMethod = "nearestRank" | "linear";
 
 /** The `q`-th percentile (q an integer 0…100) of ascending `sorted`; `null` for no values. */
-export function percentile(sorted: ReadonlyArray<number>, q: number, method: PercentileMethod): number | null {
+export function percentile(sorted: ArrayLike<number>, q: number, method: PercentileMethod): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   if (method === "nearestRank") {
