@@ -115,11 +115,13 @@ export function readCanonicalRow(row: TicketRow, asOf: number): TicketFacts | nu
     return UNSURE;
   }
   // No instant before creation; a rating and a merge each have both columns or neither.
-  for (const at of [responseStart, firstReply, firstResolved, latestResolved, lastReopened, csat, merged]) if (at !== null && at < created) return UNSURE;
+  if (before(responseStart, created) || before(firstReply, created) || before(firstResolved, created) || before(latestResolved, created)) return UNSURE;
+  if (before(lastReopened, created) || before(csat, created) || before(merged, created)) return UNSURE;
   if ((score === null) !== (csat === null) || (r["merged_into"] === null) !== (merged === null)) return UNSURE;
   return factsOfInstants(row, asOf, { created, responseStart, firstReply, firstResolved, latestResolved, lastReopened, csat, merged });
 }
 
+const before = (at: number | null, created: number): boolean => at !== null && at < created;
 const isText = (value: unknown): boolean => value === null || (typeof value === "string" && value !== "");
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 
@@ -145,7 +147,17 @@ function canonicalMs(value: unknown): number | null | undefined {
   if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return UNSURE;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > (DAYS_IN_MONTH[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return UNSURE;
-  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; Date.UTC without its cost). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** The decimal number in `text[start, start + length)`, or -1 when a character is not a digit. */
