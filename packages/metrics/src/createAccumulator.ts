@@ -6,7 +6,7 @@ import type { TicketFacts, TicketInput } from "./TicketFacts.js";
 import type { TicketRow } from "./TicketRow.js";
 import type { SlaEngineLike } from "./slaAttainment.js";
 import { isRow, readTicket } from "./internal/readTicket.js";
-import { BUSINESS_KPIS, Engine, GROUP_ATTRIBUTES, PERIOD_KPIS, REPORT_KPIS, newCell, type Cell, type GroupAttribute, type ReportKpiId } from "./internal/engine.js";
+import { BUSINESS_KPIS, Engine, GROUP_ATTRIBUTES, NumberList, PERIOD_KPIS, REPORT_KPIS, addCellJson, cellToJson, type CellJson, type GroupAttribute, type ReportKpiId } from "./internal/engine.js";
 import { invalidArgument, readCalendar, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
 import type { BucketSpec } from "./internal/buckets.js";
 
@@ -81,7 +81,7 @@ export interface KpiAccumulatorJson {
     readonly groupBy: ReadonlyArray<GroupAttribute>;
     readonly bucket: BucketSpec | null;
   };
-  readonly cells: ReadonlyArray<{ readonly kpi: ReportKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: Cell }>;
+  readonly cells: ReadonlyArray<{ readonly kpi: ReportKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: CellJson }>;
   readonly snapshots: ReadonlyArray<{
     readonly groupKey: string;
     readonly awaiting: ReadonlyArray<number>;
@@ -220,7 +220,7 @@ function wrap(engine: Engine, slaEngine: SlaEngineLike | null): KpiAccumulator {
       return {
         version: 1,
         config: structuredClone(engine.config) as KpiAccumulatorJson["config"],
-        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: structuredClone(cell) })),
+        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: cellToJson(cell) })),
         snapshots: [...engine.snapshots].map(([groupKey, s]) => ({
           groupKey,
           awaiting: [...s.awaiting],
@@ -340,8 +340,7 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
       isCountRecord(entry.cell.counters) && Array.isArray(entry.cell.pendingIds) && entry.cell.pendingIds.every((id: unknown) => typeof id === "string") &&
       isCountRecord(entry.cell.distribution);
     if (!ok) throw stateError("not a cell an accumulator writes", ["cells", i]);
-    const cell = Object.assign(newCell(), structuredClone(entry.cell));
-    Object.assign(engine.cellFor(entry.kpi, entry.groupKey, entry.bucket), cell);
+    addCellJson(engine.cellFor(entry.kpi, entry.groupKey, entry.bucket), entry.cell);
   });
   if (!Array.isArray(state.snapshots)) throw stateError("expected a list of snapshots", ["snapshots"]);
   state.snapshots.forEach((s, i) => {
@@ -349,7 +348,12 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
     if (typeof s !== "object" || s === null || typeof s.groupKey !== "string" || !isNumberArray(s.awaiting) || !isNumberArray(s.open) || !optional(s.awaitingBusiness) || !optional(s.openBusiness)) {
       throw stateError("not a snapshot an accumulator writes", ["snapshots", i]);
     }
-    engine.snapshots.set(s.groupKey, { awaiting: [...s.awaiting], open: [...s.open], awaitingBusiness: [...(s.awaitingBusiness ?? [])], openBusiness: [...(s.openBusiness ?? [])] });
+    engine.snapshots.set(s.groupKey, {
+      awaiting: new NumberList(s.awaiting),
+      open: new NumberList(s.open),
+      awaitingBusiness: new NumberList(s.awaitingBusiness ?? []),
+      openBusiness: new NumberList(s.openBusiness ?? []),
+    });
   });
   if (!Array.isArray(state.mergedInto) || !state.mergedInto.every((id) => typeof id === "string")) throw stateError("expected a list of ticket ids", ["mergedInto"]);
   for (const id of state.mergedInto) engine.mergedInto.add(id);

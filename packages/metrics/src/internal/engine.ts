@@ -92,14 +92,47 @@ export const KPI_META: Readonly<Record<ReportKpiId, KpiMeta>> = {
   },
 };
 
+/**
+ * A growable list of numbers kept in a `Float64Array`. Its storage lives outside the JS heap, so the
+ * young-generation collector never copies it: a report of a million tickets keeps thousands of such
+ * lists alive while it runs, and as plain arrays they made most of its garbage-collection time.
+ */
+export class NumberList implements Iterable<number> {
+  private data: Float64Array;
+  length = 0;
+
+  constructor(values: Iterable<number> = []) {
+    this.data = new Float64Array(16);
+    for (const v of values) this.push(v);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The values, in the order pushed (a view: valid until the next push). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let i = 0; i < this.length; i++) yield this.data[i] as number;
+  }
+}
+
 /** What a cell keeps: counts add, value lists concatenate, so two cells merge exactly. */
 export interface Cell {
   n: number;
   excluded: Record<string, number>;
   /** Durations (ms), scores (csat) or event times (survival). */
-  values: number[];
+  values: NumberList;
   /** Censored times (survival). */
-  censored: number[];
+  censored: NumberList;
   successes: number;
   counters: Record<string, number>;
   /** FCR successes that fail if another ticket was merged into them: decided at the end. */
@@ -108,7 +141,37 @@ export interface Cell {
 }
 
 export function newCell(): Cell {
-  return { n: 0, excluded: {}, values: [], censored: [], successes: 0, counters: {}, pendingIds: [], distribution: {} };
+  return { n: 0, excluded: {}, values: new NumberList(), censored: new NumberList(), successes: 0, counters: {}, pendingIds: [], distribution: {} };
+}
+
+/** A cell as plain JSON (value lists as arrays). */
+export interface CellJson {
+  readonly n: number;
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly values: ReadonlyArray<number>;
+  readonly censored: ReadonlyArray<number>;
+  readonly successes: number;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly pendingIds: ReadonlyArray<string>;
+  readonly distribution: Readonly<Record<string, number>>;
+}
+
+export function cellToJson(cell: Cell): CellJson {
+  return {
+    n: cell.n,
+    excluded: { ...cell.excluded },
+    values: [...cell.values],
+    censored: [...cell.censored],
+    successes: cell.successes,
+    counters: { ...cell.counters },
+    pendingIds: [...cell.pendingIds],
+    distribution: { ...cell.distribution },
+  };
+}
+
+/** Adds a cell's JSON (already checked) into a cell. */
+export function addCellJson(into: Cell, json: CellJson): void {
+  mergeCellInto(into, { ...json, values: new NumberList(json.values), censored: new NumberList(json.censored), excluded: { ...json.excluded }, counters: { ...json.counters }, pendingIds: [...json.pendingIds], distribution: { ...json.distribution } });
 }
 
 function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
@@ -118,12 +181,17 @@ function addCounts(into: Record<string, number>, from: Readonly<Record<string, n
 function mergeCellInto(into: Cell, from: Cell): void {
   into.n += from.n;
   addCounts(into.excluded, from.excluded);
-  for (const v of from.values) into.values.push(v);
-  for (const v of from.censored) into.censored.push(v);
+  appendAll(into.values, from.values);
+  appendAll(into.censored, from.censored);
   into.successes += from.successes;
   addCounts(into.counters, from.counters);
   for (const id of from.pendingIds) into.pendingIds.push(id);
   addCounts(into.distribution, from.distribution);
+}
+
+function appendAll(into: NumberList, from: NumberList): void {
+  const values = from.view().slice();
+  for (let i = 0; i < values.length; i++) into.push(values[i] as number);
 }
 
 const bump = (counts: Record<string, number>, key: string): void => {
@@ -135,13 +203,13 @@ const bump = (counts: Record<string, number>, key: string): void => {
  * calendar ms and (with a calendar) business ms.
  */
 export interface Snapshot {
-  awaiting: number[];
-  open: number[];
-  awaitingBusiness: number[];
-  openBusiness: number[];
+  awaiting: NumberList;
+  open: NumberList;
+  awaitingBusiness: NumberList;
+  openBusiness: NumberList;
 }
 
-const newSnapshot = (): Snapshot => ({ awaiting: [], open: [], awaitingBusiness: [], openBusiness: [] });
+export const newSnapshot = (): Snapshot => ({ awaiting: new NumberList(), open: new NumberList(), awaitingBusiness: new NumberList(), openBusiness: new NumberList() });
 
 /** One SLA target cycle's state as an SLA engine reports it (`@supportops/sla`'s `evaluate`). */
 export interface SlaState {
@@ -230,9 +298,24 @@ export class Engine {
     this.singleGroup = config.groupBy.length === 1 ? (config.groupBy[0] as GroupAttribute) : null;
   }
 
+  // The last group key computed, for the ticket and instant it was computed at: several KPIs anchor
+  // at the same instant (the latest resolution), so most lookups repeat the one before.
+  private lastFacts: TicketFacts | null = null;
+  private lastAt = 0;
+  private lastKey = "";
+
   // A group key joins the attribute values with U+0001, null written as U+0000: cheaper than JSON on
   // the hot path, and no attribute value a log can hold is confused with another.
   private groupKeyAt(f: TicketFacts, t: number): string {
+    if (f === this.lastFacts && t === this.lastAt) return this.lastKey;
+    const key = this.groupKeyOf(f, t);
+    this.lastFacts = f;
+    this.lastAt = t;
+    this.lastKey = key;
+    return key;
+  }
+
+  private groupKeyOf(f: TicketFacts, t: number): string {
     const single = this.singleGroup;
     if (single !== null) {
       const value = single === "channel" ? f.channel : single === "priority" ? valueAt(f.priorityTimeline, t) : valueAt(f.categoryTimeline, t);
@@ -295,6 +378,11 @@ export class Engine {
 
   /** Adds one ticket's facts (read, never kept). */
   add(f: TicketFacts): void {
+    this.addItems(f);
+    this.lastFacts = null;
+  }
+
+  private addItems(f: TicketFacts): void {
     const o = this.config.options;
     const buckets = this.buckets;
     const merged = f.merged !== null;
@@ -380,7 +468,7 @@ export class Engine {
       }
     }
     if (this.wantsSnapshot && !merged && !isResolved(f.status)) {
-      const snapshot = this.snapshotFor(this.groupKeyAt(f, o.asOf));
+      const snapshot = this.snapshotFor(this.groupKeyOf(f, o.asOf));
       snapshot.open.push(o.asOf - f.createdAt);
       const awaiting = f.responseStartAt !== null && f.firstReplyAt === null;
       if (awaiting) snapshot.awaiting.push(o.asOf - (f.responseStartAt as number));
@@ -515,19 +603,19 @@ export class Engine {
     for (const { kpi, groupKey, bucket, cell } of other.cells.values()) mergeCellInto(this.cellFor(kpi, groupKey, bucket), cell);
     for (const [groupKey, snapshot] of other.snapshots) {
       const mine = this.snapshotFor(groupKey);
-      for (const v of snapshot.awaiting) mine.awaiting.push(v);
-      for (const v of snapshot.open) mine.open.push(v);
-      for (const v of snapshot.awaitingBusiness) mine.awaitingBusiness.push(v);
-      for (const v of snapshot.openBusiness) mine.openBusiness.push(v);
+      appendAll(mine.awaiting, snapshot.awaiting);
+      appendAll(mine.open, snapshot.open);
+      appendAll(mine.awaitingBusiness, snapshot.awaitingBusiness);
+      appendAll(mine.openBusiness, snapshot.openBusiness);
     }
     for (const [key, count] of other.slaUndetermined) this.slaUndetermined.set(key, (this.slaUndetermined.get(key) ?? 0) + count);
     for (const id of other.mergedInto) this.mergedInto.add(id);
   }
 
   /** Medians of snapshot ages, per snapshot list, while `rows` runs (each group has one row per bucket). */
-  private medianMemo = new Map<ReadonlyArray<number>, number | null>();
+  private medianMemo = new Map<NumberList, number | null>();
 
-  private snapshotMedian(ages: ReadonlyArray<number>): number | null {
+  private snapshotMedian(ages: NumberList): number | null {
     let median = this.medianMemo.get(ages);
     if (median === undefined) {
       median = percentile(sorted(ages), 50, this.config.options.percentile);
@@ -638,7 +726,7 @@ export class Engine {
           provisional,
         };
       case "csat": {
-        const m = mean(cell.values);
+        const m = mean([...cell.values]);
         return {
           ...base,
           value: cell.n === 0 ? null : cell.successes / cell.n,
@@ -652,7 +740,7 @@ export class Engine {
         const naiveMean = events.length === 0 ? null : sum / events.length;
         return {
           ...base,
-          value: kaplanMeierMedian(cell.values, cell.censored),
+          value: kaplanMeierMedian(Array.from(events), [...cell.censored]),
           stats: { events: events.length, censored: cell.censored.length, naiveMedian: percentile(events, 50, o.percentile), naiveMean: naiveMean === null ? null : Math.round(naiveMean) },
         };
       }
@@ -661,8 +749,8 @@ export class Engine {
 }
 
 /** The values in ascending order, sorted as float64s (much faster than a comparator on large cells). */
-function sorted(values: ReadonlyArray<number>): Float64Array {
-  return Float64Array.from(values).sort();
+function sorted(values: NumberList): Float64Array {
+  return values.view().slice().sort();
 }
 
 function durationStats(ascending: Float64Array, o: ResolvedOptions): DurationStats {
