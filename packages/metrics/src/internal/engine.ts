@@ -21,7 +21,7 @@ export const PERIOD_KPIS = [
   "csat",
   "resolution_survival",
 ] as const satisfies ReadonlyArray<KpiId>;
-export type PeriodKpiId = (typeof PERIOD_KPIS)[number];
+type PeriodKpiId = (typeof PERIOD_KPIS)[number];
 
 /** The business-hours variants of the durations: only with a `calendar`. */
 export const BUSINESS_KPIS = ["first_response_time_business", "resolution_time_business"] as const satisfies ReadonlyArray<KpiId>;
@@ -209,7 +209,7 @@ export interface Snapshot {
   openBusiness: NumberList;
 }
 
-export const newSnapshot = (): Snapshot => ({ awaiting: new NumberList(), open: new NumberList(), awaitingBusiness: new NumberList(), openBusiness: new NumberList() });
+const newSnapshot = (): Snapshot => ({ awaiting: new NumberList(), open: new NumberList(), awaitingBusiness: new NumberList(), openBusiness: new NumberList() });
 
 /** One SLA target cycle's state as an SLA engine reports it (`@supportops/sla`'s `evaluate`). */
 export interface SlaState {
@@ -240,7 +240,7 @@ export interface CellRow {
 }
 
 /** The key of a cell in `Engine.cells`. */
-export const cellKey = (kpi: ReportKpiId, groupKey: string, bucket: number): string => `${kpi}\u0000${groupKey}\u0000${bucket}`;
+const cellKey = (kpi: ReportKpiId, groupKey: string, bucket: number): string => `${kpi}\u0000${groupKey}\u0000${bucket}`;
 
 /** An SLA row's group key: the metric, U+0002, then the user's group key. */
 const SLA_SEPARATOR = "\u0002";

@@ -7,7 +7,7 @@
 // would (test/internal/factsOf.property.test.ts compares the two on generated and damaged logs).
 import { isTicketLog, parseTicketLog, rethrowAs, type CanonicalStatus, type IssuePath } from "@supportops/core";
 import { MetricsError } from "../MetricsError.js";
-import type { Rating, Resolution, TicketFacts, TicketInput, TimelineEntry } from "../TicketFacts.js";
+import type { Rating, TicketFacts, TicketInput, TimelineEntry } from "../TicketFacts.js";
 
 const isResolvedStatus = (status: CanonicalStatus): boolean => status === "solved" || status === "closed";
 
@@ -389,4 +389,3 @@ export function valueAt<T>(timeline: ReadonlyArray<TimelineEntry<T>>, t: number)
   return value;
 }
 
-export type { Resolution };

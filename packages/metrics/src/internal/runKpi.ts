@@ -11,7 +11,7 @@ import { readCalendar, resolveOptions, type ResolvedOptions } from "./resolveOpt
 const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", linear: "linear interpolation (Hyndman–Fan type 7), rounded to whole ms" } as const;
 
 /** What a result's `method` says: how the value was computed, on which clock, from which input. */
-export function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment">, o: ResolvedOptions): string {
+function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment">, o: ResolvedOptions): string {
   const p = PERCENTILE_NAMES[o.percentile];
   const window = `reopen window ${o.windowMs} ms, a reopen at exactly its end counts as within`;
   switch (kpi) {
