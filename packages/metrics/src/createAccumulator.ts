@@ -38,10 +38,11 @@ export interface ReportBucketOption {
  */
 export interface ReportOptions extends KpiOptions {
   /**
-   * Default: every period KPI (all but `backlog`, which is a snapshot), plus the business-hours
-   * variants when `calendar` is given and `sla_attainment` when `slaEngine` is given.
+   * Default: every period KPI (all but `backlog`, a stock, which a report gives at each bucket's end
+   * only when listed), plus the business-hours variants when `calendar` is given and
+   * `sla_attainment` when `slaEngine` is given.
    */
-  readonly kpis?: ReadonlyArray<Exclude<KpiId, "backlog">>;
+  readonly kpis?: ReadonlyArray<KpiId>;
   /** Attributes to group by, each read at the item's anchor (channel never changes). Default none. */
   readonly groupBy?: ReadonlyArray<GroupAttribute>;
   /** Time buckets; default one bucket, the whole period. */
@@ -148,7 +149,6 @@ function engineConfigOf(input: unknown, usage: string, extras: { readonly calend
   if (raw.kpis !== undefined) {
     const listed = readList(raw.kpis, KPI_IDS, ["kpis"], "unknown_kpi");
     listed.forEach((k, i) => {
-      if (k === "backlog") throw invalidArgument(["kpis", i], "backlog is a snapshot at one instant, not a period KPI; call backlog(tickets, { at })", "unknown_kpi");
       if ((BUSINESS_KPIS as ReadonlyArray<string>).includes(k) && !extras.calendar) {
         throw invalidArgument(["kpis", i], `${k} measures business hours: give the calendar as the \`calendar\` option (createCalendar from @supportops/sla)`, "unknown_kpi");
       }

@@ -5,7 +5,7 @@ import { rethrowAs, type BusinessCalendarLike, type CanonicalStatus } from "@sup
 import type { KpiId } from "../KpiOptions.js";
 import type { DurationStats, KpiStatsOf, RateStats } from "../KpiResult.js";
 import { MetricsError } from "../MetricsError.js";
-import type { TicketFacts } from "../TicketFacts.js";
+import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
@@ -27,7 +27,7 @@ type PeriodKpiId = (typeof PERIOD_KPIS)[number];
 export const BUSINESS_KPIS = ["first_response_time_business", "resolution_time_business"] as const satisfies ReadonlyArray<KpiId>;
 
 /** Everything a report computes: the period KPIs, their business-hours variants, SLA attainment. */
-export const REPORT_KPIS = [...PERIOD_KPIS, ...BUSINESS_KPIS, "sla_attainment"] as const satisfies ReadonlyArray<KpiId>;
+export const REPORT_KPIS = [...PERIOD_KPIS, ...BUSINESS_KPIS, "sla_attainment", "backlog"] as const satisfies ReadonlyArray<KpiId>;
 export type ReportKpiId = (typeof REPORT_KPIS)[number];
 
 export type GroupAttribute = "category" | "priority" | "channel";
@@ -84,6 +84,11 @@ export const KPI_META: Readonly<Record<ReportKpiId, KpiMeta>> = {
     population: "as tickets_resolved; per ticket the business ms between creation and latest resolution on the calendar",
     timeAnchor: "latest resolution",
     reasons: ["merged", "reopenedBeforeEnd"],
+  },
+  backlog: {
+    population: "in each bucket, at its end: tickets created by then whose status then is not solved or closed; merged-away tickets (known at asOf) excluded",
+    timeAnchor: "each bucket's end",
+    reasons: ["merged"],
   },
   sla_attainment: {
     population: "SLA target cycles (metric × ticket × cycle) whose outcome was determined in the period: met at the stop, breached at the breach (even while open)",
@@ -264,7 +269,11 @@ const CODE: Readonly<Record<ReportKpiId, number>> = {
   first_response_time_business: 7,
   resolution_time_business: 8,
   sla_attainment: 9,
+  backlog: 10,
 };
+
+/** The default age buckets of backlog (lower bounds, ms): 0, 1 d, 3 d, 7 d, 30 d. */
+const BACKLOG_AGE_BOUNDS = [0, 86_400_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
 
 export class Engine {
   readonly buckets: ReadonlyArray<Bucket>;
@@ -462,6 +471,9 @@ export class Engine {
           else cell.censored.push(o.asOf - f.createdAt);
           break;
         }
+        case 10:
+          this.addBacklog(k, f, merged);
+          break;
         default:
           // sla_attainment: from the SLA engine's states, in addSla
           break;
@@ -531,6 +543,31 @@ export class Engine {
     cell.n += 1;
     if (reopened) cell.successes += 1;
     else if (pending) bump(cell.counters, "pendingWindow");
+  }
+
+  /** Backlog at each bucket's end: one walk over the status timeline for all the bucket ends. */
+  private addBacklog(k: number, f: TicketFacts, merged: boolean): void {
+    const buckets = this.buckets;
+    const timeline = f.statusTimeline;
+    let j = 0;
+    let status = (timeline[0] as TimelineEntry<CanonicalStatus>).value;
+    for (let b = 0; b < buckets.length; b++) {
+      const at = (buckets[b] as Bucket).end;
+      if (f.createdAt > at) continue;
+      while (j + 1 < timeline.length && (timeline[j + 1] as TimelineEntry<CanonicalStatus>).at <= at) {
+        j += 1;
+        status = (timeline[j] as TimelineEntry<CanonicalStatus>).value;
+      }
+      if (isResolved(status)) continue;
+      const cell = this.cellIn(k, this.groupKeyOf(f, at), b);
+      if (merged) {
+        bump(cell.excluded, "merged");
+        continue;
+      }
+      cell.n += 1;
+      cell.values.push(at - f.createdAt);
+      bump(cell.counters, status);
+    }
   }
 
   private addCsat(k: number, f: TicketFacts, merged: boolean): void {
@@ -731,6 +768,22 @@ export class Engine {
           ...base,
           value: cell.n === 0 ? null : cell.successes / cell.n,
           stats: { ...rateStats(cell.successes, cell.n), mean: m, distribution: { ...cell.distribution } },
+        };
+      }
+      case "backlog": {
+        const ages = sorted(cell.values);
+        let sum = 0;
+        for (let i = 0; i < ages.length; i++) sum += ages[i] as number;
+        const buckets = BACKLOG_AGE_BOUNDS.map((from, i) => {
+          const to = BACKLOG_AGE_BOUNDS[i + 1] ?? null;
+          let count = 0;
+          for (let a = 0; a < ages.length; a++) if ((ages[a] as number) >= from && (to === null || (ages[a] as number) < to)) count += 1;
+          return { from, to, count };
+        });
+        return {
+          ...base,
+          value: cell.n,
+          stats: { buckets, medianAge: percentile(ages, 50, o.percentile), meanAge: ages.length === 0 ? null : Math.round(sum / ages.length), byStatus: { ...cell.counters } },
         };
       }
       case "resolution_survival": {

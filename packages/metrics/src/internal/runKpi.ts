@@ -11,7 +11,7 @@ import { readCalendar, resolveOptions, type ResolvedOptions } from "./resolveOpt
 const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", linear: "linear interpolation (Hyndman–Fan type 7), rounded to whole ms" } as const;
 
 /** What a result's `method` says: how the value was computed, on which clock, from which input. */
-function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment">, o: ResolvedOptions): string {
+function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment" | "backlog">, o: ResolvedOptions): string {
   const p = PERCENTILE_NAMES[o.percentile];
   const window = `reopen window ${o.windowMs} ms, a reopen at exactly its end counts as within`;
   switch (kpi) {
@@ -37,7 +37,7 @@ function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment">, o: ResolvedOption
 }
 
 /** Runs one period KPI (or its business-hours variant) over tickets: the engine with one cell. */
-export function runKpi<K extends Exclude<ReportKpiId, "sla_attainment">>(kpi: K, tickets: Iterable<TicketInput | TicketRow>, options: KpiOptions, usage: string): KpiResult<K> {
+export function runKpi<K extends Exclude<ReportKpiId, "sla_attainment" | "backlog">>(kpi: K, tickets: Iterable<TicketInput | TicketRow>, options: KpiOptions, usage: string): KpiResult<K> {
   const o = resolveOptions(options, usage);
   const calendar = readCalendar((options as { calendar?: unknown }).calendar, ["calendar"]);
   const engine = new Engine({ kpis: [kpi], options: o, groupBy: [], bucket: null }, calendar);
