@@ -67,8 +67,9 @@ function factsOfInstants(row: TicketRow, asOf: number, t: RowInstants): TicketFa
     responseStartAt: t.responseStart,
     firstReplyAt,
     firstAgentMessageAt: firstReplyAt,
-    // Every reply known at asOf, taken as given by the first reply's time.
-    replyTimes: firstReplyAt === null ? [] : new Array<number>(row.public_agent_replies).fill(firstReplyAt),
+    // Every reply known at asOf, taken as given by the first reply's time. Only none, one or more
+    // than one matters (first contact resolution), so at most two are listed: a row may claim any count.
+    replyTimes: firstReplyAt === null ? [] : new Array<number>(Math.min(row.public_agent_replies, 2)).fill(firstReplyAt),
     resolutions,
     latestResolvedAt: latest,
     ratings: row.csat_score === null || csatAt === null ? [] : [{ at: csatAt, score: row.csat_score, scaleMax: row.csat_scale_max ?? 5 }],
