@@ -1,4 +1,4 @@
-import type { DurationInput, TimeInput } from "@supportops/core";
+import type { BusinessCalendarLike, DurationInput, TimeInput } from "@supportops/core";
 
 /**
  * The KPIs this package computes, by their `kpi` id.
@@ -15,6 +15,9 @@ export const KPI_IDS = [
   "csat",
   "resolution_survival",
   "backlog",
+  "first_response_time_business",
+  "resolution_time_business",
+  "sla_attainment",
 ] as const;
 
 /**
@@ -76,6 +79,12 @@ export interface KpiOptions {
   readonly minN?: number;
   /** First contact resolution: whether a ticket merged into another one fails FCR. Default `true`. */
   readonly mergedInFails?: boolean;
+  /**
+   * A business calendar (`createCalendar` from `@supportops/sla`, or any `BusinessCalendarLike`):
+   * `firstResponseTime` and `resolutionTime` then measure business ms on it (kpi ids
+   * `first_response_time_business`, `resolution_time_business`), and reports add those KPIs.
+   */
+  readonly calendar?: BusinessCalendarLike;
 }
 
 /**

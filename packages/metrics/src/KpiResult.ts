@@ -147,6 +147,21 @@ export interface ResolutionSurvivalStats {
 }
 
 /**
+ * Statistics of SLA attainment.
+ *
+ * @example
+ * const stats: SlaAttainmentStats = { successes: 9, breached: 1, ci: { low: 0.596, high: 0.982 }, undetermined: 2, byMetric: { first_response: { met: 9, breached: 1 } } };
+ */
+export interface SlaAttainmentStats extends RateStats {
+  /** Cycles breached (at the breach instant, even while the ticket is open). */
+  readonly breached: number;
+  /** Cycles still running (or paused) and not breached at `asOf`: no outcome yet. */
+  readonly undetermined: number;
+  /** Met and breached per SLA metric. */
+  readonly byMetric: Readonly<Record<string, { readonly met: number; readonly breached: number }>>;
+}
+
+/**
  * The stats each KPI reports.
  *
  * @example
@@ -161,6 +176,9 @@ export interface KpiStatsMap {
   readonly csat: CsatStats;
   readonly backlog: BacklogStats;
   readonly resolution_survival: ResolutionSurvivalStats;
+  readonly first_response_time_business: FirstResponseStats;
+  readonly resolution_time_business: ResolutionTimeStats;
+  readonly sla_attainment: SlaAttainmentStats;
 }
 
 /**

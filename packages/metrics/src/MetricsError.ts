@@ -13,6 +13,9 @@ import type { CoreIssueCode, ZodIssueCode } from "@supportops/core";
  *   that names no instant, a `reopenWindow` that is no duration, an unknown zone.
  * - `invalid_ticket_log` (common): a ticket's event log breaks the log's rules; the path starts with
  *   the ticket's index in the input.
+ * - `out_of_range` (common): a business calendar cannot answer for an instant that far out.
+ * - `invalid_calendar` (common): a business calendar broke the `BusinessCalendarLike` contract (it
+ *   returned a fraction, a negative duration or more business time than calendar time).
  *
  * @example
  * METRICS_ERROR_CODES.includes("invalid_ticket_row"); // => true
@@ -26,6 +29,8 @@ export const METRICS_ERROR_CODES = [
   "invalid_duration",
   "invalid_time_zone",
   "invalid_ticket_log",
+  "out_of_range",
+  "invalid_calendar",
 ] as const;
 
 /**

@@ -1,5 +1,5 @@
 import type { CanonicalStatus } from "@supportops/core";
-import { CANONICAL_STATUSES } from "@supportops/core";
+import { CANONICAL_STATUSES, describeValue } from "@supportops/core";
 import { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
 import { factsOf } from "./internal/factsOf.js";
@@ -201,7 +201,7 @@ export function readTicketRows(records: Iterable<unknown>): ReadTicketRowsResult
         return null;
       }
       if (typeof value !== "string") {
-        problem(column, `expected text, got ${JSON.stringify(value)}`);
+        problem(column, `expected text, got ${describeValue(value)}`);
         return null;
       }
       return value;
@@ -214,7 +214,7 @@ export function readTicketRows(records: Iterable<unknown>): ReadTicketRowsResult
       }
       const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
       if (!Number.isSafeInteger(n) || n < 0) {
-        problem(column, `expected a whole number ≥ 0, got ${JSON.stringify(value)}`);
+        problem(column, `expected a whole number ≥ 0, got ${describeValue(value)}`);
         return null;
       }
       return n;

@@ -1,12 +1,13 @@
-import type { IssuePath } from "@supportops/core";
+import { rethrowAs, type BusinessCalendarLike, type IssuePath } from "@supportops/core";
 import { KPI_IDS, type KpiId, type KpiOptions } from "./KpiOptions.js";
 import type { KpiReport } from "./kpiReport.js";
 import { MetricsError } from "./MetricsError.js";
 import type { TicketFacts, TicketInput } from "./TicketFacts.js";
 import type { TicketRow } from "./TicketRow.js";
-import { readTicket } from "./internal/readTicket.js";
-import { Engine, GROUP_ATTRIBUTES, PERIOD_KPIS, newCell, type Cell, type GroupAttribute, type PeriodKpiId } from "./internal/engine.js";
-import { invalidArgument, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
+import type { SlaEngineLike } from "./slaAttainment.js";
+import { isRow, readTicket } from "./internal/readTicket.js";
+import { BUSINESS_KPIS, Engine, GROUP_ATTRIBUTES, NumberList, PERIOD_KPIS, REPORT_KPIS, addCellJson, cellToJson, type CellJson, type GroupAttribute, type ReportKpiId } from "./internal/engine.js";
+import { invalidArgument, readCalendar, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
 import type { BucketSpec } from "./internal/buckets.js";
 
 /**
@@ -36,17 +37,39 @@ export interface ReportBucketOption {
  * };
  */
 export interface ReportOptions extends KpiOptions {
-  /** Default: every period KPI (all but `backlog`, which is a snapshot). */
-  readonly kpis?: ReadonlyArray<Exclude<KpiId, "backlog">>;
+  /**
+   * Default: every period KPI (all but `backlog`, a stock, which a report gives at each bucket's end
+   * only when listed), plus the business-hours variants when `calendar` is given and
+   * `sla_attainment` when `slaEngine` is given.
+   */
+  readonly kpis?: ReadonlyArray<KpiId>;
   /** Attributes to group by, each read at the item's anchor (channel never changes). Default none. */
   readonly groupBy?: ReadonlyArray<GroupAttribute>;
   /** Time buckets; default one bucket, the whole period. */
   readonly bucket?: ReportBucketOption;
   /**
-   * Keep each duration row's values (`first_response_time`, `resolution_time`: `row.values`, sorted
-   * ascending, in ms), which `detectChanges` needs for its rank test. Default `false`.
+   * An SLA engine (`createSlaEngine` from `@supportops/sla`): reports then include `sla_attainment`,
+   * one row per SLA metric (in the row's group as `metric`) × group × bucket. Needs ticket logs.
+   */
+  readonly slaEngine?: SlaEngineLike;
+  /**
+   * Keep each duration row's values (`first_response_time`, `resolution_time` and their business
+   * variants: `row.values`, sorted ascending, in ms), which `detectChanges` needs for its rank test.
+   * Default `false`.
    */
   readonly keepValues?: boolean;
+}
+
+/**
+ * What a restored accumulator cannot get from JSON: the calendar and SLA engine it was made with
+ * (needed to add more tickets, not to read the result).
+ *
+ * @example
+ * const extras: AccumulatorExtras = { calendar: undefined };
+ */
+export interface AccumulatorExtras {
+  readonly calendar?: BusinessCalendarLike;
+  readonly slaEngine?: SlaEngineLike;
 }
 
 /**
@@ -60,15 +83,24 @@ export interface ReportOptions extends KpiOptions {
 export interface KpiAccumulatorJson {
   readonly version: 1;
   readonly config: {
-    readonly kpis: ReadonlyArray<PeriodKpiId>;
+    readonly kpis: ReadonlyArray<ReportKpiId>;
     readonly options: ResolvedOptions;
     readonly groupBy: ReadonlyArray<GroupAttribute>;
     readonly bucket: BucketSpec | null;
     readonly keepValues?: true;
   };
-  readonly cells: ReadonlyArray<{ readonly kpi: PeriodKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: Cell }>;
-  readonly snapshots: ReadonlyArray<{ readonly groupKey: string; readonly awaiting: ReadonlyArray<number>; readonly open: ReadonlyArray<number> }>;
+  readonly cells: ReadonlyArray<{ readonly kpi: ReportKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: CellJson }>;
+  readonly snapshots: ReadonlyArray<{
+    readonly groupKey: string;
+    readonly awaiting: ReadonlyArray<number>;
+    readonly open: ReadonlyArray<number>;
+    /** Business-hours ages (only with a calendar; absent in states written before they existed). */
+    readonly awaitingBusiness?: ReadonlyArray<number>;
+    readonly openBusiness?: ReadonlyArray<number>;
+  }>;
   readonly mergedInto: ReadonlyArray<string>;
+  /** SLA cycles without an outcome at asOf, by metric and group (absent when SLA attainment is not computed). */
+  readonly slaUndetermined?: ReadonlyArray<{ readonly key: string; readonly count: number }>;
 }
 
 /**
@@ -117,15 +149,22 @@ function readList<T extends string>(value: unknown, allowed: ReadonlyArray<T>, p
 }
 
 /** Checks report options into an engine configuration. */
-function engineConfigOf(input: unknown, usage: string): ConstructorParameters<typeof Engine>[0] {
+function engineConfigOf(input: unknown, usage: string, extras: { readonly calendar: boolean; readonly slaEngine: boolean }): ConstructorParameters<typeof Engine>[0] {
   const options = resolveOptions(input, usage);
   const raw = input as ReportOptions;
-  let kpis: PeriodKpiId[] = [...PERIOD_KPIS];
+  let kpis: ReportKpiId[] = [...PERIOD_KPIS, ...(extras.calendar ? BUSINESS_KPIS : []), ...(extras.slaEngine ? (["sla_attainment"] as const) : [])];
   if (raw.kpis !== undefined) {
-    kpis = readList(raw.kpis, KPI_IDS, ["kpis"], "unknown_kpi").filter((k): k is PeriodKpiId => {
-      if (k === "backlog") throw invalidArgument(["kpis"], "backlog is a snapshot at one instant, not a period KPI; call backlog(tickets, { at })", "unknown_kpi");
-      return true;
+    const listed = readList(raw.kpis, KPI_IDS, ["kpis"], "unknown_kpi");
+    listed.forEach((k, i) => {
+      if ((BUSINESS_KPIS as ReadonlyArray<string>).includes(k) && !extras.calendar) {
+        throw invalidArgument(["kpis", i], `${k} measures business hours: give the calendar as the \`calendar\` option (createCalendar from @supportops/sla)`, "unknown_kpi");
+      }
+      if (k === "sla_attainment" && !extras.slaEngine) {
+        throw invalidArgument(["kpis", i], "sla_attainment reads SLA states: give the \`slaEngine\` option (createSlaEngine from @supportops/sla)", "unknown_kpi");
+      }
     });
+    // Known to be report KPIs now; kept in REPORT_KPIS order-independent form, as listed.
+    kpis = listed.filter((k): k is ReportKpiId => (REPORT_KPIS as ReadonlyArray<string>).includes(k));
   }
   const groupBy = raw.groupBy === undefined ? [] : readList(raw.groupBy, GROUP_ATTRIBUTES, ["groupBy"], "invalid_group");
   let bucket: BucketSpec | null = null;
@@ -145,17 +184,34 @@ function engineConfigOf(input: unknown, usage: string): ConstructorParameters<ty
   return { kpis, options, groupBy, bucket, ...(raw.keepValues === true ? { keepValues: true as const } : {}) };
 }
 
-function wrap(engine: Engine): KpiAccumulator {
+function wrap(engine: Engine, slaEngine: SlaEngineLike | null): KpiAccumulator {
   let index = 0;
+  const kpis = engine.config.kpis;
+  const wantsSla = kpis.includes("sla_attainment");
+  const needsCalendar = kpis.some((k) => (BUSINESS_KPIS as ReadonlyArray<string>).includes(k));
+  const missing = (what: string): MetricsError =>
+    invalidArgument([], `this accumulator computes KPIs that need the ${what} it was made with; pass it again: accumulatorFromJSON(state, { ${what} })`);
   const acc: Internal = {
     [ENGINE]: engine,
     add(ticket) {
-      const facts = readTicket(ticket, engine.config.options.asOf, [index]);
+      if (needsCalendar && engine.calendar === null) throw missing("calendar");
+      if (wantsSla && slaEngine === null) throw missing("slaEngine");
+      const path = [index];
       index += 1;
-      if (facts !== null) engine.add(facts);
+      if (wantsSla && isRow(ticket)) throw invalidArgument(path, "sla_attainment needs each ticket's event log (SLA states come from replaying it); a TicketRow has none");
+      const facts = readTicket(ticket, engine.config.options.asOf, path);
+      if (facts === null) return acc;
+      engine.add(facts);
+      if (wantsSla && slaEngine !== null) {
+        const events = (ticket as TicketInput).events as ReadonlyArray<unknown>;
+        const evaluation = rethrowAs(MetricsError, () => slaEngine.evaluate(events, { at: engine.config.options.asOf }), [...path, "events"], "invalid_argument");
+        engine.addSla(facts, evaluation.metrics);
+      }
       return acc;
     },
     addFacts(facts) {
+      if (needsCalendar && engine.calendar === null) throw missing("calendar");
+      if (wantsSla) throw invalidArgument([], "sla_attainment needs each ticket's event log; add the ticket with add({ id, events }) instead of addFacts");
       if (facts.createdAt <= engine.config.options.asOf) engine.add(facts);
       return acc;
     },
@@ -172,9 +228,15 @@ function wrap(engine: Engine): KpiAccumulator {
       return {
         version: 1,
         config: structuredClone(engine.config) as KpiAccumulatorJson["config"],
-        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: structuredClone(cell) })),
-        snapshots: [...engine.snapshots].map(([groupKey, s]) => ({ groupKey, awaiting: [...s.awaiting], open: [...s.open] })),
+        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: cellToJson(cell) })),
+        snapshots: [...engine.snapshots].map(([groupKey, s]) => ({
+          groupKey,
+          awaiting: [...s.awaiting],
+          open: [...s.open],
+          ...(needsCalendar ? { awaitingBusiness: [...s.awaitingBusiness], openBusiness: [...s.openBusiness] } : {}),
+        })),
         mergedInto: [...engine.mergedInto].sort(),
+        ...(wantsSla ? { slaUndetermined: [...engine.slaUndetermined].map(([key, count]) => ({ key, count })) } : {}),
       };
     },
     result() {
@@ -207,7 +269,20 @@ function reportOf(engine: Engine): KpiReport {
  * monday.merge(tuesday).result().rows; // => []
  */
 export function createAccumulator(options: ReportOptions): KpiAccumulator {
-  return wrap(new Engine(engineConfigOf(options, "createAccumulator({ period: { from, to }, … })")));
+  const usage = "createAccumulator({ period: { from, to }, … })";
+  const raw = options as Partial<ReportOptions> | null;
+  const calendar = readCalendar(typeof raw === "object" && raw !== null ? raw.calendar : undefined, ["calendar"]);
+  const slaEngine = readSlaEngine(typeof raw === "object" && raw !== null ? raw.slaEngine : undefined);
+  const config = engineConfigOf(options, usage, { calendar: calendar !== null, slaEngine: slaEngine !== null });
+  return wrap(new Engine(config, calendar), slaEngine);
+}
+
+function readSlaEngine(value: unknown): SlaEngineLike | null {
+  if (value === undefined) return null;
+  if (typeof value !== "object" || value === null || typeof (value as Partial<SlaEngineLike>).evaluate !== "function") {
+    throw invalidArgument(["slaEngine"], "expected an SLA engine (createSlaEngine from @supportops/sla)");
+  }
+  return value as SlaEngineLike;
 }
 
 function stateError(message: string, path: IssuePath = []): MetricsError {
@@ -222,6 +297,7 @@ const isCountRecord = (v: unknown): v is Record<string, number> =>
  * Restores an accumulator from its {@link KpiAccumulator.toJSON} state.
  *
  * @param json - the state (parsed JSON)
+ * @param extras - the calendar and SLA engine the accumulator was made with, needed only to add more tickets
  * @returns an accumulator that goes on where the saved one stopped
  * @throws {@link MetricsError} `invalid_accumulator_state` for anything no accumulator wrote
  * @example
@@ -229,7 +305,7 @@ const isCountRecord = (v: unknown): v is Record<string, number> =>
  * const again = accumulatorFromJSON(JSON.parse(JSON.stringify(acc)));
  * again.result().rows.length; // => 0
  */
-export function accumulatorFromJSON(json: unknown): KpiAccumulator {
+export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {}): KpiAccumulator {
   if (typeof json !== "object" || json === null) throw stateError("expected the object an accumulator's toJSON() returned");
   const state = json as Partial<KpiAccumulatorJson>;
   if (state.version !== 1) throw stateError("unknown state version; expected 1", ["version"]);
@@ -253,33 +329,52 @@ export function accumulatorFromJSON(json: unknown): KpiAccumulator {
         ...(c.keepValues === true ? { keepValues: true } : {}),
       },
       "accumulatorFromJSON(state)",
+      // The KPIs are listed in the state; the calendar and SLA engine come back through `extras`.
+      { calendar: true, slaEngine: true },
     );
   } catch (error) {
     if (error instanceof MetricsError || error instanceof TypeError) throw stateError(`config is not one an accumulator writes: ${error.message}`, ["config"]);
     throw error;
   }
-  const engine = new Engine(config);
+  const calendar = readCalendar((extras as Partial<AccumulatorExtras>).calendar, ["calendar"]);
+  const slaEngine = readSlaEngine((extras as Partial<AccumulatorExtras>).slaEngine);
+  const engine = new Engine(config, calendar);
   if (!Array.isArray(state.cells)) throw stateError("expected a list of cells", ["cells"]);
   state.cells.forEach((entry, i) => {
     const ok =
-      typeof entry === "object" && entry !== null && (PERIOD_KPIS as ReadonlyArray<unknown>).includes(entry.kpi) && config.kpis.includes(entry.kpi) &&
+      typeof entry === "object" && entry !== null && (REPORT_KPIS as ReadonlyArray<unknown>).includes(entry.kpi) && config.kpis.includes(entry.kpi) &&
       typeof entry.groupKey === "string" && Number.isInteger(entry.bucket) && entry.bucket >= 0 && entry.bucket < engine.buckets.length &&
       typeof entry.cell === "object" && entry.cell !== null && Number.isSafeInteger(entry.cell.n) && entry.cell.n >= 0 && isCountRecord(entry.cell.excluded) &&
       isNumberArray(entry.cell.values) && isNumberArray(entry.cell.censored) && Number.isSafeInteger(entry.cell.successes) && entry.cell.successes >= 0 &&
       isCountRecord(entry.cell.counters) && Array.isArray(entry.cell.pendingIds) && entry.cell.pendingIds.every((id: unknown) => typeof id === "string") &&
       isCountRecord(entry.cell.distribution);
     if (!ok) throw stateError("not a cell an accumulator writes", ["cells", i]);
-    const cell = Object.assign(newCell(), structuredClone(entry.cell));
-    engine.cells.set(`${entry.kpi}\u0000${entry.groupKey}\u0000${entry.bucket}`, { kpi: entry.kpi, groupKey: entry.groupKey, bucket: entry.bucket, cell });
+    addCellJson(engine.cellFor(entry.kpi, entry.groupKey, entry.bucket), entry.cell);
   });
   if (!Array.isArray(state.snapshots)) throw stateError("expected a list of snapshots", ["snapshots"]);
   state.snapshots.forEach((s, i) => {
-    if (typeof s !== "object" || s === null || typeof s.groupKey !== "string" || !isNumberArray(s.awaiting) || !isNumberArray(s.open)) {
+    const optional = (v: unknown): boolean => v === undefined || isNumberArray(v);
+    if (typeof s !== "object" || s === null || typeof s.groupKey !== "string" || !isNumberArray(s.awaiting) || !isNumberArray(s.open) || !optional(s.awaitingBusiness) || !optional(s.openBusiness)) {
       throw stateError("not a snapshot an accumulator writes", ["snapshots", i]);
     }
-    engine.snapshots.set(s.groupKey, { awaiting: [...s.awaiting], open: [...s.open] });
+    engine.snapshots.set(s.groupKey, {
+      awaiting: new NumberList(s.awaiting),
+      open: new NumberList(s.open),
+      awaitingBusiness: new NumberList(s.awaitingBusiness ?? []),
+      openBusiness: new NumberList(s.openBusiness ?? []),
+    });
   });
   if (!Array.isArray(state.mergedInto) || !state.mergedInto.every((id) => typeof id === "string")) throw stateError("expected a list of ticket ids", ["mergedInto"]);
   for (const id of state.mergedInto) engine.mergedInto.add(id);
-  return wrap(engine);
+  if (state.slaUndetermined !== undefined) {
+    const entries: unknown = state.slaUndetermined;
+    if (!Array.isArray(entries)) throw stateError("expected a list of { key, count }", ["slaUndetermined"]);
+    entries.forEach((e: { key?: unknown; count?: unknown } | null, i) => {
+      if (typeof e !== "object" || e === null || typeof e.key !== "string" || !Number.isSafeInteger(e.count) || (e.count as number) < 0) {
+        throw stateError("not an entry an accumulator writes", ["slaUndetermined", i]);
+      }
+      engine.slaUndetermined.set(e.key, e.count as number);
+    });
+  }
+  return wrap(engine, slaEngine);
 }

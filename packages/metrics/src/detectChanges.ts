@@ -54,7 +54,7 @@ export interface ChangeSide {
  * };
  */
 export interface ChangeCell extends TestedChange {
-  readonly kpi: Exclude<KpiId, "backlog">;
+  readonly kpi: KpiId;
   readonly group: Readonly<Record<string, string | null>>;
   readonly current: ChangeSide;
   readonly baseline: ChangeSide;
@@ -65,15 +65,16 @@ export interface ChangeCell extends TestedChange {
 /**
  * A cell {@link detectChanges} did not test, and why: `below_min_n` (too few items), `no_values`
  * (a duration row without values: make the reports with `keepValues: true`), `censored`
- * (`resolution_survival`: open tickets are censored, a rank test would be biased).
+ * (`resolution_survival`: open tickets are censored, a rank test would be biased), `stock`
+ * (`backlog`: a count at an instant, not a flow over the period, so no rate test fits it).
  *
  * @example
  * const skipped: SkippedCell = { kpi: "csat", group: {}, reason: "below_min_n", current: { n: 4, value: 0.5, exposureMs: 604800000 }, baseline: { n: 30, value: 0.8, exposureMs: 604800000 } };
  */
 export interface SkippedCell {
-  readonly kpi: Exclude<KpiId, "backlog">;
+  readonly kpi: KpiId;
   readonly group: Readonly<Record<string, string | null>>;
-  readonly reason: "below_min_n" | "no_values" | "censored";
+  readonly reason: "below_min_n" | "no_values" | "censored" | "stock";
   readonly current: ChangeSide;
   readonly baseline: ChangeSide;
 }
@@ -103,15 +104,20 @@ export interface ChangeReport {
   readonly method: string;
 }
 
-type ReportKpi = Exclude<KpiId, "backlog">;
-const KPI_KIND: Readonly<Record<ReportKpi, "count" | "rate" | "duration" | "censored">> = {
+type ReportKpi = KpiId;
+type KpiKind = "count" | "rate" | "duration" | "censored" | "stock";
+const KPI_KIND: Readonly<Record<ReportKpi, KpiKind>> = {
   tickets_resolved: "count",
   first_response_time: "duration",
   resolution_time: "duration",
+  first_response_time_business: "duration",
+  resolution_time_business: "duration",
   first_contact_resolution: "rate",
   reopen_rate: "rate",
   csat: "rate",
+  sla_attainment: "rate",
   resolution_survival: "censored",
+  backlog: "stock",
 };
 
 interface Pool {
@@ -205,7 +211,7 @@ function pool(rows: ReadonlyArray<KpiReportRow>): Map<string, Pool> {
   return pools;
 }
 
-function sideOf(kind: "count" | "rate" | "duration" | "censored", p: Pool | undefined, exposureMs: number): ChangeSide {
+function sideOf(kind: KpiKind, p: Pool | undefined, exposureMs: number): ChangeSide {
   if (p === undefined) return { n: 0, value: kind === "count" ? 0 : null, exposureMs };
   switch (kind) {
     case "count":
@@ -215,6 +221,7 @@ function sideOf(kind: "count" | "rate" | "duration" | "censored", p: Pool | unde
     case "duration":
       return { n: p.n, value: p.values === null || p.values.length === 0 ? null : medianOf([...p.values].sort((a, b) => a - b)), exposureMs };
     case "censored":
+    case "stock":
       return { n: p.n, value: null, exposureMs };
   }
 }
@@ -275,7 +282,7 @@ export function detectChanges(report: KpiReport, options: DetectChangesOptions):
     const skip = (reason: SkippedCell["reason"]): void => {
       skipped.push({ kpi: any.kpi, group: any.group, reason, current, baseline });
     };
-    if (kind === "censored") return skip("censored");
+    if (kind === "censored" || kind === "stock") return skip(kind);
     const enough = kind === "count" ? current.n + baseline.n >= minN : current.n >= minN && baseline.n >= minN;
     if (!enough) return skip("below_min_n");
     let outcome: TestOutcome;

@@ -33,6 +33,7 @@ export type {
   ReopenRateStats,
   ResolutionSurvivalStats,
   ResolutionTimeStats,
+  SlaAttainmentStats,
 } from "./KpiResult.js";
 export { ticketsResolved } from "./ticketsResolved.js";
 export { firstResponseTime } from "./firstResponseTime.js";
@@ -47,7 +48,7 @@ export { resolutionSurvival } from "./resolutionSurvival.js";
 export { kpiReport } from "./kpiReport.js";
 export type { KpiReport, KpiReportRow } from "./kpiReport.js";
 export { accumulatorFromJSON, createAccumulator } from "./createAccumulator.js";
-export type { KpiAccumulator, KpiAccumulatorJson, ReportBucketOption, ReportOptions } from "./createAccumulator.js";
+export type { AccumulatorExtras, KpiAccumulator, KpiAccumulatorJson, ReportBucketOption, ReportOptions } from "./createAccumulator.js";
 export { toCsv } from "./toCsv.js";
 export { toMarkdown } from "./toMarkdown.js";
 

@@ -16,7 +16,7 @@ import { requireIterable } from "./internal/requireIterable.js";
  * };
  */
 export interface KpiReportRow {
-  readonly kpi: Exclude<KpiId, "backlog">;
+  readonly kpi: KpiId;
   /** The group's attributes (each read at the item's anchor), `{}` when ungrouped. */
   readonly group: Readonly<Record<string, string | null>>;
   /** Half-open `[start, end)` in epoch ms, clipped to the period; `label` like `"2026-W02"` or `"2026-01"`. */
@@ -24,7 +24,7 @@ export interface KpiReportRow {
   readonly value: number | null;
   readonly n: number;
   readonly excluded: Readonly<Record<string, number>>;
-  readonly stats: KpiStatsOf<Exclude<KpiId, "backlog">>;
+  readonly stats: KpiStatsOf<KpiId>;
   readonly provisional?: boolean;
   /** Duration KPIs with the `keepValues` option: the row's values in ms, ascending. */
   readonly values?: ReadonlyArray<number>;

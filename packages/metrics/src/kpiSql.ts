@@ -45,7 +45,7 @@ export type SqlReportKpi = SqlKpiId;
  *   calendar: "support_hours",
  * };
  */
-export interface KpiSqlOptions extends KpiOptions {
+export interface KpiSqlOptions extends Omit<KpiOptions, "calendar"> {
   /** Default: every one of {@link SQL_KPI_IDS}. */
   readonly kpis?: ReadonlyArray<SqlKpi>;
   /** Attributes to group by (the row's values at `asOf`). */

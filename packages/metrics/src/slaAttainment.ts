@@ -1,6 +1,6 @@
 import { rethrowAs } from "@supportops/core";
 import type { KpiOptions } from "./KpiOptions.js";
-import type { ConfidenceInterval } from "./KpiResult.js";
+import type { SlaAttainmentStats } from "./KpiResult.js";
 import { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
 import { factsOf } from "./internal/factsOf.js";
@@ -56,15 +56,7 @@ export interface SlaAttainmentResult {
   readonly timeAnchor: string;
   readonly timeZone: string;
   readonly method: string;
-  readonly stats: {
-    readonly successes: number;
-    readonly breached: number;
-    readonly ci: ConfidenceInterval | null;
-    /** Cycles still running (or paused) and not breached at `asOf`: no outcome yet. */
-    readonly undetermined: number;
-    /** Met and breached per SLA metric. */
-    readonly byMetric: Readonly<Record<string, { readonly met: number; readonly breached: number }>>;
-  };
+  readonly stats: SlaAttainmentStats;
 }
 
 /**

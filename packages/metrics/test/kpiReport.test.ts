@@ -67,7 +67,7 @@ describe("kpiReport", () => {
   it("rejects unknown KPIs, group attributes and buckets", () => {
     const period = { from: "2026-01-05", to: "2026-01-12" };
     expect(thrownBy(MetricsError, () => kpiReport([], { period, kpis: ["nps" as never] })).issues[0]).toMatchObject({ code: "unknown_kpi", path: ["kpis", 0] });
-    expect(thrownBy(MetricsError, () => kpiReport([], { period, kpis: ["backlog" as never] })).issues[0].code).toBe("unknown_kpi");
+    expect(thrownBy(MetricsError, () => kpiReport([], { period, kpis: ["first_response_time_business"] })).issues[0].code).toBe("unknown_kpi");
     expect(thrownBy(MetricsError, () => kpiReport([], { period, groupBy: ["agent" as never] })).issues[0].code).toBe("invalid_group");
     expect(thrownBy(MetricsError, () => kpiReport([], { period, bucket: { unit: "day" as never } })).issues[0].code).toBe("invalid_bucket");
   });

@@ -7,6 +7,7 @@ import type {
   ReopenRateStats,
   ResolutionSurvivalStats,
   ResolutionTimeStats,
+  SlaAttainmentStats,
 } from "../KpiResult.js";
 import { humanizeDuration } from "../humanizeDuration.js";
 import { humanizeShare } from "../humanizeShare.js";
@@ -24,14 +25,16 @@ export function describeKpi(kpi: KpiId, value: number | null, stats: unknown, pr
   switch (kpi) {
     case "tickets_resolved":
       return { value: value === null ? "—" : String(value), detail: "" };
-    case "first_response_time": {
+    case "first_response_time":
+    case "first_response_time_business": {
       const s = stats as FirstResponseStats;
       return {
         value: humanizeDuration(value),
         detail: join(`p90 ${humanizeDuration(s.p90)}`, s.awaitingFirstReply > 0 ? `${s.awaitingFirstReply} awaiting a reply` : "", s.belowMinN ? "few values" : ""),
       };
     }
-    case "resolution_time": {
+    case "resolution_time":
+    case "resolution_time_business": {
       const s = stats as ResolutionTimeStats;
       return {
         value: humanizeDuration(value),
@@ -45,6 +48,10 @@ export function describeKpi(kpi: KpiId, value: number | null, stats: unknown, pr
     case "reopen_rate": {
       const s = stats as ReopenRateStats;
       return { value: humanizeShare(value, s.ci), detail: join(flag, s.pendingWindow > 0 ? `${s.pendingWindow} in window` : "") };
+    }
+    case "sla_attainment": {
+      const s = stats as SlaAttainmentStats;
+      return { value: humanizeShare(value, s.ci), detail: join(`${s.breached} breached`, s.undetermined > 0 ? `${s.undetermined} running` : "") };
     }
     case "csat": {
       const s = stats as CsatStats;

@@ -1,10 +1,11 @@
 // The one implementation behind every period KPI, kpiReport and the accumulators: each ticket's facts
 // become items (anchored at an instant, grouped by attributes read at that instant); items land in
 // cells (KPI × group × bucket) that only add up counts and keep values, so cells merge exactly.
-import type { CanonicalStatus } from "@supportops/core";
+import { rethrowAs, type BusinessCalendarLike, type CanonicalStatus } from "@supportops/core";
 import type { KpiId } from "../KpiOptions.js";
 import type { DurationStats, KpiStatsOf, RateStats } from "../KpiResult.js";
-import type { TicketFacts } from "../TicketFacts.js";
+import { MetricsError } from "../MetricsError.js";
+import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
@@ -22,6 +23,13 @@ export const PERIOD_KPIS = [
 ] as const satisfies ReadonlyArray<KpiId>;
 export type PeriodKpiId = (typeof PERIOD_KPIS)[number];
 
+/** The business-hours variants of the durations: only with a `calendar`. */
+export const BUSINESS_KPIS = ["first_response_time_business", "resolution_time_business"] as const satisfies ReadonlyArray<KpiId>;
+
+/** Everything a report computes: the period KPIs, their business-hours variants, SLA attainment. */
+export const REPORT_KPIS = [...PERIOD_KPIS, ...BUSINESS_KPIS, "sla_attainment", "backlog"] as const satisfies ReadonlyArray<KpiId>;
+export type ReportKpiId = (typeof REPORT_KPIS)[number];
+
 export type GroupAttribute = "category" | "priority" | "channel";
 export const GROUP_ATTRIBUTES: ReadonlyArray<GroupAttribute> = ["category", "priority", "channel"];
 
@@ -31,7 +39,7 @@ export interface KpiMeta {
   readonly reasons: ReadonlyArray<string>;
 }
 
-export const KPI_META: Readonly<Record<PeriodKpiId, KpiMeta>> = {
+export const KPI_META: Readonly<Record<ReportKpiId, KpiMeta>> = {
   tickets_resolved: {
     population: "tickets whose latest resolution known at asOf is in the period and that are solved or closed at period.to; merged-away tickets excluded",
     timeAnchor: "latest resolution",
@@ -67,16 +75,69 @@ export const KPI_META: Readonly<Record<PeriodKpiId, KpiMeta>> = {
     timeAnchor: "creation",
     reasons: ["merged"],
   },
+  first_response_time_business: {
+    population: "as first_response_time; per ticket the business ms between response start and first reply on the calendar",
+    timeAnchor: "first reply",
+    reasons: ["merged", "agentInitiated"],
+  },
+  resolution_time_business: {
+    population: "as tickets_resolved; per ticket the business ms between creation and latest resolution on the calendar",
+    timeAnchor: "latest resolution",
+    reasons: ["merged", "reopenedBeforeEnd"],
+  },
+  backlog: {
+    population: "in each bucket, at its end: tickets created by then whose status then is not solved or closed; merged-away tickets (known at asOf) excluded",
+    timeAnchor: "each bucket's end",
+    reasons: ["merged"],
+  },
+  sla_attainment: {
+    population: "SLA target cycles (metric × ticket × cycle) whose outcome was determined in the period: met at the stop, breached at the breach (even while open)",
+    timeAnchor: "the instant the outcome was determined (stop or breach)",
+    reasons: ["merged", "cancelled"],
+  },
 };
+
+/**
+ * A growable list of numbers kept in a `Float64Array`. Its storage lives outside the JS heap, so the
+ * young-generation collector never copies it: a report of a million tickets keeps thousands of such
+ * lists alive while it runs, and as plain arrays they made most of its garbage-collection time.
+ */
+export class NumberList implements Iterable<number> {
+  private data: Float64Array;
+  length = 0;
+
+  constructor(values: Iterable<number> = []) {
+    this.data = new Float64Array(16);
+    for (const v of values) this.push(v);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The values, in the order pushed (a view: valid until the next push). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let i = 0; i < this.length; i++) yield this.data[i] as number;
+  }
+}
 
 /** What a cell keeps: counts add, value lists concatenate, so two cells merge exactly. */
 export interface Cell {
   n: number;
   excluded: Record<string, number>;
   /** Durations (ms), scores (csat) or event times (survival). */
-  values: number[];
+  values: NumberList;
   /** Censored times (survival). */
-  censored: number[];
+  censored: NumberList;
   successes: number;
   counters: Record<string, number>;
   /** FCR successes that fail if another ticket was merged into them: decided at the end. */
@@ -85,7 +146,37 @@ export interface Cell {
 }
 
 export function newCell(): Cell {
-  return { n: 0, excluded: {}, values: [], censored: [], successes: 0, counters: {}, pendingIds: [], distribution: {} };
+  return { n: 0, excluded: {}, values: new NumberList(), censored: new NumberList(), successes: 0, counters: {}, pendingIds: [], distribution: {} };
+}
+
+/** A cell as plain JSON (value lists as arrays). */
+export interface CellJson {
+  readonly n: number;
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly values: ReadonlyArray<number>;
+  readonly censored: ReadonlyArray<number>;
+  readonly successes: number;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly pendingIds: ReadonlyArray<string>;
+  readonly distribution: Readonly<Record<string, number>>;
+}
+
+export function cellToJson(cell: Cell): CellJson {
+  return {
+    n: cell.n,
+    excluded: { ...cell.excluded },
+    values: [...cell.values],
+    censored: [...cell.censored],
+    successes: cell.successes,
+    counters: { ...cell.counters },
+    pendingIds: [...cell.pendingIds],
+    distribution: { ...cell.distribution },
+  };
+}
+
+/** Adds a cell's JSON (already checked) into a cell. */
+export function addCellJson(into: Cell, json: CellJson): void {
+  mergeCellInto(into, { ...json, values: new NumberList(json.values), censored: new NumberList(json.censored), excluded: { ...json.excluded }, counters: { ...json.counters }, pendingIds: [...json.pendingIds], distribution: { ...json.distribution } });
 }
 
 function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
@@ -95,30 +186,48 @@ function addCounts(into: Record<string, number>, from: Readonly<Record<string, n
 function mergeCellInto(into: Cell, from: Cell): void {
   into.n += from.n;
   addCounts(into.excluded, from.excluded);
-  for (const v of from.values) into.values.push(v);
-  for (const v of from.censored) into.censored.push(v);
+  appendAll(into.values, from.values);
+  appendAll(into.censored, from.censored);
   into.successes += from.successes;
   addCounts(into.counters, from.counters);
   for (const id of from.pendingIds) into.pendingIds.push(id);
   addCounts(into.distribution, from.distribution);
 }
 
-/** Ages at asOf of tickets not bucketed by any anchor (awaiting a first reply; open), per group. */
-export interface Snapshot {
-  awaiting: number[];
-  open: number[];
+function appendAll(into: NumberList, from: NumberList): void {
+  const values = from.view().slice();
+  for (let i = 0; i < values.length; i++) into.push(values[i] as number);
 }
 
-/** One item of a KPI: counted (with its value), or excluded for a reason, or a bare counter. */
-type Item =
-  | { readonly kind: "in"; readonly value?: number; readonly success?: boolean; readonly pendingId?: string; readonly counter?: string; readonly censored?: boolean; readonly rating?: string }
-  | { readonly kind: "excluded"; readonly reason: string }
-  | { readonly kind: "counter"; readonly counter: string };
+const bump = (counts: Record<string, number>, key: string): void => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/**
+ * Ages at asOf of tickets not bucketed by any anchor (awaiting a first reply; open), per group, in
+ * calendar ms and (with a calendar) business ms.
+ */
+export interface Snapshot {
+  awaiting: NumberList;
+  open: NumberList;
+  awaitingBusiness: NumberList;
+  openBusiness: NumberList;
+}
+
+const newSnapshot = (): Snapshot => ({ awaiting: new NumberList(), open: new NumberList(), awaitingBusiness: new NumberList(), openBusiness: new NumberList() });
+
+/** One SLA target cycle's state as an SLA engine reports it (`@supportops/sla`'s `evaluate`). */
+export interface SlaState {
+  readonly metric: string;
+  readonly status: string;
+  readonly breachedAt: number | null;
+  readonly stoppedAt: number | null;
+}
 
 const isResolved = (status: CanonicalStatus): boolean => status === "solved" || status === "closed";
 
 export interface EngineConfig {
-  readonly kpis: ReadonlyArray<PeriodKpiId>;
+  readonly kpis: ReadonlyArray<ReportKpiId>;
   readonly options: ResolvedOptions;
   readonly groupBy: ReadonlyArray<GroupAttribute>;
   readonly bucket: BucketSpec | null;
@@ -127,33 +236,103 @@ export interface EngineConfig {
 }
 
 export interface CellRow {
-  readonly kpi: PeriodKpiId;
+  readonly kpi: ReportKpiId;
   readonly group: Readonly<Record<string, string | null>>;
   readonly bucket: Bucket;
   readonly value: number | null;
   readonly n: number;
   readonly excluded: Readonly<Record<string, number>>;
-  readonly stats: KpiStatsOf<PeriodKpiId>;
+  readonly stats: KpiStatsOf<ReportKpiId>;
   readonly provisional?: boolean;
   readonly values?: ReadonlyArray<number>;
 }
 
+/** The key of a cell in `Engine.cells`. */
+const cellKey = (kpi: ReportKpiId, groupKey: string, bucket: number): string => `${kpi}\u0000${groupKey}\u0000${bucket}`;
+
+/** An SLA row's group key: the metric, U+0002, then the user's group key. */
+const SLA_SEPARATOR = "\u0002";
+
+export interface CellEntry {
+  readonly kpi: ReportKpiId;
+  readonly groupKey: string;
+  readonly bucket: number;
+  readonly cell: Cell;
+}
+
+// KPI codes for the hot path's switch (an integer switch, no string compares per ticket and KPI).
+const CODE: Readonly<Record<ReportKpiId, number>> = {
+  tickets_resolved: 0,
+  first_response_time: 1,
+  resolution_time: 2,
+  first_contact_resolution: 3,
+  reopen_rate: 4,
+  csat: 5,
+  resolution_survival: 6,
+  first_response_time_business: 7,
+  resolution_time_business: 8,
+  sla_attainment: 9,
+  backlog: 10,
+};
+
+/** The default age buckets of backlog (lower bounds, ms): 0, 1 d, 3 d, 7 d, 30 d. */
+const BACKLOG_AGE_BOUNDS = [0, 86_400_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
+
 export class Engine {
   readonly buckets: ReadonlyArray<Bucket>;
-  readonly cells = new Map<string, { kpi: PeriodKpiId; groupKey: string; bucket: number; cell: Cell }>();
+  /** Every cell by {@link cellKey}: what `toJSON`, `merge` and `rows` read. */
+  readonly cells = new Map<string, CellEntry>();
   readonly snapshots = new Map<string, Snapshot>();
+  /** SLA cycles without an outcome at asOf, by SLA group key (metric and group at asOf). */
+  readonly slaUndetermined = new Map<string, number>();
   readonly mergedInto = new Set<string>();
   private readonly wantsSnapshot: boolean;
+  private readonly wantsBusiness: boolean;
+  private readonly codes: ReadonlyArray<number>;
+  /** The hot path's index of `cells`: per KPI (position in `config.kpis`) and bucket, cells by group key. */
+  private readonly table: Array<Array<Map<string, Cell>>>;
+  private readonly singleGroup: GroupAttribute | null;
 
-  constructor(readonly config: EngineConfig) {
+  /**
+   * @param calendar - for the business-hours KPIs (required when `config.kpis` has one)
+   */
+  constructor(
+    readonly config: EngineConfig,
+    readonly calendar: BusinessCalendarLike | null = null,
+  ) {
     const o = config.options;
     this.buckets = bucketsOf(o.from, o.to, o.timeZone, config.bucket);
-    this.wantsSnapshot = config.kpis.includes("first_response_time") || config.kpis.includes("resolution_time");
+    const k = config.kpis;
+    this.wantsBusiness = k.includes("first_response_time_business") || k.includes("resolution_time_business");
+    this.wantsSnapshot = this.wantsBusiness || k.includes("first_response_time") || k.includes("resolution_time");
+    this.codes = k.map((kpi) => CODE[kpi]);
+    this.table = k.map(() => this.buckets.map(() => new Map<string, Cell>()));
+    this.singleGroup = config.groupBy.length === 1 ? (config.groupBy[0] as GroupAttribute) : null;
   }
+
+  // The last group key computed, for the ticket and instant it was computed at: several KPIs anchor
+  // at the same instant (the latest resolution), so most lookups repeat the one before.
+  private lastFacts: TicketFacts | null = null;
+  private lastAt = 0;
+  private lastKey = "";
 
   // A group key joins the attribute values with U+0001, null written as U+0000: cheaper than JSON on
   // the hot path, and no attribute value a log can hold is confused with another.
   private groupKeyAt(f: TicketFacts, t: number): string {
+    if (f === this.lastFacts && t === this.lastAt) return this.lastKey;
+    const key = this.groupKeyOf(f, t);
+    this.lastFacts = f;
+    this.lastAt = t;
+    this.lastKey = key;
+    return key;
+  }
+
+  private groupKeyOf(f: TicketFacts, t: number): string {
+    const single = this.singleGroup;
+    if (single !== null) {
+      const value = single === "channel" ? f.channel : single === "priority" ? valueAt(f.priorityTimeline, t) : valueAt(f.categoryTimeline, t);
+      return value === null ? "\u0000" : value;
+    }
     let key = "";
     const groupBy = this.config.groupBy;
     for (let i = 0; i < groupBy.length; i++) {
@@ -164,65 +343,299 @@ export class Engine {
     return key;
   }
 
-  cellFor(kpi: PeriodKpiId, groupKey: string, bucket: number): Cell {
-    const key = `${kpi}\u0000${groupKey}\u0000${bucket}`;
-    let entry = this.cells.get(key);
-    if (entry === undefined) {
-      entry = { kpi, groupKey, bucket, cell: newCell() };
-      this.cells.set(key, entry);
+  /** The cell of the KPI at position `k` of `config.kpis`, for a group key, in bucket `bucket`. */
+  private cellIn(k: number, groupKey: string, bucket: number): Cell {
+    const byGroup = this.table[k]?.[bucket] as Map<string, Cell>;
+    let cell = byGroup.get(groupKey);
+    if (cell === undefined) {
+      cell = newCell();
+      byGroup.set(groupKey, cell);
+      const kpi = this.config.kpis[k] as ReportKpiId;
+      this.cells.set(cellKey(kpi, groupKey, bucket), { kpi, groupKey, bucket, cell });
     }
-    return entry.cell;
+    return cell;
+  }
+
+  /** The cell of a KPI, group and bucket (made empty when new). */
+  cellFor(kpi: ReportKpiId, groupKey: string, bucket: number): Cell {
+    const k = this.config.kpis.indexOf(kpi);
+    if (k === -1 || bucket < 0 || bucket >= this.buckets.length) throw new RangeError(`no cell for ${kpi} in bucket ${bucket}`);
+    return this.cellIn(k, groupKey, bucket);
   }
 
   snapshotFor(groupKey: string): Snapshot {
     let snapshot = this.snapshots.get(groupKey);
     if (snapshot === undefined) {
-      snapshot = { awaiting: [], open: [] };
+      snapshot = newSnapshot();
       this.snapshots.set(groupKey, snapshot);
     }
     return snapshot;
   }
 
+  /** Business ms between two instants on the calendar, checked against the calendar contract. */
+  private businessMs(a: number, b: number): number {
+    const calendar = this.calendar as BusinessCalendarLike;
+    const ms = rethrowAs(MetricsError, () => calendar.businessMsBetween(a, b), ["calendar"], "invalid_argument");
+    if (!Number.isSafeInteger(ms) || ms < 0 || ms > b - a) {
+      throw new MetricsError("invalid_calendar", [
+        {
+          code: "invalid_calendar",
+          path: ["calendar"],
+          message: `businessMsBetween(${a}, ${b}) returned ${String(ms)}; a calendar returns a whole number of ms from 0 to b − a (see BusinessCalendarLike)`,
+        },
+      ]);
+    }
+    return ms;
+  }
+
+  /** Adds one ticket's facts (read, never kept). */
   add(f: TicketFacts): void {
+    this.addItems(f);
+    this.lastFacts = null;
+  }
+
+  private addItems(f: TicketFacts): void {
     const o = this.config.options;
-    if (f.merged !== null) this.mergedInto.add(f.merged.into);
+    const buckets = this.buckets;
     const merged = f.merged !== null;
-    let kpi: PeriodKpiId = "tickets_resolved";
-    const sink = (anchor: number, item: Item): void => {
-        const bucket = bucketIndexOf(this.buckets, anchor);
-        if (bucket === -1) return;
-        const cell = this.cellFor(kpi, this.groupKeyAt(f, anchor), bucket);
-        if (item.kind === "counter") {
-          if (!merged) cell.counters[item.counter] = (cell.counters[item.counter] ?? 0) + 1;
-          return;
+    if (f.merged !== null) this.mergedInto.add(f.merged.into);
+    const codes = this.codes;
+    // Whether the ticket is solved or closed at the period's end: read once, when a KPI needs it.
+    let resolvedAtTo: boolean | undefined;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k];
+      switch (code) {
+        case 0: // tickets_resolved
+        case 2: // resolution_time
+        case 3: // first_contact_resolution
+        case 8: {
+          // resolution_time_business
+          const latest = f.latestResolvedAt;
+          if (latest === null) break;
+          const b = bucketIndexOf(buckets, latest);
+          if (b === -1) break;
+          resolvedAtTo ??= isResolved(valueAt(f.statusTimeline, o.to));
+          if (!resolvedAtTo) {
+            if (code !== 3) bump(this.cellIn(k, this.groupKeyAt(f, latest), b).excluded, "reopenedBeforeEnd");
+            break;
+          }
+          if (code === 3) {
+            this.addFcr(k, f, latest, b, merged);
+            break;
+          }
+          const cell = this.cellIn(k, this.groupKeyAt(f, latest), b);
+          if (merged) {
+            bump(cell.excluded, "merged");
+            break;
+          }
+          cell.n += 1;
+          if (code === 2) cell.values.push(latest - f.createdAt);
+          else if (code === 8) cell.values.push(this.businessMs(f.createdAt, latest));
+          break;
         }
-        if (item.kind === "excluded") {
-          cell.excluded[item.reason] = (cell.excluded[item.reason] ?? 0) + 1;
-          return;
+        case 1: // first_response_time
+        case 7: {
+          // first_response_time_business
+          const reply = f.firstReplyAt;
+          const start = f.responseStartAt;
+          if (reply !== null && start !== null) {
+            const b = bucketIndexOf(buckets, reply);
+            if (b === -1) break;
+            const cell = this.cellIn(k, this.groupKeyAt(f, reply), b);
+            if (merged) {
+              bump(cell.excluded, "merged");
+              break;
+            }
+            cell.n += 1;
+            cell.values.push(code === 1 ? reply - start : this.businessMs(start, reply));
+          } else if (f.createdBy === "agent" && start === null && f.firstAgentMessageAt !== null) {
+            const b = bucketIndexOf(buckets, f.firstAgentMessageAt);
+            if (b !== -1) bump(this.cellIn(k, this.groupKeyAt(f, f.firstAgentMessageAt), b).excluded, "agentInitiated");
+          }
+          break;
         }
-        // A ticket merged away is excluded wherever it would have been counted.
-        if (merged) {
-          cell.excluded["merged"] = (cell.excluded["merged"] ?? 0) + 1;
-          return;
+        case 4:
+          this.addReopenRate(k, f, merged);
+          break;
+        case 5:
+          this.addCsat(k, f, merged);
+          break;
+        case 6: {
+          // resolution_survival
+          const b = bucketIndexOf(buckets, f.createdAt);
+          if (b === -1) break;
+          const cell = this.cellIn(k, this.groupKeyAt(f, f.createdAt), b);
+          if (merged) {
+            bump(cell.excluded, "merged");
+            break;
+          }
+          cell.n += 1;
+          if (isResolved(f.status) && f.latestResolvedAt !== null) cell.values.push(f.latestResolvedAt - f.createdAt);
+          else cell.censored.push(o.asOf - f.createdAt);
+          break;
         }
-        cell.n += 1;
-        if (item.censored === true) cell.censored.push(item.value as number);
-        else if (item.value !== undefined) cell.values.push(item.value);
-        if (item.success === true) cell.successes += 1;
-        if (item.pendingId !== undefined) cell.pendingIds.push(item.pendingId);
-        if (item.counter !== undefined) cell.counters[item.counter] = (cell.counters[item.counter] ?? 0) + 1;
-        if (item.rating !== undefined) cell.distribution[item.rating] = (cell.distribution[item.rating] ?? 0) + 1;
-    };
-    periodFrom = o.from;
-    periodTo = o.to;
-    for (const each of this.config.kpis) {
-      kpi = each;
-      emitItems(kpi, f, o, sink);
+        case 10:
+          this.addBacklog(k, f, merged);
+          break;
+        default:
+          // sla_attainment: from the SLA engine's states, in addSla
+          break;
+      }
     }
     if (this.wantsSnapshot && !merged && !isResolved(f.status)) {
-      const snapshot = this.snapshotFor(this.groupKeyAt(f, o.asOf));
+      const snapshot = this.snapshotFor(this.groupKeyOf(f, o.asOf));
       snapshot.open.push(o.asOf - f.createdAt);
-      if (f.responseStartAt !== null && f.firstReplyAt === null) snapshot.awaiting.push(o.asOf - f.responseStartAt);
+      const awaiting = f.responseStartAt !== null && f.firstReplyAt === null;
+      if (awaiting) snapshot.awaiting.push(o.asOf - (f.responseStartAt as number));
+      if (this.wantsBusiness) {
+        snapshot.openBusiness.push(this.businessMs(f.createdAt, o.asOf));
+        if (awaiting) snapshot.awaitingBusiness.push(this.businessMs(f.responseStartAt as number, o.asOf));
+      }
+    }
+  }
+
+  private addFcr(k: number, f: TicketFacts, latest: number, b: number, merged: boolean): void {
+    const o = this.config.options;
+    let replies = 0;
+    for (const at of f.replyTimes) if (at <= latest) replies += 1;
+    const cell = this.cellIn(k, this.groupKeyAt(f, latest), b);
+    if (replies === 0) {
+      bump(cell.excluded, "noPublicReply");
+      return;
+    }
+    if (merged) {
+      bump(cell.excluded, "merged");
+      return;
+    }
+    let reopenedInWindow = false;
+    for (const r of f.resolutions) if (r.reopenedAt !== null && r.reopenedAt - r.at <= o.windowMs) reopenedInWindow = true;
+    const lastResolution = f.resolutions[f.resolutions.length - 1];
+    const windowOpen = !reopenedInWindow && lastResolution?.reopenedAt === null && o.asOf < latest + o.windowMs;
+    const clean = replies === 1 && !reopenedInWindow;
+    cell.n += 1;
+    if (clean && !o.mergedInFails) cell.successes += 1;
+    if (clean && o.mergedInFails) cell.pendingIds.push(f.id);
+    if (windowOpen) bump(cell.counters, "windowOpen");
+  }
+
+  private addReopenRate(k: number, f: TicketFacts, merged: boolean): void {
+    const o = this.config.options;
+    const buckets = this.buckets;
+    let first: number | null = null;
+    let reopened = false;
+    let pending = false;
+    for (const r of f.resolutions) {
+      if (r.reopenedAt !== null) {
+        const b = bucketIndexOf(buckets, r.reopenedAt);
+        if (b !== -1) {
+          const cell = this.cellIn(k, this.groupKeyAt(f, r.reopenedAt), b);
+          if (!merged) bump(cell.counters, "reopenEvents");
+        }
+      }
+      if (r.at < o.from || r.at >= o.to) continue;
+      first ??= r.at;
+      if (r.reopenedAt !== null && r.reopenedAt - r.at <= o.windowMs) reopened = true;
+      if (r.reopenedAt === null && o.asOf < r.at + o.windowMs) pending = true;
+    }
+    if (first === null) return;
+    const cell = this.cellIn(k, this.groupKeyAt(f, first), bucketIndexOf(buckets, first));
+    if (merged) {
+      bump(cell.excluded, "merged");
+      return;
+    }
+    cell.n += 1;
+    if (reopened) cell.successes += 1;
+    else if (pending) bump(cell.counters, "pendingWindow");
+  }
+
+  /** Backlog at each bucket's end: one walk over the status timeline for all the bucket ends. */
+  private addBacklog(k: number, f: TicketFacts, merged: boolean): void {
+    const buckets = this.buckets;
+    const timeline = f.statusTimeline;
+    let j = 0;
+    let status = (timeline[0] as TimelineEntry<CanonicalStatus>).value;
+    for (let b = 0; b < buckets.length; b++) {
+      const at = (buckets[b] as Bucket).end;
+      if (f.createdAt > at) continue;
+      while (j + 1 < timeline.length && (timeline[j + 1] as TimelineEntry<CanonicalStatus>).at <= at) {
+        j += 1;
+        status = (timeline[j] as TimelineEntry<CanonicalStatus>).value;
+      }
+      if (isResolved(status)) continue;
+      const cell = this.cellIn(k, this.groupKeyOf(f, at), b);
+      if (merged) {
+        bump(cell.excluded, "merged");
+        continue;
+      }
+      cell.n += 1;
+      cell.values.push(at - f.createdAt);
+      bump(cell.counters, status);
+    }
+  }
+
+  private addCsat(k: number, f: TicketFacts, merged: boolean): void {
+    const ratings = f.ratings;
+    const latest = ratings[ratings.length - 1];
+    if (latest === undefined) return;
+    const buckets = this.buckets;
+    for (let i = 0; i < ratings.length - 1; i++) {
+      const r = ratings[i] as (typeof ratings)[number];
+      const b = bucketIndexOf(buckets, r.at);
+      if (b !== -1) bump(this.cellIn(k, this.groupKeyAt(f, r.at), b).excluded, "superseded");
+    }
+    const b = bucketIndexOf(buckets, latest.at);
+    if (b === -1) return;
+    const cell = this.cellIn(k, this.groupKeyAt(f, latest.at), b);
+    if (merged) {
+      bump(cell.excluded, "merged");
+      return;
+    }
+    cell.n += 1;
+    cell.values.push(latest.score);
+    if (latest.score >= latest.scaleMax - 1) cell.successes += 1;
+    bump(cell.distribution, `${latest.score}/${latest.scaleMax}`);
+  }
+
+  /**
+   * Adds one ticket's SLA cycles (its states from an SLA engine evaluated at asOf) to
+   * `sla_attainment`: met at the stop, breached at the breach (only a breach at or before asOf),
+   * cancelled cycles excluded, cycles still running counted as undetermined under the group at asOf.
+   */
+  addSla(f: TicketFacts, states: ReadonlyArray<SlaState>): void {
+    const k = this.config.kpis.indexOf("sla_attainment");
+    if (k === -1) return;
+    const o = this.config.options;
+    const merged = f.merged !== null;
+    for (const state of states) {
+      let met: boolean;
+      let at: number;
+      // An active cycle carries its *future* breach instant too: only a breach that happened counts.
+      if (state.status === "breached" && state.breachedAt !== null && state.breachedAt <= o.asOf) {
+        met = false;
+        at = state.breachedAt;
+      } else if (state.status === "achieved" && state.stoppedAt !== null) {
+        met = true;
+        at = state.stoppedAt;
+      } else if (state.status === "cancelled") {
+        if (state.stoppedAt === null) continue;
+        const b = bucketIndexOf(this.buckets, state.stoppedAt);
+        if (b !== -1) bump(this.cellIn(k, state.metric + SLA_SEPARATOR + this.groupKeyAt(f, state.stoppedAt), b).excluded, merged ? "merged" : "cancelled");
+        continue;
+      } else {
+        const key = state.metric + SLA_SEPARATOR + this.groupKeyAt(f, o.asOf);
+        this.slaUndetermined.set(key, (this.slaUndetermined.get(key) ?? 0) + 1);
+        continue;
+      }
+      const b = bucketIndexOf(this.buckets, at);
+      if (b === -1) continue;
+      const cell = this.cellIn(k, state.metric + SLA_SEPARATOR + this.groupKeyAt(f, at), b);
+      if (merged) {
+        bump(cell.excluded, "merged");
+        continue;
+      }
+      cell.n += 1;
+      if (met) cell.successes += 1;
+      else bump(cell.counters, "breached");
     }
   }
 
@@ -230,19 +643,37 @@ export class Engine {
     for (const { kpi, groupKey, bucket, cell } of other.cells.values()) mergeCellInto(this.cellFor(kpi, groupKey, bucket), cell);
     for (const [groupKey, snapshot] of other.snapshots) {
       const mine = this.snapshotFor(groupKey);
-      for (const v of snapshot.awaiting) mine.awaiting.push(v);
-      for (const v of snapshot.open) mine.open.push(v);
+      appendAll(mine.awaiting, snapshot.awaiting);
+      appendAll(mine.open, snapshot.open);
+      appendAll(mine.awaitingBusiness, snapshot.awaitingBusiness);
+      appendAll(mine.openBusiness, snapshot.openBusiness);
     }
+    for (const [key, count] of other.slaUndetermined) this.slaUndetermined.set(key, (this.slaUndetermined.get(key) ?? 0) + count);
     for (const id of other.mergedInto) this.mergedInto.add(id);
+  }
+
+  /** Medians of snapshot ages, per snapshot list, while `rows` runs (each group has one row per bucket). */
+  private medianMemo = new Map<NumberList, number | null>();
+
+  private snapshotMedian(ages: NumberList): number | null {
+    let median = this.medianMemo.get(ages);
+    if (median === undefined) {
+      median = percentile(sorted(ages), 50, this.config.options.percentile);
+      this.medianMemo.set(ages, median);
+    }
+    return median;
   }
 
   /** Every non-empty cell as a finished row, sorted by KPI, group, bucket. */
   rows(): CellRow[] {
+    this.medianMemo = new Map();
     const order = new Map(this.config.kpis.map((kpi, i) => [kpi, i]));
     const entries = [...this.cells.values()].sort(
       (a, b) => (order.get(a.kpi) ?? 0) - (order.get(b.kpi) ?? 0) || (a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : 0) || a.bucket - b.bucket,
     );
-    return entries.map(({ kpi, groupKey, bucket, cell }) => this.finish(kpi, groupKey, bucket, cell));
+    const rows = entries.map(({ kpi, groupKey, bucket, cell }) => this.finish(kpi, groupKey, bucket, cell));
+    this.medianMemo = new Map();
+    return rows;
   }
 
   groupOf(groupKey: string): Record<string, string | null> {
@@ -256,28 +687,51 @@ export class Engine {
     return group;
   }
 
-  finish(kpi: PeriodKpiId, groupKey: string, bucketIndex: number, cell: Cell): CellRow {
+  finish(kpi: ReportKpiId, groupKey: string, bucketIndex: number, cell: Cell): CellRow {
     const o = this.config.options;
     const excluded: Record<string, number> = {};
     for (const reason of KPI_META[kpi].reasons) excluded[reason] = cell.excluded[reason] ?? 0;
     const bucket = this.buckets[bucketIndex] as Bucket;
+    if (kpi === "sla_attainment") {
+      const cut = groupKey.indexOf(SLA_SEPARATOR);
+      const metric = groupKey.slice(0, cut);
+      const breached = cell.counters["breached"] ?? 0;
+      return {
+        kpi,
+        group: { metric, ...this.groupOf(groupKey.slice(cut + 1)) },
+        bucket,
+        n: cell.n,
+        excluded,
+        value: cell.n === 0 ? null : cell.successes / cell.n,
+        stats: {
+          successes: cell.successes,
+          breached,
+          ci: wilsonInterval(cell.successes, cell.n),
+          undetermined: this.slaUndetermined.get(groupKey) ?? 0,
+          byMetric: { [metric]: { met: cell.successes, breached } },
+        },
+      };
+    }
     const base = { kpi, group: this.groupOf(groupKey), bucket, n: cell.n, excluded };
     const provisional = o.asOf < o.to + o.windowMs;
-    const sorted = (values: ReadonlyArray<number>): number[] => [...values].sort((a, b) => a - b);
     switch (kpi) {
       case "tickets_resolved":
         return { ...base, value: cell.n, stats: {} };
       case "first_response_time":
-      case "resolution_time": {
+      case "resolution_time":
+      case "first_response_time_business":
+      case "resolution_time_business": {
         const values = sorted(cell.values);
         const durations = durationStats(values, o);
-        const kept = this.config.keepValues === true ? { values } : {};
-        const snapshot = this.snapshots.get(groupKey) ?? { awaiting: [], open: [] };
-        if (kpi === "first_response_time") {
+        const kept = this.config.keepValues === true ? { values: Array.from(values) } : {};
+        const snapshot = this.snapshots.get(groupKey) ?? newSnapshot();
+        const business = kpi === "first_response_time_business" || kpi === "resolution_time_business";
+        if (kpi === "first_response_time" || kpi === "first_response_time_business") {
+          const awaiting = business ? snapshot.awaitingBusiness : snapshot.awaiting;
           return {
             ...base,
             value: durations.median,
-            stats: { ...durations, awaitingFirstReply: snapshot.awaiting.length, awaitingMedianAge: percentile(sorted(snapshot.awaiting), 50, o.percentile) },
+            stats: { ...durations, awaitingFirstReply: snapshot.awaiting.length, awaitingMedianAge: this.snapshotMedian(awaiting) },
             ...kept,
           };
         }
@@ -285,7 +739,12 @@ export class Engine {
         return {
           ...base,
           value: durations.median,
-          stats: { ...durations, open, openMedianAge: percentile(sorted(snapshot.open), 50, o.percentile), censoredFraction: open + cell.n === 0 ? null : open / (open + cell.n) },
+          stats: {
+            ...durations,
+            open,
+            openMedianAge: this.snapshotMedian(business ? snapshot.openBusiness : snapshot.open),
+            censoredFraction: open + cell.n === 0 ? null : open / (open + cell.n),
+          },
           ...kept,
         };
       }
@@ -311,19 +770,37 @@ export class Engine {
           provisional,
         };
       case "csat": {
-        const m = mean(cell.values);
+        const m = mean([...cell.values]);
         return {
           ...base,
           value: cell.n === 0 ? null : cell.successes / cell.n,
           stats: { ...rateStats(cell.successes, cell.n), mean: m, distribution: { ...cell.distribution } },
         };
       }
-      case "resolution_survival": {
-        const events = sorted(cell.values);
-        const naiveMean = mean(events);
+      case "backlog": {
+        const ages = sorted(cell.values);
+        let sum = 0;
+        for (let i = 0; i < ages.length; i++) sum += ages[i] as number;
+        const buckets = BACKLOG_AGE_BOUNDS.map((from, i) => {
+          const to = BACKLOG_AGE_BOUNDS[i + 1] ?? null;
+          let count = 0;
+          for (let a = 0; a < ages.length; a++) if ((ages[a] as number) >= from && (to === null || (ages[a] as number) < to)) count += 1;
+          return { from, to, count };
+        });
         return {
           ...base,
-          value: kaplanMeierMedian(events, cell.censored),
+          value: cell.n,
+          stats: { buckets, medianAge: percentile(ages, 50, o.percentile), meanAge: ages.length === 0 ? null : Math.round(sum / ages.length), byStatus: { ...cell.counters } },
+        };
+      }
+      case "resolution_survival": {
+        const events = sorted(cell.values);
+        let sum = 0;
+        for (let i = 0; i < events.length; i++) sum += events[i] as number;
+        const naiveMean = events.length === 0 ? null : sum / events.length;
+        return {
+          ...base,
+          value: kaplanMeierMedian(Array.from(events), [...cell.censored]),
           stats: { events: events.length, censored: cell.censored.length, naiveMedian: percentile(events, 50, o.percentile), naiveMean: naiveMean === null ? null : Math.round(naiveMean) },
         };
       }
@@ -331,90 +808,25 @@ export class Engine {
   }
 }
 
-function durationStats(sorted: ReadonlyArray<number>, o: ResolvedOptions): DurationStats {
-  const m = mean(sorted);
+/** The values in ascending order, sorted as float64s (much faster than a comparator on large cells). */
+function sorted(values: NumberList): Float64Array {
+  return values.view().slice().sort();
+}
+
+function durationStats(ascending: Float64Array, o: ResolvedOptions): DurationStats {
+  const n = ascending.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += ascending[i] as number;
   return {
-    median: percentile(sorted, 50, o.percentile),
-    p90: percentile(sorted, 90, o.percentile),
-    mean: m === null ? null : Math.round(m),
-    min: sorted.length === 0 ? null : (sorted[0] as number),
-    max: sorted.length === 0 ? null : (sorted[sorted.length - 1] as number),
-    belowMinN: sorted.length < o.minN,
+    median: percentile(ascending, 50, o.percentile),
+    p90: percentile(ascending, 90, o.percentile),
+    mean: n === 0 ? null : Math.round(sum / n),
+    min: n === 0 ? null : (ascending[0] as number),
+    max: n === 0 ? null : (ascending[n - 1] as number),
+    belowMinN: n < o.minN,
   };
 }
 
 function rateStats(successes: number, n: number): RateStats {
   return { successes, ci: wilsonInterval(successes, n) };
-}
-
-/** Whether `t` is in the half-open period (module level: no closure per call on the hot path). */
-let periodFrom = 0;
-let periodTo = 0;
-function within(t: number): boolean {
-  return t >= periodFrom && t < periodTo;
-}
-
-/** The items one ticket contributes to one KPI, each with its anchor instant. */
-function emitItems(kpi: PeriodKpiId, f: TicketFacts, o: ResolvedOptions, emit: (anchor: number, item: Item) => void): void {
-  const inPeriod = within;
-  switch (kpi) {
-    case "tickets_resolved":
-    case "resolution_time":
-    case "first_contact_resolution": {
-      const latest = f.latestResolvedAt;
-      if (latest === null || !inPeriod(latest)) return;
-      if (!isResolved(valueAt(f.statusTimeline, o.to))) {
-        if (kpi !== "first_contact_resolution") emit(latest, { kind: "excluded", reason: "reopenedBeforeEnd" });
-        return;
-      }
-      if (kpi === "tickets_resolved") return emit(latest, { kind: "in" });
-      if (kpi === "resolution_time") return emit(latest, { kind: "in", value: latest - f.createdAt });
-      let replies = 0;
-      for (const at of f.replyTimes) if (at <= latest) replies += 1;
-      if (replies === 0) return emit(latest, { kind: "excluded", reason: "noPublicReply" });
-      const reopenedInWindow = f.resolutions.some((r) => r.reopenedAt !== null && r.reopenedAt - r.at <= o.windowMs);
-      const lastResolution = f.resolutions[f.resolutions.length - 1];
-      const windowOpen = !reopenedInWindow && lastResolution?.reopenedAt === null && o.asOf < latest + o.windowMs;
-      const clean = replies === 1 && !reopenedInWindow;
-      return emit(latest, {
-        kind: "in",
-        ...(clean && !o.mergedInFails ? { success: true } : {}),
-        ...(clean && o.mergedInFails ? { pendingId: f.id } : {}),
-        ...(windowOpen ? { counter: "windowOpen" } : {}),
-      });
-    }
-    case "first_response_time": {
-      if (f.firstReplyAt !== null && f.responseStartAt !== null) {
-        if (inPeriod(f.firstReplyAt)) emit(f.firstReplyAt, { kind: "in", value: f.firstReplyAt - f.responseStartAt });
-      } else if (f.createdBy === "agent" && f.responseStartAt === null && f.firstAgentMessageAt !== null && inPeriod(f.firstAgentMessageAt)) {
-        emit(f.firstAgentMessageAt, { kind: "excluded", reason: "agentInitiated" });
-      }
-      return;
-    }
-    case "reopen_rate": {
-      for (const r of f.resolutions) if (r.reopenedAt !== null && inPeriod(r.reopenedAt)) emit(r.reopenedAt, { kind: "counter", counter: "reopenEvents" });
-      const inP = f.resolutions.filter((r) => inPeriod(r.at));
-      const first = inP[0];
-      if (first === undefined) return;
-      const reopened = inP.some((r) => r.reopenedAt !== null && r.reopenedAt - r.at <= o.windowMs);
-      const pending = !reopened && inP.some((r) => r.reopenedAt === null && o.asOf < r.at + o.windowMs);
-      return emit(first.at, { kind: "in", success: reopened, ...(pending ? { counter: "pendingWindow" } : {}) });
-    }
-    case "csat": {
-      const ratings = f.ratings;
-      const latest = ratings[ratings.length - 1];
-      if (latest === undefined) return;
-      for (let i = 0; i < ratings.length - 1; i++) {
-        const r = ratings[i] as (typeof ratings)[number];
-        if (inPeriod(r.at)) emit(r.at, { kind: "excluded", reason: "superseded" });
-      }
-      if (!inPeriod(latest.at)) return;
-      return emit(latest.at, { kind: "in", value: latest.score, success: latest.score >= latest.scaleMax - 1, rating: `${latest.score}/${latest.scaleMax}` });
-    }
-    case "resolution_survival": {
-      if (!inPeriod(f.createdAt)) return;
-      if (isResolved(f.status) && f.latestResolvedAt !== null) return emit(f.createdAt, { kind: "in", value: f.latestResolvedAt - f.createdAt });
-      return emit(f.createdAt, { kind: "in", value: o.asOf - f.createdAt, censored: true });
-    }
-  }
 }

@@ -4,14 +4,40 @@ import type { CanonicalStatus } from "@supportops/core";
 import type { Resolution, TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
 
+/** A row's instants in epoch ms (`null` for an empty column). */
+interface RowInstants {
+  readonly created: number;
+  readonly responseStart: number | null;
+  readonly firstReply: number | null;
+  readonly firstResolved: number | null;
+  readonly latestResolved: number | null;
+  readonly lastReopened: number | null;
+  readonly csat: number | null;
+  readonly merged: number | null;
+}
+
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
+/** The facts of a row already checked by `readTicketRows`. */
 export function factsFromRow(row: TicketRow, asOf: number): TicketFacts | null {
-  const createdAt = Date.parse(row.created_at);
+  return factsOfInstants(row, asOf, {
+    created: Date.parse(row.created_at),
+    responseStart: ms(row.response_start_at),
+    firstReply: ms(row.first_reply_at),
+    firstResolved: ms(row.first_resolved_at),
+    latestResolved: ms(row.latest_resolved_at),
+    lastReopened: ms(row.last_reopened_at),
+    csat: ms(row.csat_at),
+    merged: ms(row.merged_at),
+  });
+}
+
+function factsOfInstants(row: TicketRow, asOf: number, t: RowInstants): TicketFacts | null {
+  const createdAt = t.created;
   if (createdAt > asOf) return null;
-  const first = ms(row.first_resolved_at);
-  const latest = ms(row.latest_resolved_at);
-  const lastReopen = ms(row.last_reopened_at);
+  const first = t.firstResolved;
+  const latest = t.latestResolved;
+  const lastReopen = t.lastReopened;
   const resolutions: Resolution[] = [];
   if (first !== null && latest !== null) {
     // Reopens between the first and the latest resolution have no time in a row: the first
@@ -24,10 +50,10 @@ export function factsFromRow(row: TicketRow, asOf: number): TicketFacts | null {
     statusTimeline.push({ at: r.at, value: "solved" });
     if (r.reopenedAt !== null) statusTimeline.push({ at: r.reopenedAt, value: "open" });
   }
-  const mergedAt = ms(row.merged_at);
+  const mergedAt = t.merged;
   if (mergedAt !== null) statusTimeline.push({ at: mergedAt, value: "closed" });
-  const firstReplyAt = ms(row.first_reply_at);
-  const csatAt = ms(row.csat_at);
+  const firstReplyAt = t.firstReply;
+  const csatAt = t.csat;
   return {
     id: row.id,
     asOf,
@@ -38,17 +64,112 @@ export function factsFromRow(row: TicketRow, asOf: number): TicketFacts | null {
     categoryTimeline: [{ at: createdAt, value: row.category }],
     statusTimeline,
     status: row.status,
-    responseStartAt: ms(row.response_start_at),
+    responseStartAt: t.responseStart,
     firstReplyAt,
     firstAgentMessageAt: firstReplyAt,
-    // Every reply known at asOf, taken as given by the first reply's time.
-    replyTimes: firstReplyAt === null ? [] : new Array<number>(row.public_agent_replies).fill(firstReplyAt),
+    // Every reply known at asOf, taken as given by the first reply's time. Only none, one or more
+    // than one matters (first contact resolution), so at most two are listed: a row may claim any count.
+    replyTimes: firstReplyAt === null ? [] : new Array<number>(Math.min(row.public_agent_replies, 2)).fill(firstReplyAt),
     resolutions,
     latestResolvedAt: latest,
     ratings: row.csat_score === null || csatAt === null ? [] : [{ at: csatAt, score: row.csat_score, scaleMax: row.csat_scale_max ?? 5 }],
     merged: row.merged_into === null || mergedAt === null ? null : { into: row.merged_into, at: mergedAt },
     mergedInCount: 0,
   };
+}
+
+const CREATORS = new Set<unknown>(["customer", "agent", "system"]);
+const CANONICAL = new Set<unknown>(["new", "open", "pending", "on_hold", "solved", "closed"]);
+
+/** Not the form `parseTicketRows` writes: the caller takes the general reader. */
+const UNSURE = undefined;
+
+/**
+ * The facts of a row exactly as `parseTicketRows` writes it (every column present, instants as
+ * `toISOString` writes them, counts as numbers) that `readTicketRows` would accept, read without its
+ * general machinery; `undefined` for any other row, which the caller then reads (and reports) the
+ * general way. Accepts no row `readTicketRows` rejects and gives the same facts (tested).
+ */
+export function readCanonicalRow(row: TicketRow, asOf: number): TicketFacts | null | undefined {
+  const r = row as unknown as Record<string, unknown>;
+  if (typeof r["id"] !== "string" || r["id"] === "") return UNSURE;
+  if (!CREATORS.has(r["created_by"]) || !CANONICAL.has(r["status"])) return UNSURE;
+  if (!isText(r["channel"]) || !isText(r["priority"]) || !isText(r["category"]) || !isText(r["merged_into"])) return UNSURE;
+  const reopenCount = r["reopen_count"];
+  const replies = r["public_agent_replies"];
+  if (!isCount(reopenCount) || !isCount(replies)) return UNSURE;
+  const score = r["csat_score"];
+  const scaleMax = r["csat_scale_max"];
+  if (score === null) {
+    if (scaleMax !== null) return UNSURE;
+  } else if (!isCount(score) || !isCount(scaleMax) || score < 1 || score > scaleMax) return UNSURE;
+  const created = canonicalMs(r["created_at"]);
+  if (created === UNSURE || created === null) return UNSURE;
+  const responseStart = canonicalMs(r["response_start_at"]);
+  const firstReply = canonicalMs(r["first_reply_at"]);
+  const firstResolved = canonicalMs(r["first_resolved_at"]);
+  const latestResolved = canonicalMs(r["latest_resolved_at"]);
+  const lastReopened = canonicalMs(r["last_reopened_at"]);
+  const csat = canonicalMs(r["csat_at"]);
+  const merged = canonicalMs(r["merged_at"]);
+  if (responseStart === UNSURE || firstReply === UNSURE || firstResolved === UNSURE || latestResolved === UNSURE || lastReopened === UNSURE || csat === UNSURE || merged === UNSURE) {
+    return UNSURE;
+  }
+  // No instant before creation; a rating and a merge each have both columns or neither.
+  if (before(responseStart, created) || before(firstReply, created) || before(firstResolved, created) || before(latestResolved, created)) return UNSURE;
+  if (before(lastReopened, created) || before(csat, created) || before(merged, created)) return UNSURE;
+  if ((score === null) !== (csat === null) || (r["merged_into"] === null) !== (merged === null)) return UNSURE;
+  return factsOfInstants(row, asOf, { created, responseStart, firstReply, firstResolved, latestResolved, lastReopened, csat, merged });
+}
+
+const before = (at: number | null, created: number): boolean => at !== null && at < created;
+const isText = (value: unknown): boolean => value === null || (typeof value === "string" && value !== "");
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * An instant as `Date#toISOString` writes it (`YYYY-MM-DDTHH:MM:SS.sssZ`, years 1000–9999) in epoch
+ * ms, `null` for `null`, `undefined` for anything else.
+ */
+function canonicalMs(value: unknown): number | null | undefined {
+  if (value === null) return null;
+  if (typeof value !== "string" || value.length !== 24) return UNSURE;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || value.charCodeAt(19) !== 46 || value.charCodeAt(23) !== 90) {
+    return UNSURE;
+  }
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  const milli = digits(value, 20, 3);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return UNSURE;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (DAYS_IN_MONTH[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return UNSURE;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; Date.UTC without its cost). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The decimal number in `text[start, start + length)`, or -1 when a character is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** What a KPI computed from rows does differently from one computed from logs (for `method`). */

@@ -1,4 +1,4 @@
-import { assertTimeZone, rethrowAs, toDurationMs, toEpochMs, type IssuePath } from "@supportops/core";
+import { assertTimeZone, rethrowAs, toDurationMs, toEpochMs, type BusinessCalendarLike, type IssuePath } from "@supportops/core";
 import { DateTime } from "luxon";
 import type { KpiInstant, KpiOptions, PercentileMethod } from "../KpiOptions.js";
 import { MetricsError } from "../MetricsError.js";
@@ -71,4 +71,13 @@ export function resolveOptions(input: unknown, usage: string): ResolvedOptions {
   const mergedInFails = options.mergedInFails === undefined ? true : options.mergedInFails;
   if (typeof mergedInFails !== "boolean") throw invalidArgument(["mergedInFails"], "expected true or false");
   return { from, to, asOf, timeZone, windowMs, percentile: readPercentile(options.percentile, ["percentile"]), minN, mergedInFails };
+}
+
+/** The `calendar` option: `null` when absent; anything without `businessMsBetween` is refused. */
+export function readCalendar(value: unknown, path: IssuePath): BusinessCalendarLike | null {
+  if (value === undefined) return null;
+  if (typeof value !== "object" || value === null || typeof (value as Partial<BusinessCalendarLike>).businessMsBetween !== "function") {
+    throw invalidArgument(path, "expected a business calendar (createCalendar from @supportops/sla, or any BusinessCalendarLike with businessMsBetween)");
+  }
+  return value as BusinessCalendarLike;
 }

@@ -4,14 +4,14 @@ import type { TicketInput } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
 import { ROWS_METHOD_NOTE } from "./factsFromRow.js";
 import { isRow, readTicket } from "./readTicket.js";
-import { Engine, KPI_META, newCell, type PeriodKpiId } from "./engine.js";
+import { Engine, KPI_META, newCell, type ReportKpiId } from "./engine.js";
 import { requireIterable } from "./requireIterable.js";
-import { resolveOptions, type ResolvedOptions } from "./resolveOptions.js";
+import { readCalendar, resolveOptions, type ResolvedOptions } from "./resolveOptions.js";
 
 const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", linear: "linear interpolation (Hyndman–Fan type 7), rounded to whole ms" } as const;
 
 /** What a result's `method` says: how the value was computed, on which clock, from which input. */
-function methodOf(kpi: PeriodKpiId, o: ResolvedOptions): string {
+function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment" | "backlog">, o: ResolvedOptions): string {
   const p = PERCENTILE_NAMES[o.percentile];
   const window = `reopen window ${o.windowMs} ms, a reopen at exactly its end counts as within`;
   switch (kpi) {
@@ -21,6 +21,10 @@ function methodOf(kpi: PeriodKpiId, o: ResolvedOptions): string {
       return `median of first reply − response start, calendar ms; percentiles ${p}`;
     case "resolution_time":
       return `median of latest resolution − creation, calendar ms; percentiles ${p}`;
+    case "first_response_time_business":
+      return `median of first reply − response start in business hours on the given calendar (business ms); percentiles ${p}`;
+    case "resolution_time_business":
+      return `median of latest resolution − creation in business hours on the given calendar (business ms); percentiles ${p}`;
     case "first_contact_resolution":
       return `share with exactly one reply and no resolution reopened within the window${o.mergedInFails ? " and no ticket merged into it" : ""}; ${window}; Wilson 95 % interval`;
     case "reopen_rate":
@@ -32,10 +36,11 @@ function methodOf(kpi: PeriodKpiId, o: ResolvedOptions): string {
   }
 }
 
-/** Runs one period KPI over tickets: the engine with one cell. */
-export function runKpi<K extends PeriodKpiId>(kpi: K, tickets: Iterable<TicketInput | TicketRow>, options: KpiOptions, usage: string): KpiResult<K> {
+/** Runs one period KPI (or its business-hours variant) over tickets: the engine with one cell. */
+export function runKpi<K extends Exclude<ReportKpiId, "sla_attainment" | "backlog">>(kpi: K, tickets: Iterable<TicketInput | TicketRow>, options: KpiOptions, usage: string): KpiResult<K> {
   const o = resolveOptions(options, usage);
-  const engine = new Engine({ kpis: [kpi], options: o, groupBy: [], bucket: null });
+  const calendar = readCalendar((options as { calendar?: unknown }).calendar, ["calendar"]);
+  const engine = new Engine({ kpis: [kpi], options: o, groupBy: [], bucket: null }, calendar);
   let index = 0;
   let fromRows = false;
   for (const ticket of requireIterable(tickets)) {

@@ -5,7 +5,7 @@
 export type PercentileMethod = "nearestRank" | "linear";
 
 /** The `q`-th percentile (q an integer 0…100) of ascending `sorted`; `null` for no values. */
-export function percentile(sorted: ReadonlyArray<number>, q: number, method: PercentileMethod): number | null {
+export function percentile(sorted: ArrayLike<number>, q: number, method: PercentileMethod): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   if (method === "nearestRank") {
@@ -16,10 +16,12 @@ export function percentile(sorted: ReadonlyArray<number>, q: number, method: Per
   // Type 7: h = (n − 1)·q/100, interpolated between the neighbours, rounded to a whole millisecond.
   const scaled = (n - 1) * q;
   const lo = Math.floor(scaled / 100);
-  const frac = (scaled % 100) / 100;
+  const hundredths = scaled % 100;
   const a = sorted[lo] as number;
   const b = sorted[Math.min(lo + 1, n - 1)] as number;
-  return frac === 0 ? a : Math.round(a + frac * (b - a));
+  // a + (hundredths / 100)(b − a) in whole numbers first, so a value that is exactly x.5 rounds up
+  // and no float error decides a rounding.
+  return hundredths === 0 ? a : Math.round((a * 100 + hundredths * (b - a)) / 100);
 }
 
 /** The mean of `values`, or `null` for none. */
@@ -83,11 +85,19 @@ export function kaplanMeierMedian(events: ReadonlyArray<number>, censored: Reado
 }
 
 function exactAtMostHalf(factors: ReadonlyArray<readonly [number, number]>): boolean {
+  // The product telescopes wherever nobody was censored between two event times (each factor's
+  // numerator is the next one's denominator): cancel equal numerators and denominators first, so
+  // only the few factors around censorings are multiplied out (thousands of them made BigInts of
+  // hundreds of thousands of bits).
+  const denominators = new Map<number, number>();
+  for (const [, b] of factors) denominators.set(b, (denominators.get(b) ?? 0) + 1);
   let num = 1n;
-  let den = 1n;
-  for (const [a, b] of factors) {
-    num *= BigInt(a);
-    den *= BigInt(b);
+  for (const [a] of factors) {
+    const count = denominators.get(a) ?? 0;
+    if (count > 0) denominators.set(a, count - 1);
+    else num *= BigInt(a);
   }
+  let den = 1n;
+  for (const [b, count] of denominators) for (let k = 0; k < count; k++) den *= BigInt(b);
   return 2n * num <= den;
 }

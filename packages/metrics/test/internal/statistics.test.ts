@@ -1,5 +1,6 @@
 // The exact statistics behind every KPI (docs/kpis.md, "Statistics").
 import { describe, expect, it } from "vitest";
+import { CATASTROPHIC_MS } from "@supportops/test-utils";
 import { kaplanMeierMedian, percentile, wilsonInterval } from "../../src/internal/statistics.js";
 import { kmMedian, nearestRank } from "../support/naiveKpis.js";
 
@@ -46,5 +47,16 @@ describe("kaplanMeierMedian", () => {
       const items = [...events.map((time) => ({ time, event: true })), ...censored.map((time) => ({ time, event: false }))];
       expect(kaplanMeierMedian(events, censored)).toBe(kmMedian(items));
     }
+  });
+
+  it("decides exact halves in large cohorts quickly (the product telescopes between censorings)", () => {
+    // 20 000 distinct event times: S = (20 000 − k) / 20 000 reaches ½ exactly at k = 10 000.
+    const start = performance.now();
+    expect(kaplanMeierMedian(Array.from({ length: 20_000 }, (_, i) => i + 1), [])).toBe(10_000);
+    expect(performance.now() - start).toBeLessThan(CATASTROPHIC_MS);
+    const events = Array.from({ length: 1_500 }, (_, i) => (i % 700) + 1);
+    const censored = [5, 5, 17, 300, 300, 301, 900];
+    const items = [...events.map((time) => ({ time, event: true })), ...censored.map((time) => ({ time, event: false }))];
+    expect(kaplanMeierMedian(events, censored)).toBe(kmMedian(items));
   });
 });

@@ -21,6 +21,7 @@ export interface NaiveResult {
   successes?: number;
   values?: number[];
   extra?: Record<string, number>;
+  ages?: number[];
 }
 
 const RESOLVED = ["solved", "closed"];
@@ -93,7 +94,12 @@ export function nearestRank(values: number[], q: number): number | null {
 }
 
 /** tickets_resolved, resolution_time and first_contact_resolution share a population. */
-export function naiveResolved(tickets: ReadonlyArray<RawTicket>, o: NaiveOptions, kpi: "tickets_resolved" | "resolution_time" | "first_contact_resolution"): NaiveResult {
+export function naiveResolved(
+  tickets: ReadonlyArray<RawTicket>,
+  o: NaiveOptions,
+  kpi: "tickets_resolved" | "resolution_time" | "first_contact_resolution",
+  duration: (from: number, to: number) => number = (from, to) => to - from,
+): NaiveResult {
   const excluded: Record<string, number> = kpi === "first_contact_resolution" ? { merged: 0, noPublicReply: 0 } : { merged: 0, reopenedBeforeEnd: 0 };
   const values: number[] = [];
   const mergedInto = new Set<string>();
@@ -125,7 +131,7 @@ export function naiveResolved(tickets: ReadonlyArray<RawTicket>, o: NaiveOptions
       continue;
     }
     n += 1;
-    values.push(latest - (ev[0] as TicketEvent).at);
+    values.push(duration((ev[0] as TicketEvent).at, latest));
     if (kpi === "first_contact_resolution") {
       let reopenedInWindow = false;
       for (const x of res) if (x.reopenedAt !== null && x.reopenedAt <= x.at + o.windowMs) reopenedInWindow = true;
@@ -137,16 +143,20 @@ export function naiveResolved(tickets: ReadonlyArray<RawTicket>, o: NaiveOptions
   return { value: n === 0 ? null : successes / n, n, excluded, successes };
 }
 
-export function naiveFirstResponse(tickets: ReadonlyArray<RawTicket>, o: NaiveOptions): NaiveResult {
+export function naiveFirstResponse(tickets: ReadonlyArray<RawTicket>, o: NaiveOptions, duration: (from: number, to: number) => number = (from, to) => to - from): NaiveResult {
   const excluded = { merged: 0, agentInitiated: 0 };
   const values: number[] = [];
+  const ages: number[] = [];
   let awaiting = 0;
   for (const t of tickets) {
     const ev = knownEvents(t, o.asOf);
     if (ev === null) continue;
     const start = responseStart(ev);
     const first = replies(ev)[0];
-    if (start !== null && first === undefined && !isMerged(ev) && !RESOLVED.includes(statusAt(ev, o.asOf))) awaiting += 1;
+    if (start !== null && first === undefined && !isMerged(ev) && !RESOLVED.includes(statusAt(ev, o.asOf))) {
+      awaiting += 1;
+      ages.push(duration(start, o.asOf));
+    }
     if (start === null) {
       const outbound = ev.find((e) => e.type === "message" && e.role === "agent" && e.public);
       if (outbound !== undefined && outbound.at >= o.from && outbound.at < o.to) excluded.agentInitiated += 1;
@@ -154,9 +164,20 @@ export function naiveFirstResponse(tickets: ReadonlyArray<RawTicket>, o: NaiveOp
     }
     if (first === undefined || first < o.from || first >= o.to) continue;
     if (isMerged(ev)) excluded.merged += 1;
-    else values.push(first - start);
+    else values.push(duration(start, first));
   }
-  return { value: nearestRank(values, 50), n: values.length, excluded, values, extra: { awaiting } };
+  return { value: nearestRank(values, 50), n: values.length, excluded, values, extra: { awaiting }, ages };
+}
+
+/** The ages at asOf (`duration(creation, asOf)`) of tickets open at asOf and not merged away. */
+export function naiveOpenAges(tickets: ReadonlyArray<RawTicket>, asOf: number, duration: (from: number, to: number) => number = (from, to) => to - from): number[] {
+  const ages: number[] = [];
+  for (const t of tickets) {
+    const ev = knownEvents(t, asOf);
+    if (ev === null || isMerged(ev) || RESOLVED.includes(statusAt(ev, asOf))) continue;
+    ages.push(duration((ev[0] as TicketEvent).at, asOf));
+  }
+  return ages;
 }
 
 export function naiveReopenRate(tickets: ReadonlyArray<RawTicket>, o: NaiveOptions): NaiveResult {
