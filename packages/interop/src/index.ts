@@ -13,3 +13,4 @@ export type { ImportResult, InteropIssue } from "./ImportResult.js";
 export { RAILS_TIME_ZONES } from "./RAILS_TIME_ZONES.js";
 export { ianaFromRailsTimeZone } from "./ianaFromRailsTimeZone.js";
 export { railsTimeZoneFromIana } from "./railsTimeZoneFromIana.js";
+export type { SlaImportCalendar } from "./internal/sla.js";

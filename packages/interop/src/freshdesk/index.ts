@@ -7,3 +7,6 @@
 export { InteropError } from "../InteropError.js";
 export { calendarFromFreshdeskBusinessHours } from "./calendarFromFreshdeskBusinessHours.js";
 export type { FreshdeskBusinessHours, FreshdeskBusinessHoursSource } from "./calendarFromFreshdeskBusinessHours.js";
+export { FRESHDESK_CODES } from "./FRESHDESK_CODES.js";
+export { slaPoliciesFromFreshdesk } from "./slaPoliciesFromFreshdesk.js";
+export type { FreshdeskSlaOptions, FreshdeskSlaPolicy, FreshdeskSlaSource } from "./slaPoliciesFromFreshdesk.js";

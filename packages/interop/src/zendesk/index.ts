@@ -11,3 +11,5 @@ export { calendarFromZendeskSchedule } from "./calendarFromZendeskSchedule.js";
 export type { ZendeskScheduleSource } from "./calendarFromZendeskSchedule.js";
 export { zendeskScheduleFromCalendar } from "./zendeskScheduleFromCalendar.js";
 export type { ZendeskExportOptions, ZendeskScheduleExport } from "./zendeskScheduleFromCalendar.js";
+export { slaPoliciesFromZendesk } from "./slaPoliciesFromZendesk.js";
+export type { ZendeskCondition, ZendeskSlaOptions, ZendeskSlaPolicy, ZendeskSlaSource } from "./slaPoliciesFromZendesk.js";
