@@ -14,3 +14,6 @@ export { RAILS_TIME_ZONES } from "./RAILS_TIME_ZONES.js";
 export { ianaFromRailsTimeZone } from "./ianaFromRailsTimeZone.js";
 export { railsTimeZoneFromIana } from "./railsTimeZoneFromIana.js";
 export type { SlaImportCalendar } from "./internal/sla.js";
+export type { ObservedSla } from "./ObservedSla.js";
+export { compareSla } from "./compareSla.js";
+export type { CompareSlaOptions, SlaComparison, SlaDifference } from "./compareSla.js";

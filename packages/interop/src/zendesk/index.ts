@@ -13,3 +13,7 @@ export { zendeskScheduleFromCalendar } from "./zendeskScheduleFromCalendar.js";
 export type { ZendeskExportOptions, ZendeskScheduleExport } from "./zendeskScheduleFromCalendar.js";
 export { slaPoliciesFromZendesk } from "./slaPoliciesFromZendesk.js";
 export type { ZendeskCondition, ZendeskSlaOptions, ZendeskSlaPolicy, ZendeskSlaSource } from "./slaPoliciesFromZendesk.js";
+export { ZENDESK_STATUS_MAP, ticketLogFromZendeskAudits } from "./ticketLogFromZendeskAudits.js";
+export type { ZendeskAudit, ZendeskAuditOptions, ZendeskTicketSource } from "./ticketLogFromZendeskAudits.js";
+export { observedSlaFromZendeskMetricEvents } from "./observedSlaFromZendeskMetricEvents.js";
+export type { ZendeskMetricEvent } from "./observedSlaFromZendeskMetricEvents.js";
