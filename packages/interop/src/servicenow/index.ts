@@ -11,3 +11,7 @@ export { calendarFromServiceNowSchedule } from "./calendarFromServiceNowSchedule
 export type { ServiceNowSchedule, ServiceNowScheduleOptions, ServiceNowScheduleSource, ServiceNowScheduleSpan } from "./calendarFromServiceNowSchedule.js";
 export { slaDefinitionsFromServiceNow } from "./slaDefinitionsFromServiceNow.js";
 export type { ServiceNowSlaDefinition, ServiceNowSlaOptions, ServiceNowSlaSource } from "./slaDefinitionsFromServiceNow.js";
+export { SERVICENOW_STATE_MAP, isCanceledInServiceNow, ticketLogFromServiceNowAudit } from "./ticketLogFromServiceNowAudit.js";
+export type { ServiceNowAuditOptions, ServiceNowAuditRow, ServiceNowIncident, ServiceNowJournalEntry, ServiceNowTicketSource } from "./ticketLogFromServiceNowAudit.js";
+export { observedSlaFromServiceNowTaskSla } from "./observedSlaFromServiceNowTaskSla.js";
+export type { ServiceNowTaskSla, ServiceNowTaskSlaOptions } from "./observedSlaFromServiceNowTaskSla.js";
