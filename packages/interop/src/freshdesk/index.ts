@@ -10,3 +10,5 @@ export type { FreshdeskBusinessHours, FreshdeskBusinessHoursSource } from "./cal
 export { FRESHDESK_CODES } from "./FRESHDESK_CODES.js";
 export { slaPoliciesFromFreshdesk } from "./slaPoliciesFromFreshdesk.js";
 export type { FreshdeskSlaOptions, FreshdeskSlaPolicy, FreshdeskSlaSource } from "./slaPoliciesFromFreshdesk.js";
+export { FRESHDESK_STATUS_MAP, ticketLogFromFreshdeskConversations } from "./ticketLogFromFreshdeskConversations.js";
+export type { FreshdeskActivity, FreshdeskConversation, FreshdeskConversationOptions, FreshdeskTicket } from "./ticketLogFromFreshdeskConversations.js";
