@@ -78,7 +78,7 @@ function readTwelveHourClock(text: string, path: IssuePath): number {
  * - Times are 12-hour clock strings with or without seconds. An end of `"11:59:59 pm"` — how Freshdesk
  *   writes "until midnight" — is read as `24:00`, so a day does not lose its last second; an end of
  *   `"12:00 am"` is midnight at the end of the day too. Intervals never run past midnight.
- * - `time_zone` is a Rails display name (the full table, {@link RAILS_TIME_ZONES}); an unknown name is an
+ * - `time_zone` is a Rails display name (the full table, `RAILS_TIME_ZONES` of `@supportops/interop`); an unknown name is an
  *   error, never UTC.
  * - Freshdesk's API has no holidays: the calendar has none, and the issue `holidays_not_available`
  *   says so. Add them to `definition.holidays` yourself.

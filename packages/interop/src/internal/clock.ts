@@ -23,7 +23,7 @@ export function readTimeOfDay(text: string): number {
   return ((Number(match[1]) * 60 + Number(match[2])) * 60 + Number(match[3] ?? 0)) * 1000 + Number(match[4] ?? 0);
 }
 
-export function pad2(n: number): string {
+function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
@@ -55,7 +55,6 @@ export function weekdayOfDay(day: number): number {
 
 /** The calendar definition's weekday keys, indexed Sunday = 0. */
 export const WEEKDAY_KEYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
 /** Full lowercase English weekday names, indexed Sunday = 0 (Freshdesk, JSM). */
 export const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;

@@ -1,4 +1,3 @@
-import type { IssuePath } from "@supportops/core";
 import type { CalendarDefinition, SlaEngineDefinition, SlaPolicyDefinition, SlaTarget } from "@supportops/sla";
 import { argumentError } from "./payload.js";
 
@@ -44,11 +43,4 @@ export function engineDefinition(calendar: SlaImportCalendar | undefined, polici
     ...(metrics === undefined ? {} : { metrics }),
     policies,
   };
-}
-
-/** Milliseconds of a whole, non-negative number of `unitMs`, or an error at `path`. */
-export function wholeDuration(value: number, unitMs: number, path: IssuePath, unit: string): number {
-  const ms = value * unitMs;
-  if (!Number.isSafeInteger(ms) || ms <= 0) argumentError(path, `a target of ${value} ${unit} is not a positive whole duration`);
-  return ms;
 }

@@ -48,7 +48,7 @@ function unwrap(input: unknown, key: string): { value: unknown; base: Array<stri
  *   midnight. Intervals Zendesk already split at midnight (`…–4320`, `4320–…`) import as they are,
  *   one ending at `24:00` and the next starting at `00:00`.
  * - Overlapping intervals are refused (`invalid_vendor_payload`, naming both).
- * - `time_zone` is a Rails display name mapped with the full Rails table ({@link RAILS_TIME_ZONES});
+ * - `time_zone` is a Rails display name mapped with the full Rails table (`RAILS_TIME_ZONES`, exported by `@supportops/interop`);
  *   an IANA name is accepted as is; anything else is `invalid_time_zone`, never UTC.
  * - Holidays close every date from `start_date` to `end_date`, both inclusive (`start_time` /
  *   `end_time`, the keys of an old documentation example, are read too).

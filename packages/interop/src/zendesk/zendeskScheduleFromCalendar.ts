@@ -6,7 +6,7 @@ import { railsTimeZoneFromIana } from "../railsTimeZoneFromIana.js";
 import { compileImported } from "../internal/calendar.js";
 import { DAY_MS, dayOfIsoDate, isoDateOfDay, MINUTE_MS, readTimeOfDay, weekdayOfDay, WEEKDAY_KEYS } from "../internal/clock.js";
 import { argumentError, exportError } from "../internal/payload.js";
-import { canonicalZone } from "../internal/zones.js";
+import { RAILS_TO_IANA, canonicalZone } from "../internal/zones.js";
 
 /**
  * Options of {@link zendeskScheduleFromCalendar}.
@@ -70,10 +70,10 @@ interface Refusal {
  * const out = zendeskScheduleFromCalendar({
  *   name: "Night desk", timeZone: "Europe/London",
  *   weekly: { mon: [["09:00", "17:00"]], fri: [["22:00", "06:00"]] },
- *   holidays: ["2026-12-25"],
+ *   holidays: ["2026-12-23"],
  * }, { timeZoneName: "London" });
  * out.schedule.intervals; // => [{ start_time: 1980, end_time: 2460 }, { start_time: 8520, end_time: 8640 }, { start_time: 8640, end_time: 9000 }]
- * out.holidays;           // => [{ name: "Holiday", start_date: "2026-12-25", end_date: "2026-12-25" }]
+ * out.holidays;           // => [{ name: "Holiday", start_date: "2026-12-23", end_date: "2026-12-23" }]
  */
 export function zendeskScheduleFromCalendar(definition: CalendarDefinition, options: ZendeskExportOptions = {}): ZendeskScheduleExport {
   compileImported(definition, []);
@@ -164,6 +164,11 @@ function formatPathShort(path: IssuePath): string {
 
 function exportZoneName(zone: string, wanted: string | undefined): string {
   if (wanted !== undefined) {
+    if (!RAILS_TO_IANA.has(wanted)) {
+      throw new InteropError("invalid_time_zone", [
+        { code: "invalid_time_zone", path: ["timeZoneName"], message: `"${wanted}" is not a Rails time-zone name (Zendesk takes those only; see RAILS_TIME_ZONES)` },
+      ]);
+    }
     let iana: string;
     try {
       iana = ianaFromRailsTimeZone(wanted);

@@ -163,5 +163,7 @@ describe("zendeskScheduleFromCalendar", () => {
     const other = thrownBy(InteropError, () => zendeskScheduleFromCalendar(def, { timeZoneName: "Central Time (US & Canada)" }));
     expect([other.code, other.issues[0].path]).toStrictEqual(["invalid_time_zone", ["timeZoneName"]]);
     expect(zendeskScheduleFromCalendar({ ...def, timeZone: "Europe/Kyiv" }).schedule.time_zone).toBe("Kyiv");
+    // Zendesk takes Rails names only, not IANA ones.
+    expect(thrownBy(InteropError, () => zendeskScheduleFromCalendar(def, { timeZoneName: "America/Toronto" })).issues[0].path).toStrictEqual(["timeZoneName"]);
   });
 });
