@@ -128,7 +128,7 @@ interface Rule {
   readonly endMs: number;
   readonly untilDay: number | null;
   readonly occursOn: (day: number) => boolean;
-  /** True for an open-ended weekly rule that started before the window: it is the schedule's base week. */
+  /** The weekdays of an open-ended, every-week working rule: the schedule's base week. */
   readonly weeklyBase: ReadonlyArray<number> | null;
 }
 
@@ -139,7 +139,7 @@ interface Rule {
  * Effective time = the union of the schedule's own working entries − every `exclude` entry (its own and
  * its children's), expanded date by date in the window `[from, to]`. The weekly hours are the schedule's
  * open-ended weekly entries (`weekdays`, `weekends`, `weekMWF`, `weekTT`, `daily`, `weekly` repeating every
- * week and started by `from`); every date of the window whose hours differ from them becomes a holiday
+ * week, not ending before `to`); every date of the window whose hours differ from them becomes a holiday
  * (closed all day) or a date override. Outside the window the calendar has the weekly hours only.
  *
  * Read: one-off entries, `daily` (every N days), `weekdays`, `weekends`, `weekMWF`, `weekTT`, `weekly`
@@ -281,8 +281,9 @@ function ruleOf(span: Span, index: number, parentId: string, first: number, last
   const inRange = (day: number): boolean => day >= start.day && (untilDay === null || day <= untilDay);
   const openEnded = untilDay === null || untilDay >= last;
   const common = { index, exclude, startDay: start.day, startMs, lengthDays, endMs, untilDay };
-  const weeklyBase = (weekdays: ReadonlyArray<number>): ReadonlyArray<number> | null =>
-    !exclude && every === 1 && lengthDays === 0 && start.day <= first && openEnded ? weekdays : null;
+  // `weekdays`, `weekends`, `weekMWF` and `weekTT` are weekly patterns whatever repeat_count says.
+  const weeklyBase = (weekdays: ReadonlyArray<number>, repeats = every): ReadonlyArray<number> | null =>
+    !exclude && repeats === 1 && lengthDays === 0 && openEnded ? weekdays : null;
 
   if (exclude && span.repeat_type !== "" && openEnded) {
     issues.push({ code: "outside_window", path: [...path, "repeat_type"], message: `"${span.name}" repeats after the window; the calendar closes it only up to ${isoDateOfDay(last)}` });
@@ -297,7 +298,7 @@ function ruleOf(span: Span, index: number, parentId: string, first: number, last
     case "weekMWF":
     case "weekTT": {
       const days = WEEKLY_KINDS[span.repeat_type] as ReadonlyArray<number>;
-      return { ...common, occursOn: (day) => inRange(day) && days.includes(weekdayOfDay(day)), weeklyBase: weeklyBase(days) };
+      return { ...common, occursOn: (day) => inRange(day) && days.includes(weekdayOfDay(day)), weeklyBase: weeklyBase(days, 1) };
     }
     case "weekly": {
       let days: number[];
