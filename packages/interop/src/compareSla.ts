@@ -1,5 +1,6 @@
 import type { SlaEvaluation, SlaMetricState } from "@supportops/sla";
-import { argumentError } from "./internal/payload.js";
+import { z } from "zod";
+import { argumentError, parseOptions } from "./internal/payload.js";
 import type { ObservedSla } from "./ObservedSla.js";
 
 /**
@@ -52,6 +53,20 @@ export interface SlaComparison {
 
 const TIMED = ["targetMs", "startedAt", "stoppedAt", "breachedAt", "elapsedBusinessMs"] as const;
 
+const OptionsSchema = z.object({ toleranceMs: z.number().int().nonnegative().optional() });
+const ms = z.number().int().nullable();
+/** The fields compared, on both sides (a vendor's `null` is "not reported"). */
+const CycleSchema = z.looseObject({
+  metric: z.string(),
+  cycle: z.number().int().nonnegative(),
+  status: z.enum(["active", "paused", "achieved", "breached", "cancelled"]),
+  targetMs: ms,
+  startedAt: ms,
+  stoppedAt: ms,
+  breachedAt: ms,
+  elapsedBusinessMs: ms,
+});
+
 /**
  * Holds a vendor's own SLA results (from `observedSlaFromZendeskMetricEvents`,
  * `observedSlaFromServiceNowTaskSla` or `observedSlaFromJsm`) against supportops' states for the same
@@ -71,18 +86,20 @@ const TIMED = ["targetMs", "startedAt", "stoppedAt", "breachedAt", "elapsedBusin
  * report.differences; // => [] when Zendesk and supportops agree to the minute
  */
 export function compareSla(observed: ReadonlyArray<ObservedSla>, ours: SlaEvaluation | ReadonlyArray<SlaMetricState>, options: CompareSlaOptions = {}): SlaComparison {
-  const tolerance = options.toleranceMs ?? 0;
-  if (!Number.isSafeInteger(tolerance) || tolerance < 0) argumentError(["toleranceMs"], "the tolerance is a whole, non-negative number of ms");
+  const tolerance = parseOptions(OptionsSchema, options).toleranceMs ?? 0;
   if (!Array.isArray(observed)) argumentError(["observed"], "pass the vendor's cycles (an array of ObservedSla)");
-  const states: ReadonlyArray<SlaMetricState> = Array.isArray(ours) ? ours : (ours as SlaEvaluation).metrics;
+  const theirs = parseOptions(z.array(CycleSchema), observed, ["observed"]) as unknown as ReadonlyArray<ObservedSla>;
+  const list: unknown = Array.isArray(ours) ? ours : ours !== null && typeof ours === "object" ? (ours as { metrics?: unknown }).metrics : undefined;
+  if (!Array.isArray(list)) argumentError(["ours"], "pass supportops' evaluation of the ticket (engine.evaluate(…)) or its metrics");
+  const states = parseOptions(z.array(CycleSchema), list, ["ours"]) as unknown as ReadonlyArray<SlaMetricState>;
   const key = (metric: string, cycle: number): string => `${metric}\u0000${cycle}`;
   const mine = new Map(states.map((s) => [key(s.metric, s.cycle), s]));
-  const metrics = new Set(observed.map((o) => o.metric));
+  const metrics = new Set(theirs.map((o) => o.metric));
   const differences: SlaDifference[] = [];
   let compared = 0;
   let agreed = 0;
   const seen = new Set<string>();
-  for (const vendor of observed) {
+  for (const vendor of theirs) {
     const k = key(vendor.metric, vendor.cycle);
     seen.add(k);
     const state = mine.get(k);

@@ -1,3 +1,4 @@
+import { describeValue } from "@supportops/core";
 import { InteropError } from "./InteropError.js";
 import { RAILS_TIME_ZONES } from "./RAILS_TIME_ZONES.js";
 import { canonicalZone, isTimeZone } from "./internal/zones.js";
@@ -18,7 +19,7 @@ import { canonicalZone, isTimeZone } from "./internal/zones.js";
  */
 export function railsTimeZoneFromIana(zone: string): string | null {
   if (typeof zone !== "string" || !isTimeZone(zone)) {
-    throw new InteropError("invalid_time_zone", [{ code: "invalid_time_zone", path: [], message: `${JSON.stringify(zone)} is not an IANA time-zone name` }]);
+    throw new InteropError("invalid_time_zone", [{ code: "invalid_time_zone", path: [], message: `${describeValue(zone)} is not an IANA time-zone name` }]);
   }
   const wanted = canonicalZone(zone);
   for (const [rails, iana] of RAILS_TIME_ZONES) {

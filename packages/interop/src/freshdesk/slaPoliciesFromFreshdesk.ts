@@ -2,7 +2,7 @@ import type { SlaCondition, SlaEngineDefinition, SlaPolicyDefinition, SlaTarget 
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import { InteropError } from "../InteropError.js";
-import { parsePayload } from "../internal/payload.js";
+import { parseOptions, parsePayload } from "../internal/payload.js";
 import { engineDefinition, requireCalendar, targetOf, type SlaImportCalendar } from "../internal/sla.js";
 import { FRESHDESK_CODES } from "./FRESHDESK_CODES.js";
 
@@ -117,7 +117,7 @@ const TARGETS = [
 export function slaPoliciesFromFreshdesk(policies: ReadonlyArray<FreshdeskSlaPolicy>, options: FreshdeskSlaOptions = {}): ImportResult<SlaEngineDefinition, FreshdeskSlaSource> {
   const list = parsePayload(z.array(PolicySchema).max(10_000), policies, [], "Freshdesk SLA policies");
   const issues: InteropIssue[] = [];
-  const calendar = requireCalendar(options.calendar, list.some((p) => p.active !== false && Object.values(p.sla_target).some((t) => t.business_hours === true)), "Freshdesk");
+  const calendar = requireCalendar(parseOptions(z.object({ calendar: z.unknown().optional() }), options).calendar as SlaImportCalendar | undefined, list.some((p) => p.active !== false && Object.values(p.sla_target).some((t) => t.business_hours === true)), "Freshdesk");
   const order = list
     .map((policy, index) => ({ policy, index }))
     .sort((a, b) => Number(a.policy.is_default === true) - Number(b.policy.is_default === true) || (a.policy.position ?? a.index) - (b.policy.position ?? b.index) || a.index - b.index);

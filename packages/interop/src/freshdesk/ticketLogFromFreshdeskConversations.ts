@@ -1,7 +1,7 @@
 import type { CanonicalStatus, TicketLog } from "@supportops/core";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
-import { parsePayload } from "../internal/payload.js";
+import { parseOptions, parsePayload } from "../internal/payload.js";
 import { LogBuilder, mapStatus, statusChange, statusMapOf } from "../internal/ticketLog.js";
 import { parseFreshdeskActivityTime, parseVendorIso } from "../internal/vendorTime.js";
 import { FRESHDESK_CODES } from "./FRESHDESK_CODES.js";
@@ -147,8 +147,9 @@ export function ticketLogFromFreshdeskConversations(
 ): ImportResult<TicketLog, { readonly vendor: "freshdesk"; readonly ticketId: number }> {
   const t = parsePayload(TicketSchema, ticket, ["ticket"], "a Freshdesk ticket");
   const list = parsePayload(z.array(ConversationSchema).max(100_000), conversations, ["conversations"], "Freshdesk conversations");
-  const activities = parsePayload(z.array(ActivitySchema).max(1_000_000), options.activities ?? [], ["activities"], "Freshdesk ticket activities");
-  const statusMap = statusMapOf(FRESHDESK_STATUS_MAP, options.statusMap);
+  const opts = parseOptions(z.object({ activities: z.unknown().optional(), statusMap: z.record(z.string(), z.string()).optional() }), options);
+  const activities = parsePayload(z.array(ActivitySchema).max(1_000_000), opts.activities ?? [], ["activities"], "Freshdesk ticket activities");
+  const statusMap = statusMapOf(FRESHDESK_STATUS_MAP, opts.statusMap);
   const issues: InteropIssue[] = [];
   const createdAt = parseVendorIso(t.created_at, ["ticket", "created_at"]);
   const channel = t.source === undefined ? undefined : (FRESHDESK_CODES.sources[t.source] ?? `source_${t.source}`);

@@ -4,7 +4,7 @@ import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import { InteropError } from "../InteropError.js";
 import { compileImported, sortedHolidays, weeklyFromDays, type MsInterval } from "../internal/calendar.js";
 import { DAY_MS, dayOfIsoDate, dayOfYmd, isoDateOfDay, WEEKDAY_NAMES } from "../internal/clock.js";
-import { argumentError, parsePayload, payloadError } from "../internal/payload.js";
+import { argumentError, parseOptions, parsePayload, payloadError } from "../internal/payload.js";
 import { isTimeZone } from "../internal/zones.js";
 
 /**
@@ -53,6 +53,8 @@ export interface JsmCalendarSource {
   readonly holidays: ReadonlyArray<{ readonly name: string | null; readonly iso8601Date: string; readonly recurring: boolean }>;
 }
 
+const OptionsSchema = z.object({ fromYear: z.number().int().min(1970).max(2199).optional(), toYear: z.number().int().min(1970).max(2199).optional() });
+
 const Schema = z.object({
   id: z.union([z.number(), z.string()]).optional(),
   name: z.string().optional(),
@@ -84,6 +86,7 @@ const Schema = z.object({
  */
 export function calendarFromJsmCalendar(calendar: JsmCalendar, options: JsmCalendarOptions = {}): ImportResult<CalendarDefinition, JsmCalendarSource> {
   const parsed = parsePayload(Schema, calendar, [], "a JSM calendar");
+  const opts = parseOptions(OptionsSchema, options);
   if (!isTimeZone(parsed.timezoneId)) {
     throw new InteropError("invalid_time_zone", [{ code: "invalid_time_zone", path: ["timezoneId"], message: `"${parsed.timezoneId}" is not an IANA time-zone name` }]);
   }
@@ -107,8 +110,8 @@ export function calendarFromJsmCalendar(calendar: JsmCalendar, options: JsmCalen
       continue;
     }
     const ownYear = Number(date.slice(0, 4));
-    const fromYear = options.fromYear ?? ownYear;
-    const toYear = options.toYear ?? fromYear + 10;
+    const fromYear = opts.fromYear ?? ownYear;
+    const toYear = opts.toYear ?? fromYear + 10;
     if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || toYear < fromYear || toYear - fromYear > 200) {
       argumentError(["toYear"], `the years ${fromYear}–${toYear} are not a range of at most 200 whole years`);
     }

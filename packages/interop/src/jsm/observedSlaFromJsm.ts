@@ -3,7 +3,7 @@ import type { SlaMetricStatus } from "@supportops/sla";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import type { ObservedSla } from "../ObservedSla.js";
-import { parsePayload } from "../internal/payload.js";
+import { parseOptions, parsePayload } from "../internal/payload.js";
 import { parseVendorIso } from "../internal/vendorTime.js";
 
 /**
@@ -68,6 +68,7 @@ export interface JsmSlaOptions {
   readonly metrics?: Readonly<Record<string, string>>;
 }
 
+const OptionsSchema = z.object({ metrics: z.record(z.string(), z.string().min(1)).optional() });
 const DateSchema = z.object({ iso8601: z.string().optional(), jira: z.string().optional(), friendly: z.string().optional(), epochMillis: z.number().int().optional() });
 const Millis = z.object({ millis: z.number().int() }).optional();
 const CycleSchema = z.object({
@@ -113,7 +114,7 @@ function instant(date: z.output<typeof DateSchema> | undefined, path: IssuePath)
  */
 export function observedSlaFromJsm(sla: JsmSlaResponse, options: JsmSlaOptions = {}): ImportResult<ReadonlyArray<ObservedSla>, { readonly vendor: "jsm" }> {
   const parsed = parsePayload(Schema, sla, [], "a JSM request SLA response");
-  const names = { ...DEFAULT_METRICS, ...(options.metrics ?? {}) };
+  const names: Record<string, string> = { ...DEFAULT_METRICS, ...(parseOptions(OptionsSchema, options).metrics ?? {}) };
   const issues: InteropIssue[] = [];
   const out: ObservedSla[] = [];
   parsed.values.forEach((metric, m) => {

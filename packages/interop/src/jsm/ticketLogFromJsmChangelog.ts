@@ -1,7 +1,7 @@
 import type { CanonicalStatus, TicketLog } from "@supportops/core";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
-import { parsePayload } from "../internal/payload.js";
+import { parseOptions, parsePayload } from "../internal/payload.js";
 import { LogBuilder, mapStatus, statusChange, statusMapOf } from "../internal/ticketLog.js";
 import { parseVendorIso } from "../internal/vendorTime.js";
 
@@ -91,6 +91,8 @@ export interface JsmChangelogOptions {
   readonly customers?: ReadonlyArray<string>;
 }
 
+const OptionsSchema = z.object({ comments: z.unknown().optional(), statusMap: z.record(z.string(), z.string()).optional(), customers: z.array(z.string()).optional() });
+
 const IssueSchema = z.object({
   key: z.string().min(1),
   fields: z.object({
@@ -158,10 +160,11 @@ export function ticketLogFromJsmChangelog(
   const wrapped = changelog !== null && typeof changelog === "object" && !Array.isArray(changelog) && "values" in changelog;
   const base = wrapped ? ["changelog", "values"] : ["changelog"];
   const entries = parsePayload(z.array(EntrySchema).max(100_000), wrapped ? (changelog as { values: unknown }).values : changelog, base, "a Jira changelog");
-  const comments = parsePayload(z.array(CommentSchema).max(100_000), options.comments ?? [], ["comments"], "Jira comments");
-  const statusMap = statusMapOf(JSM_STATUS_MAP, options.statusMap);
+  const opts = parseOptions(OptionsSchema, options);
+  const comments = parsePayload(z.array(CommentSchema).max(100_000), opts.comments ?? [], ["comments"], "Jira comments");
+  const statusMap = statusMapOf(JSM_STATUS_MAP, opts.statusMap);
   const reporter = parsedIssue.fields.reporter?.accountId ?? null;
-  const customers = new Set([...(options.customers ?? []), ...(reporter === null ? [] : [reporter])]);
+  const customers = new Set([...(opts.customers ?? []), ...(reporter === null ? [] : [reporter])]);
   const issues: InteropIssue[] = [];
   const createdAt = parseVendorIso(parsedIssue.fields.created, ["issue", "fields", "created"]);
 

@@ -4,7 +4,7 @@ import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import { InteropError } from "../InteropError.js";
 import { compileImported, toTimeInterval, weeklyFromDays, type MsInterval } from "../internal/calendar.js";
 import { DAY_MS, dayOfIsoDate, dayOfYmd, isoDateOfDay, weekdayOfDay } from "../internal/clock.js";
-import { argumentError, parsePayload, payloadError } from "../internal/payload.js";
+import { argumentError, parseOptions, parsePayload, payloadError } from "../internal/payload.js";
 import { parseCompactDateTime } from "../internal/vendorTime.js";
 import { isTimeZone } from "../internal/zones.js";
 import { ReferenceSchema, referenceId, text, type ServiceNowReference } from "./ServiceNowRecords.js";
@@ -110,6 +110,7 @@ const SpanSchema = z.object({
 type Span = z.output<typeof SpanSchema>;
 
 const MAX_WINDOW_DAYS = 20 * 366;
+const OptionsSchema = z.object({ from: z.string(), to: z.string(), timeZone: z.string().optional() });
 const WEEKLY_KINDS: Readonly<Record<string, ReadonlyArray<number>>> = {
   daily: [0, 1, 2, 3, 4, 5, 6],
   weekdays: [1, 2, 3, 4, 5],
@@ -176,15 +177,16 @@ export function calendarFromServiceNowSchedule(
 ): ImportResult<CalendarDefinition, ServiceNowScheduleSource> {
   const parent = parsePayload(ScheduleSchema, schedule, [], "a ServiceNow cmn_schedule row");
   const rows = parsePayload(z.array(SpanSchema).max(10_000), spans, [], "ServiceNow cmn_schedule_span rows");
-  if (options === null || typeof options !== "object") argumentError([], "pass { from, to }: the local dates the entries are expanded in");
-  const first = typeof options.from === "string" ? dayOfIsoDate(options.from) : null;
-  const last = typeof options.to === "string" ? dayOfIsoDate(options.to) : null;
-  if (first === null) argumentError(["from"], `${JSON.stringify(options.from)} is not a date; write "YYYY-MM-DD"`);
-  if (last === null) argumentError(["to"], `${JSON.stringify(options.to)} is not a date; write "YYYY-MM-DD"`);
-  if (last < first || last - first > MAX_WINDOW_DAYS) argumentError(["to"], `the window ${options.from} – ${options.to} must run forwards and span at most 20 years`);
+  if (options === undefined) argumentError([], "pass { from, to }: the local dates the entries are expanded in");
+  const opts = parseOptions(OptionsSchema, options);
+  const first = dayOfIsoDate(opts.from);
+  const last = dayOfIsoDate(opts.to);
+  if (first === null) argumentError(["from"], `${JSON.stringify(opts.from)} is not a date; write "YYYY-MM-DD"`);
+  if (last === null) argumentError(["to"], `${JSON.stringify(opts.to)} is not a date; write "YYYY-MM-DD"`);
+  if (last < first || last - first > MAX_WINDOW_DAYS) argumentError(["to"], `the window ${opts.from} – ${opts.to} must run forwards and span at most 20 years`);
 
   const floating = parent.time_zone === "" || parent.time_zone.toLowerCase() === "floating";
-  const timeZone = floating ? options.timeZone : parent.time_zone;
+  const timeZone = floating ? opts.timeZone : parent.time_zone;
   if (timeZone === undefined || !isTimeZone(timeZone)) {
     throw new InteropError("invalid_time_zone", [
       floating

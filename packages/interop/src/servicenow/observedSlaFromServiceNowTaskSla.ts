@@ -2,7 +2,7 @@ import type { SlaMetricStatus } from "@supportops/sla";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import type { ObservedSla } from "../ObservedSla.js";
-import { parsePayload, payloadError } from "../internal/payload.js";
+import { parseOptions, parsePayload, payloadError } from "../internal/payload.js";
 import { parseGlideDuration, parseServiceNowDateTime } from "../internal/vendorTime.js";
 import { ReferenceSchema, referenceId, text, type ServiceNowReference } from "./ServiceNowRecords.js";
 import type { ServiceNowSlaSource } from "./slaDefinitionsFromServiceNow.js";
@@ -42,6 +42,11 @@ export interface ServiceNowTaskSlaOptions {
   readonly targets?: Readonly<Record<string, number>>;
 }
 
+const OptionsSchema = z.object({
+  definitions: z.object({ definitions: z.array(z.object({ sysId: z.string(), metric: z.string().nullable() })) }),
+  targets: z.record(z.string(), z.number().int().positive()).optional(),
+});
+
 const Schema = z.object({
   sys_id: text,
   sla: ReferenceSchema,
@@ -77,7 +82,8 @@ const Schema = z.object({
  */
 export function observedSlaFromServiceNowTaskSla(rows: ReadonlyArray<ServiceNowTaskSla>, options: ServiceNowTaskSlaOptions): ImportResult<ReadonlyArray<ObservedSla>, { readonly vendor: "servicenow" }> {
   const list = parsePayload(z.array(Schema).max(100_000), rows, [], "ServiceNow task_sla rows");
-  const metricOf = new Map((options?.definitions?.definitions ?? []).map((d) => [d.sysId, d.metric]));
+  const opts = parseOptions(OptionsSchema, options);
+  const metricOf = new Map(opts.definitions.definitions.map((d) => [d.sysId, d.metric]));
   const issues: InteropIssue[] = [];
   const cycles: Array<ObservedSla & { readonly index: number }> = [];
   list.forEach((row, index) => {
@@ -112,7 +118,7 @@ export function observedSlaFromServiceNowTaskSla(rows: ReadonlyArray<ServiceNowT
       metric,
       cycle: 0,
       status,
-      targetMs: options.targets?.[slaId] ?? null,
+      targetMs: opts.targets?.[slaId] ?? null,
       startedAt: parseServiceNowDateTime(row.start_time, [index, "start_time"]),
       stoppedAt: row.stage === "completed" || row.stage === "cancelled" ? time("end_time") : null,
       breachedAt: status === "breached" || status === "active" ? planned : null,

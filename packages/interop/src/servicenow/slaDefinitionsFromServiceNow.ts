@@ -2,7 +2,7 @@ import { TICKET_EVENT_TYPES } from "@supportops/core";
 import type { CalendarDefinition, SlaCondition, SlaEngineDefinition, SlaMetricDefinition, SlaTarget } from "@supportops/sla";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
-import { argumentError, parsePayload } from "../internal/payload.js";
+import { argumentError, parseOptions, parsePayload } from "../internal/payload.js";
 import { parseGlideDuration } from "../internal/vendorTime.js";
 import { conditionFromEncodedQuery } from "./encodedQuery.js";
 import { ReferenceSchema, referenceId, text, type ServiceNowReference } from "./ServiceNowRecords.js";
@@ -137,7 +137,8 @@ export function slaDefinitionsFromServiceNow(
   options: ServiceNowSlaOptions = {},
 ): ImportResult<SlaEngineDefinition, ServiceNowSlaSource> {
   const rows = parsePayload(z.array(Schema).max(10_000), definitions, [], "ServiceNow contract_sla rows");
-  const priorities = options.priorities ?? ["1", "2", "3", "4", "5"];
+  const opts = parseOptions(z.object({ schedules: z.record(z.string(), z.unknown()).optional(), priorities: z.unknown().optional() }), options);
+  const priorities = (opts.priorities ?? ["1", "2", "3", "4", "5"]) as ReadonlyArray<string>;
   if (!Array.isArray(priorities) || priorities.length === 0 || !priorities.every((p) => typeof p === "string" && p !== "")) {
     argumentError(["priorities"], "list the priorities the targets apply to, e.g. [\"1\", \"2\"]");
   }
@@ -166,7 +167,7 @@ export function slaDefinitionsFromServiceNow(
     if (row.schedule_source === "task_field") return skip("unsupported_setting", "schedule_source", "the schedule comes from a task field");
     const scheduleId = row.schedule === undefined || row.schedule === "" ? "" : referenceId(row.schedule);
     if (row.schedule_source !== "no_schedule" && scheduleId !== "") {
-      const def = options.schedules?.[scheduleId];
+      const def = Object.hasOwn(opts.schedules ?? {}, scheduleId) ? (opts.schedules?.[scheduleId] as CalendarDefinition | undefined) : undefined;
       if (def === undefined) {
         argumentError(["schedules", scheduleId], `"${row.name}" runs on schedule ${scheduleId}: import it with calendarFromServiceNowSchedule and pass it in { schedules: { "${scheduleId}": … } }`);
       }

@@ -1,7 +1,7 @@
 import type { CanonicalStatus, TicketLog } from "@supportops/core";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
-import { argumentError, parsePayload } from "../internal/payload.js";
+import { argumentError, parseOptions, parsePayload } from "../internal/payload.js";
 import { LogBuilder, mapStatus, statusChange, statusMapOf } from "../internal/ticketLog.js";
 import { parseServiceNowDateTime } from "../internal/vendorTime.js";
 import { ReferenceSchema, referenceId, text, type ServiceNowReference } from "./ServiceNowRecords.js";
@@ -131,6 +131,13 @@ const AuditSchema = z.object({
 });
 const JournalSchema = z.object({ sys_id: text, element: z.string(), element_id: text, value: text, sys_created_on: z.string(), sys_created_by: text });
 
+const OptionsSchema = z.object({
+  journal: z.unknown().optional(),
+  customers: z.array(z.string()).optional(),
+  statusMap: z.record(z.string(), z.string()).optional(),
+  createdBy: z.enum(["customer", "agent", "system"]).optional(),
+});
+
 /** Fields that are bookkeeping, not ticket data. */
 const SKIPPED = new Set(["sys_updated_on", "sys_updated_by", "sys_mod_count", "sys_created_on", "sys_created_by", "incident_state", "calendar_stc", "business_stc", "calendar_duration", "business_duration", "sla_due", "made_sla"]);
 
@@ -178,9 +185,10 @@ export function ticketLogFromServiceNowAudit(
 ): ImportResult<TicketLog, ServiceNowTicketSource> {
   const row = parsePayload(IncidentSchema, incident, ["incident"], "a ServiceNow incident row");
   const rows = parsePayload(z.array(AuditSchema).max(1_000_000), audit, ["audit"], "ServiceNow sys_audit rows");
-  const journal = parsePayload(z.array(JournalSchema).max(1_000_000), options.journal ?? [], ["journal"], "ServiceNow journal entries");
-  const statusMap = statusMapOf(SERVICENOW_STATE_MAP, options.statusMap);
-  const customers = new Set(options.customers ?? []);
+  const opts = parseOptions(OptionsSchema, options);
+  const journal = parsePayload(z.array(JournalSchema).max(1_000_000), opts.journal ?? [], ["journal"], "ServiceNow journal entries");
+  const statusMap = statusMapOf(SERVICENOW_STATE_MAP, opts.statusMap);
+  const customers = new Set(opts.customers ?? []);
   const issues: InteropIssue[] = [];
   const openedAt = parseServiceNowDateTime(row.opened_at, ["incident", "opened_at"]);
 
@@ -198,7 +206,7 @@ export function ticketLogFromServiceNowAudit(
   let status = { status: mapStatus(statusMap, stateText === "" ? "1" : stateText, ["incident", "state"]), label: label(stateText === "" ? "1" : stateText) };
   let currentPriority: string | null = priority === "" ? null : priority;
   const log = new LogBuilder();
-  const by = options.createdBy ?? (CUSTOMER_CHANNELS.has(row.contact_type) ? "customer" : SYSTEM_CHANNELS.has(row.contact_type) ? "system" : "agent");
+  const by = opts.createdBy ?? (CUSTOMER_CHANNELS.has(row.contact_type) ? "customer" : SYSTEM_CHANNELS.has(row.contact_type) ? "system" : "agent");
   log.addCreated(openedAt, {
     id: `${row.sys_id}:created`,
     type: "created",
@@ -217,7 +225,7 @@ export function ticketLogFromServiceNowAudit(
       log.add(at, { id, type: "message", role: "agent", public: false, ...(author === "" ? {} : { author }) });
       return;
     }
-    if (options.customers === undefined) argumentError(["customers"], `${path.join(".")} is a customer-visible comment: pass options.customers with the user names of the caller (and anyone else writing as the customer)`);
+    if (opts.customers === undefined) argumentError(["customers"], `${path.join(".")} is a customer-visible comment: pass options.customers with the user names of the caller (and anyone else writing as the customer)`);
     log.add(at, { id, type: "message", role: customers.has(author) ? "customer" : "agent", public: true, ...(author === "" ? {} : { author }) });
   };
 

@@ -3,7 +3,7 @@ import type { SlaCondition, SlaEngineDefinition, SlaPolicyDefinition, SlaTarget 
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import { InteropError } from "../InteropError.js";
-import { parsePayload } from "../internal/payload.js";
+import { parseOptions, parsePayload } from "../internal/payload.js";
 import { engineDefinition, requireCalendar, targetOf, type SlaImportCalendar } from "../internal/sla.js";
 
 /**
@@ -185,7 +185,7 @@ export function slaPoliciesFromZendesk(
   const list = parsePayload(z.array(PolicySchema).max(10_000), wrapped ? (policies as { sla_policies: unknown }).sla_policies : policies, base, "Zendesk SLA policies");
   const issues: InteropIssue[] = [];
   const order = list.map((policy, index) => ({ policy, index })).sort((a, b) => (a.policy.position ?? a.index) - (b.policy.position ?? b.index) || a.index - b.index);
-  const calendar = requireCalendar(options.calendar, list.some((p) => p.policy_metrics.some((m) => m.business_hours)), "Zendesk");
+  const calendar = requireCalendar(parseOptions(z.object({ calendar: z.unknown().optional() }), options).calendar as SlaImportCalendar | undefined, list.some((p) => p.policy_metrics.some((m) => m.business_hours)), "Zendesk");
 
   const out: SlaPolicyDefinition[] = [];
   const kept: Array<ZendeskSlaSource["policies"][number]> = [];

@@ -1,7 +1,7 @@
 import type { CanonicalStatus, TicketLog } from "@supportops/core";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
-import { argumentError, parsePayload, payloadError } from "../internal/payload.js";
+import { argumentError, parseOptions, parsePayload, payloadError } from "../internal/payload.js";
 import { LogBuilder, idText, mapStatus, statusChange, statusMapOf } from "../internal/ticketLog.js";
 import { parseVendorIso } from "../internal/vendorTime.js";
 
@@ -96,6 +96,12 @@ const AuditSchema = z.object({
   ),
 });
 
+const OptionsSchema = z.object({
+  requesterId: z.union([z.number(), z.string()]).optional(),
+  users: z.array(z.object({ id: z.union([z.number(), z.string()]), role: z.string() })).optional(),
+  statusMap: z.record(z.string(), z.string()).optional(),
+});
+
 /** Fields whose Change events carry SLA targets (object values), not ticket data. */
 const SLA_FIELDS = new Set(["first_reply_time", "next_reply_time", "periodic_update_time", "pausable_update_time", "requester_wait_time", "agent_work_time", "total_resolution_time", "sla_policy"]);
 /** Fields that are part of the ticket's creation or have an event of their own. */
@@ -152,9 +158,10 @@ export function ticketLogFromZendeskAudits(
   const wrapped = audits !== null && typeof audits === "object" && !Array.isArray(audits) && "audits" in audits;
   const base = wrapped ? ["audits"] : [];
   const list = parsePayload(z.array(AuditSchema).min(1).max(100_000), wrapped ? (audits as { audits: unknown }).audits : audits, base, "Zendesk ticket audits");
-  const statusMap = statusMapOf(ZENDESK_STATUS_MAP, options.statusMap);
+  const opts = parseOptions(OptionsSchema, options);
+  const statusMap = statusMapOf(ZENDESK_STATUS_MAP, opts.statusMap);
   const roles = new Map<string, string>();
-  for (const user of options.users ?? []) roles.set(String(user.id), user.role);
+  for (const user of opts.users ?? []) roles.set(String(user.id), user.role);
   const issues: InteropIssue[] = [];
 
   const timed = list.map((audit, index) => ({ audit, index, at: parseVendorIso(audit.created_at, [...base, index, "created_at"]) }));
@@ -164,7 +171,7 @@ export function ticketLogFromZendeskAudits(
     payloadError([...base, first?.index ?? 0, "events"], "the first audit has no Create events: pass every audit of the ticket, from its creation");
   }
   const createdValue = (field: string): unknown => first.audit.events.find((e) => e.type === "Create" && e.field_name === field)?.value;
-  const requester = idText(options.requesterId) ?? idText(createdValue("requester_id"));
+  const requester = idText(opts.requesterId) ?? idText(createdValue("requester_id"));
   const roleOf = (author: string, path: ReadonlyArray<string | number>): "customer" | "agent" | "system" => {
     if (author === "-1") return "system";
     if (author === requester) return "customer";

@@ -1,11 +1,12 @@
 import type { IssuePath } from "@supportops/core";
 import type { CalendarDefinition, TimeInterval } from "@supportops/sla";
+import { z } from "zod";
 import { ianaFromRailsTimeZone } from "../ianaFromRailsTimeZone.js";
 import { InteropError } from "../InteropError.js";
 import { railsTimeZoneFromIana } from "../railsTimeZoneFromIana.js";
 import { compileImported } from "../internal/calendar.js";
 import { DAY_MS, dayOfIsoDate, isoDateOfDay, MINUTE_MS, readTimeOfDay, weekdayOfDay, WEEKDAY_KEYS } from "../internal/clock.js";
-import { argumentError, exportError } from "../internal/payload.js";
+import { argumentError, exportError, parseOptions } from "../internal/payload.js";
 import { RAILS_TO_IANA, canonicalZone } from "../internal/zones.js";
 
 /**
@@ -44,6 +45,8 @@ export interface ZendeskScheduleExport {
   readonly holidays: ReadonlyArray<{ readonly name: string; readonly start_date: string; readonly end_date: string }>;
 }
 
+const OptionsSchema = z.object({ name: z.string().min(1).optional(), timeZoneName: z.string().min(1).optional() });
+
 interface Refusal {
   readonly path: IssuePath;
   readonly message: string;
@@ -77,9 +80,10 @@ interface Refusal {
  */
 export function zendeskScheduleFromCalendar(definition: CalendarDefinition, options: ZendeskExportOptions = {}): ZendeskScheduleExport {
   compileImported(definition, []);
-  const name = options.name ?? definition.name;
+  const opts = parseOptions(OptionsSchema, options);
+  const name = opts.name ?? definition.name;
   if (name === undefined || name === "") argumentError(["name"], "a Zendesk schedule needs a name: give the definition a `name` or pass `{ name }`");
-  const timeZoneName = exportZoneName(definition.timeZone, options.timeZoneName);
+  const timeZoneName = exportZoneName(definition.timeZone, opts.timeZoneName);
 
   const refusals: Refusal[] = [];
   const intervals: Array<{ start_time: number; end_time: number }> = [];
