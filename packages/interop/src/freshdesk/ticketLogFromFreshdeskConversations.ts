@@ -107,7 +107,7 @@ const ActivitySchema = z.object({
   ticket_id: z.number().int(),
   performer_type: z.string().optional(),
   performer_id: z.number().int().optional(),
-  activity: z.record(z.string(), z.unknown()),
+  activity: z.record(z.string(), z.json()),
 });
 
 /**
