@@ -19,6 +19,7 @@ const CALLS: ReadonlyArray<readonly [string, (...args: never[]) => unknown, Read
   ["zendeskScheduleFromCalendar", zendesk.zendeskScheduleFromCalendar, [{ name: "x", timeZone: "Europe/London", weekly: { mon: [["09:00", "17:00"]] } }, { timeZoneName: "London" }]],
   ["slaPoliciesFromZendesk", zendesk.slaPoliciesFromZendesk, [fixture("sla_policies"), { calendar: { name: "s", definition: { timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]] } } } }]],
   ["ticketLogFromZendeskAudits", zendesk.ticketLogFromZendeskAudits, [fixture("audits"), { users: [{ id: 9001, role: "agent" }] }]],
+  ["ticketLogFromZendeskTicketEvents", zendesk.ticketLogFromZendeskTicketEvents, [[{ id: 1, ticket_id: 5, timestamp: 1773065100, updater_id: 7, via: "Mail", event_type: "Audit", child_events: [{ id: 2, type: "Create", field_name: "status", value: "new" }] }], { ticketId: 5 }]],
   ["observedSlaFromZendeskMetricEvents", zendesk.observedSlaFromZendeskMetricEvents, [fixture("ticket_metric_events")]],
   ["calendarFromFreshdeskBusinessHours", freshdesk.calendarFromFreshdeskBusinessHours, [{ name: "x", time_zone: "London", working_hours: { monday: { start_time: "9:00 am", end_time: "5:00 pm" } } }]],
   ["slaPoliciesFromFreshdesk", freshdesk.slaPoliciesFromFreshdesk, [[{ id: 1, name: "d", sla_target: { priority_4: { respond_within: 60 } }, applicable_to: { sources: [7] } }]]],

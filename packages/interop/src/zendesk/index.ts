@@ -17,3 +17,5 @@ export { ZENDESK_STATUS_MAP, ticketLogFromZendeskAudits } from "./ticketLogFromZ
 export type { ZendeskAudit, ZendeskAuditOptions, ZendeskTicketSource } from "./ticketLogFromZendeskAudits.js";
 export { observedSlaFromZendeskMetricEvents } from "./observedSlaFromZendeskMetricEvents.js";
 export type { ZendeskMetricEvent } from "./observedSlaFromZendeskMetricEvents.js";
+export { ticketLogFromZendeskTicketEvents } from "./ticketLogFromZendeskTicketEvents.js";
+export type { ZendeskTicketEvent, ZendeskTicketEventsOptions } from "./ticketLogFromZendeskTicketEvents.js";

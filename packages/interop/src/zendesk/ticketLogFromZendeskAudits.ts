@@ -58,7 +58,7 @@ export interface ZendeskAuditOptions {
   readonly requesterId?: number | string;
   /** Who is who: Zendesk user roles (`end-user` is a customer; `agent` and `admin` are agents). */
   readonly users?: ReadonlyArray<{ readonly id: number | string; readonly role: string }>;
-  /** Status names (and `custom_status_id` values) mapped onto canonical statuses, over {@link ZENDESK_STATUS_MAP}. */
+  /** Status names mapped onto canonical statuses, over {@link ZENDESK_STATUS_MAP} (`custom_status_id` changes stay `field_changed` events). */
   readonly statusMap?: Readonly<Record<string, CanonicalStatus>>;
 }
 
