@@ -81,6 +81,22 @@ describe("a Zendesk ticket, imported and replayed", () => {
     expect(missing.differences).toStrictEqual([{ metric: "next_response", cycle: 0, field: "cycle", vendor: "breached", ours: null, deltaMs: null }]);
   });
 
+  it("takes the target of the last apply_sla (Zendesk re-applies the SLA when the priority changes), and numbers next replies from instance 2", () => {
+    const events = [
+      { id: 1, metric: "reply_time", instance_id: 1, type: "activate", time: "2026-03-09T20:00:00Z" },
+      { id: 2, metric: "reply_time", instance_id: 1, type: "apply_sla", time: "2026-03-09T20:00:00Z", sla: { target: 480, business_hours: true } },
+      { id: 3, metric: "reply_time", instance_id: 1, type: "apply_sla", time: "2026-03-09T21:00:00Z", sla: { target: 30, target_in_seconds: 1800, business_hours: false } },
+      { id: 4, metric: "reply_time", instance_id: 1, type: "breach", time: "2026-03-09T21:00:00Z" },
+      { id: 5, metric: "reply_time", instance_id: 3, type: "activate", time: "2026-03-10T10:00:00Z" },
+      { id: 6, metric: "reply_time", instance_id: 3, type: "apply_sla", time: "2026-03-10T10:00:00Z", sla: { target: 60, business_hours: false } },
+      { id: 7, metric: "reply_time", instance_id: 3, type: "pause", time: "2026-03-10T10:30:00Z" },
+    ];
+    expect(observedSlaFromZendeskMetricEvents(events).definition.map(({ metric, cycle, status, targetMs, breachedAt }) => [metric, cycle, status, targetMs, breachedAt])).toStrictEqual([
+      ["first_response", 0, "breached", 1_800_000, Z("2026-03-09T21:00:00Z")],
+      ["next_response", 1, "paused", 3_600_000, null],
+    ]);
+  });
+
   it("needs the role of every comment author, and a status map entry for custom statuses", () => {
     const error = thrownBy(InteropError, () => ticketLogFromZendeskAudits(fixture("audits") as never));
     expect([error.code, error.issues[0].path]).toStrictEqual(["invalid_argument", ["users"]]);
