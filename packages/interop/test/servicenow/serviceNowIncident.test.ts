@@ -102,6 +102,15 @@ describe("a ServiceNow incident, imported and replayed", () => {
     expect(compareSla(observed.definition, ours)).toStrictEqual({ compared: 1, agreed: 1, differences: [] });
   });
 
+  it("reads a glide_duration day as 24 hours of the schedule: on 8-5 weekdays (9 h a day) it ends on the third day", () => {
+    const day = slaDefinitionsFromServiceNow([{ ...definitions[0]!, name: "P1 one day", duration: "1970-01-02 00:00:00", cancel_condition: "", when_to_cancel: "" }], { schedules: { sch85: schedule.definition }, priorities: ["1"] });
+    expect(day.issues).toStrictEqual([]);
+    const open = ticketLogFromServiceNowAudit({ ...incident, state: "2" }, [{ fieldname: "state", oldvalue: "1", newvalue: "2", record_checkpoint: "1", sys_created_on: "2026-03-09 15:30:00" }]);
+    const [state] = createSlaEngine(day.definition).evaluate(open.definition, { at: "2026-03-09T16:00:00Z" }).metrics;
+    // Monday 08:00–17:00 (9 h) + Tuesday (9 h) + Wednesday 08:00–14:00 (6 h) = 24 h: due Wednesday 14:00 PDT.
+    expect(state?.dueAt).toBe(Date.parse("2026-03-11T14:00:00-07:00"));
+  });
+
   it("keeps Canceled apart: closed with the label Canceled", () => {
     const canceled = ticketLogFromServiceNowAudit({ ...incident, state: "8" }, [
       { fieldname: "state", oldvalue: "1", newvalue: "8", user: "beth.anglin", record_checkpoint: "1", sys_created_on: "2026-03-09 15:30:00" },
