@@ -8,6 +8,11 @@
 import nodeModule = require("node:module");
 import core = require("@supportops/core");
 import escalation = require("@supportops/escalation");
+import interop = require("@supportops/interop");
+import freshdesk = require("@supportops/interop/freshdesk");
+import jsm = require("@supportops/interop/jsm");
+import servicenow = require("@supportops/interop/servicenow");
+import zendeskInterop = require("@supportops/interop/zendesk");
 import metrics = require("@supportops/metrics");
 import sla = require("@supportops/sla");
 import taxonomyModule = require("@supportops/taxonomy");
@@ -18,6 +23,11 @@ type TimeInterval = sla.TimeInterval;
 const { createCalendar } = sla;
 const { createTaxonomy } = taxonomyModule;
 const { redact } = escalation;
+const { InteropError, ianaFromRailsTimeZone } = interop;
+const { calendarFromFreshdeskBusinessHours } = freshdesk;
+const { calendarFromJsmCalendar } = jsm;
+const { calendarFromServiceNowSchedule } = servicenow;
+const { calendarFromZendeskSchedule, zendeskScheduleFromCalendar } = zendeskInterop;
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`consumer check failed: ${what}`);
@@ -105,5 +115,16 @@ check(!note.includes("jane.doe@example.com") && redacted.report.counts.email ===
 
 // --- metrics: a placeholder that exports nothing yet, but must resolve and load ----------------------
 check(typeof metrics === "object", "@supportops/metrics loads");
+
+// --- interop: one subpath per vendor; errors from any subpath are the root's InteropError ---------------
+const zendesk = calendarFromZendeskSchedule({ name: "Support", time_zone: "Eastern Time (US & Canada)", intervals: [{ start_time: 1980, end_time: 2460 }] });
+check(zendesk.definition.timeZone === "America/New_York" && zendesk.definition.weekly.mon?.[0]?.[1] === "17:00", "calendarFromZendeskSchedule");
+check(zendeskScheduleFromCalendar(zendesk.definition).schedule.intervals[0]?.end_time === 2460, "zendeskScheduleFromCalendar");
+const badZone = thrown(() => calendarFromJsmCalendar({ timezoneId: "Nowhere", workingTimes: [] }));
+check(badZone instanceof InteropError && badZone.code === "invalid_time_zone", "an error from /jsm is the root's InteropError");
+check(ianaFromRailsTimeZone("London") === "Europe/London", "ianaFromRailsTimeZone");
+check(typeof calendarFromFreshdeskBusinessHours === "function" && typeof calendarFromServiceNowSchedule === "function", "/freshdesk and /servicenow load");
+// @ts-expect-error -- a Zendesk schedule needs intervals (the payload types are real types, not `any`).
+check(thrown(() => calendarFromZendeskSchedule({ name: "x", time_zone: "UTC" })) instanceof InteropError, "payload types");
 
 console.log("consumer checks passed");

@@ -15,6 +15,11 @@ import {
   type TimeInput,
 } from "@supportops/core";
 import { redact } from "@supportops/escalation";
+import { InteropError, ianaFromRailsTimeZone } from "@supportops/interop";
+import { calendarFromFreshdeskBusinessHours } from "@supportops/interop/freshdesk";
+import { calendarFromJsmCalendar } from "@supportops/interop/jsm";
+import { calendarFromServiceNowSchedule } from "@supportops/interop/servicenow";
+import { calendarFromZendeskSchedule, zendeskScheduleFromCalendar } from "@supportops/interop/zendesk";
 import * as metrics from "@supportops/metrics";
 import { createCalendar, type TimeInterval } from "@supportops/sla";
 import { createTaxonomy } from "@supportops/taxonomy";
@@ -105,5 +110,16 @@ check(!note.includes("jane.doe@example.com") && redacted.report.counts.email ===
 
 // --- metrics: a placeholder that exports nothing yet, but must resolve and load ----------------------
 check(typeof metrics === "object", "@supportops/metrics loads");
+
+// --- interop: one subpath per vendor; errors from any subpath are the root's InteropError ---------------
+const zendesk = calendarFromZendeskSchedule({ name: "Support", time_zone: "Eastern Time (US & Canada)", intervals: [{ start_time: 1980, end_time: 2460 }] });
+check(zendesk.definition.timeZone === "America/New_York" && zendesk.definition.weekly.mon?.[0]?.[1] === "17:00", "calendarFromZendeskSchedule");
+check(zendeskScheduleFromCalendar(zendesk.definition).schedule.intervals[0]?.end_time === 2460, "zendeskScheduleFromCalendar");
+const badZone = thrown(() => calendarFromJsmCalendar({ timezoneId: "Nowhere", workingTimes: [] }));
+check(badZone instanceof InteropError && badZone.code === "invalid_time_zone", "an error from /jsm is the root's InteropError");
+check(ianaFromRailsTimeZone("London") === "Europe/London", "ianaFromRailsTimeZone");
+check(typeof calendarFromFreshdeskBusinessHours === "function" && typeof calendarFromServiceNowSchedule === "function", "/freshdesk and /servicenow load");
+// @ts-expect-error -- a Zendesk schedule needs intervals (the payload types are real types, not `any`).
+check(thrown(() => calendarFromZendeskSchedule({ name: "x", time_zone: "UTC" })) instanceof InteropError, "payload types");
 
 console.log("consumer checks passed");

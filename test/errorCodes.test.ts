@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CLI_ERROR_CODES, CliError } from "@supportops/cli";
 import { COMMON_ERROR_CODES, CORE_ERROR_CODES, CoreError, SupportOpsError } from "@supportops/core";
 import { ESCALATION_ERROR_CODES, EscalationError } from "@supportops/escalation";
+import { INTEROP_ERROR_CODES, InteropError } from "@supportops/interop";
 import { METRICS_ERROR_CODES, MetricsError } from "@supportops/metrics";
 import { SLA_ERROR_CODES, SlaError } from "@supportops/sla";
 import { TAXONOMY_ERROR_CODES, TaxonomyError } from "@supportops/taxonomy";
@@ -15,6 +16,7 @@ const PACKAGES = [
   { name: "@supportops/escalation", className: "EscalationError", errorClass: EscalationError, codes: ESCALATION_ERROR_CODES },
   { name: "@supportops/metrics", className: "MetricsError", errorClass: MetricsError, codes: METRICS_ERROR_CODES },
   { name: "@supportops/cli", className: "CliError", errorClass: CliError, codes: CLI_ERROR_CODES },
+  { name: "@supportops/interop", className: "InteropError", errorClass: InteropError, codes: INTEROP_ERROR_CODES },
 ] as const;
 
 const common: ReadonlySet<string> = new Set(COMMON_ERROR_CODES);
