@@ -18,10 +18,10 @@ export const options: KpiSqlOptions = {
   period: { from: "2026-01-05", to: "2026-03-02" }, // eight ISO weeks, [from, to)
   timeZone: "Europe/Berlin",
   asOf: "2026-03-16", // two weeks later: reopen windows have passed, nothing is provisional
-  kpis: ["tickets_resolved", "first_response_time", "resolution_time", "first_contact_resolution", "csat"],
+  kpis: ["tickets_resolved", "first_response_time", "first_response_time_business", "resolution_time", "resolution_time_business", "first_contact_resolution", "csat"],
   groupBy: ["category"],
   bucket: { unit: "week" },
-  calendar: "office_hours",
+  calendarTable: "office_hours", // the calendar table below: business hours where kpiReport takes `calendar: officeHours`
 };
 
 /** Loads the sample into a fresh in-memory DuckDB, runs the report query, and returns its rows. */

@@ -8,9 +8,9 @@ import { buildKpiSql, type SqlKpiId } from "./internal/sql/buildKpiSql.js";
 import { readDialect, readTableName, sqlArgumentError, type SqlDialect } from "./internal/sql/sqlParts.js";
 
 /**
- * The KPIs {@link kpiSql} computes: the period KPIs a `TicketRow` can answer. The business-hours
- * variants `first_response_time_business` and `resolution_time_business` are added to the report
- * when the `calendar` option is given.
+ * The calendar-time KPIs {@link kpiSql} computes: the period KPIs a `TicketRow` can answer. With the
+ * `calendarTable` option it also computes their business-hours variants `first_response_time_business`
+ * and `resolution_time_business` (see {@link SqlReportKpi}).
  *
  * @example
  * SQL_KPI_IDS.includes("reopen_rate"); // => true
@@ -26,28 +26,36 @@ export const SQL_KPI_IDS = ["tickets_resolved", "first_response_time", "resoluti
 export type SqlKpi = (typeof SQL_KPI_IDS)[number];
 
 /**
- * A `kpi` id a {@link kpiSql} row can carry: one of {@link SQL_KPI_IDS}, or a business-hours variant.
+ * A KPI {@link kpiSql} computes and its rows carry: one of {@link SQL_KPI_IDS}, or (with `calendarTable`)
+ * a business-hours variant.
  *
  * @example
  * const kpi: SqlReportKpi = "resolution_time_business";
  */
 export type SqlReportKpi = SqlKpiId;
 
+const BUSINESS_SQL_KPIS = ["first_response_time_business", "resolution_time_business"] as const;
+const SQL_REPORT_KPIS: ReadonlyArray<SqlReportKpi> = [...SQL_KPI_IDS, ...BUSINESS_SQL_KPIS];
+
 /**
  * Options of {@link kpiSql}: those of `kpiReport` (period, zone, `asOf`, window, `minN`,
- * `mergedInFails`, `groupBy`, `bucket`), which KPIs, the tables to read, and a calendar table for
- * business-hours durations.
+ * `mergedInFails`, `kpis`, `groupBy`, `bucket`), the tables to read, and — where `kpiReport` takes a
+ * calendar object — the name of a calendar table for business-hours durations.
  *
  * @example
  * const options: KpiSqlOptions = {
  *   period: { from: "2026-01-05", to: "2026-03-02" }, timeZone: "Europe/Berlin",
- *   kpis: ["tickets_resolved", "first_response_time", "resolution_time"], groupBy: ["category"], bucket: { unit: "week" },
- *   calendar: "support_hours",
+ *   kpis: ["tickets_resolved", "first_response_time", "first_response_time_business"], groupBy: ["category"], bucket: { unit: "week" },
+ *   calendarTable: "support_hours",
  * };
  */
 export interface KpiSqlOptions extends Omit<KpiOptions, "calendar"> {
-  /** Default: every one of {@link SQL_KPI_IDS}. */
-  readonly kpis?: ReadonlyArray<SqlKpi>;
+  /**
+   * Which KPIs, in the order of the rows, as in `kpiReport`. Default: every one of {@link SQL_KPI_IDS},
+   * then, with `calendarTable`, `first_response_time_business` and `resolution_time_business`. The
+   * business-hours variants can be listed only with `calendarTable`.
+   */
+  readonly kpis?: ReadonlyArray<SqlReportKpi>;
   /** Attributes to group by (the row's values at `asOf`). */
   readonly groupBy?: ReadonlyArray<GroupAttribute>;
   /** Local weeks or months in `timeZone`; default one bucket, the whole period. */
@@ -56,10 +64,11 @@ export interface KpiSqlOptions extends Omit<KpiOptions, "calendar"> {
   readonly tickets?: string;
   /**
    * The name of a calendar table made by `@supportops/sla`'s `calendarSql` (with its functions) in the
-   * same database: adds `first_response_time_business` and `resolution_time_business` rows, every
-   * duration in business ms on that calendar. The table must cover every instant those durations read.
+   * same database, playing the part of `kpiReport`'s `calendar`: `first_response_time_business` and
+   * `resolution_time_business` measure business ms on it (and are added to the default KPIs). The
+   * table must cover every instant those durations read.
    */
-  readonly calendar?: string;
+  readonly calendarTable?: string;
 }
 
 /**
@@ -100,10 +109,10 @@ function readBucket(value: unknown): BucketSpec | null {
  * described by {@link ticketsTableSql}; {@link kpiRowsFromSql} turns its result rows into report rows.
  * Only nearest-rank percentiles are available in SQL (`percentile: "linear"` is refused).
  *
- * @param options - the report options, plus `tickets` and `calendar` table names
+ * @param options - the report options, plus `tickets` and `calendarTable` table names
  * @param target - `{ dialect: "duckdb" | "postgres" }`
  * @returns the query (one `WITH … SELECT`), ordered by KPI, group and bucket
- * @throws {@link MetricsError} `invalid_argument` for a bad option (`["kpis", i]`, `["calendar"]`,
+ * @throws {@link MetricsError} `invalid_argument` for a bad option (`["kpis", i]`, `["calendarTable"]`,
  *   `["tickets"]`, `["percentile"]`, `["dialect"]` …), and the errors of `kpiReport`'s options
  * @example
  * const sql = kpiSql({ period: { from: "2026-01-05", to: "2026-01-19" }, kpis: ["tickets_resolved"], bucket: { unit: "week" } }, { dialect: "duckdb" });
@@ -115,23 +124,24 @@ export function kpiSql(options: KpiSqlOptions, target: KpiSqlTarget): string {
   const dialect = readDialect(target.dialect, ["dialect"]);
   if (o.percentile !== "nearestRank") throw sqlArgumentError(["percentile"], 'kpiSql computes nearest-rank percentiles only (percentile_disc); leave percentile unset or "nearestRank"');
   const raw = options as KpiSqlOptions;
-  const requested =
+  if ((raw as { calendar?: unknown }).calendar !== undefined) {
+    throw sqlArgumentError(["calendar"], "kpiSql reads business hours from a calendar table: give its name as calendarTable (made by calendarSql from @supportops/sla)");
+  }
+  const calendar = raw.calendarTable === undefined ? null : readTableName(raw.calendarTable, ["calendarTable"]);
+  const kpis: SqlKpiId[] =
     raw.kpis === undefined
-      ? [...SQL_KPI_IDS]
-      : readList(raw.kpis, SQL_KPI_IDS, ["kpis"], (item) =>
+      ? [...SQL_KPI_IDS, ...(calendar === null ? [] : BUSINESS_SQL_KPIS)]
+      : readList(raw.kpis, SQL_REPORT_KPIS, ["kpis"], (item) =>
           item === "resolution_survival" || item === "backlog"
             ? `${String(item)} is not available in SQL yet; compute it with the library's ${item === "backlog" ? "backlog" : "resolutionSurvival"}`
-            : `unknown ${JSON.stringify(item)}; use one of ${SQL_KPI_IDS.join(", ")}`,
+            : `unknown ${JSON.stringify(item)}; use one of ${SQL_REPORT_KPIS.join(", ")}`,
         );
+  if (calendar === null && raw.kpis !== undefined) {
+    const i = raw.kpis.findIndex((k) => (BUSINESS_SQL_KPIS as ReadonlyArray<string>).includes(k));
+    if (i >= 0) throw sqlArgumentError(["kpis", i], `${raw.kpis[i] as string} measures business hours: give the calendar table's name as calendarTable (made by calendarSql from @supportops/sla)`);
+  }
   const groupBy = raw.groupBy === undefined ? [] : readList(raw.groupBy, GROUP_ATTRIBUTES, ["groupBy"], (item) => `unknown ${JSON.stringify(item)}; use one of ${GROUP_ATTRIBUTES.join(", ")}`);
   const tickets = readTableName(raw.tickets ?? "tickets", ["tickets"]);
-  const calendar = raw.calendar === undefined ? null : readTableName(raw.calendar, ["calendar"]);
-  const kpis: SqlKpiId[] = [];
-  for (const k of requested) {
-    kpis.push(k);
-    if (calendar !== null && k === "first_response_time") kpis.push("first_response_time_business");
-    if (calendar !== null && k === "resolution_time") kpis.push("resolution_time_business");
-  }
   return buildKpiSql({
     dialect,
     kpis,
@@ -139,6 +149,7 @@ export function kpiSql(options: KpiSqlOptions, target: KpiSqlTarget): string {
     groupBy,
     buckets: bucketsOf(o.from, o.to, o.timeZone, readBucket(raw.bucket)),
     tickets: tickets.table,
-    calendar,
+    // Only business-hours KPIs read the calendar table (in DuckDB through ASOF JOINs).
+    calendar: kpis.some((k) => (BUSINESS_SQL_KPIS as ReadonlyArray<string>).includes(k)) ? calendar : null,
   });
 }

@@ -32,7 +32,7 @@ function parseCsv(text: string): Array<Record<string, string>> {
 
 describe("kpiSql", () => {
   it("refuses names that are not plain identifiers, with their path", () => {
-    for (const [key, value] of [["tickets", 'tickets"; DROP TABLE x; --'], ["calendar", "Office Hours"], ["tickets", "a.b.c"], ["calendar", 7]] as const) {
+    for (const [key, value] of [["tickets", 'tickets"; DROP TABLE x; --'], ["calendarTable", "Office Hours"], ["tickets", "a.b.c"], ["calendarTable", 7]] as const) {
       const error = thrownBy(MetricsError, () => kpiSql({ period, [key]: value } as never, { dialect: "duckdb" }));
       expect([error.code, error.issues[0].path]).toStrictEqual(["invalid_argument", [key]]);
     }
@@ -48,15 +48,21 @@ describe("kpiSql", () => {
     expect(thrownBy(MetricsError, () => kpiSql({ period, groupBy: ["team" as never] }, { dialect: "duckdb" })).issues[0].path).toStrictEqual(["groupBy", 0]);
   });
 
-  it("adds the business variants after their calendar-time KPI only with a calendar", () => {
+  it("lists KPIs like kpiReport: business-hours variants by default and when listed, only with a calendar table", () => {
     const order = (sql: string): string[] => [...sql.matchAll(/WHEN \d+ THEN '([a-z_]+)'/g)].map((m) => m[1] as string);
     expect(order(kpiSql({ period, kpis: ["first_response_time", "csat"] }, { dialect: "duckdb" }))).toStrictEqual(["first_response_time", "csat"]);
-    expect(order(kpiSql({ period, kpis: ["resolution_time", "first_response_time"], calendar: "hours" }, { dialect: "postgres" }))).toStrictEqual([
-      "resolution_time",
+    expect(order(kpiSql({ period, kpis: ["first_response_time", "csat"], calendarTable: "hours" }, { dialect: "duckdb" }))).toStrictEqual(["first_response_time", "csat"]);
+    expect(order(kpiSql({ period, kpis: ["resolution_time_business", "resolution_time", "first_response_time"], calendarTable: "hours" }, { dialect: "postgres" }))).toStrictEqual([
       "resolution_time_business",
+      "resolution_time",
       "first_response_time",
-      "first_response_time_business",
     ]);
+    expect(order(kpiSql({ period, calendarTable: "hours" }, { dialect: "duckdb" })).slice(-3)).toStrictEqual(["csat", "first_response_time_business", "resolution_time_business"]);
+    const noTable = thrownBy(MetricsError, () => kpiSql({ period, kpis: ["csat", "first_response_time_business"] }, { dialect: "duckdb" }));
+    expect([noTable.code, noTable.issues[0].path]).toStrictEqual(["invalid_argument", ["kpis", 1]]);
+    // kpiReport's calendar is an object; kpiSql's is a table name, under another option name.
+    const old = thrownBy(MetricsError, () => kpiSql({ period, calendar: "hours" } as never, { dialect: "duckdb" }));
+    expect([old.issues[0].path, old.issues[0].message]).toStrictEqual([["calendar"], "kpiSql reads business hours from a calendar table: give its name as calendarTable (made by calendarSql from @supportops/sla)"]);
   });
 
   it("rejects result rows it did not write", () => {

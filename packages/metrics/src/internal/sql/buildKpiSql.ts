@@ -9,7 +9,7 @@ import type { Bucket } from "../buckets.js";
 import type { ResolvedOptions } from "../resolveOptions.js";
 import { epochMs, instantLiteral, percentileDisc, stringLiteral, type SqlDialect } from "./sqlParts.js";
 
-/** The KPIs kpiSql computes, in report order (business variants follow their calendar-time KPI). */
+/** The KPIs kpiSql computes: the period KPIs rows can answer and, with a calendar table, their business-hours variants. */
 export type SqlKpiId =
   | "tickets_resolved"
   | "first_response_time"
