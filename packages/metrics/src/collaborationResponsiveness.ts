@@ -43,6 +43,8 @@ export interface CollaborationResponsivenessStats extends RateStats {
 }
 
 interface Handoff {
+  /** The handoff's index in the log. */
+  readonly seq: number;
   readonly at: number;
   readonly group: string;
 }
@@ -51,7 +53,7 @@ interface Handoff {
  * Collaboration responsiveness against an OLA: for each handoff to another group — an `escalated`
  * event naming the group (`to`), and with `includeReassignments` a reassignment from one group to
  * another — the time until the receiving group first responds (a human agent's message, public or
- * internal, or an `acknowledged`, at or after the handoff; by a member when `members` lists the group).
+ * internal, or an `acknowledged`, after the handoff in the log; by a member when `members` lists the group).
  * As SLA attainment: a handoff is **met** at its response if that came within the target, **breached**
  * at handoff + target otherwise (even if never answered); the value is met / (met + breached) over
  * outcomes determined in the period. A ticket resolved before any response and before the target passed
@@ -92,7 +94,7 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
     const merged = work.facts.merged !== null;
     for (const handoff of handoffsOf(work, includeReassignments, members)) {
       const target = targetOf(handoff.group);
-      const response = responseOf(work, handoff, members);
+      const response = responseOf(work, handoff, members)?.at ?? null;
       const end = work.facts.resolutions.find((r) => r.at >= handoff.at)?.at ?? null;
       if (response !== null && inPeriod(o, response)) {
         if (merged) excluded.merged += 1;
@@ -144,15 +146,15 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
 
 function handoffsOf(work: WorkFacts, includeReassignments: boolean, members: ReadonlyMap<string, ReadonlySet<string>>): Handoff[] {
   const candidates: Handoff[] = [];
-  for (const e of work.escalations) if (e.to !== null) candidates.push({ at: e.at, group: e.to });
+  for (const e of work.escalations) if (e.to !== null) candidates.push({ seq: e.seq, at: e.at, group: e.to });
   if (includeReassignments) {
     let current: string | null = null;
-    for (const { at, group } of work.groups) {
-      if (group !== null && current !== null && group !== current) candidates.push({ at, group });
+    for (const { seq, at, group } of work.groups) {
+      if (group !== null && current !== null && group !== current) candidates.push({ seq, at, group });
       if (group !== null) current = group;
     }
   }
-  candidates.sort((a, b) => a.at - b.at);
+  candidates.sort((a, b) => a.seq - b.seq);
   // A second handoff to the same group while the first is still unanswered is the same handoff
   // (an escalation and the assignment that carries it out).
   const handoffs: Handoff[] = [];
@@ -160,18 +162,18 @@ function handoffsOf(work: WorkFacts, includeReassignments: boolean, members: Rea
     const last = handoffs[handoffs.length - 1];
     if (last !== undefined && last.group === c.group) {
       const response = responseOf(work, last, members);
-      if (response === null || response >= c.at) continue;
+      if (response === null || response.seq > c.seq) continue;
     }
     handoffs.push(c);
   }
   return handoffs;
 }
 
-function responseOf(work: WorkFacts, handoff: Handoff, members: ReadonlyMap<string, ReadonlySet<string>>): number | null {
+function responseOf(work: WorkFacts, handoff: Handoff, members: ReadonlyMap<string, ReadonlySet<string>>): { readonly seq: number; readonly at: number } | null {
   const listed = members.get(handoff.group);
   for (const act of work.agentActs) {
-    if (act.at < handoff.at) continue;
-    if (listed === undefined || (act.by !== null && listed.has(act.by))) return act.at;
+    if (act.seq < handoff.seq) continue;
+    if (listed === undefined || (act.by !== null && listed.has(act.by))) return act;
   }
   return null;
 }

@@ -65,10 +65,10 @@ export const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type
 export interface WorkFacts {
   readonly facts: TicketFacts;
   /** Group assignments in order (an `assigned` event that names a group; `null` = unassigned from any group). */
-  readonly groups: ReadonlyArray<{ readonly at: number; readonly group: string | null }>;
-  readonly escalations: ReadonlyArray<{ readonly at: number; readonly to: string | null; readonly tier: number | null }>;
+  readonly groups: ReadonlyArray<{ readonly seq: number; readonly at: number; readonly group: string | null }>;
+  readonly escalations: ReadonlyArray<{ readonly seq: number; readonly at: number; readonly to: string | null; readonly tier: number | null }>;
   /** Human-agent messages (public or internal) and acknowledgements, in order, with who did them. */
-  readonly agentActs: ReadonlyArray<{ readonly at: number; readonly by: string | null; readonly kind: "message" | "acknowledged" }>;
+  readonly agentActs: ReadonlyArray<{ readonly seq: number; readonly at: number; readonly by: string | null; readonly kind: "message" | "acknowledged" }>;
   /** Every field's timeline (field_changed, plus category, priority and severity). */
   readonly fields: ReadonlyMap<string, ReadonlyArray<{ readonly at: number; readonly value: unknown }>>;
 }
@@ -83,16 +83,18 @@ export function readWork(ticket: TicketInput, asOf: number, path: IssuePath, kpi
   // The parsed log is passed on, so computeTicketFacts does not validate it again.
   const facts = computeTicketFacts({ id: ticket.id, events: log }, { asOf }, path);
   if (facts === null) return null;
-  const groups: Array<{ at: number; group: string | null }> = [];
-  const escalations: Array<{ at: number; to: string | null; tier: number | null }> = [];
-  const agentActs: Array<{ at: number; by: string | null; kind: "message" | "acknowledged" }> = [];
+  // `seq` is the event's index in the log: at one instant, the log's order says what came first.
+  const groups: Array<{ seq: number; at: number; group: string | null }> = [];
+  const escalations: Array<{ seq: number; at: number; to: string | null; tier: number | null }> = [];
+  const agentActs: Array<{ seq: number; at: number; by: string | null; kind: "message" | "acknowledged" }> = [];
   const fields = new Map<string, Array<{ at: number; value: unknown }>>();
   const setField = (name: string, at: number, value: unknown): void => {
     let timeline = fields.get(name);
     if (timeline === undefined) fields.set(name, (timeline = []));
     timeline.push({ at, value });
   };
-  for (const event of log as ReadonlyArray<TicketEvent>) {
+  for (let seq = 0; seq < log.length; seq++) {
+    const event = log[seq] as TicketEvent;
     if (event.at > asOf) break;
     switch (event.type) {
       case "created":
@@ -101,16 +103,16 @@ export function readWork(ticket: TicketInput, asOf: number, path: IssuePath, kpi
         if (event.severity !== undefined) setField("severity", event.at, event.severity);
         break;
       case "assigned":
-        if (event.group !== undefined) groups.push({ at: event.at, group: event.group });
+        if (event.group !== undefined) groups.push({ seq, at: event.at, group: event.group });
         break;
       case "escalated":
-        escalations.push({ at: event.at, to: event.to ?? null, tier: event.tier ?? null });
+        escalations.push({ seq, at: event.at, to: event.to ?? null, tier: event.tier ?? null });
         break;
       case "message":
-        if (event.role === "agent") agentActs.push({ at: event.at, by: event.author ?? event.actor ?? null, kind: "message" });
+        if (event.role === "agent") agentActs.push({ seq, at: event.at, by: event.author ?? event.actor ?? null, kind: "message" });
         break;
       case "acknowledged":
-        agentActs.push({ at: event.at, by: event.actor ?? null, kind: "acknowledged" });
+        agentActs.push({ seq, at: event.at, by: event.actor ?? null, kind: "acknowledged" });
         break;
       case "field_changed":
         setField(event.field, event.at, event.to);
