@@ -8,6 +8,7 @@ import { readTicket } from "./internal/readTicket.js";
 import { Engine, GROUP_ATTRIBUTES, PERIOD_KPIS, newCell, type Cell, type GroupAttribute, type PeriodKpiId } from "./internal/engine.js";
 import { invalidArgument, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
 import type { BucketSpec } from "./internal/buckets.js";
+import { DDSketch, type DDSketchJson } from "./DDSketch.js";
 
 /**
  * How a report cuts time: local ISO weeks (from Monday 00:00, or from `weekStart`: 1 = Monday … 7 =
@@ -60,7 +61,7 @@ export interface KpiAccumulatorJson {
     readonly groupBy: ReadonlyArray<GroupAttribute>;
     readonly bucket: BucketSpec | null;
   };
-  readonly cells: ReadonlyArray<{ readonly kpi: PeriodKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: Cell }>;
+  readonly cells: ReadonlyArray<{ readonly kpi: PeriodKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: Omit<Cell, "sketch"> & { readonly sketch?: DDSketchJson } }>;
   readonly snapshots: ReadonlyArray<{ readonly groupKey: string; readonly awaiting: ReadonlyArray<number>; readonly open: ReadonlyArray<number> }>;
   readonly mergedInto: ReadonlyArray<string>;
 }
@@ -165,7 +166,7 @@ function wrap(engine: Engine): KpiAccumulator {
       return {
         version: 1,
         config: structuredClone(engine.config) as KpiAccumulatorJson["config"],
-        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: structuredClone(cell) })),
+        cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: cellToJson(cell) })),
         snapshots: [...engine.snapshots].map(([groupKey, s]) => ({ groupKey, awaiting: [...s.awaiting], open: [...s.open] })),
         mergedInto: [...engine.mergedInto].sort(),
       };
@@ -175,6 +176,12 @@ function wrap(engine: Engine): KpiAccumulator {
     },
   };
   return acc;
+}
+
+/** A cell as plain JSON (its DDSketch, if any, as the sketch's own JSON). */
+function cellToJson(cell: Cell): KpiAccumulatorJson["cells"][number]["cell"] {
+  const { sketch, ...rest } = cell;
+  return sketch === undefined ? structuredClone(rest) : { ...structuredClone(rest), sketch: sketch.toJSON() };
 }
 
 /** The report of an engine. */
@@ -240,6 +247,7 @@ export function accumulatorFromJSON(json: unknown): KpiAccumulator {
         percentile: o.percentile,
         minN: o.minN,
         mergedInFails: o.mergedInFails,
+        ...(o.sketch == null ? {} : { percentiles: { method: "ddsketch" as const, relativeAccuracy: o.sketch.relativeAccuracy, maxBins: o.sketch.maxBins } }),
         kpis: c.kpis,
         groupBy: c.groupBy,
         ...(c.bucket === null ? {} : { bucket: c.bucket.unit === "week" ? c.bucket : { unit: c.bucket.unit } }),
@@ -261,7 +269,21 @@ export function accumulatorFromJSON(json: unknown): KpiAccumulator {
       isCountRecord(entry.cell.counters) && Array.isArray(entry.cell.pendingIds) && entry.cell.pendingIds.every((id: unknown) => typeof id === "string") &&
       isCountRecord(entry.cell.distribution);
     if (!ok) throw stateError("not a cell an accumulator writes", ["cells", i]);
-    const cell = Object.assign(newCell(), structuredClone(entry.cell));
+    const { sketch: sketchJson, ...counts } = entry.cell;
+    const cell: Cell = Object.assign(newCell(), structuredClone(counts));
+    const wantsSketch = config.options.sketch != null && (entry.kpi === "first_response_time" || entry.kpi === "resolution_time");
+    if (wantsSketch !== (sketchJson !== undefined)) throw stateError(wantsSketch ? "a DDSketch accumulator's duration cell needs its sketch" : "a sketch in a cell that keeps exact values", ["cells", i, "cell", "sketch"]);
+    if (sketchJson !== undefined) {
+      try {
+        cell.sketch = DDSketch.fromJSON(sketchJson);
+      } catch (error) {
+        if (error instanceof MetricsError) throw stateError(`not a sketch an accumulator writes: ${error.message}`, ["cells", i, "cell", "sketch"]);
+        throw error;
+      }
+      if (cell.sketch.relativeAccuracy !== config.options.sketch?.relativeAccuracy || cell.sketch.maxBins !== config.options.sketch.maxBins) {
+        throw stateError("the sketch was made with another relative accuracy or bin count than the config says", ["cells", i, "cell", "sketch"]);
+      }
+    }
     engine.cells.set(`${entry.kpi}\u0000${entry.groupKey}\u0000${entry.bucket}`, { kpi: entry.kpi, groupKey: entry.groupKey, bucket: entry.bucket, cell });
   });
   if (!Array.isArray(state.snapshots)) throw stateError("expected a list of snapshots", ["snapshots"]);

@@ -14,7 +14,8 @@ export type RateCell =
       readonly group: Readonly<Record<string, string | null>>;
       readonly bucket?: { readonly label: string };
       readonly n: number;
-      readonly stats: { readonly successes: number };
+      /** A rate KPI's stats, with `successes` (checked when read). */
+      readonly stats: object;
     }
   | { readonly successes: number; readonly n: number; readonly [attribute: string]: unknown };
 

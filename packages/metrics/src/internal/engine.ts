@@ -9,6 +9,7 @@ import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
 import { kaplanMeierMedian, mean, percentile, wilsonInterval } from "./statistics.js";
+import { DDSketch } from "../DDSketch.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
 export const PERIOD_KPIS = [
@@ -82,7 +83,12 @@ export interface Cell {
   /** FCR successes that fail if another ticket was merged into them: decided at the end. */
   pendingIds: string[];
   distribution: Record<string, number>;
+  /** With `percentiles: { method: "ddsketch" }`, the durations of first response and resolution time go here instead of `values`. */
+  sketch?: DDSketch;
 }
+
+/** The KPIs whose values a DDSketch can hold (durations read only through percentiles, min, max and mean). */
+const SKETCHED: ReadonlySet<PeriodKpiId> = new Set(["first_response_time", "resolution_time"]);
 
 export function newCell(): Cell {
   return { n: 0, excluded: {}, values: [], censored: [], successes: 0, counters: {}, pendingIds: [], distribution: {} };
@@ -101,6 +107,7 @@ function mergeCellInto(into: Cell, from: Cell): void {
   addCounts(into.counters, from.counters);
   for (const id of from.pendingIds) into.pendingIds.push(id);
   addCounts(into.distribution, from.distribution);
+  if (from.sketch !== undefined) (into.sketch ??= new DDSketch(from.sketch)).merge(from.sketch);
 }
 
 /** Ages at asOf of tickets not bucketed by any anchor (awaiting a first reply; open), per group. */
@@ -166,6 +173,8 @@ export class Engine {
     let entry = this.cells.get(key);
     if (entry === undefined) {
       entry = { kpi, groupKey, bucket, cell: newCell() };
+      const sketch = this.config.options.sketch;
+      if (sketch != null && SKETCHED.has(kpi)) entry.cell.sketch = new DDSketch(sketch);
       this.cells.set(key, entry);
     }
     return entry.cell;
@@ -204,7 +213,10 @@ export class Engine {
         }
         cell.n += 1;
         if (item.censored === true) cell.censored.push(item.value as number);
-        else if (item.value !== undefined) cell.values.push(item.value);
+        else if (item.value !== undefined) {
+          if (cell.sketch !== undefined) cell.sketch.add(item.value);
+          else cell.values.push(item.value);
+        }
         if (item.success === true) cell.successes += 1;
         if (item.pendingId !== undefined) cell.pendingIds.push(item.pendingId);
         if (item.counter !== undefined) cell.counters[item.counter] = (cell.counters[item.counter] ?? 0) + 1;
@@ -266,7 +278,7 @@ export class Engine {
         return { ...base, value: cell.n, stats: {} };
       case "first_response_time":
       case "resolution_time": {
-        const durations = durationStats(sorted(cell.values), o);
+        const durations = cell.sketch !== undefined ? sketchStats(cell.sketch, o) : durationStats(sorted(cell.values), o);
         const snapshot = this.snapshots.get(groupKey) ?? { awaiting: [], open: [] };
         if (kpi === "first_response_time") {
           return {
@@ -333,6 +345,22 @@ function durationStats(sorted: ReadonlyArray<number>, o: ResolvedOptions): Durat
     min: sorted.length === 0 ? null : (sorted[0] as number),
     max: sorted.length === 0 ? null : (sorted[sorted.length - 1] as number),
     belowMinN: sorted.length < o.minN,
+  };
+}
+
+/** Duration stats from a DDSketch: percentiles within its relative accuracy (rounded to whole ms); mean, min and max exact. */
+function sketchStats(sketch: DDSketch, o: ResolvedOptions): DurationStats {
+  const q = (p: number): number | null => {
+    const v = sketch.quantile(p);
+    return v === null ? null : Math.round(v);
+  };
+  return {
+    median: q(0.5),
+    p90: q(0.9),
+    mean: sketch.count === 0 ? null : Math.round(sketch.sum / sketch.count),
+    min: sketch.min,
+    max: sketch.max,
+    belowMinN: sketch.count < o.minN,
   };
 }
 
