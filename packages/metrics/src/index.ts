@@ -17,7 +17,7 @@ export type { ComputeTicketFactsOptions, Rating, Resolution, TicketFacts, Ticket
 
 // --- KPIs ---
 export { KPI_IDS } from "./KpiOptions.js";
-export type { BacklogOptions, KpiId, KpiInstant, KpiOptions, KpiPeriod, PercentileMethod } from "./KpiOptions.js";
+export type { BacklogOptions, KpiId, KpiInstant, KpiOptions, KpiPeriod, PercentileMethod, PercentilesOption } from "./KpiOptions.js";
 export type {
   BacklogAgeBucket,
   BacklogStats,

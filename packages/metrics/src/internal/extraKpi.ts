@@ -39,7 +39,7 @@ export function readObject(value: unknown, path: IssuePath, what: string): Recor
 
 export const inPeriod = (o: ResolvedOptions, t: number): boolean => t >= o.from && t < o.to;
 
-export const isResolved = (status: string): boolean => status === "solved" || status === "closed";
+const isResolved = (status: string): boolean => status === "solved" || status === "closed";
 
 /** Percentile stats of durations (integer ms), as the core duration KPIs report them. */
 export function durationStatsOf(values: ReadonlyArray<number>, o: ResolvedOptions): DurationStats {

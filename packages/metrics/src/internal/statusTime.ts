@@ -8,7 +8,7 @@ import { MetricsError } from "../MetricsError.js";
 import { PERCENTILE_NAMES, durationStatsOf, requireList, resolveOptions, resolvedInPeriod } from "./extraKpi.js";
 
 /** Milliseconds `f` spent in `statuses` from its creation to its latest resolution. */
-export function msInStatuses(f: TicketFacts, statuses: ReadonlySet<CanonicalStatus>): number {
+function msInStatuses(f: TicketFacts, statuses: ReadonlySet<CanonicalStatus>): number {
   const end = f.latestResolvedAt as number;
   const timeline = f.statusTimeline;
   let total = 0;
