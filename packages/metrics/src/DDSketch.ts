@@ -241,7 +241,10 @@ export class DDSketch {
     return this.valueAtRank(rank);
   }
 
-  /** The value of the `rank`-th smallest (1-based) as the sketch knows it. */
+  /**
+   * The `rank`-th smallest value (1-based; ranks past the count give the max) as the sketch knows it:
+   * within `α ×` the true one; `null` when the sketch is empty.
+   */
   valueAtRank(rank: number): number | null {
     if (this.total === 0) return null;
     if (rank <= this.zeroCount) return 0;

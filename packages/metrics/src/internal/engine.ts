@@ -350,13 +350,14 @@ function durationStats(sorted: ReadonlyArray<number>, o: ResolvedOptions): Durat
 
 /** Duration stats from a DDSketch: percentiles within its relative accuracy (rounded to whole ms); mean, min and max exact. */
 function sketchStats(sketch: DDSketch, o: ResolvedOptions): DurationStats {
-  const q = (p: number): number | null => {
-    const v = sketch.quantile(p);
+  // The nearest rank ⌈n·q/100⌉ in integers, as the exact percentiles compute it.
+  const q = (percent: number): number | null => {
+    const v = sketch.valueAtRank(Math.max(1, Math.floor((sketch.count * percent + 99) / 100)));
     return v === null ? null : Math.round(v);
   };
   return {
-    median: q(0.5),
-    p90: q(0.9),
+    median: q(50),
+    p90: q(90),
     mean: sketch.count === 0 ? null : Math.round(sketch.sum / sketch.count),
     min: sketch.min,
     max: sketch.max,
