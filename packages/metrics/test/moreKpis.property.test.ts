@@ -76,6 +76,21 @@ describe("more KPIs equal the naive reference on generated logs", () => {
     expect(complianceAdherence(logs, { ...options, rules: RULES })).toMatchObject({ value: compliance.value, n: compliance.n, excluded: compliance.excluded, stats: { successes: compliance.successes } });
   });
 
+  test.prop([caseArb, fc.integer()], { numRuns: numRuns(15) })("order independence: shuffling the tickets changes no result", (c, shuffleSeed) => {
+    const { logs, options } = setUp(c);
+    const shuffled = fc.sample(fc.shuffledSubarray(logs, { minLength: logs.length }), { seed: shuffleSeed, numRuns: 1 })[0]!;
+    const members = { tier2: [...GENERATED_GROUP_MEMBERS.tier2] };
+    for (const run of [
+      (t: typeof logs) => firstLevelResolution(t, options),
+      (t: typeof logs) => requesterWaitTime(t, options),
+      (t: typeof logs) => netIntake(t, options),
+      (t: typeof logs) => collaborationResponsiveness(t, { ...options, members, includeReassignments: true }),
+      (t: typeof logs) => complianceAdherence(t, { ...options, rules: RULES }),
+    ]) {
+      expect(run(shuffled)).toStrictEqual(run(logs));
+    }
+  });
+
   test.prop([fc.array(fc.record({ day: fc.integer({ min: -5, max: 40 }), score: fc.integer({ min: 0, max: 10 }) }), { maxLength: 300 })], { numRuns: numRuns(50) })(
     "NPS and CES over generated responses",
     (answers) => {
