@@ -1,9 +1,9 @@
-import type { DurationInput } from "@supportops/core";
+import { rethrowAs, type BusinessCalendarLike, type DurationInput } from "@supportops/core";
+import { MetricsError } from "./MetricsError.js";
 import { Duration } from "luxon";
 import type { KpiOptions } from "./KpiOptions.js";
 import type { DurationStats, RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
-import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
 import { PERCENTILE_NAMES, bad, durationStatsOf, inPeriod, rateStatsOf, readDuration, readWork, requireList, resolveOptions, type WorkFacts } from "./internal/extraKpi.js";
 
@@ -24,6 +24,12 @@ export interface CollaborationResponsivenessOptions extends KpiOptions {
   readonly members?: Readonly<Record<string, ReadonlyArray<string>>>;
   /** Also count a reassignment from one group to another as a handoff (default `false`: only `escalated` events naming a group). */
   readonly includeReassignments?: boolean;
+  /**
+   * Measure in business time: one calendar (`createCalendar` of `@supportops/sla`, or any
+   * `BusinessCalendarLike`) for every group, or one per group (`default` for the rest; a group with
+   * none is measured in calendar time). Default: calendar time.
+   */
+  readonly calendar?: BusinessCalendarLike | { readonly default?: BusinessCalendarLike; readonly [group: string]: BusinessCalendarLike | undefined };
 }
 
 /**
@@ -58,10 +64,11 @@ interface Handoff {
  * at handoff + target otherwise (even if never answered); the value is met / (met + breached) over
  * outcomes determined in the period. A ticket resolved before any response and before the target passed
  * leaves the handoff `excluded.resolvedWithoutResponse`; merged-away tickets are `excluded.merged`.
- * Calendar time. Reads event logs only. See docs/kpis.md.
+ * Calendar time, or business time with `calendar` (the breach instant is the target's business time
+ * after the handoff). Reads event logs only. See docs/kpis.md.
  *
  * @param tickets - any iterable of `{ id, events }`
- * @param options - the period KPI options, `olaTarget`, `members`, `includeReassignments`
+ * @param options - the period KPI options, `olaTarget`, `members`, `includeReassignments`, `calendar`
  * @returns the `collaboration_responsiveness` result: OLA attainment with response-time stats
  * @throws {@link MetricsError} `invalid_ticket_log` (path `[ticketIndex, "events", …]`), `invalid_argument` / `invalid_duration` for bad options, `invalid_argument` for a row
  * @example
@@ -78,6 +85,7 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
   const o = resolveOptions(options, "collaborationResponsiveness(tickets, { period: { from, to }, olaTarget?, members? })");
   const targetOf = readTargets(options.olaTarget);
   const members = readMembers(options.members);
+  const calendarOf = readCalendars(options.calendar);
   const includeReassignments = options.includeReassignments ?? false;
   if (typeof includeReassignments !== "boolean") throw bad(["includeReassignments"], "expected true or false");
   let met = 0;
@@ -94,23 +102,27 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
     const merged = work.facts.merged !== null;
     for (const handoff of handoffsOf(work, includeReassignments, members)) {
       const target = targetOf(handoff.group);
+      const cal = calendarOf(handoff.group);
+      const path = ["calendar", handoff.group];
+      // The breach instant: target business time after the handoff on the group's calendar.
+      const breachAt = cal === null ? handoff.at + target : rethrowAs(MetricsError, () => cal.addBusinessMs(handoff.at, target), path, "invalid_argument");
       const response = responseOf(work, handoff, members)?.at ?? null;
       const end = work.facts.resolutions.find((r) => r.at >= handoff.at)?.at ?? null;
       if (response !== null && inPeriod(o, response)) {
         if (merged) excluded.merged += 1;
-        else responseTimes.push(response - handoff.at);
+        else responseTimes.push(cal === null ? response - handoff.at : rethrowAs(MetricsError, () => cal.businessMsBetween(handoff.at, response), path, "invalid_argument"));
       }
       let outcome: "met" | "breached" | null = null;
       let anchor: number;
-      if (response !== null && response - handoff.at <= target && (end === null || response <= end)) {
+      if (response !== null && response <= breachAt && (end === null || response <= end)) {
         outcome = "met";
         anchor = response;
-      } else if (end !== null && end < handoff.at + target && (response === null || response > end)) {
+      } else if (end !== null && end < breachAt && (response === null || response > end)) {
         if (inPeriod(o, end)) excluded.resolvedWithoutResponse += 1;
         continue;
-      } else if (handoff.at + target <= o.asOf) {
+      } else if (breachAt <= o.asOf) {
         outcome = "breached";
-        anchor = handoff.at + target;
+        anchor = breachAt;
       } else {
         if (!merged) undetermined += 1;
         continue;
@@ -139,7 +151,7 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
     population: `handoffs to a group (escalated events naming it${includeReassignments ? ", and reassignments between groups" : ""}) whose OLA outcome was determined in the period`,
     timeAnchor: "the response when met; handoff + target when breached",
     timeZone: o.timeZone,
-    method: `met / (met + breached): the receiving group's first response (agent message, public or internal, or acknowledgement${members.size > 0 ? "; by a listed member" : ""}) within the OLA target, calendar time; Wilson 95 % interval; response times percentiles ${PERCENTILE_NAMES[o.percentile]}`,
+    method: `met / (met + breached): the receiving group's first response (agent message, public or internal, or acknowledgement${members.size > 0 ? "; by a listed member" : ""}) within the OLA target, ${options.calendar === undefined ? "calendar time" : "business time on the group's calendar"}; Wilson 95 % interval; response times percentiles ${PERCENTILE_NAMES[o.percentile]}`,
     stats: { ...rateStatsOf(met, n), undetermined, responseTime: durationStatsOf(responseTimes, o), byGroup },
   };
 }
@@ -196,6 +208,22 @@ function readTargets(value: CollaborationResponsivenessOptions["olaTarget"]): (g
 function isPerGroup(value: object): boolean {
   const units = new Set(["years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds"]);
   return Object.keys(value).some((key) => !units.has(key));
+}
+
+function readCalendars(value: CollaborationResponsivenessOptions["calendar"]): (group: string) => BusinessCalendarLike | null {
+  if (value === undefined) return () => null;
+  const isCalendar = (v: unknown): v is BusinessCalendarLike =>
+    typeof v === "object" && v !== null && typeof (v as Partial<BusinessCalendarLike>).addBusinessMs === "function" && typeof (v as Partial<BusinessCalendarLike>).businessMsBetween === "function";
+  if (isCalendar(value)) return () => value;
+  if (typeof value !== "object" || value === null) throw bad(["calendar"], "expected a business calendar (createCalendar of @supportops/sla) or { group: calendar }");
+  const table = new Map<string, BusinessCalendarLike>();
+  for (const [group, cal] of Object.entries(value)) {
+    if (cal === undefined) continue;
+    if (!isCalendar(cal)) throw bad(["calendar", group], "expected a business calendar (createCalendar of @supportops/sla)");
+    table.set(group, cal);
+  }
+  const fallback = table.get("default") ?? null;
+  return (group) => table.get(group) ?? fallback;
 }
 
 function readMembers(value: unknown): ReadonlyMap<string, ReadonlySet<string>> {

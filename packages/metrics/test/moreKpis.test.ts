@@ -1,6 +1,7 @@
 // Example tests of the KPIs in docs/kpis.md "More KPIs": the edges each definition names.
 import { Duration } from "luxon";
 import { describe, expect, it } from "vitest";
+import { createCalendar } from "@supportops/sla";
 import { thrownBy } from "@supportops/test-utils";
 import {
   MetricsError,
@@ -159,6 +160,30 @@ describe("collaborationResponsiveness", () => {
     const perGroup = collaborationResponsiveness(tickets, { ...options, olaTarget: { default: "PT1H", eng: "PT3H" }, includeReassignments: true });
     expect(perGroup).toMatchObject({ n: 1, value: 1 });
     expect(collaborationResponsiveness(tickets, { ...options, olaTarget: Duration.fromObject({ hours: 2 }) }).value).toBe(0);
+  });
+});
+
+describe("collaborationResponsiveness in business time", () => {
+  const weekdays = [["09:00", "17:00"]] as Array<[string, string]>;
+  const cal = createCalendar({ timeZone: "UTC", weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays } });
+  const twoWeeks = { period: { from: T0, to: T0 + 14 * DAY }, olaTarget: "PT4H" };
+  // Friday 16:00 → the 4 business hours run out on Monday 12:00.
+  const friday = 4 * 24 + 16;
+  const monday = 7 * 24;
+
+  it("measures the response in the group's business hours and breaches at the business deadline", () => {
+    const answered = [ticket("A", [0, created()], [friday, escalated("eng")], [monday + 11, note])];
+    const result = collaborationResponsiveness(answered, { ...twoWeeks, calendar: cal });
+    expect(result).toMatchObject({ value: 1, n: 1, stats: { responseTime: { median: 3 * HOUR } } });
+    expect(result.method).toMatch(/business time/);
+    // In calendar time the same response is 67 h late.
+    expect(collaborationResponsiveness(answered, twoWeeks).value).toBe(0);
+    const late = [ticket("A", [0, created()], [friday, escalated("eng")], [monday + 12.5, note])];
+    expect(collaborationResponsiveness(late, { ...twoWeeks, calendar: { default: cal } })).toMatchObject({ value: 0, stats: { byGroup: { eng: { met: 0, breached: 1 } } } });
+  });
+
+  it("rejects something that is no calendar", () => {
+    expect(thrownBy(MetricsError, () => collaborationResponsiveness([], { ...twoWeeks, calendar: { eng: {} as never } })).issues[0].path).toStrictEqual(["calendar", "eng"]);
   });
 });
 
