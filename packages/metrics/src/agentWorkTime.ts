@@ -1,4 +1,4 @@
-import type { KpiOptions } from "./KpiOptions.js";
+import type { StatusTimeOptions } from "./requesterWaitTime.js";
 import type { DurationStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
@@ -11,7 +11,7 @@ import { statusTimeKpi } from "./internal/statusTime.js";
  * on-hold left out). Zendesk's definition. Reads event logs only. See docs/kpis.md.
  *
  * @param tickets - any iterable of `{ id, events }`
- * @param options - the period KPI options
+ * @param options - the period KPI options, and `calendar` for business time (each status span measured on it)
  * @returns the `agent_work_time` result (ms), stats as resolution time's percentiles
  * @throws {@link MetricsError} `invalid_ticket_log` (path `[ticketIndex, "events", …]`), `invalid_argument` for a row or bad options
  * @example
@@ -23,6 +23,6 @@ import { statusTimeKpi } from "./internal/statusTime.js";
  * ] }];
  * agentWorkTime(tickets, { period: { from: "2026-03-01", to: "2026-04-01" } }).value; // => 7200000
  */
-export function agentWorkTime(tickets: Iterable<TicketInput>, options: KpiOptions): GenericKpiResult<"agent_work_time", DurationStats> {
+export function agentWorkTime(tickets: Iterable<TicketInput>, options: StatusTimeOptions): GenericKpiResult<"agent_work_time", DurationStats> {
   return statusTimeKpi("agent_work_time", ["new", "open"], tickets, options, "agentWorkTime(tickets, { period: { from, to } })");
 }

@@ -68,6 +68,7 @@ export type { GenericKpiResult } from "./GenericKpiResult.js";
 export { firstLevelResolution } from "./firstLevelResolution.js";
 export type { FirstLevelResolutionOptions, FirstLevelResolutionStats } from "./firstLevelResolution.js";
 export { requesterWaitTime } from "./requesterWaitTime.js";
+export type { StatusTimeOptions } from "./requesterWaitTime.js";
 export { agentWorkTime } from "./agentWorkTime.js";
 export { netIntake } from "./netIntake.js";
 export type { NetIntakeStats } from "./netIntake.js";

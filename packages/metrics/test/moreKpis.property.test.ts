@@ -2,6 +2,7 @@
 // on generated logs with escalations, notes by the receiving group and compliance fields.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { createCalendar } from "@supportops/sla";
 import { GENERATED_GROUP_MEMBERS, generateTicketLogs, numRuns } from "@supportops/test-utils";
 import {
   agentWorkTime,
@@ -37,6 +38,9 @@ function setUp(c: Case) {
   return { logs, options: { period: { from, to }, asOf }, period: { from, to, asOf } };
 }
 
+const WEEKDAYS = [["08:00", "18:00"]] as Array<[string, string]>;
+const OFFICE = createCalendar({ timeZone: "Europe/Berlin", weekly: { mon: WEEKDAYS, tue: WEEKDAYS, wed: WEEKDAYS, thu: WEEKDAYS, fri: WEEKDAYS } });
+
 const RULES = [
   { name: "all", requiredFields: ["resolution_code"] },
   { name: "urgent", when: { priority: ["urgent", "high"] }, requiredFields: ["root_cause", "category"] },
@@ -53,6 +57,10 @@ describe("more KPIs equal the naive reference on generated logs", () => {
       const result = fn(logs, options);
       expect(result).toMatchObject({ value: naive.value, n: naive.n, excluded: naive.excluded });
       expect(result.stats.max).toBe(naive.values!.length === 0 ? null : naive.values![naive.values!.length - 1]);
+      // Business time never exceeds calendar time, ticket by ticket, so neither does any order statistic.
+      const business = fn(logs, { ...options, calendar: OFFICE });
+      expect(business.n).toBe(result.n);
+      for (const key of ["median", "p90", "min", "max", "mean"] as const) expect(business.stats[key] ?? 0).toBeLessThanOrEqual(result.stats[key] ?? 0);
     }
     const intake = naiveNetIntake(logs, period);
     const result = netIntake(logs, options);

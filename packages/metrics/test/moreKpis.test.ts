@@ -68,6 +68,21 @@ describe("requesterWaitTime and agentWorkTime", () => {
   });
 });
 
+describe("requesterWaitTime in business time", () => {
+  it("measures each status span on the calendar", () => {
+    const weekdays = [["09:00", "17:00"]] as Array<[string, string]>;
+    const cal = createCalendar({ timeZone: "UTC", weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays } });
+    // Friday 16:00 → Monday 10:00: 66 h on the clock, 2 business hours.
+    const tickets = [ticket("A", [4 * 24 + 16, created()], [7 * 24 + 10, status("solved")])];
+    const twoWeeks = { period: { from: T0, to: T0 + 14 * DAY } };
+    expect(requesterWaitTime(tickets, twoWeeks).value).toBe(66 * HOUR);
+    const business = requesterWaitTime(tickets, { ...twoWeeks, calendar: cal });
+    expect(business.value).toBe(2 * HOUR);
+    expect(business.method).toMatch(/business ms/);
+    expect(agentWorkTime(tickets, { ...twoWeeks, calendar: cal }).value).toBe(2 * HOUR);
+  });
+});
+
 describe("netIntake", () => {
   it("is created − resolved in the period, and can be negative", () => {
     const tickets = [
