@@ -192,6 +192,7 @@ function reportOf(engine: Engine): KpiReport {
     asOf: o.asOf,
     timeZone: o.timeZone,
     rows: engine.rows(),
+    ...(o.sketch == null ? {} : { percentiles: `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (${o.sketch.maxBins} bins at most; mean, min, max exact)` }),
   };
 }
 

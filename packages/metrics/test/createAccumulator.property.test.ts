@@ -39,6 +39,8 @@ describe("accumulators with DDSketch percentiles", () => {
     }
     const exactRows = a.result().rows;
     const sketchRows = b.result().rows;
+    expect(b.result().percentiles).toMatch(new RegExp(`^DDSketch nearest-rank, each within relative accuracy ${c.alpha} `));
+    expect(a.result().percentiles).toBeUndefined();
     expect(sketchRows.length).toBe(exactRows.length);
     exactRows.forEach((row, i) => {
       const other = sketchRows[i]!;
