@@ -1,4 +1,4 @@
-import { describeValue } from "@supportops/core";
+import { MAX_INPUT_DEPTH, checkDepth, describeValue } from "@supportops/core";
 import { z } from "zod";
 
 // A code is an opaque, stable id: any text without control characters or whitespace at its ends.
@@ -124,15 +124,9 @@ export interface TaxonomyNodeDefinition<Code extends string = string> {
   readonly children?: ReadonlyArray<TaxonomyNodeDefinition<Code>> | undefined;
 }
 
-/**
- * The zod schema of one {@link TaxonomyNodeDefinition} (recursive through `children`). zod walks the
- * nesting recursively, so untrusted input goes through `createTaxonomy` / `safeCreateTaxonomy`, which
- * refuse nesting deeper than {@link MAX_TAXONOMY_DEPTH} before this schema runs.
- *
- * @example
- * TaxonomyNodeSchema.safeParse({ code: "billing", label: "Billing" }).success; // => true
- */
-export const TaxonomyNodeSchema: z.ZodType<TaxonomyNodeDefinition, TaxonomyNodeDefinition> = z.lazy(() =>
+// The recursive node schema itself. It is only ever reached through `TaxonomyNodeSchema` below, whose
+// guard has already refused nesting deeper than MAX_INPUT_DEPTH, so zod's recursion stays bounded.
+const nodeShapeSchema: z.ZodType<TaxonomyNodeDefinition, TaxonomyNodeDefinition> = z.lazy(() =>
   z.strictObject({
     code: NodeCodeSchema,
     label: LabelSchema,
@@ -143,9 +137,27 @@ export const TaxonomyNodeSchema: z.ZodType<TaxonomyNodeDefinition, TaxonomyNodeD
     allowInternal: z.boolean().optional(),
     requires: z.array(FieldNameSchema).optional(),
     deprecated: DeprecationSchema.optional(),
-    children: z.array(TaxonomyNodeSchema).optional(),
+    children: z.array(nodeShapeSchema).optional(),
   }),
 );
+
+/**
+ * The zod schema of one {@link TaxonomyNodeDefinition} (recursive through `children`). Before zod walks
+ * the nesting it checks, without recursion, that the value nests no deeper than core's
+ * `MAX_INPUT_DEPTH` objects and arrays (and does not refer back to itself), so even a hostile value
+ * parsed directly gives a `too_deep` issue instead of overflowing the call stack. The taxonomy's own,
+ * smaller limit ({@link MAX_TAXONOMY_DEPTH} levels) is `createTaxonomy`'s to check.
+ *
+ * @example
+ * TaxonomyNodeSchema.safeParse({ code: "billing", label: "Billing" }).success; // => true
+ */
+export const TaxonomyNodeSchema: z.ZodType<TaxonomyNodeDefinition, TaxonomyNodeDefinition> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const issue = checkDepth(value, MAX_INPUT_DEPTH);
+    if (issue !== undefined) ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, params: { code: issue.code }, abort: true });
+  })
+  .pipe(nodeShapeSchema) as unknown as z.ZodType<TaxonomyNodeDefinition, TaxonomyNodeDefinition>;
 
 /**
  * A closure (resolution) code, with the fields it makes required (T9: `duplicate` ⇒ `duplicateOf`).
@@ -244,9 +256,9 @@ export type OptionLimit = "zendesk" | "salesforce" | { readonly max: number; rea
 /**
  * The zod schema of a taxonomy definition, the JSON a user writes and `createTaxonomy` compiles.
  * Structural rules (unique codes, no cycles, depth, separator, deprecations) are checked by
- * `createTaxonomy` on top of this schema, with the same `{ code, path, message }` issues. Like
- * {@link TaxonomyNodeSchema} it is recursive: parse untrusted input with `safeCreateTaxonomy`, which
- * checks the nesting first.
+ * `createTaxonomy` on top of this schema, with the same `{ code, path, message }` issues. Its nodes go
+ * through {@link TaxonomyNodeSchema}, whose depth guard keeps a hostile definition from overflowing
+ * the stack; `safeCreateTaxonomy` adds the taxonomy's own rules and the package's error type.
  *
  * @example
  * TaxonomyDefinitionSchema.safeParse({ id: "support", version: "1", nodes: [{ code: "a", label: "A" }] }).success;
@@ -326,10 +338,13 @@ export function taxonomyDefinitionJsonSchema(): Record<string, unknown> {
   // A local registry names the recursive node schema (`$defs/TaxonomyNode`) without touching zod's
   // global registry, where an id may be registered only once per process.
   const metadata = z.registry<{ id?: string; description?: string }>();
-  metadata.add(TaxonomyNodeSchema, { id: "TaxonomyNode", description: "One node of a taxonomy definition." });
+  metadata.add(nodeShapeSchema, { id: "TaxonomyNode", description: "One node of a taxonomy definition." });
   for (const field of Object.values(TaxonomyDefinitionSchema.shape)) {
     const description = z.globalRegistry.get(field)?.description;
     if (description !== undefined) metadata.add(field, { description });
   }
-  return z.toJSONSchema(TaxonomyDefinitionSchema, { io: "input", metadata }) as Record<string, unknown>;
+  // Described as output: the node schema's depth guard is a check in front of the node's shape (a pipe
+  // from unknown), and the output side is that shape. Nothing in a definition transforms, so the input
+  // and output of every other field are the same.
+  return z.toJSONSchema(TaxonomyDefinitionSchema, { io: "output", metadata }) as Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TAXONOMY_DEPTH, TaxonomyError, createTaxonomy, safeCreateTaxonomy, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
+import { MAX_TAXONOMY_DEPTH, TaxonomyDefinitionSchema, TaxonomyError, TaxonomyNodeSchema, createTaxonomy, safeCreateTaxonomy, taxonomyFromZendeskOptions } from "@supportops/taxonomy";
 import type { Issue } from "@supportops/core";
 import { thrownBy } from "@supportops/test-utils";
 import { failure } from "./support/failure.js";
@@ -178,6 +178,18 @@ describe("createTaxonomy", () => {
     expect(issuesOf({ ...base, nodes: [nestedNode(100_000)] })[0]?.code).toBe("too_deep");
     // 32 levels compile.
     expect(createTaxonomy({ ...base, maxDepth: 32, nodes: [nestedNode(32)] }).node("n31")?.depth).toBe(32);
+  });
+
+  it("the exported schemas, parsed directly, refuse hostile nesting with an issue instead of overflowing the stack", () => {
+    for (const depth of [101, 100_000]) {
+      const node = TaxonomyNodeSchema.safeParse(nestedNode(depth));
+      expect(node.success).toBe(false);
+      expect(node.error?.issues[0]?.message).toBe("nests deeper than 100 levels of objects and arrays; flatten it");
+      const definition = TaxonomyDefinitionSchema.safeParse({ ...base, nodes: [nestedNode(depth)] });
+      expect(definition.error?.issues.map((issue) => issue.path.slice(0, 2))).toStrictEqual([["nodes", 0]]);
+    }
+    // Nesting within the limit parses as before; the taxonomy's own 32-level limit is createTaxonomy's.
+    expect(TaxonomyNodeSchema.safeParse(nestedNode(40)).success).toBe(true);
   });
 
   it("refuses children that contain their own parent (a cycle only JavaScript can build) with too_deep", () => {
