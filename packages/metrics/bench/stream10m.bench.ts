@@ -63,6 +63,7 @@ function stream(label: string, count: number, options: ReportOptions): void {
   gc?.();
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  // Measured after the memory figures: the JSON string itself is large.
   const stateMB = JSON.stringify(acc.toJSON()).length / MB;
   console.log(
     `${label}: ${count} tickets in ${(wallMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU ` +
