@@ -85,7 +85,22 @@ export interface KpiOptions {
    * `first_response_time_business`, `resolution_time_business`), and reports add those KPIs.
    */
   readonly calendar?: BusinessCalendarLike;
+  /**
+   * How duration percentiles are kept: exactly (default: every value is kept) or in a DDSketch per
+   * cell (bounded memory, each percentile within `relativeAccuracy` of the exact one). See docs/kpis.md.
+   */
+  readonly percentiles?: PercentilesOption;
 }
+
+/**
+ * How percentiles of first response and resolution times are kept: `{ method: "exact" }` (the
+ * default) or `{ method: "ddsketch", relativeAccuracy?, maxBins? }` (bounded memory; α = 0.01 and
+ * 2048 bins by default; nearest-rank on the sketch, so `percentile: "linear"` does not combine with it).
+ *
+ * @example
+ * const percentiles: PercentilesOption = { method: "ddsketch", relativeAccuracy: 0.01 };
+ */
+export type PercentilesOption = { readonly method: "exact" } | { readonly method: "ddsketch"; readonly relativeAccuracy?: number; readonly maxBins?: number };
 
 /**
  * Options of `backlog`: a snapshot at one instant.

@@ -6,7 +6,8 @@ import type { TicketFacts, TicketInput } from "./TicketFacts.js";
 import type { TicketRow } from "./TicketRow.js";
 import type { SlaEngineLike } from "./slaAttainment.js";
 import { isRow, readTicket } from "./internal/readTicket.js";
-import { BUSINESS_KPIS, Engine, GROUP_ATTRIBUTES, NumberList, PERIOD_KPIS, REPORT_KPIS, addCellJson, cellToJson, type CellJson, type GroupAttribute, type ReportKpiId } from "./internal/engine.js";
+import { DDSketch } from "./DDSketch.js";
+import { BUSINESS_KPIS, Engine, GROUP_ATTRIBUTES, NumberList, PERIOD_KPIS, REPORT_KPIS, SKETCHED, addCellJson, cellToJson, type CellJson, type GroupAttribute, type ReportKpiId } from "./internal/engine.js";
 import { invalidArgument, readCalendar, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
 import type { BucketSpec } from "./internal/buckets.js";
 
@@ -181,6 +182,7 @@ function engineConfigOf(input: unknown, usage: string, extras: { readonly calend
     bucket = { unit: b.unit, weekStart };
   }
   if (raw.keepValues !== undefined && typeof raw.keepValues !== "boolean") throw invalidArgument(["keepValues"], "expected true or false");
+  if (raw.keepValues === true && options.sketch != null) throw invalidArgument(["keepValues"], 'a DDSketch keeps no values; drop keepValues or use exact percentiles (percentiles: { method: "exact" })');
   return { kpis, options, groupBy, bucket, ...(raw.keepValues === true ? { keepValues: true as const } : {}) };
 }
 
@@ -254,6 +256,7 @@ function reportOf(engine: Engine): KpiReport {
     asOf: o.asOf,
     timeZone: o.timeZone,
     rows: engine.rows(),
+    ...(o.sketch == null ? {} : { percentiles: `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (${o.sketch.maxBins} bins at most; mean, min, max exact)` }),
   };
 }
 
@@ -323,6 +326,7 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
         percentile: o.percentile,
         minN: o.minN,
         mergedInFails: o.mergedInFails,
+        ...(o.sketch == null ? {} : { percentiles: { method: "ddsketch" as const, relativeAccuracy: o.sketch.relativeAccuracy, maxBins: o.sketch.maxBins } }),
         kpis: c.kpis,
         groupBy: c.groupBy,
         ...(c.bucket === null ? {} : { bucket: c.bucket.unit === "week" ? c.bucket : { unit: c.bucket.unit } }),
@@ -349,6 +353,23 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
       isCountRecord(entry.cell.counters) && Array.isArray(entry.cell.pendingIds) && entry.cell.pendingIds.every((id: unknown) => typeof id === "string") &&
       isCountRecord(entry.cell.distribution);
     if (!ok) throw stateError("not a cell an accumulator writes", ["cells", i]);
+    const sketchJson = entry.cell.sketch;
+    const wantsSketch = config.options.sketch != null && SKETCHED.has(entry.kpi);
+    if (wantsSketch !== (sketchJson !== undefined)) {
+      throw stateError(wantsSketch ? "a DDSketch accumulator's duration cell needs its sketch" : "a sketch in a cell that keeps exact values", ["cells", i, "cell", "sketch"]);
+    }
+    if (sketchJson !== undefined) {
+      let sketch: DDSketch;
+      try {
+        sketch = DDSketch.fromJSON(sketchJson);
+      } catch (error) {
+        if (error instanceof MetricsError) throw stateError(`not a sketch an accumulator writes: ${error.message}`, ["cells", i, "cell", "sketch"]);
+        throw error;
+      }
+      if (sketch.relativeAccuracy !== config.options.sketch?.relativeAccuracy || sketch.maxBins !== config.options.sketch.maxBins) {
+        throw stateError("the sketch was made with another relative accuracy or bin count than the config says", ["cells", i, "cell", "sketch"]);
+      }
+    }
     addCellJson(engine.cellFor(entry.kpi, entry.groupKey, entry.bucket), entry.cell);
   });
   if (!Array.isArray(state.snapshots)) throw stateError("expected a list of snapshots", ["snapshots"]);

@@ -17,7 +17,7 @@ export type { ComputeTicketFactsOptions, Rating, Resolution, TicketFacts, Ticket
 
 // --- KPIs ---
 export { KPI_IDS } from "./KpiOptions.js";
-export type { BacklogOptions, KpiId, KpiInstant, KpiOptions, KpiPeriod, PercentileMethod } from "./KpiOptions.js";
+export type { BacklogOptions, KpiId, KpiInstant, KpiOptions, KpiPeriod, PercentileMethod, PercentilesOption } from "./KpiOptions.js";
 export type {
   BacklogAgeBucket,
   BacklogStats,
@@ -89,3 +89,38 @@ export { toInspectable } from "./toInspectable.js";
 export type { Inspectable } from "./toInspectable.js";
 export { toHtml } from "./toHtml.js";
 export type { ToHtmlOptions } from "./toHtml.js";
+// --- percentiles by DDSketch (bounded memory, relative-error guarantee, mergeable) ---
+export { DDSketch } from "./DDSketch.js";
+export type { DDSketchJson, DDSketchOptions } from "./DDSketch.js";
+
+// --- more KPIs (docs/kpis.md, "More KPIs") ---
+export type { GenericKpiResult } from "./GenericKpiResult.js";
+export { firstLevelResolution } from "./firstLevelResolution.js";
+export type { FirstLevelResolutionOptions, FirstLevelResolutionStats } from "./firstLevelResolution.js";
+export { requesterWaitTime } from "./requesterWaitTime.js";
+export type { StatusTimeOptions } from "./requesterWaitTime.js";
+export { agentWorkTime } from "./agentWorkTime.js";
+export { netIntake } from "./netIntake.js";
+export type { NetIntakeStats } from "./netIntake.js";
+export { nps } from "./nps.js";
+export type { NpsResponse, NpsStats } from "./nps.js";
+export { ces } from "./ces.js";
+export type { CesOptions, CesResponse, CesStats } from "./ces.js";
+export { collaborationResponsiveness } from "./collaborationResponsiveness.js";
+export type { CollaborationResponsivenessOptions, CollaborationResponsivenessStats } from "./collaborationResponsiveness.js";
+export { complianceAdherence } from "./complianceAdherence.js";
+export type { ComplianceAdherenceOptions, ComplianceAdherenceStats, ComplianceRule } from "./complianceAdherence.js";
+export { stakeholderSatisfaction } from "./stakeholderSatisfaction.js";
+export type { StakeholderResponse, StakeholderSatisfactionStats } from "./stakeholderSatisfaction.js";
+export { escalationQuality } from "./escalationQuality.js";
+export type { EscalationQualityOptions, EscalationQualityStats, ScoredEscalation } from "./escalationQuality.js";
+export { taxonomyAccuracy } from "./taxonomyAccuracy.js";
+export type { AuditRecord, TaxonomyAccuracyOptions, TaxonomyAccuracyStats } from "./taxonomyAccuracy.js";
+export { knowledgeOutput } from "./knowledgeOutput.js";
+export type { ArticleEvent, KnowledgeOutputStats } from "./knowledgeOutput.js";
+export { knowledgeDeflection } from "./knowledgeDeflection.js";
+export type { HelpCenterSession, KnowledgeDeflectionOptions, KnowledgeDeflectionStats, SupportContact } from "./knowledgeDeflection.js";
+
+// --- mix-standardised rates (Simpson's paradox) ---
+export { standardizeRate } from "./standardizeRate.js";
+export type { RateCell, StandardizeRateOptions, StandardizedGroup, StandardizedRates } from "./standardizeRate.js";

@@ -42,6 +42,8 @@ export interface KpiReport {
   readonly asOf: number;
   readonly timeZone: string;
   readonly rows: ReadonlyArray<KpiReportRow>;
+  /** With `percentiles: { method: "ddsketch" }`: how the duration percentiles of the rows were computed. */
+  readonly percentiles?: string;
 }
 
 /**

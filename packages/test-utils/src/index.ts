@@ -69,5 +69,5 @@ export function thrownBy<E extends Error>(errorClass: abstract new (...args: nev
 }
 
 export { CATASTROPHIC_MS, INVISIBLE_CHARACTERS, expectContained, hostileScalarArb, hostileValueArb, nested } from "./hostile.js";
-export { GENERATED_CHANNELS, GENERATED_PRIORITIES, generateTicketLogs, iterateTicketLogs, mulberry32 } from "./ticketLogs.js";
+export { GENERATED_CHANNELS, GENERATED_GROUP_MEMBERS, GENERATED_PRIORITIES, generateTicketLogs, iterateTicketLogs, mulberry32 } from "./ticketLogs.js";
 export type { GenerateTicketLogsOptions, GeneratedInstant, GeneratedTicketEvent, GeneratedTicketLog } from "./ticketLogs.js";

@@ -72,7 +72,9 @@ export type GeneratedTicketEvent =
   | { readonly id: string; readonly at: GeneratedInstant; readonly type: "assigned"; readonly group: string; readonly agent?: string }
   | { readonly id: string; readonly at: GeneratedInstant; readonly type: "satisfaction_rated"; readonly score: number; readonly comment?: string }
   | { readonly id: string; readonly at: GeneratedInstant; readonly type: "merged"; readonly into: string; readonly actor?: string }
-  | { readonly id: string; readonly at: GeneratedInstant; readonly type: "category_changed"; readonly from: string | null; readonly to: string };
+  | { readonly id: string; readonly at: GeneratedInstant; readonly type: "category_changed"; readonly from: string | null; readonly to: string }
+  | { readonly id: string; readonly at: GeneratedInstant; readonly type: "escalated"; readonly to: string; readonly tier: number }
+  | { readonly id: string; readonly at: GeneratedInstant; readonly type: "field_changed"; readonly field: string; readonly to: string };
 
 /**
  * One generated ticket: its id and its raw events, ready for `parseTicketLog`.
@@ -125,7 +127,26 @@ export interface GenerateTicketLogsOptions {
    * from a third random stream; log `i` depends only on `seed`, the logs before it and the options.
    */
   readonly repeatRequesters?: boolean;
+  /**
+   * Also write what the work KPIs read (default `false`, which leaves every log exactly as before):
+   * escalations to `tier2` or `engineering` (often with the assignment that carries them out), an
+   * internal note by a member of the receiving group some time later (or never), and `field_changed`
+   * events (`resolution_code`, `root_cause`; now and then blank) just before the first solve. Members
+   * are {@link GENERATED_GROUP_MEMBERS}. Drawn from a random stream of its own.
+   */
+  readonly workExtras?: boolean;
 }
+
+/**
+ * The members of the groups that `workExtras` escalates to (agent ids as in the events' `actor`).
+ *
+ * @example
+ * GENERATED_GROUP_MEMBERS.engineering.includes("eng-1"); // => true
+ */
+export const GENERATED_GROUP_MEMBERS: Readonly<Record<"tier2" | "engineering", ReadonlyArray<string>>> = {
+  tier2: ["agent-36", "agent-37", "agent-38", "agent-39", "agent-40"],
+  engineering: ["eng-1", "eng-2", "eng-3"],
+};
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -252,6 +273,7 @@ interface Context {
   readonly count: number;
   readonly kpiExtras: boolean;
   readonly repeatRequesters: boolean;
+  readonly workExtras: boolean;
 }
 
 /** Parses a generated instant back to epoch ms. */
@@ -322,6 +344,48 @@ function withRepeatRequesters(log: GeneratedTicketLog, rng: Rng, index: number, 
   // A regular (a skewed pool: the first few write most) or a one-off customer.
   const requester = kind < 0.3 ? `regular-${1 + Math.floor(200 * rng() ** 2.5)}` : `customer-r${index + 1}`;
   return { id: log.id, events: [{ ...created, requester }, ...log.events.slice(1)] };
+}
+
+/**
+ * Adds what the work KPIs read to a finished log (see {@link GenerateTicketLogsOptions.workExtras}).
+ * Events go right after an existing event at its instant (or between it and the next), never after a
+ * close or a merge, so the log stays valid.
+ */
+function withWorkExtras(log: GeneratedTicketLog, rng: Rng, ctx: Context): GeneratedTicketLog {
+  const events = [...log.events];
+  const stamp = (ms: number): GeneratedInstant => (ctx.iso ? ctx.clock.iso(ms) : ms);
+  const ends = events.findIndex((e) => e.type === "merged" || (e.type === "status_changed" && e.to === "closed"));
+  const limit = ends === -1 ? events.length : ends;
+  // Fields first, before the first solve (indexes after it are unaffected by what comes later).
+  const solved = events.findIndex((e) => e.type === "status_changed" && e.to === "solved");
+  if (solved !== -1 && solved < limit && rng() < 0.75) {
+    const at = (events[solved] as GeneratedTicketEvent).at;
+    const fields: GeneratedTicketEvent[] = [
+      { id: `${log.id}-w0`, at, type: "field_changed", field: "resolution_code", to: rng() < 0.06 ? "" : (["fixed", "answered", "workaround", "duplicate"] as const)[between(rng, 0, 3)] as string },
+    ];
+    if (rng() < 0.5) fields.push({ id: `${log.id}-w1`, at, type: "field_changed", field: "root_cause", to: (["bug", "config", "user_error"] as const)[between(rng, 0, 2)] as string });
+    events.splice(solved, 0, ...fields);
+  }
+  const end = events.findIndex((e) => e.type === "merged" || (e.type === "status_changed" && e.to === "closed"));
+  const last = end === -1 ? events.length : end;
+  const assigned = events.findIndex((e) => e.type === "assigned");
+  if (assigned !== -1 && assigned < last && rng() < 0.25) {
+    const k = between(rng, assigned, last - 1);
+    const atMs = msOf((events[k] as GeneratedTicketEvent).at);
+    const group = rng() < 0.6 ? "tier2" : "engineering";
+    const inserted: GeneratedTicketEvent[] = [{ id: `${log.id}-w2`, at: stamp(atMs), type: "escalated", to: group, tier: 2 }];
+    if (rng() < 0.6) inserted.push({ id: `${log.id}-w3`, at: stamp(atMs), type: "assigned", group });
+    const members = GENERATED_GROUP_MEMBERS[group];
+    if (rng() < 0.8) {
+      // The note comes before the next event (at most at its instant), or up to three days later at the end.
+      const next = events[k + 1];
+      const untilMs = next === undefined ? atMs + between(rng, 1, 72) * HOUR : msOf(next.at);
+      const noteMs = atMs + Math.floor(rng() * (untilMs - atMs + 1));
+      inserted.push({ id: `${log.id}-w4`, at: stamp(noteMs), type: "message", role: "agent", public: false, actor: members[between(rng, 0, members.length - 1)] as string });
+    }
+    events.splice(k + 1, 0, ...inserted);
+  }
+  return { id: log.id, events };
 }
 
 /** Builds one log. Every step keeps the log valid: statuses move from where they are, times never go back. */
@@ -498,7 +562,7 @@ function buildLog(rng: Rng, index: number, ctx: Context): GeneratedTicketLog {
 }
 
 function contextOf(options: GenerateTicketLogsOptions): Context {
-  const { count, seed, timeZone = "Europe/Berlin", start = "2026-01-05", days = 28, timeFormat = "epochMs", kpiExtras = false, repeatRequesters = false } = options;
+  const { count, seed, timeZone = "Europe/Berlin", start = "2026-01-05", days = 28, timeFormat = "epochMs", kpiExtras = false, repeatRequesters = false, workExtras = false } = options;
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${String(count)}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${String(seed)}`);
   if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`days must be a whole number ≥ 1, got ${String(days)}`);
@@ -512,6 +576,7 @@ function contextOf(options: GenerateTicketLogsOptions): Context {
     count,
     kpiExtras,
     repeatRequesters,
+    workExtras,
   };
 }
 
@@ -541,11 +606,13 @@ export function* iterateTicketLogs(options: GenerateTicketLogsOptions): Generato
   const recent: RecentContact[] = [];
   for (let i = 0; i < ctx.count; i++) {
     const log = buildLog(mulberry32(logSeed(options.seed, i)), i, ctx);
-    const extras = ctx.kpiExtras ? withKpiExtras(log, mulberry32(logSeed(options.seed ^ 0x5bd1e995, i)), i, ctx) : log;
+    const withKpi = ctx.kpiExtras ? withKpiExtras(log, mulberry32(logSeed(options.seed ^ 0x5bd1e995, i)), i, ctx) : log;
+    const extras = ctx.workExtras ? withWorkExtras(withKpi, mulberry32(logSeed(options.seed ^ 0x165667b1, i)), ctx) : withKpi;
     if (!ctx.repeatRequesters) {
       yield extras;
       continue;
     }
+    // Requesters draw from a stream of their own, independent of the work extras.
     const withRequester = withRepeatRequesters(extras, mulberry32(logSeed(options.seed ^ 0x27d4eb2f, i)), i, ctx, recent);
     const created = withRequester.events[0] as Extract<GeneratedTicketEvent, { type: "created" }>;
     recent.push({ at: msOf(created.at), requester: created.requester, category: created.category });

@@ -10,6 +10,7 @@ import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
 import { kaplanMeierMedian, mean, percentile, wilsonInterval } from "./statistics.js";
+import { DDSketch, type DDSketchJson } from "../DDSketch.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
 export const PERIOD_KPIS = [
@@ -143,7 +144,12 @@ export interface Cell {
   /** FCR successes that fail if another ticket was merged into them: decided at the end. */
   pendingIds: string[];
   distribution: Record<string, number>;
+  /** With `percentiles: { method: "ddsketch" }`, the durations of the duration KPIs go here instead of `values`. */
+  sketch?: DDSketch;
 }
+
+/** The KPIs whose values a DDSketch can hold (durations read only through percentiles, min, max and mean). */
+export const SKETCHED: ReadonlySet<ReportKpiId> = new Set<ReportKpiId>(["first_response_time", "resolution_time", "first_response_time_business", "resolution_time_business"]);
 
 export function newCell(): Cell {
   return { n: 0, excluded: {}, values: new NumberList(), censored: new NumberList(), successes: 0, counters: {}, pendingIds: [], distribution: {} };
@@ -159,10 +165,13 @@ export interface CellJson {
   readonly counters: Readonly<Record<string, number>>;
   readonly pendingIds: ReadonlyArray<string>;
   readonly distribution: Readonly<Record<string, number>>;
+  /** The cell's DDSketch, as the sketch's own JSON (DDSketch percentiles only). */
+  readonly sketch?: DDSketchJson;
 }
 
 export function cellToJson(cell: Cell): CellJson {
   return {
+    ...(cell.sketch === undefined ? {} : { sketch: cell.sketch.toJSON() }),
     n: cell.n,
     excluded: { ...cell.excluded },
     values: [...cell.values],
@@ -176,7 +185,17 @@ export function cellToJson(cell: Cell): CellJson {
 
 /** Adds a cell's JSON (already checked) into a cell. */
 export function addCellJson(into: Cell, json: CellJson): void {
-  mergeCellInto(into, { ...json, values: new NumberList(json.values), censored: new NumberList(json.censored), excluded: { ...json.excluded }, counters: { ...json.counters }, pendingIds: [...json.pendingIds], distribution: { ...json.distribution } });
+  const { sketch, ...counts } = json;
+  mergeCellInto(into, {
+    ...counts,
+    values: new NumberList(json.values),
+    censored: new NumberList(json.censored),
+    excluded: { ...json.excluded },
+    counters: { ...json.counters },
+    pendingIds: [...json.pendingIds],
+    distribution: { ...json.distribution },
+    ...(sketch === undefined ? {} : { sketch: DDSketch.fromJSON(sketch) }),
+  });
 }
 
 function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
@@ -192,6 +211,7 @@ function mergeCellInto(into: Cell, from: Cell): void {
   addCounts(into.counters, from.counters);
   for (const id of from.pendingIds) into.pendingIds.push(id);
   addCounts(into.distribution, from.distribution);
+  if (from.sketch !== undefined) (into.sketch ??= new DDSketch(from.sketch)).merge(from.sketch);
 }
 
 function appendAll(into: NumberList, from: NumberList): void {
@@ -351,6 +371,8 @@ export class Engine {
       cell = newCell();
       byGroup.set(groupKey, cell);
       const kpi = this.config.kpis[k] as ReportKpiId;
+      const sketch = this.config.options.sketch;
+      if (sketch != null && SKETCHED.has(kpi)) cell.sketch = new DDSketch(sketch);
       this.cells.set(cellKey(kpi, groupKey, bucket), { kpi, groupKey, bucket, cell });
     }
     return cell;
@@ -429,8 +451,8 @@ export class Engine {
             break;
           }
           cell.n += 1;
-          if (code === 2) cell.values.push(latest - f.createdAt);
-          else if (code === 8) cell.values.push(this.businessMs(f.createdAt, latest));
+          if (code === 2) pushDuration(cell, latest - f.createdAt);
+          else if (code === 8) pushDuration(cell, this.businessMs(f.createdAt, latest));
           break;
         }
         case 1: // first_response_time
@@ -447,7 +469,7 @@ export class Engine {
               break;
             }
             cell.n += 1;
-            cell.values.push(code === 1 ? reply - start : this.businessMs(start, reply));
+            pushDuration(cell, code === 1 ? reply - start : this.businessMs(start, reply));
           } else if (f.createdBy === "agent" && start === null && f.firstAgentMessageAt !== null) {
             const b = bucketIndexOf(buckets, f.firstAgentMessageAt);
             if (b !== -1) bump(this.cellIn(k, this.groupKeyAt(f, f.firstAgentMessageAt), b).excluded, "agentInitiated");
@@ -722,7 +744,7 @@ export class Engine {
       case "first_response_time_business":
       case "resolution_time_business": {
         const values = sorted(cell.values);
-        const durations = durationStats(values, o);
+        const durations = cell.sketch !== undefined ? sketchStats(cell.sketch, o) : durationStats(values, o);
         const kept = this.config.keepValues === true ? { values: Array.from(values) } : {};
         const snapshot = this.snapshots.get(groupKey) ?? newSnapshot();
         const business = kpi === "first_response_time_business" || kpi === "resolution_time_business";
@@ -811,6 +833,29 @@ export class Engine {
 /** The values in ascending order, sorted as float64s (much faster than a comparator on large cells). */
 function sorted(values: NumberList): Float64Array {
   return values.view().slice().sort();
+}
+
+/** Keeps a duration: in the cell's DDSketch when it has one, else in its exact values. */
+function pushDuration(cell: Cell, ms: number): void {
+  if (cell.sketch !== undefined) cell.sketch.add(ms);
+  else cell.values.push(ms);
+}
+
+/** Duration stats from a DDSketch: percentiles within its relative accuracy (rounded to whole ms); mean, min and max exact. */
+function sketchStats(sketch: DDSketch, o: ResolvedOptions): DurationStats {
+  // The nearest rank ⌈n·q/100⌉ in integers, as the exact percentiles compute it.
+  const q = (percent: number): number | null => {
+    const v = sketch.valueAtRank(Math.max(1, Math.floor((sketch.count * percent + 99) / 100)));
+    return v === null ? null : Math.round(v);
+  };
+  return {
+    median: q(50),
+    p90: q(90),
+    mean: sketch.count === 0 ? null : Math.round(sketch.sum / sketch.count),
+    min: sketch.min,
+    max: sketch.max,
+    belowMinN: sketch.count < o.minN,
+  };
 }
 
 function durationStats(ascending: Float64Array, o: ResolvedOptions): DurationStats {

@@ -1,6 +1,7 @@
 import { assertTimeZone, rethrowAs, toDurationMs, toEpochMs, type BusinessCalendarLike, type IssuePath } from "@supportops/core";
 import { DateTime } from "luxon";
 import type { KpiInstant, KpiOptions, PercentileMethod } from "../KpiOptions.js";
+import { DDSketch } from "../DDSketch.js";
 import { MetricsError } from "../MetricsError.js";
 
 /** The options of a period KPI, checked and in epoch ms. */
@@ -13,6 +14,8 @@ export interface ResolvedOptions {
   readonly percentile: PercentileMethod;
   readonly minN: number;
   readonly mergedInFails: boolean;
+  /** Duration percentiles by DDSketch (`null`: exact). */
+  readonly sketch?: { readonly relativeAccuracy: number; readonly maxBins: number } | null;
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -70,7 +73,28 @@ export function resolveOptions(input: unknown, usage: string): ResolvedOptions {
   if (typeof minN !== "number" || !Number.isSafeInteger(minN) || minN < 0) throw invalidArgument(["minN"], "expected a whole number ≥ 0");
   const mergedInFails = options.mergedInFails === undefined ? true : options.mergedInFails;
   if (typeof mergedInFails !== "boolean") throw invalidArgument(["mergedInFails"], "expected true or false");
-  return { from, to, asOf, timeZone, windowMs, percentile: readPercentile(options.percentile, ["percentile"]), minN, mergedInFails };
+  const percentile = readPercentile(options.percentile, ["percentile"]);
+  const sketch = readSketch(options.percentiles, percentile);
+  return { from, to, asOf, timeZone, windowMs, percentile, minN, mergedInFails, ...(sketch === null ? {} : { sketch }) };
+}
+
+function readSketch(value: unknown, percentile: PercentileMethod): { relativeAccuracy: number; maxBins: number } | null {
+  if (value === undefined) return null;
+  const p = value as { method?: unknown; relativeAccuracy?: unknown; maxBins?: unknown } | null;
+  if (typeof p !== "object" || p === null || (p.method !== "exact" && p.method !== "ddsketch")) {
+    throw invalidArgument(["percentiles"], 'expected { method: "exact" } or { method: "ddsketch", relativeAccuracy?, maxBins? }');
+  }
+  if (p.method === "exact") return null;
+  if (percentile === "linear") throw invalidArgument(["percentile"], 'a DDSketch answers by nearest rank; drop percentile: "linear" or use exact percentiles');
+  // DDSketch checks α and the bins (and says how to fix them); its paths go under `percentiles`.
+  let sketch: DDSketch;
+  try {
+    sketch = new DDSketch({ ...(p.relativeAccuracy === undefined ? {} : { relativeAccuracy: p.relativeAccuracy as number }), ...(p.maxBins === undefined ? {} : { maxBins: p.maxBins as number }) });
+  } catch (error) {
+    if (!(error instanceof MetricsError)) throw error;
+    throw new MetricsError(error.code, error.issues.map((issue) => ({ ...issue, path: ["percentiles", ...issue.path] })) as unknown as typeof error.issues);
+  }
+  return { relativeAccuracy: sketch.relativeAccuracy, maxBins: sketch.maxBins };
 }
 
 /** The `calendar` option: `null` when absent; anything without `businessMsBetween` is refused. */

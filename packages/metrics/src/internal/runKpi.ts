@@ -12,7 +12,7 @@ const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", l
 
 /** What a result's `method` says: how the value was computed, on which clock, from which input. */
 function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment" | "backlog">, o: ResolvedOptions): string {
-  const p = PERCENTILE_NAMES[o.percentile];
+  const p = o.sketch != null ? `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (mean, min, max exact)` : PERCENTILE_NAMES[o.percentile];
   const window = `reopen window ${o.windowMs} ms, a reopen at exactly its end counts as within`;
   switch (kpi) {
     case "tickets_resolved":

@@ -1,0 +1,96 @@
+// Accumulators with DDSketch percentiles (docs/kpis.md, "Percentiles by DDSketch"): within the
+// relative accuracy of the exact report, everything else equal, and merge of any split (through JSON)
+// equal to one pass over the whole.
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { generateTicketLogs, numRuns, thrownBy } from "@supportops/test-utils";
+import { MetricsError, accumulatorFromJSON, createAccumulator, firstResponseTime, type ReportOptions } from "@supportops/metrics";
+
+const HOUR = 3_600_000;
+const START = Date.UTC(2026, 0, 5);
+
+const caseArb = fc.record({
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+  count: fc.integer({ min: 0, max: 200 }),
+  alpha: fc.constantFrom(0.005, 0.01, 0.05),
+  weekly: fc.boolean(),
+});
+
+function setUp(c: { seed: number; count: number; alpha: number; weekly: boolean }) {
+  const logs = generateTicketLogs({ count: c.count, seed: c.seed, kpiExtras: true, timeZone: "UTC" });
+  const base: ReportOptions = {
+    kpis: ["tickets_resolved", "first_response_time", "resolution_time", "csat"],
+    period: { from: START, to: START + 28 * 24 * HOUR },
+    asOf: START + 40 * 24 * HOUR,
+    groupBy: ["channel"],
+    ...(c.weekly ? { bucket: { unit: "week" as const } } : {}),
+  };
+  return { logs, exact: base, sketched: { ...base, percentiles: { method: "ddsketch" as const, relativeAccuracy: c.alpha } } };
+}
+
+describe("accumulators with DDSketch percentiles", () => {
+  test.prop([caseArb], { numRuns: numRuns(25) })("each percentile is within α of the exact one; counts, mean, min and max are exact", (c) => {
+    const { logs, exact, sketched } = setUp(c);
+    const a = createAccumulator(exact);
+    const b = createAccumulator(sketched);
+    for (const log of logs) {
+      a.add(log);
+      b.add(log);
+    }
+    const exactRows = a.result().rows;
+    const sketchRows = b.result().rows;
+    expect(b.result().percentiles).toMatch(new RegExp(`^DDSketch nearest-rank, each within relative accuracy ${c.alpha} `));
+    expect(a.result().percentiles).toBeUndefined();
+    expect(sketchRows.length).toBe(exactRows.length);
+    exactRows.forEach((row, i) => {
+      const other = sketchRows[i]!;
+      expect(other).toMatchObject({ kpi: row.kpi, group: row.group, bucket: row.bucket, n: row.n, excluded: row.excluded });
+      if (row.kpi !== "first_response_time" && row.kpi !== "resolution_time") return expect(other).toStrictEqual(row);
+      const e = row.stats as { median: number | null; p90: number | null; mean: number | null; min: number | null; max: number | null };
+      const s = other.stats as typeof e;
+      expect([s.mean, s.min, s.max]).toStrictEqual([e.mean, e.min, e.max]);
+      for (const key of ["median", "p90"] as const) {
+        expect(Math.abs(s[key]! - e[key]!)).toBeLessThanOrEqual(c.alpha * e[key]! + 0.5);
+      }
+    });
+  });
+
+  test.prop([caseArb, fc.array(fc.nat(3), { maxLength: 200 })], { numRuns: numRuns(25) })("merge of any split (through JSON) equals one pass over the whole", (c, parts) => {
+    const { logs, sketched } = setUp(c);
+    const whole = createAccumulator(sketched);
+    const shards = [0, 1, 2, 3].map(() => createAccumulator(sketched));
+    logs.forEach((log, i) => {
+      whole.add(log);
+      shards[parts[i] ?? 0]!.add(log);
+    });
+    const restored = shards.map((s) => accumulatorFromJSON(JSON.parse(JSON.stringify(s))));
+    const merged = restored[3]!.merge(restored[1]!).merge(restored[0]!.merge(restored[2]!));
+    expect(merged.result()).toStrictEqual(whole.result());
+    // The sketches themselves are equal, bin for bin (cells in a canonical order).
+    const cells = (acc: typeof whole) => [...acc.toJSON().cells].sort((a, b) => `${a.kpi}|${a.groupKey}|${a.bucket}`.localeCompare(`${b.kpi}|${b.groupKey}|${b.bucket}`)).map((c) => c.cell.sketch ?? null);
+    expect(cells(merged)).toStrictEqual(cells(whole));
+  });
+});
+
+describe("the percentiles option", () => {
+  const period = { from: START, to: START + 7 * 24 * HOUR };
+  it("names the sketch in method and checks its settings", () => {
+    expect(firstResponseTime([], { period, percentiles: { method: "ddsketch", relativeAccuracy: 0.02 } }).method).toMatch(/DDSketch.*0\.02/);
+    expect(thrownBy(MetricsError, () => firstResponseTime([], { period, percentiles: { method: "ddsketch", relativeAccuracy: 2 } })).issues[0].path).toStrictEqual(["percentiles", "relativeAccuracy"]);
+    expect(thrownBy(MetricsError, () => firstResponseTime([], { period, percentile: "linear", percentiles: { method: "ddsketch" } })).issues[0].path).toStrictEqual(["percentile"]);
+    expect(thrownBy(MetricsError, () => firstResponseTime([], { period, percentiles: { method: "tdigest" } as never })).issues[0].path).toStrictEqual(["percentiles"]);
+  });
+
+  it("only like accumulators merge, and a state with a foreign sketch is rejected", () => {
+    const exact = createAccumulator({ period });
+    const sketched = createAccumulator({ period, percentiles: { method: "ddsketch" } });
+    expect(thrownBy(MetricsError, () => exact.merge(sketched)).issues[0].code).toBe("options_mismatch");
+    sketched.add({ id: "T", events: [
+      { id: "c", at: START, type: "created", by: "customer" },
+      { id: "r", at: START + HOUR, type: "message", role: "agent", public: true },
+    ] });
+    const json = JSON.parse(JSON.stringify(sketched)) as { cells: Array<{ cell: { sketch?: { relativeAccuracy: number } } }> };
+    json.cells[0]!.cell.sketch!.relativeAccuracy = 0.05;
+    expect(thrownBy(MetricsError, () => accumulatorFromJSON(json)).code).toBe("invalid_accumulator_state");
+  });
+});
