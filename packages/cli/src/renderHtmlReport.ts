@@ -1,5 +1,6 @@
 import type { CsatStats, KpiReport, KpiReportRow, KpiResult, SlaAttainmentResult } from "@supportops/metrics";
 import { humanizeDuration, humanizeShare, toHtml, toTableRows } from "@supportops/metrics";
+import { BUSINESS } from "./internal/findings.js";
 import { localTime } from "./internal/localTime.js";
 import { barChart, durationUnit, esc, lineChart } from "./internal/svg.js";
 
@@ -37,9 +38,13 @@ export interface HtmlReportInput {
   readonly source: { readonly file: string; readonly kind: "logs" | "rows"; readonly tickets: number; readonly rejected: number };
   /** The report as asked for (grouped and bucketed): the "all rows" table. */
   readonly report: KpiReport;
-  /** Every period KPI over the whole period, ungrouped: the tiles. */
+  /** Every period KPI over the whole period, ungrouped: the tiles (with tiles for the business-hours variants when it has their rows). */
   readonly overall: KpiReport;
-  /** First response and resolution time by week: the trend charts. */
+  /**
+   * First response and resolution time by week: the trend charts. Rows of
+   * `first_response_time_business` and `resolution_time_business` (a report made with a `calendar`)
+   * add a chart of each in business hours beside the elapsed-time one.
+   */
   readonly weekly: KpiReport;
   /** The backlog snapshot at the period's end (logs only). */
   readonly backlog: KpiResult<"backlog"> | null;
@@ -106,6 +111,17 @@ function tile(title: string, value: string, n: number | null, detail: string, pr
   );
 }
 
+/** The tile of a duration's business-hours variant (in hours at most), or "" when the report has no such row. */
+function businessTile(overall: KpiReport, kpi: "first_response_time" | "resolution_time"): string {
+  const row = rowOf(overall, `${kpi}_business`);
+  if (row === undefined) return "";
+  const title = kpi === "first_response_time" ? "First response time, business hours (median)" : "Resolution time, business hours (median)";
+  const stats = row.stats as { p90: number | null; awaitingFirstReply?: number; open?: number };
+  const waiting = stats.awaitingFirstReply ?? stats.open ?? 0;
+  const detail = [`p90 ${humanizeDuration(stats.p90, BUSINESS)}`, waiting > 0 ? `${waiting} ${kpi === "first_response_time" ? "awaiting a reply" : "open"}` : ""].filter((x) => x !== "").join(" · ");
+  return tile(title, humanizeDuration(row.value, BUSINESS), row.n, detail);
+}
+
 function tiles(input: HtmlReportInput): string {
   const rows = toTableRows(input.overall);
   const byKpi = new Map(rows.map((r) => [r["kpi"], r]));
@@ -118,10 +134,12 @@ function tiles(input: HtmlReportInput): string {
     ["reopen_rate", "Reopen rate"],
     ["csat", "CSAT (share of 4–5 of 5)"],
   ];
-  const out = titles.map(([kpi, title]) => {
+  const out = titles.flatMap(([kpi, title]) => {
     const r = byKpi.get(kpi);
     const row = rowOf(input.overall, kpi);
-    return r === undefined || row === undefined ? tile(title, "—", 0, "no tickets") : tile(title, String(r["value"]), row.n, String(r["detail"]), row.provisional === true);
+    const shown = r === undefined || row === undefined ? tile(title, "—", 0, "no tickets") : tile(title, String(r["value"]), row.n, String(r["detail"]), row.provisional === true);
+    const business = kpi === "first_response_time" || kpi === "resolution_time" ? businessTile(input.overall, kpi) : "";
+    return business === "" ? [shown] : [shown, business];
   });
   if (input.sla !== null) {
     const s = input.sla.overall;
@@ -133,23 +151,39 @@ function tiles(input: HtmlReportInput): string {
   return `<ul class="tiles">${out.join("")}</ul>`;
 }
 
+type TrendKpi = "first_response_time" | "resolution_time" | "first_response_time_business" | "resolution_time_business";
+
+const TREND_NAMES: Readonly<Record<TrendKpi, string>> = {
+  first_response_time: "First response time",
+  resolution_time: "Resolution time",
+  first_response_time_business: "First response time in business hours",
+  resolution_time_business: "Resolution time in business hours",
+};
+
+function trendChart(input: HtmlReportInput, kpi: TrendKpi): string {
+  const name = TREND_NAMES[kpi];
+  const business = kpi.endsWith("_business");
+  const rows = input.weekly.rows.filter((r) => r.kpi === kpi);
+  const labels = rows.map((r) => r.bucket.label);
+  const medians = rows.map((r) => r.value);
+  const p90s = rows.map((r) => (r.stats as { p90: number | null }).p90);
+  const unit = durationUnit(Math.max(0, ...p90s.filter((v): v is number => v !== null), ...medians.filter((v): v is number => v !== null)), business);
+  const id = `chart-${kpi.replaceAll("_", "-")}`;
+  const human = (ms: number | null): string => humanizeDuration(ms, business ? BUSINESS : {});
+  const svg = lineChart(id, `${name} by week: median and p90`, `${name} per local week in ${input.weekly.timeZone}, median and 90th percentile, in ${business ? "business " : ""}${unit.label}; ${rows.length} weeks.`, labels, [
+    { name: "median", className: "a", values: medians },
+    { name: "p90", className: "b", values: p90s },
+  ], { label: unit.label, value: (v) => v / unit.ms });
+  const data = table(`${name} by week (data)`, ["week", "median", "p90", "n"], rows.map((r, i) => [r.bucket.label, human(medians[i] ?? null), human(p90s[i] ?? null), r.n]));
+  return figure(id, `${name}, median (solid) and p90 (dashed), by week${business ? ", counting only the calendar's open hours" : ""}; n beside each week in the table.`, svg, data);
+}
+
 function trends(input: HtmlReportInput): string {
-  const charts = (["first_response_time", "resolution_time"] as const).map((kpi) => {
-    const name = kpi === "first_response_time" ? "First response time" : "Resolution time";
-    const rows = input.weekly.rows.filter((r) => r.kpi === kpi);
-    const labels = rows.map((r) => r.bucket.label);
-    const medians = rows.map((r) => r.value);
-    const p90s = rows.map((r) => (r.stats as { p90: number | null }).p90);
-    const unit = durationUnit(Math.max(0, ...p90s.filter((v): v is number => v !== null), ...medians.filter((v): v is number => v !== null)));
-    const id = `chart-${kpi.replaceAll("_", "-")}`;
-    const svg = lineChart(id, `${name} by week: median and p90`, `${name} per local week in ${input.weekly.timeZone}, median and 90th percentile, in ${unit.label}; ${rows.length} weeks.`, labels, [
-      { name: "median", className: "a", values: medians },
-      { name: "p90", className: "b", values: p90s },
-    ], { label: unit.label, value: (v) => v / unit.ms });
-    const data = table(`${name} by week (data)`, ["week", "median", "p90", "n"], rows.map((r, i) => [r.bucket.label, humanizeDuration(medians[i] ?? null), humanizeDuration(p90s[i] ?? null), r.n]));
-    return figure(id, `${name}, median (solid) and p90 (dashed), by week; n beside each week in the table.`, svg, data);
-  });
-  return `<div class="charts">${charts.join("")}</div>`;
+  const withBusiness = input.weekly.rows.some((r) => r.kpi === "first_response_time_business" || r.kpi === "resolution_time_business");
+  const kpis: ReadonlyArray<TrendKpi> = withBusiness
+    ? ["first_response_time", "first_response_time_business", "resolution_time", "resolution_time_business"]
+    : ["first_response_time", "resolution_time"];
+  return `<div class="charts">${kpis.map((kpi) => trendChart(input, kpi)).join("")}</div>`;
 }
 
 function slaSection(input: HtmlReportInput): string {
@@ -222,7 +256,8 @@ function panel(id: string, heading: string, p: ReportPanel | undefined): string 
  * Renders the KPI report as one self-contained HTML file: no script, no network (a
  * `Content-Security-Policy` forbids every fetch), inline SVG charts each with a data table beside it,
  * headings and ARIA labels for screen readers, and print styles. Sections: KPI tiles (value, n,
- * interval, provisional flag), weekly trends of first response and resolution time (median and p90),
+ * interval, provisional flag), weekly trends of first response and resolution time (median and p90;
+ * in business hours too when the reports were made with a calendar),
  * SLA attainment by priority, FCR and reopen rate, backlog aging, CSAT distribution, the optional
  * "what changed" and "top drivers" panels when given, and every row of the report.
  *
@@ -267,7 +302,7 @@ ${panel("what-changed", "What changed", input.whatChanged)}
 ${panel("top-drivers", "Top drivers", input.topDrivers)}
 <section id="rows" aria-labelledby="rows-h"><h2 id="rows-h">Every row of the report</h2><details><summary>${r.rows.length} rows: every KPI by ${[...new Set(r.rows.flatMap((x) => Object.keys(x.group)))].join(", ") || "period"} and bucket (the rows of --csv)</summary><div class="wide">${toHtml(r, { caption: `KPIs by ${[...new Set(r.rows.flatMap((x) => Object.keys(x.group)))].join(", ") || "period"} and bucket` })}</div></details></section>
 </main>
-<footer><p class="meta">Definitions: docs/kpis.md of supportops. Durations are elapsed time; medians and p90 by nearest rank; intervals are 95 % Wilson intervals.</p></footer>
+<footer><p class="meta">Definitions: docs/kpis.md of supportops. Durations are elapsed time, except those marked business hours (the calendar's open time only); medians and p90 by nearest rank; intervals are 95 % Wilson intervals.</p></footer>
 </body>
 </html>
 `;

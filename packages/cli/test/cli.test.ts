@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCalendar, createSlaEngine, rankBySlaRisk, type SlaEngineDefinition } from "@supportops/sla";
-import { kpiReport, readTicketRows, slaAttainment, toCsv, toMarkdown, type TicketInput } from "@supportops/metrics";
+import { detectChanges, kpiReport, readTicketRows, slaAttainment, toCsv, toMarkdown, topDrivers, type TicketInput } from "@supportops/metrics";
 import { buildBin, packageDir } from "./support/buildBin.js";
 import { SAMPLE, run } from "./support/run.js";
 
@@ -48,7 +48,8 @@ describe("supportops report", () => {
     expect(all).toContain(`${((sla.value ?? 0) * 100).toFixed(1)} % [`);
     expect(all).toContain(` ${sla.n} │`);
     // every table line of one table has the same width: aligned
-    const widths = new Set(result.stdout.split("\n").filter((l) => l.startsWith("│ tickets_resolved") || l.startsWith("│ kpi")).map((l) => [...l].length));
+    const kpiTables = result.stdout.slice(0, result.stdout.indexOf("Top drivers: Tickets created")); // the findings tables have a kpi column too
+    const widths = new Set(kpiTables.split("\n").filter((l) => l.startsWith("│ tickets_resolved") || l.startsWith("│ kpi")).map((l) => [...l].length));
     expect(widths.size).toBeGreaterThanOrEqual(1);
     expect(widths.size).toBeLessThanOrEqual(2); // the tiles table and the grouped table
   });
@@ -142,6 +143,80 @@ describe("supportops report", () => {
     expect([unwritable.code, unwritable.stderr]).toStrictEqual([2, expect.stringContaining("--html no/such/folder/report.html: cannot write the file") as unknown as string]);
     writeFileSync(`${scratch}/all-bad.jsonl`, "nope\n[]\n");
     expect(run(bin, ["report", "build/cli-test/all-bad.jsonl", "--period", "2026-01-01..2026-02-01"]).code).toBe(1);
+  });
+});
+
+describe("supportops report with a calendar, top drivers and what changed", () => {
+  const calendar = createCalendar(JSON.parse(readFileSync(`${packageDir}/${SAMPLE}/calendar.json`, "utf8")) as Parameters<typeof createCalendar>[0]);
+  const withCalendar = [...reportArgs, "--calendar", `${SAMPLE}/calendar.json`];
+  const json = (args: ReadonlyArray<string>): Record<string, unknown> => {
+    const result = run(bin, [...args, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  };
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+  it("--json rows, tiles and weekly trends are kpiReport's with the calendar: the business-hours variants included", () => {
+    const out = json(withCalendar);
+    const expected = kpiReport(tickets, { ...options, calendar, groupBy: ["category"], bucket: { unit: "week" } });
+    expect(out["rows"]).toStrictEqual(plain(expected.rows));
+    expect(expected.rows.some((r) => r.kpi === "first_response_time_business")).toBe(true);
+    expect(expected.rows.some((r) => r.kpi === "resolution_time_business")).toBe(true);
+    expect(out["overall"]).toStrictEqual(plain(kpiReport(tickets, { ...options, calendar }).rows));
+    const weekly = kpiReport(tickets, { ...options, calendar, kpis: ["first_response_time", "resolution_time", "first_response_time_business", "resolution_time_business"], bucket: { unit: "week" } });
+    expect(out["weekly"]).toStrictEqual(plain(weekly.rows));
+    expect((out["notes"] as string[]).some((n) => /elapsed/.test(n))).toBe(false);
+    // Without a calendar, no business rows.
+    expect((json(reportArgs)["rows"] as Array<{ kpi: string }>).some((r) => r.kpi.endsWith("_business"))).toBe(false);
+  });
+
+  it("--csv, --markdown and the terminal carry the business rows too", () => {
+    const expected = kpiReport(tickets, { ...options, calendar, groupBy: ["category"], bucket: { unit: "week" } });
+    expect(run(bin, [...withCalendar, "--csv"]).stdout).toBe(toCsv(expected));
+    expect(run(bin, [...withCalendar, "--markdown"]).stdout).toBe(toMarkdown(expected));
+    const text = run(bin, withCalendar).stdout;
+    const tile = kpiReport(tickets, { ...options, calendar }).rows.find((r) => r.kpi === "first_response_time_business")!;
+    expect(text).toMatch(new RegExp(`│ first_response_time_business\\s+│ [^│]+│\\s+${tile.n} │`));
+  });
+
+  it("--json topDrivers and whatChanged are topDrivers' and detectChanges' results; the terminal shows both", () => {
+    const out = json(withCalendar);
+    expect(out["topDrivers"]).toStrictEqual(plain(topDrivers(tickets, { ...options, by: "category", measure: "created" })));
+    const weeks = kpiReport(tickets, { ...options, calendar, bucket: { unit: "week" }, keepValues: true });
+    const changes = detectChanges(weeks, { baseline: { trailingBuckets: 4 } });
+    expect(out["whatChanged"]).toStrictEqual(plain(changes));
+    expect(changes.tested).toBeGreaterThan(0);
+    // The sample starts on the period's first day: nothing to compare the drivers with, and a note says so.
+    expect((out["notes"] as string[]).some((n) => n.startsWith("Top drivers: not compared with the previous period"))).toBe(true);
+    const text = run(bin, withCalendar).stdout;
+    const drivers = topDrivers(tickets, { ...options }).rows;
+    expect(text).toContain("Top drivers: Tickets created by category");
+    expect(text).toMatch(new RegExp(`│ ${drivers[0]!.key ?? "\\(none\\)"}\\s+│\\s+${drivers[0]!.value} │`));
+    expect(text).toContain("What changed: Last week 2026-02-23 00:00 .. 2026-03-02 00:00 against 2026-01-26 00:00 .. 2026-02-23 00:00");
+    expect(text.indexOf("What changed")).toBeGreaterThan(text.indexOf("KPIs by group and bucket"));
+    for (const cell of changes.cells) expect(text).toMatch(new RegExp(`│ ${cell.kpi}( \\(provisional\\))?\\s+│`));
+  });
+
+  it("compares the drivers with the previous period of equal length when the file covers it", () => {
+    const later = { from: "2026-02-02", to: "2026-03-02" };
+    const out = json(["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-02-02..2026-03-02", "--tz", "Europe/Berlin"]);
+    const expected = topDrivers(tickets, { period: later, timeZone: "Europe/Berlin", compareTo: { from: "2026-01-05", to: "2026-02-02" } });
+    expect(out["topDrivers"]).toStrictEqual(plain(expected));
+    expect(expected.rows.every((r) => r.change !== undefined)).toBe(true);
+    // Four weeks: the last against the one before.
+    const weeks = kpiReport(tickets, { period: later, timeZone: "Europe/Berlin", bucket: { unit: "week" }, keepValues: true });
+    expect(out["whatChanged"]).toStrictEqual(plain(detectChanges(weeks, { baseline: "previousBucket" })));
+    const text = run(bin, ["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-02-02..2026-03-02", "--tz", "Europe/Berlin"]).stdout;
+    expect(text).toMatch(/│ category\s+│ tickets │ share\s+│ cumulative │ previous period │ previous share │ change\s+│ rate test/);
+  });
+
+  it("fills the findings from CSV rows too, and leaves what changed out of a one-week period", () => {
+    const out = json(["report", `${SAMPLE}/ticket-rows.csv`, "--period", "2026-01-05..2026-03-02", "--tz", "Europe/Berlin"]);
+    expect((out["topDrivers"] as { total: number }).total).toBe(topDrivers(tickets, options).total);
+    expect((out["whatChanged"] as { tested: number }).tested).toBeGreaterThan(0);
+    const week = json(["report", `${SAMPLE}/tickets.jsonl`, "--period", "2026-02-23..2026-03-02", "--tz", "Europe/Berlin"]);
+    expect(week["whatChanged"]).toBeNull();
+    expect((week["notes"] as string[])).toContain("What changed: left out — the period holds fewer than two weeks with data to compare.");
   });
 });
 

@@ -2,6 +2,7 @@
 // section the input cannot feed (the browser test checks the rendered page).
 import { describe, expect, it } from "vitest";
 import { kpiReport } from "@supportops/metrics";
+import { createCalendar } from "@supportops/sla";
 import { renderHtmlReport, type HtmlReportInput } from "@supportops/cli";
 
 const period = { from: "2026-03-01", to: "2026-04-01" };
@@ -48,5 +49,20 @@ describe("renderHtmlReport", () => {
     expect(html).toContain('<section id="top-drivers" class="optional-panel"');
     expect(html).toContain("<td>billing &amp; &lt;co&gt;</td>");
     expect(html).toContain('<td class="num">0.41</td>');
+  });
+  it("adds business-hours tiles and trend charts when the reports were made with a calendar", () => {
+    expect(renderHtmlReport(base)).not.toContain("business hours (median)");
+    expect(renderHtmlReport(base)).not.toContain("chart-first-response-time-business");
+    // Open 09:00–17:00 UTC on weekdays: the reply an hour after creation is an hour of business time too.
+    const calendar = createCalendar({ timeZone: "UTC", weekly: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } });
+    const html = renderHtmlReport({
+      ...base,
+      overall: kpiReport([log], { period, calendar }),
+      weekly: kpiReport([log], { period, calendar, kpis: ["first_response_time", "resolution_time", "first_response_time_business", "resolution_time_business"], bucket: { unit: "week" } }),
+    });
+    expect(html).toContain('<h3>First response time, business hours (median)</h3><p class="value">1 h</p><p class="n">n = 1</p>');
+    expect(html).toContain('<h3>Resolution time, business hours (median)</h3><p class="value">2 h</p>');
+    expect(html).toContain('id="chart-first-response-time-business"');
+    expect(html).toContain('id="chart-resolution-time-business"');
   });
 });

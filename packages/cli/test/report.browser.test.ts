@@ -25,7 +25,7 @@ describe.skipIf(!available && !required)("the HTML report in headless Chromium",
   let browser: Browser | undefined;
   let profile = "";
   let html = "";
-  let expected: { weeks: number; priorities: number; csatScores: number; backlogBuckets: number };
+  let expected: { weeks: number; priorities: number; csatScores: number; backlogBuckets: number; drivers: number; changes: number };
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (SUPPORTOPS_BROWSER_TEST=required)`).toBe(true);
@@ -40,12 +40,16 @@ describe.skipIf(!available && !required)("the HTML report in headless Chromium",
       slaAttainment: { byPriority: unknown[] };
       overall: Array<{ kpi: string; stats: { distribution?: Record<string, number> } }>;
       backlog: { stats: { buckets: unknown[] } };
+      topDrivers: { rows: unknown[] };
+      whatChanged: { cells: unknown[] };
     };
     expected = {
       weeks: json.weekly.filter((r) => r.kpi === "first_response_time").length,
       priorities: json.slaAttainment.byPriority.length,
       csatScores: Object.keys(json.overall.find((r) => r.kpi === "csat")?.stats.distribution ?? {}).length,
       backlogBuckets: json.backlog.stats.buckets.length,
+      drivers: json.topDrivers.rows.length,
+      changes: json.whatChanged.cells.length,
     };
     profile = mkdtempSync(`${tmpdir()}/supportops-chromium-`);
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, `--user-data-dir=${profile}`] });
@@ -98,7 +102,9 @@ describe.skipIf(!available && !required)("the HTML report in headless Chromium",
     expect(requests).toStrictEqual([]);
     expect(errors).toStrictEqual([]);
     const byId = new Map(charts.map((c) => [c.id, c]));
-    expect([...byId.keys()].sort()).toStrictEqual(["chart-backlog", "chart-csat", "chart-first-response-time", "chart-rates", "chart-resolution-time", "chart-sla"]);
+    expect([...byId.keys()].sort()).toStrictEqual([
+      "chart-backlog", "chart-csat", "chart-first-response-time", "chart-first-response-time-business", "chart-rates", "chart-resolution-time", "chart-resolution-time-business", "chart-sla",
+    ]);
     for (const chart of charts) {
       expect(chart.role, chart.id).toBe("img");
       expect(chart.labelled, chart.id).toBe(true);
@@ -106,7 +112,7 @@ describe.skipIf(!available && !required)("the HTML report in headless Chromium",
       expect(chart.height, chart.id).toBeGreaterThan(80);
       expect(chart.fallbackRows, `${chart.id}: a data table beside the chart`).toBeGreaterThan(0);
     }
-    for (const id of ["chart-first-response-time", "chart-resolution-time"]) {
+    for (const id of ["chart-first-response-time", "chart-resolution-time", "chart-first-response-time-business", "chart-resolution-time-business"]) {
       expect(byId.get(id)).toMatchObject({ lines: 2, points: 2 * expected.weeks, fallbackRows: expected.weeks });
     }
     expect(byId.get("chart-sla")).toMatchObject({ bars: expected.priorities, whiskers: 3 * expected.priorities, fallbackRows: expected.priorities });
@@ -118,6 +124,13 @@ describe.skipIf(!available && !required)("the HTML report in headless Chromium",
     expect(await page.$$eval("h1", (h) => h.length)).toBe(1);
     expect(await page.$$eval("main > section", (sections) => sections.every((s) => s.querySelector("h2") !== null && s.getAttribute("aria-labelledby") !== null))).toBe(true);
     expect(await page.$$eval(".tile .flag", (flags) => flags.map((f) => f.textContent))).toStrictEqual(["provisional", "provisional"]);
+    // The business-hours tiles (the report was made with --calendar) and the two findings panels.
+    expect(await page.$$eval(".tile h3", (h) => h.map((x) => x.textContent).filter((t) => t?.includes("business hours") === true))).toStrictEqual([
+      "First response time, business hours (median)",
+      "Resolution time, business hours (median)",
+    ]);
+    expect(await page.$$eval("#top-drivers table tbody tr", (rows) => rows.length)).toBe(expected.drivers);
+    expect(await page.$$eval("#what-changed table tbody tr", (rows) => rows.length)).toBe(expected.changes);
 
     await page.screenshot({ path: `${out}/report.png`, fullPage: true });
     await page.emulateMediaType("print");

@@ -1,7 +1,8 @@
-import type { KpiId, KpiReport, KpiResult, ReportOptions, SlaAttainmentResult, TicketInput } from "@supportops/metrics";
+import type { ChangeReport, KpiId, KpiResult, ReportOptions, SlaAttainmentResult, TicketInput, TopDriversResult } from "@supportops/metrics";
 import { backlog, computeTicketFacts, kpiReport, slaAttainment } from "@supportops/metrics";
-import type { SlaEngine } from "@supportops/sla";
+import type { BusinessCalendar, SlaEngine } from "@supportops/sla";
 import type { HtmlReportInput } from "../renderHtmlReport.js";
+import { changesPanel, driversPanel, findChanges, findDrivers } from "./findings.js";
 import type { TicketFile } from "./readTickets.js";
 
 export interface BuildReportOptions {
@@ -12,11 +13,24 @@ export interface BuildReportOptions {
   readonly groupBy: ReadonlyArray<string>;
   readonly bucket: "week" | "month" | null;
   readonly slaEngine: SlaEngine | null;
+  /** Adds the business-hours variants of first response and resolution time to every report. */
+  readonly calendar: BusinessCalendar | null;
+}
+
+/** The HTML report's input plus the findings' raw results (for --json). */
+export interface BuiltReport extends HtmlReportInput {
+  readonly drivers: TopDriversResult;
+  readonly changes: ChangeReport | null;
 }
 
 /** Every number the terminal, JSON and HTML outputs show, computed once from the tickets read. */
-export function buildReport(input: TicketFile, options: BuildReportOptions): HtmlReportInput {
-  const base = { period: options.period, timeZone: options.timeZone, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) };
+export function buildReport(input: TicketFile, options: BuildReportOptions): BuiltReport {
+  const base = {
+    period: options.period,
+    timeZone: options.timeZone,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(options.calendar === null ? {} : { calendar: options.calendar }),
+  };
   const notes: string[] = [];
   const tickets = input.tickets;
   const report = kpiReport(tickets, {
@@ -25,7 +39,13 @@ export function buildReport(input: TicketFile, options: BuildReportOptions): Htm
     ...(options.bucket === null ? {} : { bucket: { unit: options.bucket } }),
   });
   const overall = kpiReport(tickets, base);
-  const weekly = kpiReport(tickets, { ...base, kpis: ["first_response_time", "resolution_time"] satisfies ReadonlyArray<Exclude<KpiId, "backlog">>, bucket: { unit: "week" } });
+  const trendKpis: ReadonlyArray<Exclude<KpiId, "backlog">> = options.calendar === null
+    ? ["first_response_time", "resolution_time"]
+    : ["first_response_time", "resolution_time", "first_response_time_business", "resolution_time_business"];
+  const weekly = kpiReport(tickets, { ...base, kpis: trendKpis, bucket: { unit: "week" } });
+  // Every period KPI by week with the durations' values: what "what changed" tests.
+  const changes = findChanges(kpiReport(tickets, { ...base, bucket: { unit: "week" }, keepValues: true }), notes);
+  const drivers = findDrivers(input, report, notes);
   let backlogResult: KpiResult<"backlog"> | null = null;
   let sla: HtmlReportInput["sla"] = null;
   if (input.kind === "logs") {
@@ -63,5 +83,9 @@ export function buildReport(input: TicketFile, options: BuildReportOptions): Htm
     backlog: backlogResult,
     sla,
     notes,
+    topDrivers: driversPanel(drivers),
+    ...(changes === null ? {} : { whatChanged: changesPanel(changes, report.timeZone) }),
+    drivers,
+    changes,
   };
 }

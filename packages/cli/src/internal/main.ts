@@ -9,13 +9,11 @@ import { safeCreateTaxonomy } from "@supportops/taxonomy";
 import { CliError } from "../CliError.js";
 import { renderHtmlReport } from "../renderHtmlReport.js";
 import { buildReport } from "./buildReport.js";
+import { BUSINESS } from "./findings.js";
 import { localTime } from "./localTime.js";
 import { readJsonFile, type JsonFile } from "./readJsonFile.js";
 import { readTickets, ticketFormatOf, type TicketFile } from "./readTickets.js";
 import { terminalReport, terminalTable } from "./terminal.js";
-
-/** Business time is written in hours at most: a "day" of 24 business hours would mislead. */
-const BUSINESS = { largestUnit: "h" } as const;
 
 /** Exit codes: see docs/cli.md. */
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -110,12 +108,10 @@ async function runReport(io: Io, file: string, flags: ReportFlags): Promise<void
     groupBy: flags.groupBy === undefined ? [] : list(flags.groupBy),
     bucket: flags.bucket ?? null,
     slaEngine: engine,
+    calendar,
   });
-  const notes = [...bundle.notes];
-  if (calendar !== null) {
-    notes.push(`Calendar ${flags.calendar ?? ""} (${calendar.timeZone}): sets the default zone; KPI durations are elapsed time (business-hours durations are not computed by @supportops/metrics yet).`);
-  }
-  const report = { ...bundle, notes };
+  const { drivers, changes, ...report } = bundle;
+  const notes = report.notes;
   if (flags.html !== undefined) {
     const target = flags.html;
     await writeFile(target, renderHtmlReport(report)).catch((error: unknown) => {
@@ -123,7 +119,7 @@ async function runReport(io: Io, file: string, flags: ReportFlags): Promise<void
     });
   }
   if (flags.json === true) {
-    io.out(JSON.stringify({ ...report.report, overall: report.overall.rows, weekly: report.weekly.rows, backlog: report.backlog, slaAttainment: report.sla, source: report.source, problems: input.problems, notes }, null, 2) + "\n");
+    io.out(JSON.stringify({ ...report.report, overall: report.overall.rows, weekly: report.weekly.rows, backlog: report.backlog, slaAttainment: report.sla, topDrivers: drivers, whatChanged: changes, source: report.source, problems: input.problems, notes }, null, 2) + "\n");
   } else if (flags.csv === true) {
     io.out(toCsv(report.report));
   } else if (flags.markdown === true) {

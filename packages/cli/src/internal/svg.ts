@@ -18,9 +18,9 @@ function niceStep(max: number, count = 5): number {
   return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude;
 }
 
-/** A unit to write a duration axis in, chosen from its largest value. */
-export function durationUnit(maxMs: number): { readonly label: string; readonly ms: number } {
-  if (maxMs >= 2 * 86_400_000) return { label: "d", ms: 86_400_000 };
+/** A unit to write a duration axis in, chosen from its largest value; business time in hours at most. */
+export function durationUnit(maxMs: number, business = false): { readonly label: string; readonly ms: number } {
+  if (!business && maxMs >= 2 * 86_400_000) return { label: "d", ms: 86_400_000 };
   if (maxMs >= 2 * 3_600_000) return { label: "h", ms: 3_600_000 };
   return { label: "min", ms: 60_000 };
 }

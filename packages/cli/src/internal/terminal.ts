@@ -1,7 +1,7 @@
 import Table from "cli-table3";
 import pc from "picocolors";
 import { humanizeDuration, humanizeShare, toTableRows, type KpiTableRow } from "@supportops/metrics";
-import type { HtmlReportInput } from "../renderHtmlReport.js";
+import type { HtmlReportInput, ReportPanel } from "../renderHtmlReport.js";
 import { localTime } from "./localTime.js";
 
 /** An aligned terminal table (cli-table3) of rows; numbers right-aligned. */
@@ -18,6 +18,12 @@ export function terminalTable(rows: ReadonlyArray<KpiTableRow>): string {
 }
 
 const heading = (text: string): string => pc.bold(text);
+
+/** A findings panel as a caption, its table and its note. */
+function panelText(title: string, panel: ReportPanel): string[] {
+  const rows = panel.rows.map((r) => Object.fromEntries(panel.columns.map((c, i) => [c, r[i] ?? ""])) as KpiTableRow);
+  return ["", heading(`${title}: ${panel.caption}`), rows.length === 0 ? "(nothing to show)" : terminalTable(rows), ...(panel.note === undefined ? [] : [pc.dim(panel.note)])];
+}
 
 /** The report as the terminal shows it: the tiles, SLA by priority, backlog, then every row. */
 export function terminalReport(input: HtmlReportInput): string {
@@ -42,5 +48,7 @@ export function terminalReport(input: HtmlReportInput): string {
     out.push(terminalTable(b.stats.buckets.map((x) => ({ age: label(x), open: x.count }))));
   }
   if (r.rows.length > 0) out.push("", heading("KPIs by group and bucket"), terminalTable(toTableRows(r)));
+  if (input.topDrivers !== undefined) out.push(...panelText("Top drivers", input.topDrivers));
+  if (input.whatChanged !== undefined) out.push(...panelText("What changed", input.whatChanged));
   return out.join("\n") + "\n";
 }
