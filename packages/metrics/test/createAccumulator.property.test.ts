@@ -3,6 +3,7 @@
 // equal to one pass over the whole.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { calendar24x7 } from "@supportops/sla";
 import { generateTicketLogs, numRuns, thrownBy } from "@supportops/test-utils";
 import { MetricsError, accumulatorFromJSON, createAccumulator, firstResponseTime, type ReportOptions } from "@supportops/metrics";
 
@@ -79,6 +80,21 @@ describe("the percentiles option", () => {
     expect(thrownBy(MetricsError, () => firstResponseTime([], { period, percentiles: { method: "ddsketch", relativeAccuracy: 2 } })).issues[0].path).toStrictEqual(["percentiles", "relativeAccuracy"]);
     expect(thrownBy(MetricsError, () => firstResponseTime([], { period, percentile: "linear", percentiles: { method: "ddsketch" } })).issues[0].path).toStrictEqual(["percentile"]);
     expect(thrownBy(MetricsError, () => firstResponseTime([], { period, percentiles: { method: "tdigest" } as never })).issues[0].path).toStrictEqual(["percentiles"]);
+  });
+
+  it("sketches the business-hours variants too, and refuses keepValues with a sketch (a sketch keeps no values)", () => {
+    const calendar = calendar24x7("UTC");
+    const log = { id: "T", events: [
+      { id: "c", at: START, type: "created", by: "customer" },
+      { id: "r", at: START + HOUR, type: "message", role: "agent", public: true },
+    ] } as const;
+    const sketched = createAccumulator({ period, calendar, percentiles: { method: "ddsketch" } });
+    sketched.add(log);
+    const business = sketched.result().rows.find((row) => row.kpi === "first_response_time_business");
+    expect(business?.n).toBe(1);
+    expect(Math.abs((business?.value as number) - HOUR)).toBeLessThanOrEqual(0.01 * HOUR);
+    expect(sketched.toJSON().cells.find((c) => c.kpi === "first_response_time_business")?.cell.sketch).toBeDefined();
+    expect(thrownBy(MetricsError, () => createAccumulator({ period, keepValues: true, percentiles: { method: "ddsketch" } })).issues[0].path).toStrictEqual(["keepValues"]);
   });
 
   it("only like accumulators merge, and a state with a foreign sketch is rejected", () => {
