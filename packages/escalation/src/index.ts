@@ -34,6 +34,8 @@ export { scoreEscalation } from "./scoreEscalation.js";
 export type { EscalationDimensionScore, EscalationScore } from "./scoreEscalation.js";
 export { ESCALATION_RENDER_FORMATS, renderEscalation } from "./renderEscalation.js";
 export type { EscalationRenderFormat } from "./renderEscalation.js";
+export { renderInline } from "./renderInline.js";
+export type { InlinePart } from "./renderInline.js";
 export { toPagerDutyEvent } from "./toPagerDutyEvent.js";
 export type { PagerDutyEvent, PagerDutyEventOptions } from "./toPagerDutyEvent.js";
 export { toOpsgenieAlert } from "./toOpsgenieAlert.js";

@@ -2,8 +2,11 @@ import { parseTicketLog, rethrowAs, type BusinessCalendarLike, type CanonicalSta
 import { DateTime } from "luxon";
 import type { KpiInstant } from "./KpiOptions.js";
 import { MetricsError } from "./MetricsError.js";
-import { markdownCode, renderInlineMarkdown, renderInlineText, type Inline } from "./internal/findings/escape.js";
+import { renderInline, type InlinePart } from "@supportops/escalation";
 import { invalidArgument, readInstant, readZone } from "./internal/resolveOptions.js";
+
+/** One line of a rendering: prose and code parts, escaped by escalation's renderInline. */
+type Inline = ReadonlyArray<InlinePart>;
 
 /**
  * What {@link incidentTimeline} needs of an SLA engine: `@supportops/sla`'s `createSlaEngine(...)`
@@ -314,7 +317,7 @@ export function incidentTimeline(log: { readonly id: string; readonly events: Re
   drafts.sort((a, b) => a.at - b.at || rank[a.kind] - rank[b.kind] || a.order - b.order);
   const entries = drafts.map((d) => ({ draft: d, entry: entryOf(d) }));
   function entryOf(d: Draft): IncidentEntry {
-    return { at: d.at, wallTime: wallTimeOf(d.at, zone), elapsedMs: d.at - createdAt, elapsedBusinessMs: businessBetween(createdAt, d.at), kind: d.kind, type: d.type, summary: renderInlineText(d.parts) };
+    return { at: d.at, wallTime: wallTimeOf(d.at, zone), elapsedMs: d.at - createdAt, elapsedBusinessMs: businessBetween(createdAt, d.at), kind: d.kind, type: d.type, summary: renderInline(d.parts, "text") };
   }
 
   const markdown = renderMarkdown(ticketId, zone, createdAt, at, entries, statusSpans, sla);
@@ -341,23 +344,23 @@ function elapsedText(entry: { readonly elapsedMs: number; readonly elapsedBusine
 
 function renderMarkdown(id: string | null, zone: string, createdAt: number, at: number, entries: Rendered, spans: ReadonlyArray<StatusSpan>, sla: ReadonlyArray<IncidentSlaCycle>): string {
   const out: string[] = [];
-  out.push(`# Incident timeline${id === null ? "" : ` ${markdownCode(id)}`}`);
-  out.push(`- **Zone:** ${markdownCode(zone)}\n- **Created:** ${wallTimeOf(createdAt, zone)}\n- **As of:** ${wallTimeOf(at, zone)}`);
+  out.push(`# Incident timeline${id === null ? "" : ` ${renderInline([{ code: id }], "markdown")}`}`);
+  out.push(`- **Zone:** ${renderInline([{ code: zone }], "markdown")}\n- **Created:** ${wallTimeOf(createdAt, zone)}\n- **As of:** ${wallTimeOf(at, zone)}`);
   out.push("## Timeline");
-  out.push(entries.map(({ draft, entry }) => `- **${entry.wallTime}** (${elapsedText(entry)}) ${renderInlineMarkdown(draft.parts)}`).join("\n"));
+  out.push(entries.map(({ draft, entry }) => `- **${entry.wallTime}** (${elapsedText(entry)}) ${renderInline(draft.parts, "markdown")}`).join("\n"));
   out.push("## Status spans");
-  out.push(spans.map((s) => `- ${markdownCode(s.status)}: ${wallTimeOf(s.from, zone)} → ${wallTimeOf(s.to, zone)}${s.ongoing ? " (still, as of)" : ""} (${formatElapsed(s.durationMs)}${s.businessMs === null ? "" : `, business ${formatElapsed(s.businessMs)}`})`).join("\n"));
+  out.push(spans.map((s) => `- ${renderInline([{ code: s.status }], "markdown")}: ${wallTimeOf(s.from, zone)} → ${wallTimeOf(s.to, zone)}${s.ongoing ? " (still, as of)" : ""} (${formatElapsed(s.durationMs)}${s.businessMs === null ? "" : `, business ${formatElapsed(s.businessMs)}`})`).join("\n"));
   if (sla.length > 0) {
     out.push("## SLA");
-    out.push(sla.map((c) => `- ${markdownCode(c.metric)} cycle ${c.cycle}: ${c.status}${c.dueAt === null ? "" : `, due ${wallTimeOf(c.dueAt, zone)}`}${c.breachedAt === null ? "" : `, breached ${wallTimeOf(c.breachedAt, zone)}`}`).join("\n"));
+    out.push(sla.map((c) => `- ${renderInline([{ code: c.metric }], "markdown")} cycle ${c.cycle}: ${c.status}${c.dueAt === null ? "" : `, due ${wallTimeOf(c.dueAt, zone)}`}${c.breachedAt === null ? "" : `, breached ${wallTimeOf(c.breachedAt, zone)}`}`).join("\n"));
   }
   return `${out.join("\n\n")}\n`;
 }
 
 function renderText(id: string | null, zone: string, createdAt: number, at: number, entries: Rendered, spans: ReadonlyArray<StatusSpan>, sla: ReadonlyArray<IncidentSlaCycle>): string {
   const out: string[] = [];
-  out.push(`INCIDENT TIMELINE${id === null ? "" : ` ${renderInlineText([{ code: id }])}`}`);
-  out.push(`Zone: ${renderInlineText([{ code: zone }])}  Created: ${wallTimeOf(createdAt, zone)}  As of: ${wallTimeOf(at, zone)}`);
+  out.push(`INCIDENT TIMELINE${id === null ? "" : ` ${renderInline([{ code: id }], "text")}`}`);
+  out.push(`Zone: ${renderInline([{ code: zone }], "text")}  Created: ${wallTimeOf(createdAt, zone)}  As of: ${wallTimeOf(at, zone)}`);
   out.push("");
   out.push("TIMELINE");
   for (const { entry } of entries) out.push(`  ${entry.wallTime}  ${elapsedText(entry)}  ${entry.summary}`);
@@ -367,7 +370,7 @@ function renderText(id: string | null, zone: string, createdAt: number, at: numb
   if (sla.length > 0) {
     out.push("");
     out.push("SLA");
-    for (const c of sla) out.push(`  ${renderInlineText([{ code: c.metric }])} cycle ${c.cycle}: ${c.status}${c.dueAt === null ? "" : `, due ${wallTimeOf(c.dueAt, zone)}`}${c.breachedAt === null ? "" : `, breached ${wallTimeOf(c.breachedAt, zone)}`}`);
+    for (const c of sla) out.push(`  ${renderInline([{ code: c.metric }], "text")} cycle ${c.cycle}: ${c.status}${c.dueAt === null ? "" : `, due ${wallTimeOf(c.dueAt, zone)}`}${c.breachedAt === null ? "" : `, breached ${wallTimeOf(c.breachedAt, zone)}`}`);
   }
   return `${out.join("\n")}\n`;
 }

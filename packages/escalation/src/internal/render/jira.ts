@@ -42,7 +42,7 @@ function escapeLineStart(line: string): string {
   return line.replace(/^(h[1-6]|bq)\./i, "$1\\.");
 }
 
-function inline(parts: ReadonlyArray<Inline>): string {
+export function inline(parts: ReadonlyArray<Inline>): string {
   return parts.map((part) => ("code" in part ? `{{${escapeText(oneLine(part.code))}}}` : escapeText(flatten(part.text)))).join("").trim();
 }
 

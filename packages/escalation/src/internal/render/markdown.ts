@@ -42,7 +42,7 @@ function codeSpan(code: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
-function inline(parts: ReadonlyArray<Inline>, github: boolean): string {
+export function inline(parts: ReadonlyArray<Inline>, github: boolean): string {
   return parts.map((part) => ("code" in part ? codeSpan(part.code) : escapeText(flatten(part.text), github))).join("").trim();
 }
 

@@ -41,7 +41,7 @@ function wrap(text: string, width: number, indent: string, firstIndent = indent)
   return lines;
 }
 
-function inline(parts: ReadonlyArray<Inline>): string {
+export function inline(parts: ReadonlyArray<Inline>): string {
   return parts.map((part) => ("code" in part ? oneLine(part.code) : flatten(part.text))).join("").trim();
 }
 
