@@ -77,7 +77,9 @@ const NO_WARNINGS: ReadonlyArray<number> = Object.freeze([]);
 const NO_FIRED: ReadonlyArray<SlaWarning> = Object.freeze([]);
 
 function sameNumbers(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

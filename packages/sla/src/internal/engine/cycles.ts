@@ -187,6 +187,11 @@ function firingLowerBound(cycle: Cycle, target: number): number | null {
   return cycle.segFrom + Math.max(0, amount - cycle.runBusiness);
 }
 
+/** The order of a cycle's warnings: by time, then by fraction. */
+function byTimeThenFraction(a: { fraction: number; at: number }, b: { fraction: number; at: number }): number {
+  return a.at - b.at || a.fraction - b.fraction;
+}
+
 function fired(cycle: Cycle, fraction: number): boolean {
   const warnings = cycle.warnings;
   for (let i = 0; i < warnings.length; i++) if ((warnings[i] as { fraction: number }).fraction === fraction) return true;
@@ -222,7 +227,7 @@ export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: C
     if (Math.ceil(fraction * target) <= target) warningPending = true;
     if (at !== null && (next === null || at < next)) next = at;
   }
-  if (added) (cycle.warnings as Array<{ fraction: number; at: number }>).sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+  if (added && cycle.warnings.length > 1) (cycle.warnings as Array<{ fraction: number; at: number }>).sort(byTimeThenFraction);
   if (cycle.breachedAt === null && !warningPending) {
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;

@@ -8,7 +8,7 @@ import {
   FACT_REPLY,
   FACT_RESOLVES,
   FACT_STATUS_CHANGED,
-  RESOLVED,
+  isResolved,
   compileSlaCondition,
   type ConditionContext,
   type TicketAttributes,
@@ -91,14 +91,14 @@ const PRESETS: Readonly<Record<SlaMetricPreset, MetricLogic>> = {
     repeat: true,
     decide(_event, facts, ticket, mode) {
       const stop = mode === "running" && (facts & ANSWERS) !== 0 ? STOP : 0;
-      return stop | ((facts & FACT_REPLY) !== 0 && !RESOLVED.has(ticket.status) ? START : 0);
+      return stop | ((facts & FACT_REPLY) !== 0 && !isResolved(ticket.status) ? START : 0);
     },
   },
-  requester_wait: statusDriven("requester_wait", (status) => (status === "pending" ? "pause" : RESOLVED.has(status) ? "stop" : "run")),
+  requester_wait: statusDriven("requester_wait", (status) => (status === "pending" ? "pause" : isResolved(status) ? "stop" : "run")),
   agent_work: statusDriven("agent_work", (status) =>
-    status === "pending" || status === "on_hold" ? "pause" : RESOLVED.has(status) ? "stop" : "run",
+    status === "pending" || status === "on_hold" ? "pause" : isResolved(status) ? "stop" : "run",
   ),
-  resolution: statusDriven("resolution", (status) => (RESOLVED.has(status) ? "stop" : "run")),
+  resolution: statusDriven("resolution", (status) => (isResolved(status) ? "stop" : "run")),
 };
 
 /** The compiled logic of a preset. */
