@@ -3,6 +3,7 @@ import type { PriorityChangeStrategy } from "../../SlaPolicy.js";
 import type { SlaEvaluation, SlaMetricState, SlaWarning } from "../../SlaEngine.js";
 import {
   breachInstant,
+  businessBetween,
   closeSegment,
   elapsedAt,
   instantOfElapsed,
@@ -365,7 +366,7 @@ export class TicketClock {
       const policyId = cycle.policyId;
       if (target === null || policyId === null) continue;
       const running = cycle.mode === "running";
-      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0) : 0;
+      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? businessBetween(this.calendars(cycle.cal), cycle.segFrom, at) : 0) : 0;
       const elapsed = cycle.runBusiness + (running ? open : 0);
       const dueAt = running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this.calendars) : null;
       let breachedAt = cycle.breachedAt;
@@ -375,7 +376,9 @@ export class TicketClock {
           breachedAt = breachInstant(cycle, this.calendars, dueAt);
           if (breachedAt !== null && breachedAt > at && (nextChangeAt === null || breachedAt < nextChangeAt)) nextChangeAt = breachedAt;
         }
-        for (const fraction of cycle.warnAt) {
+        const warnAt = cycle.warnAt;
+        for (let w = 0; w < warnAt.length; w++) {
+          const fraction = warnAt[w] as number;
           if (hasFraction(warnings, fraction)) continue;
           const when = warningInstant(cycle, fraction, this.calendars);
           if (when === null) continue;
