@@ -202,6 +202,8 @@ export class TicketClock {
     const metrics = this.engine.metrics;
     for (let m = 0; m < metrics.length; m++) {
       const logic = metrics[m] as MetricLogic;
+      const onlyOn = logic.onlyOn;
+      if (onlyOn !== 0 && (facts & onlyOn) === 0) continue;
       const cycle = this.latest[m];
       const mode: CycleMode = cycle === undefined || cycle.mode === "cancelled" ? "none" : cycle.mode;
       const actions = logic.decide(event, facts, this.data.ticket, mode);
