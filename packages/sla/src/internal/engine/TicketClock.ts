@@ -170,11 +170,19 @@ export class TicketClock {
         this.beginEndOfInstant(last);
         for (let i = 0; i < cycles.length; i++) {
           const cycle = cycles[i] as Cycle;
+          // Nothing can fire by `t` (≥ `last`): both settles would return at once.
+          const watch = cycle.watch;
+          if (watch === null || (watch !== -1 && watch > t)) continue;
           settle(cycle, last, true, this.calendars);
           settle(cycle, t, false, this.calendars);
         }
       } else {
-        for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, false, this.calendars);
+        for (let i = 0; i < cycles.length; i++) {
+          const cycle = cycles[i] as Cycle;
+          const watch = cycle.watch;
+          if (watch === null || (watch !== -1 && watch > t)) continue;
+          settle(cycle, t, false, this.calendars);
+        }
       }
       data.lastAt = t;
     }
