@@ -136,12 +136,14 @@ function throwAsSlaError(error: unknown, path: ReadonlyArray<string | number>, c
   );
 }
 
+const AT_PATH: ReadonlyArray<string> = Object.freeze(["at"]);
+
 function atOf(options: unknown, usage: string): number {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new SlaError("invalid_argument", [{ code: "invalid_argument", path: [], message: `expected an options object, got ${describeValue(options)}; call it as ${usage}` }]);
   }
   try {
-    return toEpochMs((options as SlaEvaluateOptions).at, ["at"]);
+    return toEpochMs((options as SlaEvaluateOptions).at, AT_PATH);
   } catch (error) {
     return throwAsSlaError(error, [], "invalid_argument");
   }

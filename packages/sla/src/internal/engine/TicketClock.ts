@@ -3,6 +3,7 @@ import type { PriorityChangeStrategy } from "../../SlaPolicy.js";
 import type { SlaEvaluation, SlaMetricState, SlaWarning } from "../../SlaEngine.js";
 import {
   breachInstant,
+  businessBetween,
   closeSegment,
   elapsedAt,
   instantOfElapsed,
@@ -77,7 +78,9 @@ const NO_WARNINGS: ReadonlyArray<number> = Object.freeze([]);
 const NO_FIRED: ReadonlyArray<SlaWarning> = Object.freeze([]);
 
 function sameNumbers(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -167,11 +170,19 @@ export class TicketClock {
         this.beginEndOfInstant(last);
         for (let i = 0; i < cycles.length; i++) {
           const cycle = cycles[i] as Cycle;
+          // Nothing can fire by `t` (≥ `last`): both settles would return at once.
+          const watch = cycle.watch;
+          if (watch === null || (watch !== -1 && watch > t)) continue;
           settle(cycle, last, true, this.calendars);
           settle(cycle, t, false, this.calendars);
         }
       } else {
-        for (let i = 0; i < cycles.length; i++) settle(cycles[i] as Cycle, t, false, this.calendars);
+        for (let i = 0; i < cycles.length; i++) {
+          const cycle = cycles[i] as Cycle;
+          const watch = cycle.watch;
+          if (watch === null || (watch !== -1 && watch > t)) continue;
+          settle(cycle, t, false, this.calendars);
+        }
       }
       data.lastAt = t;
     }
@@ -199,6 +210,8 @@ export class TicketClock {
     const metrics = this.engine.metrics;
     for (let m = 0; m < metrics.length; m++) {
       const logic = metrics[m] as MetricLogic;
+      const onlyOn = logic.onlyOn;
+      if (onlyOn !== 0 && (facts & onlyOn) === 0) continue;
       const cycle = this.latest[m];
       const mode: CycleMode = cycle === undefined || cycle.mode === "cancelled" ? "none" : cycle.mode;
       const actions = logic.decide(event, facts, this.data.ticket, mode);
@@ -363,7 +376,7 @@ export class TicketClock {
       const policyId = cycle.policyId;
       if (target === null || policyId === null) continue;
       const running = cycle.mode === "running";
-      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.calendars(cycle.cal).businessMsBetween(cycle.segFrom, at) : 0) : 0;
+      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? businessBetween(this.calendars(cycle.cal), cycle.segFrom, at) : 0) : 0;
       const elapsed = cycle.runBusiness + (running ? open : 0);
       const dueAt = running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this.calendars) : null;
       let breachedAt = cycle.breachedAt;
@@ -373,7 +386,9 @@ export class TicketClock {
           breachedAt = breachInstant(cycle, this.calendars, dueAt);
           if (breachedAt !== null && breachedAt > at && (nextChangeAt === null || breachedAt < nextChangeAt)) nextChangeAt = breachedAt;
         }
-        for (const fraction of cycle.warnAt) {
+        const warnAt = cycle.warnAt;
+        for (let w = 0; w < warnAt.length; w++) {
+          const fraction = warnAt[w] as number;
           if (hasFraction(warnings, fraction)) continue;
           const when = warningInstant(cycle, fraction, this.calendars);
           if (when === null) continue;

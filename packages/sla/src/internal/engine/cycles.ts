@@ -108,9 +108,31 @@ export function newCycle(metric: string, index: number, at: number, cal: string)
   };
 }
 
+/**
+ * The last business time measured between two instants, and on which calendar: cycles of one ticket
+ * often close segments opened at the same instant at the same event (a status change to solved stops
+ * requester wait and resolution, both running since creation), so the second asks the calendar nothing.
+ * A calendar answers the same for the same instants, so the memo may outlive a clock.
+ */
+let memoCalendar: BusinessCalendarLike | null = null;
+let memoFrom = 0;
+let memoTo = 0;
+let memoBusiness = 0;
+
+/** `cal.businessMsBetween(from, to)`, answered from the memo when it asks what was asked last. */
+export function businessBetween(cal: BusinessCalendarLike, from: number, to: number): number {
+  if (cal === memoCalendar && from === memoFrom && to === memoTo) return memoBusiness;
+  const business = cal.businessMsBetween(from, to);
+  memoCalendar = cal;
+  memoFrom = from;
+  memoTo = to;
+  memoBusiness = business;
+  return business;
+}
+
 /** Business time of the open segment up to `t`. */
 function openBusiness(cycle: Cycle, t: number, calendars: CalendarLookup): number {
-  return t > cycle.segFrom ? calendars(cycle.cal).businessMsBetween(cycle.segFrom, t) : 0;
+  return t > cycle.segFrom ? businessBetween(calendars(cycle.cal), cycle.segFrom, t) : 0;
 }
 
 /** Elapsed business time at `t`. */
@@ -178,13 +200,20 @@ export function warningInstant(cycle: Cycle, fraction: number, calendars: Calend
  */
 function firingLowerBound(cycle: Cycle, target: number): number | null {
   let amount = cycle.breachedAt === null ? target : Infinity;
-  for (const fraction of cycle.warnAt) {
+  const warnAt = cycle.warnAt;
+  for (let i = 0; i < warnAt.length; i++) {
+    const fraction = warnAt[i] as number;
     if (fired(cycle, fraction)) continue;
     const reach = Math.ceil(fraction * target);
     if (reach < amount) amount = reach;
   }
   if (amount === Infinity) return null;
   return cycle.segFrom + Math.max(0, amount - cycle.runBusiness);
+}
+
+/** The order of a cycle's warnings: by time, then by fraction. */
+function byTimeThenFraction(a: { fraction: number; at: number }, b: { fraction: number; at: number }): number {
+  return a.at - b.at || a.fraction - b.fraction;
 }
 
 function fired(cycle: Cycle, fraction: number): boolean {
@@ -211,7 +240,9 @@ export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: C
   // A warning still to come (of at most the target) comes no later than the breach, so the breach
   // needs working out only once every such warning has fired.
   let warningPending = false;
-  for (const fraction of cycle.warnAt) {
+  const warnAt = cycle.warnAt;
+  for (let i = 0; i < warnAt.length; i++) {
+    const fraction = warnAt[i] as number;
     if (fired(cycle, fraction)) continue;
     const at = warningInstant(cycle, fraction, calendars);
     if (at !== null && at <= t) {
@@ -222,7 +253,7 @@ export function settle(cycle: Cycle, t: number, breachAtT: boolean, calendars: C
     if (Math.ceil(fraction * target) <= target) warningPending = true;
     if (at !== null && (next === null || at < next)) next = at;
   }
-  if (added) (cycle.warnings as Array<{ fraction: number; at: number }>).sort((a, b) => a.at - b.at || a.fraction - b.fraction);
+  if (added && cycle.warnings.length > 1) (cycle.warnings as Array<{ fraction: number; at: number }>).sort(byTimeThenFraction);
   if (cycle.breachedAt === null && !warningPending) {
     const at = breachInstant(cycle, calendars);
     if (at !== null && (at < t || (breachAtT && at === t))) cycle.breachedAt = at;

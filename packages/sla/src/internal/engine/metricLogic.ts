@@ -8,7 +8,7 @@ import {
   FACT_REPLY,
   FACT_RESOLVES,
   FACT_STATUS_CHANGED,
-  RESOLVED,
+  isResolved,
   compileSlaCondition,
   type ConditionContext,
   type TicketAttributes,
@@ -30,6 +30,11 @@ export const START = 8;
 export interface MetricLogic {
   readonly name: string;
   readonly repeat: boolean;
+  /**
+   * The facts (`FACT_*` bits) without one of which `decide` returns 0 whatever the cycle's mode, so the
+   * clock skips the call; 0 for a metric that must be asked at every event (a custom metric).
+   */
+  readonly onlyOn: number;
   /**
    * The actions (a bit set of STOP, RESUME, PAUSE, START) for this event; `facts` are the event's
    * `FACT_*` bits, `ticket` the attributes after the event.
@@ -56,6 +61,7 @@ function statusDriven(name: SlaMetricPreset, modeOf: (status: CanonicalStatus) =
   return {
     name,
     repeat: false,
+    onlyOn: FACT_CREATED | FACT_STATUS_CHANGED,
     decide(_event, facts, ticket, mode) {
       if ((facts & FACT_CREATED) !== 0) return START | follow(modeOf(ticket.status), "running");
       if ((facts & FACT_STATUS_CHANGED) === 0 || mode === "none") return 0;
@@ -71,6 +77,7 @@ const PRESETS: Readonly<Record<SlaMetricPreset, MetricLogic>> = {
   first_response: {
     name: "first_response",
     repeat: false,
+    onlyOn: FACT_CREATED | FACT_CUSTOMER_MESSAGE | ANSWERS,
     decide(_event, facts, ticket, mode) {
       if (mode === "running") return (facts & ANSWERS) !== 0 ? STOP : 0;
       if (mode !== "none") return 0;
@@ -81,6 +88,7 @@ const PRESETS: Readonly<Record<SlaMetricPreset, MetricLogic>> = {
   next_response: {
     name: "next_response",
     repeat: true,
+    onlyOn: FACT_CUSTOMER_PUBLIC | ANSWERS,
     decide(_event, facts, ticket, mode) {
       if (mode === "running") return (facts & ANSWERS) !== 0 ? STOP : 0;
       return (facts & FACT_CUSTOMER_PUBLIC) !== 0 && ticket.replies > 0 ? START : 0;
@@ -89,16 +97,17 @@ const PRESETS: Readonly<Record<SlaMetricPreset, MetricLogic>> = {
   periodic_update: {
     name: "periodic_update",
     repeat: true,
+    onlyOn: ANSWERS,
     decide(_event, facts, ticket, mode) {
       const stop = mode === "running" && (facts & ANSWERS) !== 0 ? STOP : 0;
-      return stop | ((facts & FACT_REPLY) !== 0 && !RESOLVED.has(ticket.status) ? START : 0);
+      return stop | ((facts & FACT_REPLY) !== 0 && !isResolved(ticket.status) ? START : 0);
     },
   },
-  requester_wait: statusDriven("requester_wait", (status) => (status === "pending" ? "pause" : RESOLVED.has(status) ? "stop" : "run")),
+  requester_wait: statusDriven("requester_wait", (status) => (status === "pending" ? "pause" : isResolved(status) ? "stop" : "run")),
   agent_work: statusDriven("agent_work", (status) =>
-    status === "pending" || status === "on_hold" ? "pause" : RESOLVED.has(status) ? "stop" : "run",
+    status === "pending" || status === "on_hold" ? "pause" : isResolved(status) ? "stop" : "run",
   ),
-  resolution: statusDriven("resolution", (status) => (RESOLVED.has(status) ? "stop" : "run")),
+  resolution: statusDriven("resolution", (status) => (isResolved(status) ? "stop" : "run")),
 };
 
 /** The compiled logic of a preset. */
@@ -127,6 +136,7 @@ export function customLogic(name: string, definition: SlaMetricDefinition): Metr
   return {
     name,
     repeat,
+    onlyOn: 0,
     decide(event, _facts, ticket, mode) {
       const context: ConditionContext = { ticket, event };
       let actions = 0;

@@ -26,7 +26,16 @@ export interface ConditionContext {
   readonly event: TicketEvent | null;
 }
 
-export const RESOLVED: ReadonlySet<CanonicalStatus> = new Set(["solved", "closed"]);
+/** Whether a status is resolved (solved or closed). */
+export function isResolved(status: CanonicalStatus): boolean {
+  return status === "solved" || status === "closed";
+}
+
+/**
+ * The `fields` a new ticket starts with, shared (most tickets never get a `field_changed` event):
+ * frozen, and replaced by the ticket's own object at its first `field_changed`.
+ */
+const NO_FIELDS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 export function attributesOf(created: TicketEvent & { type: "created" }): TicketAttributes {
   return {
@@ -38,7 +47,7 @@ export function attributesOf(created: TicketEvent & { type: "created" }): Ticket
     agent: null,
     status: created.status ?? "new",
     createdBy: created.by,
-    fields: {},
+    fields: NO_FIELDS,
     replies: 0,
     responseStarted: created.by !== "agent",
     merged: false,
@@ -94,7 +103,7 @@ export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent):
     case "status_changed": {
       const to = event.to;
       ticket.status = to;
-      return RESOLVED.has(to) ? FACT_STATUS_CHANGED | FACT_RESOLVES : FACT_STATUS_CHANGED;
+      return isResolved(to) ? FACT_STATUS_CHANGED | FACT_RESOLVES : FACT_STATUS_CHANGED;
     }
     case "created":
       return event.by === "agent" ? FACT_CREATED | FACT_CREATED_BY_AGENT : FACT_CREATED;
@@ -114,6 +123,7 @@ export function applyToAttributes(ticket: TicketAttributes, event: TicketEvent):
       return FACT_ASSIGNED;
     }
     case "field_changed":
+      if (ticket.fields === NO_FIELDS) ticket.fields = {};
       ticket.fields[event.field] = event.to;
       return FACT_FIELD_CHANGED;
     case "merged":
