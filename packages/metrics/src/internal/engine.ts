@@ -99,35 +99,32 @@ export const KPI_META: Readonly<Record<ReportKpiId, KpiMeta>> = {
 };
 
 /**
- * A growable list of numbers kept in a `Float64Array`. Its storage lives outside the JS heap, so the
- * young-generation collector never copies it: a report of a million tickets keeps thousands of such
- * lists alive while it runs, and as plain arrays they made most of its garbage-collection time.
+ * A growable list of numbers. Kept in a plain array of doubles on the JS heap: growing `Float64Array`s
+ * counts as external memory, and over a million tickets that growth alone made V8 run full
+ * mark-compact collections of the whole (input-sized) heap.
  */
 export class NumberList implements Iterable<number> {
-  private data: Float64Array;
-  length = 0;
+  private readonly data: number[] = [];
 
   constructor(values: Iterable<number> = []) {
-    this.data = new Float64Array(16);
-    for (const v of values) this.push(v);
+    for (const v of values) this.data.push(v);
+  }
+
+  get length(): number {
+    return this.data.length;
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+    this.data.push(value);
   }
 
-  /** The values, in the order pushed (a view: valid until the next push). */
+  /** The values, in the order pushed (a copy). */
   view(): Float64Array {
-    return this.data.subarray(0, this.length);
+    return Float64Array.from(this.data);
   }
 
-  *[Symbol.iterator](): Iterator<number> {
-    for (let i = 0; i < this.length; i++) yield this.data[i] as number;
+  [Symbol.iterator](): Iterator<number> {
+    return this.data[Symbol.iterator]();
   }
 }
 
@@ -215,7 +212,7 @@ function mergeCellInto(into: Cell, from: Cell): void {
 }
 
 function appendAll(into: NumberList, from: NumberList): void {
-  const values = from.view().slice();
+  const values = from.view();
   for (let i = 0; i < values.length; i++) into.push(values[i] as number);
 }
 
@@ -832,7 +829,7 @@ export class Engine {
 
 /** The values in ascending order, sorted as float64s (much faster than a comparator on large cells). */
 function sorted(values: NumberList): Float64Array {
-  return values.view().slice().sort();
+  return values.view().sort();
 }
 
 /** Keeps a duration: in the cell's DDSketch when it has one, else in its exact values. */
