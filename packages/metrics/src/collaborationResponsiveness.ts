@@ -5,7 +5,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { DurationStats, RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { PERCENTILE_NAMES, bad, durationStatsOf, inPeriod, rateStatsOf, readDuration, readWork, requireList, resolveOptions, type WorkFacts } from "./internal/extraKpi.js";
+import { PERCENTILE_NAMES, bad, durationStatsOf, inPeriod, rateStats, readDuration, readWork, requireList, resolveOptions, type WorkFacts } from "./internal/extraKpi.js";
 
 /**
  * Options of {@link collaborationResponsiveness}.
@@ -108,9 +108,10 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
       const breachAt = cal === null ? handoff.at + target : rethrowAs(MetricsError, () => cal.addBusinessMs(handoff.at, target), path, "invalid_argument");
       const response = responseOf(work, handoff, members)?.at ?? null;
       const end = work.facts.resolutions.find((r) => r.at >= handoff.at)?.at ?? null;
-      if (response !== null && inPeriod(o, response)) {
-        if (merged) excluded.merged += 1;
-        else responseTimes.push(cal === null ? response - handoff.at : rethrowAs(MetricsError, () => cal.businessMsBetween(handoff.at, response), path, "invalid_argument"));
+      // Response times are stats of the handoffs counted; a merged-away ticket's are left out (its
+      // handoffs are counted under excluded.merged once, at their outcome, below).
+      if (response !== null && inPeriod(o, response) && !merged) {
+        responseTimes.push(cal === null ? response - handoff.at : rethrowAs(MetricsError, () => cal.businessMsBetween(handoff.at, response), path, "invalid_argument"));
       }
       let outcome: "met" | "breached" | null = null;
       let anchor: number;
@@ -152,7 +153,7 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
     timeAnchor: "the response when met; handoff + target when breached",
     timeZone: o.timeZone,
     method: `met / (met + breached): the receiving group's first response (agent message, public or internal, or acknowledgement${members.size > 0 ? "; by a listed member" : ""}) within the OLA target, ${options.calendar === undefined ? "calendar time" : "business time on the group's calendar"}; Wilson 95 % interval; response times percentiles ${PERCENTILE_NAMES[o.percentile]}`,
-    stats: { ...rateStatsOf(met, n), undetermined, responseTime: durationStatsOf(responseTimes, o), byGroup },
+    stats: { ...rateStats(met, n), undetermined, responseTime: durationStatsOf(responseTimes, o), byGroup },
   };
 }
 

@@ -170,6 +170,11 @@ describe("collaborationResponsiveness", () => {
     expect(collaborationResponsiveness(resolved, target)).toMatchObject({ n: 0, excluded: { resolvedWithoutResponse: 1, merged: 0 } });
   });
 
+  it("counts a merged-away ticket's answered handoff once under excluded.merged, and leaves its response time out", () => {
+    const tickets = [ticket("A", [0, created()], [1, escalated("eng")], [2, note], [3, merged("B")])];
+    expect(collaborationResponsiveness(tickets, target)).toMatchObject({ n: 0, value: null, excluded: { merged: 1, resolvedWithoutResponse: 0 }, stats: { responseTime: { median: null } } });
+  });
+
   it("takes per-group targets and luxon durations; an escalation and its assignment are one handoff", () => {
     const tickets = [ticket("A", [0, created()], [0, assigned("tier1")], [1, escalated("eng")], [1, assigned("eng")], [4, note])];
     const perGroup = collaborationResponsiveness(tickets, { ...options, olaTarget: { default: "PT1H", eng: "PT3H" }, includeReassignments: true });

@@ -228,10 +228,7 @@ export function naiveCollaboration(
         if (end === null && s.at >= e.at && isResolvedStatus(s.status) && !isResolvedStatus(previous)) end = s.at;
         previous = s.status;
       }
-      if (response !== null && within(p, response)) {
-        if (merged) excluded.merged++;
-        else responseTimes.push(response - e.at);
-      }
+      if (response !== null && within(p, response) && !merged) responseTimes.push(response - e.at);
       if (response !== null && response - e.at <= targetMs && (end === null || response <= end)) {
         if (within(p, response)) {
           if (merged) excluded.merged++;
