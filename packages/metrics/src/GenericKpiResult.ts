@@ -10,7 +10,7 @@
  */
 export interface GenericKpiResult<K extends string, S> {
   readonly kpi: K;
-  /** The headline number; `null` when it does not exist (n = 0). */
+  /** The headline number (a count, a duration in ms, a share in [0, 1], a score); `null` when it does not exist (n = 0). */
   readonly value: number | null;
   /** How many items the value is computed from. */
   readonly n: number;

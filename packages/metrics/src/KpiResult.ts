@@ -1,3 +1,4 @@
+import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { KpiId } from "./KpiOptions.js";
 
 /**
@@ -197,19 +198,4 @@ export type KpiStatsOf<K extends KpiId> = KpiStatsMap[K];
  * result.value;    // => 0
  * result.excluded; // => { merged: 0, reopenedBeforeEnd: 0 }
  */
-export interface KpiResult<K extends KpiId = KpiId> {
-  readonly kpi: K;
-  /** The headline number: a count, a duration in ms, a share in [0, 1]; `null` when it does not exist (n = 0). */
-  readonly value: number | null;
-  /** How many items the value is computed from. */
-  readonly n: number;
-  /** Items left out, by reason (every reason the KPI knows, 0 when none). */
-  readonly excluded: Readonly<Record<string, number>>;
-  readonly population: string;
-  readonly timeAnchor: string;
-  readonly timeZone: string;
-  readonly method: string;
-  readonly stats: KpiStatsOf<K>;
-  /** Rates over a reopen window: `true` while `asOf < period.to + window` (the answer can still change). */
-  readonly provisional?: boolean;
-}
+export interface KpiResult<K extends KpiId = KpiId> extends GenericKpiResult<K, KpiStatsOf<K>> {}

@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, rateStatsOf, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, rateStats, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
 import { mean } from "./internal/statistics.js";
 
 /**
@@ -92,6 +92,6 @@ export function ces(responses: Iterable<CesResponse>, options: CesOptions): Gene
     timeAnchor: "response",
     timeZone: o.timeZone,
     method: `share agreeing (score ≥ ${agreeAtLeast} on ${scale.min}–${scale.max}, higher = easier); mean of scores; Wilson 95 % interval`,
-    stats: { ...rateStatsOf(successes, n), mean: mean(scores), distribution },
+    stats: { ...rateStats(successes, n), mean: mean(scores), distribution },
   };
 }

@@ -3,7 +3,7 @@ import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { bad, fieldAt, rateStatsOf, readWork, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { bad, fieldAt, rateStats, readWork, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
 
 /**
  * One compliance rule: the fields a resolved ticket must carry, for the tickets it applies to.
@@ -139,7 +139,7 @@ export function complianceAdherence(tickets: Iterable<TicketInput>, options: Com
     timeAnchor: "latest resolution",
     timeZone: o.timeZone,
     method: "share with every field required by every applying rule present (not null, blank or empty) at the latest resolution; Wilson 95 % interval",
-    stats: { ...rateStatsOf(successes, n), byField, byRule },
+    stats: { ...rateStats(successes, n), byField, byRule },
   };
 }
 

@@ -3,7 +3,7 @@ import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { bad, rateStatsOf, readWork, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { bad, rateStats, readWork, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
 
 /**
  * Options of {@link firstLevelResolution}.
@@ -111,6 +111,6 @@ export function firstLevelResolution(tickets: Iterable<TicketInput>, options: Fi
     timeAnchor: "latest resolution",
     timeZone: o.timeZone,
     method: `share with no escalated event and no assignment beyond the first level (${firstLevel === null ? "the first group assigned" : `groups ${[...firstLevel].join(", ")}`}) at or before the latest resolution; Wilson 95 % interval`,
-    stats: { ...rateStatsOf(successes, n), escalated, leftFirstLevel },
+    stats: { ...rateStats(successes, n), escalated, leftFirstLevel },
   };
 }

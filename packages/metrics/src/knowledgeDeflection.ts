@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, rateStatsOf, readAt, readDuration, readObject, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, rateStats, readAt, readDuration, readObject, requireList, resolveOptions } from "./internal/extraKpi.js";
 
 /**
  * One help-centre session: when it started, who (when known) and how many articles were viewed.
@@ -138,7 +138,7 @@ export function knowledgeDeflection(
     timeAnchor: "session start",
     timeZone: o.timeZone,
     method: `ESTIMATE: share of sessions after which the same user opened no ticket within ${windowMs} ms (inclusive); Wilson 95 % interval; self-service ratio = sessions / users with a contact`,
-    stats: { ...rateStatsOf(successes, n), pendingWindow, selfServiceRatio: usersInPeriod.size === 0 ? null : sessionsInPeriod / usersInPeriod.size },
+    stats: { ...rateStats(successes, n), pendingWindow, selfServiceRatio: usersInPeriod.size === 0 ? null : sessionsInPeriod / usersInPeriod.size },
     provisional: o.asOf < o.to + windowMs,
   };
 }

@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, rateStatsOf, readObject, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, rateStats, readObject, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
 import { mean } from "./internal/statistics.js";
 
 /**
@@ -85,6 +85,6 @@ export function stakeholderSatisfaction(responses: Iterable<StakeholderResponse>
     timeAnchor: "response",
     timeZone: o.timeZone,
     method: "share in the top two scores of their scale (4–5 of 5); mean of raw scores; Wilson 95 % interval",
-    stats: { ...rateStatsOf(successes, n), mean: mean(scores), belowMinN: n < o.minN, byStakeholder },
+    stats: { ...rateStats(successes, n), mean: mean(scores), belowMinN: n < o.minN, byStakeholder },
   };
 }

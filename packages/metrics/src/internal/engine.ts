@@ -9,7 +9,7 @@ import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
-import { kaplanMeierMedian, mean, percentile, wilsonInterval } from "./statistics.js";
+import { durationStats, kaplanMeierMedian, mean, percentile, rateStats, wilsonInterval } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
@@ -855,20 +855,3 @@ function sketchStats(sketch: DDSketch, o: ResolvedOptions): DurationStats {
   };
 }
 
-function durationStats(ascending: Float64Array, o: ResolvedOptions): DurationStats {
-  const n = ascending.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += ascending[i] as number;
-  return {
-    median: percentile(ascending, 50, o.percentile),
-    p90: percentile(ascending, 90, o.percentile),
-    mean: n === 0 ? null : Math.round(sum / n),
-    min: n === 0 ? null : (ascending[0] as number),
-    max: n === 0 ? null : (ascending[n - 1] as number),
-    belowMinN: n < o.minN,
-  };
-}
-
-function rateStats(successes: number, n: number): RateStats {
-  return { successes, ci: wilsonInterval(successes, n) };
-}

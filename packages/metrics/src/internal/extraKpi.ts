@@ -2,13 +2,14 @@
 // reading, ticket reading with the work events (assignments, escalations, agent actions, fields), and
 // the stats every result carries.
 import { describeValue, parseTicketLog, rethrowAs, toDurationMs, toEpochMs, type DurationInput, type IssuePath, type TicketEvent } from "@supportops/core";
-import type { DurationStats, RateStats } from "../KpiResult.js";
+import type { DurationStats } from "../KpiResult.js";
 import { MetricsError } from "../MetricsError.js";
 import { computeTicketFacts, type TicketFacts, type TicketInput } from "../TicketFacts.js";
 import { resolveOptions, type ResolvedOptions } from "./resolveOptions.js";
-import { mean, percentile, wilsonInterval } from "./statistics.js";
+import { durationStats } from "./statistics.js";
 
 export { resolveOptions, type ResolvedOptions };
+export { PERCENTILE_NAMES, rateStats } from "./statistics.js";
 
 export function bad(path: IssuePath, message: string): MetricsError {
   return new MetricsError("invalid_argument", [{ code: "invalid_value", path, message }]);
@@ -41,25 +42,10 @@ export const inPeriod = (o: ResolvedOptions, t: number): boolean => t >= o.from 
 
 const isResolved = (status: string): boolean => status === "solved" || status === "closed";
 
-/** Percentile stats of durations (integer ms), as the core duration KPIs report them. */
+/** Percentile stats of durations in any order (integer ms), as the core duration KPIs report them. */
 export function durationStatsOf(values: ReadonlyArray<number>, o: ResolvedOptions): DurationStats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const m = mean(sorted);
-  return {
-    median: percentile(sorted, 50, o.percentile),
-    p90: percentile(sorted, 90, o.percentile),
-    mean: m === null ? null : Math.round(m),
-    min: sorted.length === 0 ? null : (sorted[0] as number),
-    max: sorted.length === 0 ? null : (sorted[sorted.length - 1] as number),
-    belowMinN: sorted.length < o.minN,
-  };
+  return durationStats([...values].sort((x, y) => x - y), o);
 }
-
-export function rateStatsOf(successes: number, n: number): RateStats {
-  return { successes, ci: wilsonInterval(successes, n) };
-}
-
-export const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", linear: "linear interpolation (Hyndman–Fan type 7), rounded to whole ms" } as const;
 
 /** What a work KPI reads of one ticket besides its facts, as known at asOf. */
 export interface WorkFacts {

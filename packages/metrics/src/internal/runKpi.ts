@@ -7,8 +7,8 @@ import { isRow, readTicket } from "./readTicket.js";
 import { Engine, KPI_META, newCell, type ReportKpiId } from "./engine.js";
 import { requireIterable } from "./requireIterable.js";
 import { readCalendar, resolveOptions, type ResolvedOptions } from "./resolveOptions.js";
+import { PERCENTILE_NAMES } from "./statistics.js";
 
-const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", linear: "linear interpolation (Hyndman–Fan type 7), rounded to whole ms" } as const;
 
 /** What a result's `method` says: how the value was computed, on which clock, from which input. */
 function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment" | "backlog">, o: ResolvedOptions): string {

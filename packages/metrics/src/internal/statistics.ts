@@ -1,8 +1,33 @@
 // Exact statistics: percentiles on sorted integer values, the Wilson interval, and the Kaplan–Meier
 // median decided in exact rational arithmetic.
 
+import type { DurationStats, RateStats } from "../KpiResult.js";
+
 /** How a percentile picks its value: nearest-rank (Hyndman–Fan type 1) or linear interpolation (type 7). */
 export type PercentileMethod = "nearestRank" | "linear";
+
+/** How each percentile method is named in a result's `method`. */
+export const PERCENTILE_NAMES = { nearestRank: "nearest-rank (Hyndman–Fan type 1)", linear: "linear interpolation (Hyndman–Fan type 7), rounded to whole ms" } as const;
+
+/** Percentile stats of ascending durations (integer ms), as every duration KPI reports them. */
+export function durationStats(ascending: ArrayLike<number>, o: { readonly percentile: PercentileMethod; readonly minN: number }): DurationStats {
+  const n = ascending.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += ascending[i] as number;
+  return {
+    median: percentile(ascending, 50, o.percentile),
+    p90: percentile(ascending, 90, o.percentile),
+    mean: n === 0 ? null : Math.round(sum / n),
+    min: n === 0 ? null : (ascending[0] as number),
+    max: n === 0 ? null : (ascending[n - 1] as number),
+    belowMinN: n < o.minN,
+  };
+}
+
+/** A rate's stats: its successes and their Wilson interval. */
+export function rateStats(successes: number, n: number): RateStats {
+  return { successes, ci: wilsonInterval(successes, n) };
+}
 
 /** The `q`-th percentile (q an integer 0…100) of ascending `sorted`; `null` for no values. */
 export function percentile(sorted: ArrayLike<number>, q: number, method: PercentileMethod): number | null {
