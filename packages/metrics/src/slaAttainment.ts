@@ -85,7 +85,11 @@ export function slaAttainment(tickets: Iterable<TicketInput>, options: SlaAttain
   if (typeof engine !== "object" || engine === null || typeof engine.evaluate !== "function") {
     throw invalidArgument(["slaEngine"], "expected an SLA engine (createSlaEngine from @supportops/sla)");
   }
-  const only = options.metrics === undefined ? null : new Set(options.metrics);
+  const listed: unknown = options.metrics;
+  if (listed !== undefined && (!Array.isArray(listed) || !listed.every((metric) => typeof metric === "string" && metric !== ""))) {
+    throw invalidArgument(["metrics"], 'expected a list of SLA metric names, e.g. ["first_response"]');
+  }
+  const only = listed === undefined ? null : new Set(listed as ReadonlyArray<string>);
   const inPeriod = (t: number): boolean => t >= o.from && t < o.to;
   let met = 0;
   let breached = 0;

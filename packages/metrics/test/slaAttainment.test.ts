@@ -29,5 +29,10 @@ describe("slaAttainment", () => {
     expect(early.stats.undetermined).toBe(1);
     expect(slaAttainment(tickets, { period: { from: T0, to: T0 + 2 * HOUR }, slaEngine, metrics: ["resolution"] }).n).toBe(0);
     expect(thrownBy(MetricsError, () => slaAttainment(tickets, { period: { from: T0, to: T0 + HOUR }, slaEngine: {} as never })).code).toBe("invalid_argument");
+    // A bare string is not a list of metrics (it used to become a set of its characters and match nothing).
+    for (const metrics of ["first_response", 5, [""], [null]]) {
+      const error = thrownBy(MetricsError, () => slaAttainment(tickets, { period: { from: T0, to: T0 + 2 * HOUR }, slaEngine, metrics: metrics as never }));
+      expect(error.issues[0]?.path).toStrictEqual(["metrics"]);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // cells (KPI × group × bucket) that only add up counts and keep values, so cells merge exactly.
 import { rethrowAs, type BusinessCalendarLike, type CanonicalStatus } from "@supportops/core";
 import type { KpiId } from "../KpiOptions.js";
-import type { DurationStats, KpiStatsOf, RateStats } from "../KpiResult.js";
+import type { DurationStats, KpiStatsOf } from "../KpiResult.js";
 import { MetricsError } from "../MetricsError.js";
 import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import { valueAt } from "./factsOf.js";
