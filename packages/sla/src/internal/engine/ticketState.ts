@@ -74,7 +74,7 @@ export const FACT_RESOLVES = 64;
 /** A merge into another ticket. */
 export const FACT_MERGED = 128;
 /** The facts a preset metric acts on: an event with none of them changes no preset's cycles. */
-export const PRESET_FACTS = 255;
+export const PRESET_FACTS = FACT_CREATED | FACT_CREATED_BY_AGENT | FACT_REPLY | FACT_CUSTOMER_MESSAGE | FACT_CUSTOMER_PUBLIC | FACT_STATUS_CHANGED | FACT_RESOLVES | FACT_MERGED;
 /** Changes of attributes a policy's condition may read (with `FACT_STATUS_CHANGED`). */
 export const FACT_PRIORITY_CHANGED = 256;
 export const FACT_SEVERITY_CHANGED = 512;
