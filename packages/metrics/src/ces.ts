@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, rateStats, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, rateStats, readScore, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 import { mean } from "./internal/statistics.js";
 
 /**
@@ -74,7 +74,7 @@ export function ces(responses: Iterable<CesResponse>, options: CesOptions): Gene
   const distribution: Record<string, number> = {};
   let successes = 0;
   let index = 0;
-  for (const response of requireList(responses, "responses { at, score }")) {
+  for (const response of requireIterable(responses, "responses { at, score }")) {
     const { at, score } = readScore(response, index, scale, true);
     index += 1;
     if (!inPeriod(o, at) || at > o.asOf) continue;

@@ -5,7 +5,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { DurationStats, RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { PERCENTILE_NAMES, bad, durationStatsOf, inPeriod, rateStats, readDuration, readWork, requireList, resolveOptions, type WorkFacts } from "./internal/extraKpi.js";
+import { PERCENTILE_NAMES, bad, durationStatsOf, inPeriod, rateStats, readDuration, readWork, requireIterable, resolveOptions, type WorkFacts } from "./internal/extraKpi.js";
 
 /**
  * Options of {@link collaborationResponsiveness}.
@@ -95,7 +95,7 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
   const responseTimes: number[] = [];
   const byGroup: Record<string, { met: number; breached: number }> = {};
   let index = 0;
-  for (const ticket of requireList(tickets, "tickets { id, events }")) {
+  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
     const work = readWork(ticket, o.asOf, [index], "collaborationResponsiveness");
     index += 1;
     if (work === null) continue;

@@ -3,7 +3,7 @@ import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { bad, fieldAt, rateStats, readWork, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { bad, fieldAt, rateStats, readWork, requireIterable, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
 
 /**
  * One compliance rule: the fields a resolved ticket must carry, for the tickets it applies to.
@@ -79,7 +79,7 @@ export function complianceAdherence(tickets: Iterable<TicketInput>, options: Com
   const byField: Record<string, { required: number; present: number }> = {};
   const byRule: Record<string, { n: number; successes: number }> = {};
   let index = 0;
-  for (const ticket of requireList(tickets, "tickets { id, events }")) {
+  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
     const work = readWork(ticket, o.asOf, [index], "complianceAdherence");
     index += 1;
     if (work === null) continue;

@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { ConfidenceInterval } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, readAt, readObject, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, readAt, readObject, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 import { mean, wilsonInterval } from "./internal/statistics.js";
 
 /**
@@ -70,7 +70,7 @@ export function escalationQuality(escalations: Iterable<ScoredEscalation>, optio
   let atOrAbove = 0;
   let gated = 0;
   let index = 0;
-  for (const record of requireList(escalations, "scored escalations { at, score }")) {
+  for (const record of requireIterable(escalations, "scored escalations { at, score }")) {
     const r = readObject(record, [index], "a scored escalation { at, score: scoreEscalation(pkg) }");
     const at = readAt(r["at"], [index, "at"]);
     const s = readObject(r["score"], [index, "score"], "what scoreEscalation returns ({ score, gated, … })");

@@ -3,7 +3,7 @@ import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { bad, rateStats, readWork, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { bad, rateStats, readWork, requireIterable, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
 
 /**
  * Options of {@link firstLevelResolution}.
@@ -70,7 +70,7 @@ export function firstLevelResolution(tickets: Iterable<TicketInput>, options: Fi
   let leftFirstLevel = 0;
   const excluded = { merged: 0, reopenedBeforeEnd: 0 };
   let index = 0;
-  for (const ticket of requireList(tickets, "tickets { id, events }")) {
+  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
     const work = readWork(ticket, o.asOf, [index], "firstLevelResolution");
     index += 1;
     if (work === null) continue;

@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, rateStats, readAt, readDuration, readObject, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, rateStats, readAt, readDuration, readObject, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 
 /**
  * One help-centre session: when it started, who (when known) and how many articles were viewed.
@@ -86,7 +86,7 @@ export function knowledgeDeflection(
   const contactsByUser = new Map<string, number[]>();
   const usersInPeriod = new Set<string>();
   let index = 0;
-  for (const contact of requireList(input.contacts, "contacts { at, user }")) {
+  for (const contact of requireIterable(input.contacts, "contacts { at, user }")) {
     const r = readObject(contact, ["contacts", index], "a contact { at, user }");
     const at = readAt(r["at"], ["contacts", index, "at"]);
     const user = r["user"];
@@ -104,7 +104,7 @@ export function knowledgeDeflection(
   let sessionsInPeriod = 0;
   const excluded = { anonymous: 0, noArticleView: 0 };
   index = 0;
-  for (const session of requireList(input.sessions, "sessions { at, user?, articleViews }")) {
+  for (const session of requireIterable(input.sessions, "sessions { at, user?, articleViews }")) {
     const r = readObject(session, ["sessions", index], "a session { at, user?, articleViews }");
     const at = readAt(r["at"], ["sessions", index, "at"]);
     const user = r["user"];

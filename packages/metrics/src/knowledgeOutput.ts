@@ -2,7 +2,7 @@ import type { TimeInput } from "@supportops/core";
 import type { KpiOptions } from "./KpiOptions.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, readAt, readObject, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, readAt, readObject, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 
 /**
  * One knowledge-base article event: an article published (again) or updated. The ticket log has no
@@ -60,7 +60,7 @@ export function knowledgeOutput(events: Iterable<ArticleEvent>, options: KpiOpti
   const updated = new Set<string>();
   let updateEvents = 0;
   let index = 0;
-  for (const event of requireList(events, "article events { article, at, action }")) {
+  for (const event of requireIterable(events, "article events { article, at, action }")) {
     const r = readObject(event, [index], "an article event { article, at, action }");
     const at = readAt(r["at"], [index, "at"]);
     const article = r["article"];

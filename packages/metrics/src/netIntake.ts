@@ -5,7 +5,7 @@ import type { TicketInput } from "./TicketFacts.js";
 import type { TicketRow } from "./TicketRow.js";
 import { isRow, readTicket } from "./internal/readTicket.js";
 import { ROWS_METHOD_NOTE } from "./internal/factsFromRow.js";
-import { inPeriod, requireList, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { inPeriod, requireIterable, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
 
 /**
  * Stats of `net_intake`.
@@ -50,7 +50,7 @@ export function netIntake(tickets: Iterable<TicketInput | TicketRow>, options: K
   const excluded = { merged: 0, reopenedBeforeEnd: 0 };
   let index = 0;
   let fromRows = false;
-  for (const ticket of requireList(tickets, "tickets { id, events } or TicketRows")) {
+  for (const ticket of requireIterable(tickets, "tickets { id, events } or TicketRows")) {
     if (isRow(ticket)) fromRows = true;
     const f = readTicket(ticket, o.asOf, [index]);
     index += 1;

@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { ConfidenceInterval } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { inPeriod, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { inPeriod, readScore, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 
 /**
  * One NPS survey answer: "how likely are you to recommend us", 0–10, and when it was given. The event
@@ -60,7 +60,7 @@ export function nps(responses: Iterable<NpsResponse>, options: KpiOptions): Gene
   let passives = 0;
   let detractors = 0;
   let index = 0;
-  for (const response of requireList(responses, "responses { at, score }")) {
+  for (const response of requireIterable(responses, "responses { at, score }")) {
     const { at, score } = readScore(response, index, { min: 0, max: 10 }, true);
     index += 1;
     if (!inPeriod(o, at) || at > o.asOf) continue;

@@ -3,7 +3,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, inPeriod, rateStats, readObject, readScore, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { bad, inPeriod, rateStats, readObject, readScore, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 import { mean } from "./internal/statistics.js";
 
 /**
@@ -59,7 +59,7 @@ export function stakeholderSatisfaction(responses: Iterable<StakeholderResponse>
   const byStakeholder: Record<string, { n: number; successes: number }> = {};
   let successes = 0;
   let index = 0;
-  for (const response of requireList(responses, "responses { at, score }")) {
+  for (const response of requireIterable(responses, "responses { at, score }")) {
     const raw = readObject(response, [index], "a response { at, score }");
     const scaleMax = raw["scaleMax"] ?? 5;
     if (typeof scaleMax !== "number" || !Number.isInteger(scaleMax) || scaleMax < 2 || scaleMax > 10) throw bad([index, "scaleMax"], "expected a whole number from 2 to 10");

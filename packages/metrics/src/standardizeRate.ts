@@ -1,6 +1,6 @@
 import type { ConfidenceInterval } from "./KpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
-import { bad, requireList } from "./internal/extraKpi.js";
+import { bad, requireIterable } from "./internal/extraKpi.js";
 
 /**
  * One cell a rate is standardised from: a `kpiReport` row of a rate KPI (`group`, `bucket`, `n`,
@@ -110,7 +110,7 @@ export function standardizeRate(cells: Iterable<RateCell>, options: StandardizeR
   const table = new Map<string, Map<string, { successes: number; n: number }>>();
   const strataTotals = new Map<string, number>();
   let index = 0;
-  for (const cell of requireList(cells, "rate cells")) {
+  for (const cell of requireIterable(cells, "rate cells")) {
     const stratum = attribute(cell, by, [index, by]);
     const key = attribute(cell, across, [index, across]);
     const { successes, n } = counts(cell, index);

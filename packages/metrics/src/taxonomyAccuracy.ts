@@ -4,7 +4,7 @@ import type { KpiOptions } from "./KpiOptions.js";
 import type { ConfidenceInterval } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import { MetricsError } from "./MetricsError.js";
-import { inPeriod, readAt, readObject, requireList, resolveOptions } from "./internal/extraKpi.js";
+import { inPeriod, readAt, readObject, requireIterable, resolveOptions } from "./internal/extraKpi.js";
 import { wilsonInterval } from "./internal/statistics.js";
 
 /**
@@ -66,7 +66,7 @@ export function taxonomyAccuracy(records: Iterable<AuditRecord>, options: Taxono
   const pairs: AuditPair[] = [];
   const indexes: number[] = [];
   let index = 0;
-  for (const record of requireList(records, "audit records { at, assigned, audited }")) {
+  for (const record of requireIterable(records, "audit records { at, assigned, audited }")) {
     const r = readObject(record, [index], "an audit record { at, assigned, audited }");
     const at = readAt(r["at"], [index, "at"]);
     if (inPeriod(o, at) && at <= o.asOf) {

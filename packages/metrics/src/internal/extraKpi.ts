@@ -7,19 +7,14 @@ import { MetricsError } from "../MetricsError.js";
 import { computeTicketFacts, type TicketFacts, type TicketInput } from "../TicketFacts.js";
 import { resolveOptions, type ResolvedOptions } from "./resolveOptions.js";
 import { durationStats } from "./statistics.js";
+import { valueAt } from "./factsOf.js";
 
 export { resolveOptions, type ResolvedOptions };
 export { PERCENTILE_NAMES, rateStats } from "./statistics.js";
+export { requireIterable } from "./requireIterable.js";
 
 export function bad(path: IssuePath, message: string): MetricsError {
   return new MetricsError("invalid_argument", [{ code: "invalid_value", path, message }]);
-}
-
-export function requireList<T>(items: Iterable<T>, what: string): Iterable<T> {
-  if (items === null || typeof items !== "object" || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== "function") {
-    throw new MetricsError("invalid_argument", [{ code: "invalid_argument", path: [], message: `expected an iterable of ${what}, got ${describeValue(items)}` }]);
-  }
-  return items;
 }
 
 export function readAt(value: unknown, path: IssuePath): number {
@@ -134,12 +129,7 @@ export function fieldAt(timeline: ReadonlyArray<{ readonly at: number; readonly 
 export function resolvedInPeriod(f: TicketFacts, o: ResolvedOptions): "in" | "reopenedBeforeEnd" | "no" {
   const latest = f.latestResolvedAt;
   if (latest === null || !inPeriod(o, latest)) return "no";
-  let status = (f.statusTimeline[0] as TicketFacts["statusTimeline"][number]).value;
-  for (const entry of f.statusTimeline) {
-    if (entry.at > o.to) break;
-    status = entry.value;
-  }
-  return isResolved(status) ? "in" : "reopenedBeforeEnd";
+  return isResolved(valueAt(f.statusTimeline, o.to)) ? "in" : "reopenedBeforeEnd";
 }
 
 /** A score record's fields, checked. */

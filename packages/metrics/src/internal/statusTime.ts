@@ -5,7 +5,7 @@ import type { DurationStats } from "../KpiResult.js";
 import type { GenericKpiResult } from "../GenericKpiResult.js";
 import { computeTicketFacts, type TicketFacts, type TicketInput } from "../TicketFacts.js";
 import { MetricsError } from "../MetricsError.js";
-import { PERCENTILE_NAMES, durationStatsOf, requireList, resolveOptions, resolvedInPeriod } from "./extraKpi.js";
+import { PERCENTILE_NAMES, durationStatsOf, requireIterable, resolveOptions, resolvedInPeriod } from "./extraKpi.js";
 
 /** Milliseconds `f` spent in `statuses` from its creation to its latest resolution. */
 function msInStatuses(f: TicketFacts, statuses: ReadonlySet<CanonicalStatus>, between: (a: number, b: number) => number): number {
@@ -39,7 +39,7 @@ export function statusTimeKpi<K extends "requester_wait_time" | "agent_work_time
   const values: number[] = [];
   const excluded = { merged: 0, reopenedBeforeEnd: 0 };
   let index = 0;
-  for (const ticket of requireList(tickets, "tickets { id, events }")) {
+  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
     if (typeof ticket === "object" && ticket !== null && !("events" in ticket) && "created_at" in ticket) {
       throw new MetricsError("invalid_argument", [{ code: "invalid_argument", path: [index], message: `${kpi} sums status spans from the event log; a TicketRow does not have them — pass { id, events }` }]);
     }
