@@ -3,7 +3,7 @@ import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { bad, fieldAt, rateStats, readWork, requireIterable, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { bad, fieldAt, rateStats, resolveOptions, resolvedWork } from "./internal/extraKpi.js";
 
 /**
  * One compliance rule: the fields a resolved ticket must carry, for the tickets it applies to.
@@ -78,23 +78,7 @@ export function complianceAdherence(tickets: Iterable<TicketInput>, options: Com
   const excluded = { merged: 0, reopenedBeforeEnd: 0, noRule: 0 };
   const byField: Record<string, { required: number; present: number }> = {};
   const byRule: Record<string, { n: number; successes: number }> = {};
-  let index = 0;
-  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
-    const work = readWork(ticket, o.asOf, [index], "complianceAdherence");
-    index += 1;
-    if (work === null) continue;
-    const f = work.facts;
-    const state = resolvedInPeriod(f, o);
-    if (state === "no") continue;
-    if (state === "reopenedBeforeEnd") {
-      excluded.reopenedBeforeEnd += 1;
-      continue;
-    }
-    if (f.merged !== null) {
-      excluded.merged += 1;
-      continue;
-    }
-    const at = f.latestResolvedAt as number;
+  for (const { work, latest: at } of resolvedWork(tickets, o, "complianceAdherence", excluded)) {
     const category = fieldAt(work.fields.get("category"), at);
     const priority = fieldAt(work.fields.get("priority"), at);
     const applying = rules.filter(

@@ -3,7 +3,7 @@ import type { RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
-import { bad, rateStats, readWork, requireIterable, resolveOptions, resolvedInPeriod } from "./internal/extraKpi.js";
+import { bad, rateStats, resolveOptions, resolvedWork } from "./internal/extraKpi.js";
 
 /**
  * Options of {@link firstLevelResolution}.
@@ -69,24 +69,8 @@ export function firstLevelResolution(tickets: Iterable<TicketInput>, options: Fi
   let escalated = 0;
   let leftFirstLevel = 0;
   const excluded = { merged: 0, reopenedBeforeEnd: 0 };
-  let index = 0;
-  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
-    const work = readWork(ticket, o.asOf, [index], "firstLevelResolution");
-    index += 1;
-    if (work === null) continue;
-    const f = work.facts;
-    const state = resolvedInPeriod(f, o);
-    if (state === "no") continue;
-    if (state === "reopenedBeforeEnd") {
-      excluded.reopenedBeforeEnd += 1;
-      continue;
-    }
-    if (f.merged !== null) {
-      excluded.merged += 1;
-      continue;
-    }
+  for (const { work, latest } of resolvedWork(tickets, o, "firstLevelResolution", excluded)) {
     n += 1;
-    const latest = f.latestResolvedAt as number;
     if (work.escalations.some((e) => e.at <= latest)) {
       escalated += 1;
       continue;

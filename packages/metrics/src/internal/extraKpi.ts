@@ -11,7 +11,9 @@ import { valueAt } from "./factsOf.js";
 
 export { resolveOptions, type ResolvedOptions };
 export { PERCENTILE_NAMES, rateStats } from "./statistics.js";
-export { requireIterable } from "./requireIterable.js";
+import { requireIterable } from "./requireIterable.js";
+
+export { requireIterable };
 
 export function bad(path: IssuePath, message: string): MetricsError {
   return new MetricsError("invalid_argument", [{ code: "invalid_value", path, message }]);
@@ -123,6 +125,30 @@ export function fieldAt(timeline: ReadonlyArray<{ readonly at: number; readonly 
     value = entry.value;
   }
   return value;
+}
+
+/**
+ * The tickets `ticketsResolved` counts (latest resolution in the period, resolved at its end, not merged
+ * away), read with their work events, each with its latest resolution; those resolved in the period
+ * but reopened before its end, or merged away, are counted in `excluded` instead.
+ */
+export function* resolvedWork(
+  tickets: Iterable<TicketInput>,
+  o: ResolvedOptions,
+  kpi: string,
+  excluded: { merged: number; reopenedBeforeEnd: number },
+): Generator<{ readonly work: WorkFacts; readonly latest: number }, void, undefined> {
+  let index = 0;
+  for (const ticket of requireIterable(tickets, "tickets { id, events }")) {
+    const work = readWork(ticket, o.asOf, [index], kpi);
+    index += 1;
+    if (work === null) continue;
+    const state = resolvedInPeriod(work.facts, o);
+    if (state === "no") continue;
+    if (state === "reopenedBeforeEnd") excluded.reopenedBeforeEnd += 1;
+    else if (work.facts.merged !== null) excluded.merged += 1;
+    else yield { work, latest: work.facts.latestResolvedAt as number };
+  }
 }
 
 /** Whether the ticket is counted by ticketsResolved: latest resolution in the period, resolved at `to`. */
