@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { SlaError } from "@supportops/sla";
 import { thrownBy } from "@supportops/test-utils";
 import type { BusinessCalendarLike } from "@supportops/core";
-import { MetricsError, agentWorkTime, collaborationResponsiveness, incidentTimeline, requesterWaitTime } from "@supportops/metrics";
-import { DAY, HOUR, T0, created, note, status, ticket } from "./support/tickets.js";
+import { MetricsError, agentWorkTime, collaborationResponsiveness, firstResponseTime, incidentTimeline, requesterWaitTime, resolutionTime } from "@supportops/metrics";
+import { DAY, HOUR, T0, created, note, reply, status, ticket } from "./support/tickets.js";
 
 const escalated = (to: string): Record<string, unknown> & { type: string } => ({ type: "escalated", to });
 
@@ -39,6 +39,8 @@ describe("a calendar that breaks its contract", () => {
   for (const [name, calendar] of Object.entries(broken)) {
     it(`is refused with invalid_calendar / invalid_return_value: ${name}`, () => {
       const expected = { code: "invalid_calendar", issue: "invalid_return_value", path: ["calendar"] };
+      expect(failure(() => firstResponseTime([ticket("A", [0, created()], [1.5, reply])], { ...options, calendar }))).toStrictEqual(expected);
+      expect(failure(() => resolutionTime(statusTickets, { ...options, calendar }))).toStrictEqual(expected);
       expect(failure(() => requesterWaitTime(statusTickets, { ...options, calendar }))).toStrictEqual(expected);
       expect(failure(() => agentWorkTime(statusTickets, { ...options, calendar }))).toStrictEqual(expected);
       expect(failure(() => incidentTimeline(timelineLog, { timeZone: "UTC", calendar }))).toStrictEqual(expected);
