@@ -21,9 +21,19 @@ export function railsTimeZoneFromIana(zone: string): string | null {
   if (typeof zone !== "string" || !isTimeZone(zone)) {
     throw new InteropError("invalid_time_zone", [{ code: "invalid_time_zone", path: [], message: `${describeValue(zone)} is not an IANA time-zone name` }]);
   }
-  const wanted = canonicalZone(zone);
-  for (const [rails, iana] of RAILS_TIME_ZONES) {
-    if (iana === zone || canonicalZone(iana) === wanted) return rails;
+  return railsByCanonicalZone().get(canonicalZone(zone)) ?? null;
+}
+
+/** The first Rails name of the table for each zone ICU resolves to; built once, on first use (about 150 zone look-ups). */
+let byCanonical: ReadonlyMap<string, string> | undefined;
+function railsByCanonicalZone(): ReadonlyMap<string, string> {
+  if (byCanonical === undefined) {
+    const table = new Map<string, string>();
+    for (const [rails, iana] of RAILS_TIME_ZONES) {
+      const canonical = canonicalZone(iana);
+      if (!table.has(canonical)) table.set(canonical, rails);
+    }
+    byCanonical = table;
   }
-  return null;
+  return byCanonical;
 }

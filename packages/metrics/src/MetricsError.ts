@@ -59,6 +59,7 @@ export const METRICS_ISSUE_CODES = [
   "missing_column",
   "invalid_value",
   "inconsistent_row",
+  "invalid_return_value", // invalid_calendar: a calendar answered NaN, a fraction or more business time than calendar time
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
-import { rethrowAs, toEpochMs, type CanonicalStatus, type IssuePath, type TicketLog } from "@supportops/core";
+import type { CanonicalStatus, IssuePath, TicketLog } from "@supportops/core";
+import { readInstant, readZone } from "./internal/resolveOptions.js";
 import { factsOf } from "./internal/factsOf.js";
 import { MetricsError } from "./MetricsError.js";
 
@@ -113,8 +114,13 @@ export interface TicketFacts {
  * const options: ComputeTicketFactsOptions = { asOf: "2026-04-01T00:00:00Z" };
  */
 export interface ComputeTicketFactsOptions {
-  /** The instant the facts describe: events after it are not known. Epoch ms, `Date`, ISO string… */
+  /**
+   * The instant the facts describe: events after it are not known. Epoch ms, `Date`, ISO string with
+   * an offset, or a local date `"YYYY-MM-DD"` (its first instant in `timeZone`), as in the KPI options.
+   */
   readonly asOf: number | string | Date;
+  /** The IANA zone a local-date `asOf` is read in; default `"UTC"`. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -122,11 +128,11 @@ export interface ComputeTicketFactsOptions {
  * ticket was created after `asOf` (nobody knows of it yet).
  *
  * @param ticket - `{ id, events }`, the events raw or parsed
- * @param options - `asOf`
+ * @param options - `asOf`, and `timeZone` for a local-date `asOf`
  * @param path - where the ticket sits in the caller's input (for error paths); default `[]`
  * @returns the facts, frozen, or `null`
  * @throws {@link MetricsError} `invalid_ticket_log` (path `[...path, "events", index, field]`),
- *   `invalid_argument` for a missing id, `invalid_time` for a bad `asOf`
+ *   `invalid_argument` for a missing id, `invalid_time` for a bad `asOf`, `invalid_time_zone` for a bad `timeZone`
  * @example
  * const facts = computeTicketFacts(
  *   { id: "T-2", events: [
@@ -149,5 +155,5 @@ function readAsOf(options: ComputeTicketFactsOptions): number {
   if (typeof options !== "object" || options === null) {
     throw new MetricsError("invalid_argument", "expected an options object: computeTicketFacts(ticket, { asOf })");
   }
-  return rethrowAs(MetricsError, () => toEpochMs(options.asOf, ["asOf"]), [], "invalid_argument");
+  return readInstant(options.asOf, readZone(options.timeZone, ["timeZone"]), ["asOf"]);
 }

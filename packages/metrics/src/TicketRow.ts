@@ -4,7 +4,7 @@ import { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
 import { factsOf } from "./internal/factsOf.js";
 import { requireIterable } from "./internal/requireIterable.js";
-import { readInstant, requireObject } from "./internal/resolveOptions.js";
+import { readInstant, readZone, requireObject } from "./internal/resolveOptions.js";
 
 /**
  * One ticket as a flat row (an analyst's CSV), as known at some `asOf`; snake_case columns. Instants
@@ -83,9 +83,12 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
  * out). Each row says what the log says: the same facts the KPIs read.
  *
  * @param tickets - any iterable of `{ id, events }`
- * @param options - `asOf`: the instant the rows describe
+ * @param options - `asOf`: the instant the rows describe (an instant, or a local date `"YYYY-MM-DD"`:
+ *   its first instant in `timeZone`, default `"UTC"`, as in the KPI options — pass the report's zone so
+ *   that rows and report mean the same instant)
  * @returns one row per ticket known at `asOf`, in input order
- * @throws {@link MetricsError} `invalid_ticket_log` with the ticket's index in the path; `invalid_time` for a bad `asOf`
+ * @throws {@link MetricsError} `invalid_ticket_log` with the ticket's index in the path; `invalid_time` for a bad `asOf`;
+ *   `invalid_time_zone` for a bad `timeZone`
  * @example
  * const [row] = ticketRowsFromLogs(
  *   [{ id: "T-1", events: [
@@ -98,9 +101,9 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
  * row?.first_reply_at;       // => "2026-03-09T09:30:00.000Z"
  * row?.public_agent_replies; // => 1
  */
-export function ticketRowsFromLogs(tickets: Iterable<TicketInput>, options: { readonly asOf: string | number | Date }): TicketRow[] {
-  const raw = requireObject(options, "ticketRowsFromLogs(tickets, { asOf })");
-  const asOf = readInstant(raw["asOf"], "UTC", ["asOf"]);
+export function ticketRowsFromLogs(tickets: Iterable<TicketInput>, options: { readonly asOf: string | number | Date; readonly timeZone?: string }): TicketRow[] {
+  const raw = requireObject(options, "ticketRowsFromLogs(tickets, { asOf, timeZone? })");
+  const asOf = readInstant(raw["asOf"], readZone(raw["timeZone"], ["timeZone"]), ["asOf"]);
   const rows: TicketRow[] = [];
   let index = 0;
   for (const ticket of requireIterable(tickets)) {

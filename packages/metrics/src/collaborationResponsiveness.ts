@@ -1,10 +1,11 @@
-import { rethrowAs, type BusinessCalendarLike, type DurationInput } from "@supportops/core";
+import type { BusinessCalendarLike, DurationInput } from "@supportops/core";
 import { MetricsError } from "./MetricsError.js";
 import { Duration } from "luxon";
 import type { KpiOptions } from "./KpiOptions.js";
 import type { DurationStats, RateStats } from "./KpiResult.js";
 import type { GenericKpiResult } from "./GenericKpiResult.js";
 import type { TicketInput } from "./TicketFacts.js";
+import { checkedCalendar, type CheckedCalendar } from "./internal/checkedCalendar.js";
 import { PERCENTILE_NAMES, bad, durationStatsOf, inPeriod, rateStats, readDuration, readWork, requireIterable, resolveOptions, type WorkFacts } from "./internal/extraKpi.js";
 
 /**
@@ -103,15 +104,14 @@ export function collaborationResponsiveness(tickets: Iterable<TicketInput>, opti
     for (const handoff of handoffsOf(work, includeReassignments, members)) {
       const target = targetOf(handoff.group);
       const cal = calendarOf(handoff.group);
-      const path = ["calendar", handoff.group];
       // The breach instant: target business time after the handoff on the group's calendar.
-      const breachAt = cal === null ? handoff.at + target : rethrowAs(MetricsError, () => cal.addBusinessMs(handoff.at, target), path, "invalid_argument");
+      const breachAt = cal === null ? handoff.at + target : cal.add(handoff.at, target);
       const response = responseOf(work, handoff, members)?.at ?? null;
       const end = work.facts.resolutions.find((r) => r.at >= handoff.at)?.at ?? null;
       // Response times are stats of the handoffs counted; a merged-away ticket's are left out (its
       // handoffs are counted under excluded.merged once, at their outcome, below).
       if (response !== null && inPeriod(o, response) && !merged) {
-        responseTimes.push(cal === null ? response - handoff.at : rethrowAs(MetricsError, () => cal.businessMsBetween(handoff.at, response), path, "invalid_argument"));
+        responseTimes.push(cal === null ? response - handoff.at : cal.between(handoff.at, response));
       }
       let outcome: "met" | "breached" | null = null;
       let anchor: number;
@@ -211,17 +211,20 @@ function isPerGroup(value: object): boolean {
   return Object.keys(value).some((key) => !units.has(key));
 }
 
-function readCalendars(value: CollaborationResponsivenessOptions["calendar"]): (group: string) => BusinessCalendarLike | null {
+function readCalendars(value: CollaborationResponsivenessOptions["calendar"]): (group: string) => CheckedCalendar | null {
   if (value === undefined) return () => null;
   const isCalendar = (v: unknown): v is BusinessCalendarLike =>
     typeof v === "object" && v !== null && typeof (v as Partial<BusinessCalendarLike>).addBusinessMs === "function" && typeof (v as Partial<BusinessCalendarLike>).businessMsBetween === "function";
-  if (isCalendar(value)) return () => value;
+  if (isCalendar(value)) {
+    const checked = checkedCalendar(value, ["calendar"]);
+    return () => checked;
+  }
   if (typeof value !== "object" || value === null) throw bad(["calendar"], "expected a business calendar (createCalendar of @supportops/sla) or { group: calendar }");
-  const table = new Map<string, BusinessCalendarLike>();
+  const table = new Map<string, CheckedCalendar>();
   for (const [group, cal] of Object.entries(value)) {
     if (cal === undefined) continue;
     if (!isCalendar(cal)) throw bad(["calendar", group], "expected a business calendar (createCalendar of @supportops/sla)");
-    table.set(group, cal);
+    table.set(group, checkedCalendar(cal, ["calendar", group]));
   }
   const fallback = table.get("default") ?? null;
   return (group) => table.get(group) ?? fallback;

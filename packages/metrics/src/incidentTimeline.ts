@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { KpiInstant } from "./KpiOptions.js";
 import { MetricsError } from "./MetricsError.js";
 import { renderInline, type InlinePart } from "@supportops/escalation";
+import { checkedCalendar } from "./internal/checkedCalendar.js";
 import { invalidArgument, readInstant, readZone } from "./internal/resolveOptions.js";
 
 /** One line of a rendering: prose and code parts, escaped by escalation's renderInline. */
@@ -259,7 +260,8 @@ export function incidentTimeline(log: { readonly id: string; readonly events: Re
   if (engine !== undefined && (typeof engine !== "object" || engine === null || typeof engine.evaluate !== "function")) {
     throw invalidArgument(["slaEngine"], "expected an SLA engine (createSlaEngine from @supportops/sla)");
   }
-  const businessBetween = (a: number, b: number): number | null => (calendar === undefined ? null : calendar.businessMsBetween(a, b));
+  const checked = calendar === undefined ? null : checkedCalendar(calendar, ["calendar"]);
+  const businessBetween = (a: number, b: number): number | null => (checked === null ? null : checked.between(a, b));
 
   interface Draft {
     readonly at: number;

@@ -33,6 +33,20 @@ describe("ticketRowsFromLogs", () => {
     expect(rows.filter((r) => r.merged_into !== null).every((r) => r.status === "closed")).toBe(true);
     expect(rows.length).toBe(logs.filter((l) => computeTicketFacts(l, { asOf: "2026-03-01T00:00:00Z" }) !== null).length);
   });
+
+  it("reads a local-date asOf in timeZone (default UTC), as the KPI options do; computeTicketFacts too", () => {
+    // 2026-03-02 00:00 in Berlin is 2026-03-01 23:00 UTC: a reply at 23:30 UTC is known in UTC only.
+    const late = { id: "b", events: [{ id: "c", at: "2026-03-01T22:00:00Z", type: "created", by: "customer" }, { id: "r", at: "2026-03-01T23:30:00Z", type: "message", role: "agent", public: true }] };
+    expect(ticketRowsFromLogs([late], { asOf: "2026-03-02" })[0]?.first_reply_at).toBe("2026-03-01T23:30:00.000Z");
+    expect(ticketRowsFromLogs([late], { asOf: "2026-03-02", timeZone: "UTC" })[0]?.first_reply_at).toBe("2026-03-01T23:30:00.000Z");
+    expect(ticketRowsFromLogs([late], { asOf: "2026-03-02", timeZone: "Europe/Berlin" })[0]?.first_reply_at).toBeNull();
+    expect(computeTicketFacts(late, { asOf: "2026-03-02", timeZone: "Europe/Berlin" })?.firstReplyAt).toBeNull();
+    expect(computeTicketFacts(late, { asOf: "2026-03-02" })?.firstReplyAt).toBe(Date.parse("2026-03-01T23:30:00Z"));
+    const badZone = thrownBy(MetricsError, () => ticketRowsFromLogs([late], { asOf: "2026-03-02", timeZone: "Mars/Olympus" }));
+    expect({ code: badZone.code, path: badZone.issues[0]?.path }).toStrictEqual({ code: "invalid_time_zone", path: ["timeZone"] });
+    const badDate = thrownBy(MetricsError, () => computeTicketFacts(late, { asOf: "2026-02-30", timeZone: "Europe/Berlin" }));
+    expect({ code: badDate.code, path: badDate.issues[0]?.path }).toStrictEqual({ code: "invalid_time", path: ["asOf"] });
+  });
 });
 
 describe("readTicketRows", () => {

@@ -61,6 +61,12 @@ describe("toTableRows", () => {
       { kpi: "csat", value: expect.stringMatching(/^50\.0 % \[\d+\.\d–\d+\.\d\]$/) as unknown as string, n: 2, detail: "mean 3.50" },
     ]);
   });
+  it("writes business durations in hours at most: 30 business hours are not \"1 d 6 h\"", () => {
+    const allHours = { isOpenMs: () => true, addBusinessMs: (ms: number, d: number) => ms + d, businessMsBetween: (a: number, b: number) => b - a, nextOpenMs: (ms: number) => ms, nextCloseMs: () => null };
+    const slow = [ticket("A", [0, created()], [30, reply])];
+    const [calendarTime, businessTime] = toTableRows([firstResponseTime(slow, { period }), firstResponseTime(slow, { period, calendar: allHours })]);
+    expect([calendarTime?.["value"], businessTime?.["kpi"], businessTime?.["value"]]).toStrictEqual(["1 d 6 h", "first_response_time_business", "30 h"]);
+  });
 });
 
 describe("toInspectable", () => {

@@ -18,6 +18,12 @@ export interface KpiText {
   readonly detail: string;
 }
 
+/**
+ * Business durations read in hours at most: 24 business hours are three working days on a 09:00–17:00
+ * calendar, so "1 d" would mislead.
+ */
+const largestUnitOf = (kpi: KpiId): { readonly largestUnit?: "h" } => (kpi.endsWith("_business") ? { largestUnit: "h" } : {});
+
 /** The humanised value and detail of one KPI result or report row (exhaustive over the KPI ids). */
 export function describeKpi(kpi: KpiId, value: number | null, stats: unknown, provisional: boolean | undefined): KpiText {
   const flag = provisional === true ? "provisional" : "";
@@ -28,17 +34,19 @@ export function describeKpi(kpi: KpiId, value: number | null, stats: unknown, pr
     case "first_response_time":
     case "first_response_time_business": {
       const s = stats as FirstResponseStats;
+      const unit = largestUnitOf(kpi);
       return {
-        value: humanizeDuration(value),
-        detail: join(`p90 ${humanizeDuration(s.p90)}`, s.awaitingFirstReply > 0 ? `${s.awaitingFirstReply} awaiting a reply` : "", s.belowMinN ? "few values" : ""),
+        value: humanizeDuration(value, unit),
+        detail: join(`p90 ${humanizeDuration(s.p90, unit)}`, s.awaitingFirstReply > 0 ? `${s.awaitingFirstReply} awaiting a reply` : "", s.belowMinN ? "few values" : ""),
       };
     }
     case "resolution_time":
     case "resolution_time_business": {
       const s = stats as ResolutionTimeStats;
+      const unit = largestUnitOf(kpi);
       return {
-        value: humanizeDuration(value),
-        detail: join(`p90 ${humanizeDuration(s.p90)}`, s.open > 0 ? `${s.open} open` : "", s.belowMinN ? "few values" : ""),
+        value: humanizeDuration(value, unit),
+        detail: join(`p90 ${humanizeDuration(s.p90, unit)}`, s.open > 0 ? `${s.open} open` : "", s.belowMinN ? "few values" : ""),
       };
     }
     case "first_contact_resolution": {

@@ -1,16 +1,16 @@
 // The one implementation behind every period KPI, kpiReport and the accumulators: each ticket's facts
 // become items (anchored at an instant, grouped by attributes read at that instant); items land in
 // cells (KPI × group × bucket) that only add up counts and keep values, so cells merge exactly.
-import { rethrowAs, type BusinessCalendarLike, type CanonicalStatus } from "@supportops/core";
+import type { BusinessCalendarLike, CanonicalStatus } from "@supportops/core";
 import type { KpiId } from "../KpiOptions.js";
 import type { DurationStats, KpiStatsOf } from "../KpiResult.js";
-import { MetricsError } from "../MetricsError.js";
 import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
 import { durationStats, kaplanMeierMedian, mean, percentile, rateStats, wilsonInterval } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
+import { checkedCalendar, type CheckedCalendar } from "./checkedCalendar.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
 export const PERIOD_KPIS = [
@@ -393,19 +393,10 @@ export class Engine {
 
   /** Business ms between two instants on the calendar, checked against the calendar contract. */
   private businessMs(a: number, b: number): number {
-    const calendar = this.calendar as BusinessCalendarLike;
-    const ms = rethrowAs(MetricsError, () => calendar.businessMsBetween(a, b), ["calendar"], "invalid_argument");
-    if (!Number.isSafeInteger(ms) || ms < 0 || ms > b - a) {
-      throw new MetricsError("invalid_calendar", [
-        {
-          code: "invalid_calendar",
-          path: ["calendar"],
-          message: `businessMsBetween(${a}, ${b}) returned ${String(ms)}; a calendar returns a whole number of ms from 0 to b − a (see BusinessCalendarLike)`,
-        },
-      ]);
-    }
-    return ms;
+    this.checked ??= checkedCalendar(this.calendar as BusinessCalendarLike, ["calendar"]);
+    return this.checked.between(a, b);
   }
+  private checked: CheckedCalendar | null = null;
 
   /** Adds one ticket's facts (read, never kept). */
   add(f: TicketFacts): void {

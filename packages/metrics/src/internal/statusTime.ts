@@ -1,10 +1,11 @@
 // Time spent in a set of statuses from creation to the latest resolution (requester wait, agent work).
-import { rethrowAs, type BusinessCalendarLike, type CanonicalStatus } from "@supportops/core";
+import type { BusinessCalendarLike, CanonicalStatus } from "@supportops/core";
 import type { KpiOptions } from "../KpiOptions.js";
 import type { DurationStats } from "../KpiResult.js";
 import type { GenericKpiResult } from "../GenericKpiResult.js";
 import { computeTicketFacts, type TicketFacts, type TicketInput } from "../TicketFacts.js";
 import { MetricsError } from "../MetricsError.js";
+import { checkedCalendar } from "./checkedCalendar.js";
 import { PERCENTILE_NAMES, durationStatsOf, requireIterable, resolveOptions, resolvedInPeriod } from "./extraKpi.js";
 
 /** Milliseconds `f` spent in `statuses` from its creation to its latest resolution. */
@@ -34,7 +35,8 @@ export function statusTimeKpi<K extends "requester_wait_time" | "agent_work_time
   if (cal !== undefined && (typeof cal !== "object" || cal === null || typeof cal.businessMsBetween !== "function")) {
     throw new MetricsError("invalid_argument", [{ code: "invalid_argument", path: ["calendar"], message: "expected a business calendar (createCalendar of @supportops/sla)" }]);
   }
-  const between = cal === undefined ? (a: number, b: number): number => b - a : (a: number, b: number): number => rethrowAs(MetricsError, () => cal.businessMsBetween(a, b), ["calendar"], "invalid_argument");
+  const checked = cal === undefined ? null : checkedCalendar(cal, ["calendar"]);
+  const between = checked === null ? (a: number, b: number): number => b - a : (a: number, b: number): number => checked.between(a, b);
   const set = new Set(statuses);
   const values: number[] = [];
   const excluded = { merged: 0, reopenedBeforeEnd: 0 };
