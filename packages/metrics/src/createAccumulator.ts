@@ -275,7 +275,7 @@ function reportOf(engine: Engine): KpiReport {
     asOf: o.asOf,
     timeZone: o.timeZone,
     rows: engine.rows(),
-    ...(o.sketch == null ? {} : { percentiles: `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (${o.sketch.maxBins} bins at most; mean, min, max exact)` }),
+    ...(o.sketch == null ? {} : { percentiles: `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (the percentiles and the open and awaiting median ages; ${o.sketch.maxBins} bins at most; mean, min, max and counts exact)` }),
   };
 }
 
