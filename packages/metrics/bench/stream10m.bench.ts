@@ -12,8 +12,10 @@
  * report and the serialised state (`JSON.stringify(acc.toJSON())`) — fits the budget, whatever garbage
  * an uncapped collector would let pile up. Each child prints wall and CPU time, the peak RSS growth over
  * the baseline taken before the stream (the process's `maxRSS` minus its RSS then, so a true peak, the
- * serialisation included), the live heap growth (after a full GC, sampled every million tickets, at the
- * end, and with the state JSON alive), the size of the state JSON, and the load average.
+ * serialisation included), the live heap growth (V8 heap plus external memory such as typed arrays,
+ * after a full GC, sampled every million tickets, at the
+ * end, and while serialising: with the `toJSON()` object alive, then with its JSON string too), the
+ * size of the state JSON, and the load average.
  *
  * `BENCH_STREAM_TICKETS` sets the count (default 10 000 000); `BENCH_STREAM_EXACT` the tickets of the
  * comparison runs (a sketch and exact percentiles, uncapped; default 1 000 000; 0 skips them). A
@@ -47,6 +49,12 @@ const load = (): string =>
     .map((x) => x.toFixed(2))
     .join(" ");
 
+/** The live memory the accumulator can hold: the V8 heap and the typed arrays' backing stores outside it. */
+function live(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
 /** The child: one stream, its figures on stdout. */
 function stream(job: Job): void {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -54,7 +62,7 @@ function stream(job: Job): void {
   const options: ReportOptions = job.sketch ? { ...base, percentiles: { method: "ddsketch", relativeAccuracy: 0.01 } } : base;
   gc();
   const rss0 = process.memoryUsage().rss;
-  const heap0 = process.memoryUsage().heapUsed;
+  const heap0 = live();
   let peakHeap = heap0;
   const cpu0 = process.cpuUsage();
   const start = performance.now();
@@ -65,11 +73,11 @@ function stream(job: Job): void {
     i += 1;
     if (i % 1_000_000 === 0) {
       gc();
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      peakHeap = Math.max(peakHeap, live());
       if (job.count > 1_000_000) {
-        const live = (process.memoryUsage().heapUsed - heap0) / MB;
+        const grown = (live() - heap0) / MB;
         const peakRss = process.resourceUsage().maxRSS * 1024;
-        console.log(`  … ${i} tickets, ${((performance.now() - start) / 1000).toFixed(0)} s wall, live heap +${live.toFixed(0)} MB, peak RSS +${((peakRss - rss0) / MB).toFixed(0)} MB`);
+        console.log(`  … ${i} tickets, ${((performance.now() - start) / 1000).toFixed(0)} s wall, live heap +${grown.toFixed(0)} MB, peak RSS +${((peakRss - rss0) / MB).toFixed(0)} MB`);
       }
     }
   }
@@ -77,24 +85,27 @@ function stream(job: Job): void {
   const wallMs = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   gc();
-  const liveEnd = process.memoryUsage().heapUsed;
+  const liveEnd = live();
   peakHeap = Math.max(peakHeap, liveEnd);
-  // The serialised state, kept alive while the heap is measured.
+  // The serialisation's peak: the toJSON() object and its JSON string, both alive.
   const cpuJson0 = process.cpuUsage();
-  const state = JSON.stringify(acc.toJSON());
+  const object = acc.toJSON();
+  gc();
+  const liveWithObject = live();
+  const state = JSON.stringify(object);
   const jsonCpu = process.cpuUsage(cpuJson0);
   gc();
-  const liveWithJson = process.memoryUsage().heapUsed;
+  const liveWithJson = live();
   const peakRss = process.resourceUsage().maxRSS * 1024;
   console.log(
     `${job.label}: ${job.count} tickets in ${(wallMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU ` +
       `(${((job.count / wallMs) * 1000).toFixed(0)} tickets/s wall); ${rows.length} rows; ` +
-      `peak RSS +${((peakRss - rss0) / MB).toFixed(0)} MB, live heap +${((peakHeap - heap0) / MB).toFixed(0)} MB ` +
-      `(at the end +${((liveEnd - heap0) / MB).toFixed(0)} MB; with the state JSON +${((liveWithJson - heap0) / MB).toFixed(0)} MB); ` +
-      `state JSON ${(state.length / MB).toFixed(1)} MB (${((jsonCpu.user + jsonCpu.system) / 1e6).toFixed(1)} s CPU)`,
+      `peak RSS +${((peakRss - rss0) / MB).toFixed(0)} MB, live heap and external +${((peakHeap - heap0) / MB).toFixed(0)} MB ` +
+      `(at the end +${((liveEnd - heap0) / MB).toFixed(0)} MB; serialising: with the toJSON() object +${((liveWithObject - heap0) / MB).toFixed(0)} MB, ` +
+      `and its JSON string too +${((liveWithJson - heap0) / MB).toFixed(0)} MB); state JSON ${(state.length / MB).toFixed(1)} MB (${((jsonCpu.user + jsonCpu.system) / 1e6).toFixed(1)} s CPU)`,
   );
   const frt = rows.filter((r) => r.kpi === "first_response_time").reduce((s, r) => s + r.n, 0);
-  console.log(`  first response times sketched: ${frt}; baseline RSS ${(rss0 / MB).toFixed(0)} MB, heap ${(heap0 / MB).toFixed(0)} MB; load average ${load()}`);
+  console.log(`  first response times sketched: ${frt}; baseline RSS ${(rss0 / MB).toFixed(0)} MB, heap and external ${(heap0 / MB).toFixed(0)} MB; load average ${load()}`);
 }
 
 /** The parent: each job in a child process, with this process's loader flags (tsx) and `extra` flags. */
