@@ -125,8 +125,10 @@ export interface KpiAccumulatorJson {
 /**
  * A mergeable, serialisable accumulator of KPIs: add tickets one at a time (or in shards, workers,
  * days), merge accumulators made with the same options, save and restore them as JSON, and read the
- * report at any point. Percentiles are exact: the values are kept. Merging any split of the tickets
- * gives exactly what one pass over all of them gives.
+ * report at any point. Percentiles are exact (the values are kept) unless `percentiles: { method:
+ * "ddsketch" }` keeps them in bounded memory. Besides counts and values, an accumulator keeps the ids of
+ * merged-into tickets and of first-contact successes still waiting for merges (docs/kpis.md,
+ * "Accumulators"). Merging any split of the tickets gives exactly what one pass over all of them gives.
  *
  * @example
  * const acc = createAccumulator({ kpis: ["tickets_resolved"], period: { from: "2026-03-01", to: "2026-04-01" } });

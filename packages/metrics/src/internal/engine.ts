@@ -162,10 +162,12 @@ export function newCell(): Cell {
 export interface CellJson {
   readonly n: number;
   readonly excluded: Readonly<Record<string, number>>;
+  /** The cell's values (none for csat since state version 2: its `distribution` holds the ratings). */
   readonly values: ReadonlyArray<number>;
   readonly censored: ReadonlyArray<number>;
   readonly successes: number;
   readonly counters: Readonly<Record<string, number>>;
+  /** FCR: the ids of successes still waiting for merges, in the order added. */
   readonly pendingIds: ReadonlyArray<string>;
   readonly distribution: Readonly<Record<string, number>>;
   /** The cell's DDSketch, as the sketch's own JSON (DDSketch percentiles only). */
