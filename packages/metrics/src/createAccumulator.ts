@@ -415,8 +415,8 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
     const cellPath = ["cells", i, "cell"];
     if (entry.kpi === "csat") checkCsatCell(entry.cell, cellPath);
     if (entry.kpi === "first_contact_resolution") {
-      const settled = entry.cell.successes + entry.cell.pendingIds.length + (entry.cell.counters["failedOnlyByMergedIn"] ?? 0);
-      if (settled > entry.cell.n) throw stateError(`successes, pending ids and failedOnlyByMergedIn add up to ${settled}, more than n = ${entry.cell.n}`, cellPath);
+      const settled = entry.cell.successes + entry.cell.pendingIds.length;
+      if (settled > entry.cell.n) throw stateError(`successes and pending ids add up to ${settled}, more than n = ${entry.cell.n}`, cellPath);
     }
     const sketchJson = entry.cell.sketch;
     const wantsSketch = config.options.sketch != null && SKETCHED.has(entry.kpi);

@@ -69,9 +69,30 @@ export class IdList {
     return ids;
   }
 
-  /** Calls `visit` with each id, in order, one string at a time. */
+  /** Calls `visit` with each id, in order, one string at a time (the ids there when it was called). */
   forEachId(visit: (id: string) => void): void {
-    this.forEachEntry((chunk, start) => visit(readId(chunk, start)));
+    const chunks = this.chunks.slice();
+    const lastUsed = this.used;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c] as Uint8Array;
+      const limit = c === chunks.length - 1 ? lastUsed : chunk.length;
+      let at = 0;
+      while (at < limit) {
+        const first = chunk[at] as number;
+        // Most ids are short ASCII: a one-byte header (length < 64), read here without a call.
+        if (first < 0x80 && (first & 1) === 0) {
+          const n = first >>> 1;
+          visit(asciiAt(chunk, at + 1, n));
+          at += 1 + n;
+        } else {
+          const { value: header, next } = readVarint(chunk, at);
+          const n = Math.floor(header / 2);
+          const wide = header % 2;
+          visit(wide === 0 ? asciiAt(chunk, next, n) : wideAt(chunk, next, n));
+          at = next + n * (1 + wide);
+        }
+      }
+    }
   }
 
   /**
@@ -138,19 +159,28 @@ function readVarint(chunk: Uint8Array, start: number): { value: number; next: nu
   return { value, next: at };
 }
 
-/** The id whose entry starts at `start`. */
-function readId(chunk: Uint8Array, start: number): string {
-  const { value: header, next } = readVarint(chunk, start);
-  const n = Math.floor(header / 2);
-  if (header % 2 === 0) {
-    if (n <= 1024) return String.fromCharCode.apply(null, chunk.subarray(next, next + n) as unknown as number[]);
-    let s = "";
-    for (let i = 0; i < n; i += 1024) s += String.fromCharCode.apply(null, chunk.subarray(next + i, next + Math.min(n, i + 1024)) as unknown as number[]);
-    return s;
+/** Reused by {@link asciiAt} for short ids: one array of char codes, not one per id. */
+const codes: number[] = [];
+
+/** The string of `n` one-byte code units from `start`. */
+function asciiAt(chunk: Uint8Array, start: number, n: number): string {
+  if (n <= 64) {
+    codes.length = n;
+    for (let i = 0; i < n; i++) codes[i] = chunk[start + i] as number;
+    return String.fromCharCode.apply(null, codes);
   }
-  const units = new Array<number>(n);
-  for (let i = 0; i < n; i++) units[i] = (chunk[next + 2 * i] as number) | ((chunk[next + 2 * i + 1] as number) << 8);
   let s = "";
-  for (let i = 0; i < n; i += 1024) s += String.fromCharCode.apply(null, units.slice(i, i + 1024));
+  for (let i = 0; i < n; i += 1024) s += String.fromCharCode.apply(null, Array.from(chunk.subarray(start + i, start + Math.min(n, i + 1024))));
+  return s;
+}
+
+/** The string of `n` two-byte code units (low byte first) from `start`. */
+function wideAt(chunk: Uint8Array, start: number, n: number): string {
+  let s = "";
+  for (let i = 0; i < n; i += 1024) {
+    const units: number[] = [];
+    for (let j = i; j < Math.min(n, i + 1024); j++) units.push((chunk[start + 2 * j] as number) | ((chunk[start + 2 * j + 1] as number) << 8));
+    s += String.fromCharCode.apply(null, units);
+  }
   return s;
 }

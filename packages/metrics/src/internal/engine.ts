@@ -138,11 +138,10 @@ export interface Cell {
   /** Censored times (survival). */
   censored: NumberList;
   successes: number;
-  /** Named counts; FCR's `failedOnlyByMergedIn` counts the successes already known to be merged into. */
   counters: Record<string, number>;
   /**
-   * The ids of FCR successes that fail if another ticket is merged into them, not known to be merged
-   * into when added ({@link Engine.addFcrCandidate}): decided against `Engine.mergedInto` at the end.
+   * The ids of FCR successes that fail if another ticket is merged into them ({@link
+   * Engine.addFcrCandidate}): decided against `Engine.mergedInto` at the end.
    */
   pendingIds: IdList;
   /** csat: ratings by `score/scaleMax` (the mean is read from it). */
@@ -575,13 +574,13 @@ export class Engine {
   }
 
   /**
-   * Keeps an FCR success that fails if a ticket is merged into it: one already known to be merged into
-   * fails now (counted as `failedOnlyByMergedIn`), any other waits, its id in the cell's pending list,
-   * for the merges still to come (`mergedInto` only grows, so neither decision can change).
+   * Keeps an FCR success that fails if a ticket is merged into it: its id waits in the cell's pending
+   * list (as bytes) and is decided against `mergedInto` when the rows are read. (Deciding the ids
+   * already known to be merged into at once saves little — a merge mostly comes after its target —
+   * and a set lookup per success cost more than the rest of the bookkeeping.)
    */
   addFcrCandidate(cell: Cell, id: string): void {
-    if (this.mergedInto.has(id)) bump(cell.counters, "failedOnlyByMergedIn");
-    else cell.pendingIds.push(id);
+    cell.pendingIds.push(id);
   }
 
   private addReopenRate(k: number, f: TicketFacts, merged: boolean): void {
@@ -815,7 +814,7 @@ export class Engine {
       }
       case "first_contact_resolution": {
         let successes = cell.successes;
-        let failedOnlyByMergedIn = cell.counters["failedOnlyByMergedIn"] ?? 0;
+        let failedOnlyByMergedIn = 0;
         const mergedInto = this.mergedInto;
         cell.pendingIds.forEachId((id) => {
           if (mergedInto.has(id)) failedOnlyByMergedIn += 1;
