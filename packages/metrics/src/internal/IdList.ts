@@ -2,6 +2,8 @@
 // where an array of strings costs some 30 bytes per id on the V8 heap. It holds the ids of
 // first-contact successes whose fate depends on merges not seen yet (docs/kpis.md, "Accumulators").
 
+const EMPTY = new Uint8Array(0);
+
 /** The largest chunk (bytes); chunks grow from FIRST_CHUNK by doubling up to it. */
 const MAX_CHUNK = 65_536;
 const FIRST_CHUNK = 64;
@@ -14,6 +16,8 @@ const FIRST_CHUNK = 64;
  */
 export class IdList {
   private chunks: Uint8Array[] = [];
+  /** The last chunk (empty before the first id). */
+  private current: Uint8Array = EMPTY;
   /** Bytes used in the last chunk. */
   private used = 0;
   private count = 0;
@@ -36,8 +40,10 @@ export class IdList {
       }
     }
     const header = 2 * n + wide;
-    const chunk = this.room(varintLength(header) + n * (1 + wide));
-    let at = writeVarint(chunk, this.used, header);
+    const bytes = (header < 0x80 ? 1 : varintLength(header)) + n * (1 + wide);
+    const chunk = this.current.length - this.used >= bytes ? this.current : this.room(bytes);
+    let at = header < 0x80 ? this.used : writeVarint(chunk, this.used, header);
+    if (header < 0x80) chunk[at++] = header;
     if (wide === 0) {
       for (let i = 0; i < n; i++) chunk[at++] = id.charCodeAt(i);
     } else {
@@ -125,6 +131,7 @@ export class IdList {
     if (last !== undefined && this.used < last.length) this.chunks[this.chunks.length - 1] = last.subarray(0, this.used);
     const chunk = new Uint8Array(size);
     this.chunks.push(chunk);
+    this.current = chunk;
     this.used = 0;
     return chunk;
   }
