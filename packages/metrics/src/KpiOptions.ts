@@ -87,7 +87,9 @@ export interface KpiOptions {
   readonly calendar?: BusinessCalendarLike;
   /**
    * How duration percentiles are kept: exactly (default: every value is kept) or in a DDSketch per
-   * cell (bounded memory, each percentile within `relativeAccuracy` of the exact one). See docs/kpis.md.
+   * cell and the ages of open and awaiting tickets in a DDSketch per group (bounded memory; each
+   * percentile, `openMedianAge` and `awaitingMedianAge` within `relativeAccuracy` of the exact one;
+   * counts, mean, min and max exact). See docs/kpis.md.
    */
   readonly percentiles?: PercentilesOption;
 }

@@ -49,7 +49,7 @@ export interface RateStats {
 export interface FirstResponseStats extends DurationStats {
   /** Tickets open at `asOf`, not merged, whose response has started and that have no reply yet. */
   readonly awaitingFirstReply: number;
-  /** Their median wait so far (`asOf` − response start). */
+  /** Their median wait so far (`asOf` − response start); with DDSketch percentiles, within the sketch's relative accuracy. */
   readonly awaitingMedianAge: number | null;
 }
 
@@ -62,7 +62,7 @@ export interface FirstResponseStats extends DurationStats {
 export interface ResolutionTimeStats extends DurationStats {
   /** Tickets open at `asOf` (not solved or closed, not merged away). */
   readonly open: number;
-  /** Their median age (`asOf` − creation). */
+  /** Their median age (`asOf` − creation); with DDSketch percentiles, within the sketch's relative accuracy. */
   readonly openMedianAge: number | null;
   /** `open / (open + n)`, or `null` when both are 0. */
   readonly censoredFraction: number | null;

@@ -6,8 +6,23 @@ import type { TicketFacts, TicketInput } from "./TicketFacts.js";
 import type { TicketRow } from "./TicketRow.js";
 import type { SlaEngineLike } from "./slaAttainment.js";
 import { isRow, readTicket } from "./internal/readTicket.js";
-import { DDSketch } from "./DDSketch.js";
-import { BUSINESS_KPIS, Engine, GROUP_ATTRIBUTES, NumberList, PERIOD_KPIS, REPORT_KPIS, SKETCHED, addCellJson, cellToJson, type CellJson, type GroupAttribute, type ReportKpiId } from "./internal/engine.js";
+import { DDSketch, type DDSketchJson } from "./DDSketch.js";
+import {
+  BUSINESS_KPIS,
+  Engine,
+  GROUP_ATTRIBUTES,
+  NumberList,
+  PERIOD_KPIS,
+  REPORT_KPIS,
+  SKETCHED,
+  SketchedAges,
+  addCellJson,
+  cellToJson,
+  type Ages,
+  type CellJson,
+  type GroupAttribute,
+  type ReportKpiId,
+} from "./internal/engine.js";
 import { invalidArgument, readCalendar, resolveOptions, type ResolvedOptions } from "./internal/resolveOptions.js";
 import type { BucketSpec } from "./internal/buckets.js";
 
@@ -74,15 +89,17 @@ export interface AccumulatorExtras {
 }
 
 /**
- * The serialisable state of a {@link KpiAccumulator}: plain JSON.
+ * The serialisable state of a {@link KpiAccumulator}: plain JSON. Version 2 (this one) keeps csat
+ * scores only in each cell's `distribution` and, with `percentiles: { method: "ddsketch" }`, the
+ * snapshot ages as DDSketches; {@link accumulatorFromJSON} reads versions 1 and 2.
  *
  * @example
  * const acc = createAccumulator({ period: { from: "2026-01-01", to: "2026-02-01" } });
  * const json: KpiAccumulatorJson = acc.toJSON();
- * json.version; // => 1
+ * json.version; // => 2
  */
 export interface KpiAccumulatorJson {
-  readonly version: 1;
+  readonly version: 2;
   readonly config: {
     readonly kpis: ReadonlyArray<ReportKpiId>;
     readonly options: ResolvedOptions;
@@ -91,13 +108,14 @@ export interface KpiAccumulatorJson {
     readonly keepValues?: true;
   };
   readonly cells: ReadonlyArray<{ readonly kpi: ReportKpiId; readonly groupKey: string; readonly bucket: number; readonly cell: CellJson }>;
+  /** Per group, the ages at asOf (ms): every age (exact percentiles) or a DDSketch of them (`percentiles: { method: "ddsketch" }`). */
   readonly snapshots: ReadonlyArray<{
     readonly groupKey: string;
-    readonly awaiting: ReadonlyArray<number>;
-    readonly open: ReadonlyArray<number>;
+    readonly awaiting: ReadonlyArray<number> | DDSketchJson;
+    readonly open: ReadonlyArray<number> | DDSketchJson;
     /** Business-hours ages (only with a calendar; absent in states written before they existed). */
-    readonly awaitingBusiness?: ReadonlyArray<number>;
-    readonly openBusiness?: ReadonlyArray<number>;
+    readonly awaitingBusiness?: ReadonlyArray<number> | DDSketchJson;
+    readonly openBusiness?: ReadonlyArray<number> | DDSketchJson;
   }>;
   readonly mergedInto: ReadonlyArray<string>;
   /** SLA cycles without an outcome at asOf, by metric and group (absent when SLA attainment is not computed). */
@@ -107,8 +125,10 @@ export interface KpiAccumulatorJson {
 /**
  * A mergeable, serialisable accumulator of KPIs: add tickets one at a time (or in shards, workers,
  * days), merge accumulators made with the same options, save and restore them as JSON, and read the
- * report at any point. Percentiles are exact: the values are kept. Merging any split of the tickets
- * gives exactly what one pass over all of them gives.
+ * report at any point. Percentiles are exact (the values are kept) unless `percentiles: { method:
+ * "ddsketch" }` keeps them in bounded memory. Besides counts and values, an accumulator keeps the ids of
+ * merged-into tickets and of first-contact successes still waiting for merges (docs/kpis.md,
+ * "Accumulators"). Merging any split of the tickets gives exactly what one pass over all of them gives.
  *
  * @example
  * const acc = createAccumulator({ kpis: ["tickets_resolved"], period: { from: "2026-03-01", to: "2026-04-01" } });
@@ -227,15 +247,16 @@ function wrap(engine: Engine, slaEngine: SlaEngineLike | null): KpiAccumulator {
       return acc;
     },
     toJSON() {
+      const ages = (a: Ages): ReadonlyArray<number> | DDSketchJson => (a instanceof SketchedAges ? a.sketch.toJSON() : [...a]);
       return {
-        version: 1,
+        version: 2,
         config: structuredClone(engine.config) as KpiAccumulatorJson["config"],
         cells: [...engine.cells.values()].map(({ kpi, groupKey, bucket, cell }) => ({ kpi, groupKey, bucket, cell: cellToJson(cell) })),
         snapshots: [...engine.snapshots].map(([groupKey, s]) => ({
           groupKey,
-          awaiting: [...s.awaiting],
-          open: [...s.open],
-          ...(needsCalendar ? { awaitingBusiness: [...s.awaitingBusiness], openBusiness: [...s.openBusiness] } : {}),
+          awaiting: ages(s.awaiting),
+          open: ages(s.open),
+          ...(needsCalendar ? { awaitingBusiness: ages(s.awaitingBusiness), openBusiness: ages(s.openBusiness) } : {}),
         })),
         mergedInto: [...engine.mergedInto].sort(),
         ...(wantsSla ? { slaUndetermined: [...engine.slaUndetermined].map(([key, count]) => ({ key, count })) } : {}),
@@ -256,7 +277,7 @@ function reportOf(engine: Engine): KpiReport {
     asOf: o.asOf,
     timeZone: o.timeZone,
     rows: engine.rows(),
-    ...(o.sketch == null ? {} : { percentiles: `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (${o.sketch.maxBins} bins at most; mean, min, max exact)` }),
+    ...(o.sketch == null ? {} : { percentiles: `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (the percentiles and the open and awaiting median ages; ${o.sketch.maxBins} bins at most; mean, min, max and counts exact)` }),
   };
 }
 
@@ -292,6 +313,44 @@ function stateError(message: string, path: IssuePath = []): MetricsError {
   return new MetricsError("invalid_accumulator_state", [{ code: "invalid_accumulator_state", path, message }]);
 }
 
+/**
+ * One list of snapshot ages from a state: ages (whole ms ≥ 0) — into a DDSketch when the accumulator
+ * sketches, as a version-1 state writes them — or a DDSketch's JSON made with the config's settings.
+ */
+function readAges(value: unknown, sketch: ResolvedOptions["sketch"], path: IssuePath): Ages {
+  if (isNumberArray(value)) {
+    if (!value.every((v) => v >= 0)) throw stateError("ages are never negative", path);
+    if (sketch == null) return new NumberList(value);
+    const ages = new SketchedAges(new DDSketch(sketch));
+    for (const v of value) ages.push(v);
+    return ages;
+  }
+  if (sketch == null) throw stateError("expected a list of ages in ms (this accumulator keeps exact percentiles)", path);
+  let read: DDSketch;
+  try {
+    read = DDSketch.fromJSON(value);
+  } catch (error) {
+    if (error instanceof MetricsError) throw stateError(`expected a list of ages or a DDSketch state: ${error.message}`, path);
+    throw error;
+  }
+  if (read.relativeAccuracy !== sketch.relativeAccuracy || read.maxBins !== sketch.maxBins) throw stateError("the sketch was made with another relative accuracy or bin count than the config says", path);
+  return new SketchedAges(read);
+}
+
+/** A csat cell: its distribution counts `score/scaleMax` (1 ≤ score ≤ scaleMax) n times in all; a version-1 cell lists its n scores too. */
+function checkCsatCell(cell: CellJson, path: IssuePath): void {
+  let total = 0;
+  for (const [key, count] of Object.entries(cell.distribution)) {
+    const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(key);
+    if (match === null || Number(match[1]) > Number(match[2]) || !Number.isSafeInteger(Number(match[2]))) {
+      throw stateError(`a csat distribution counts ratings by "score/scaleMax" (1 ≤ score ≤ scaleMax), not ${JSON.stringify(key)}`, [...path, "distribution"]);
+    }
+    total += count;
+  }
+  if (total !== cell.n) throw stateError(`the csat distribution counts ${total} ratings, but n = ${cell.n}`, [...path, "distribution"]);
+  if (cell.values.length !== 0 && cell.values.length !== cell.n) throw stateError("a csat cell lists no scores (version 2) or its n scores (version 1)", [...path, "values"]);
+}
+
 const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x));
 const isCountRecord = (v: unknown): v is Record<string, number> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0);
@@ -310,8 +369,8 @@ const isCountRecord = (v: unknown): v is Record<string, number> =>
  */
 export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {}): KpiAccumulator {
   if (typeof json !== "object" || json === null) throw stateError("expected the object an accumulator's toJSON() returned");
-  const state = json as Partial<KpiAccumulatorJson>;
-  if (state.version !== 1) throw stateError("unknown state version; expected 1", ["version"]);
+  const state = json as Partial<Omit<KpiAccumulatorJson, "version">> & { readonly version?: unknown };
+  if (state.version !== 1 && state.version !== 2) throw stateError("unknown state version; expected 1 or 2 (a state written by a newer @supportops/metrics needs that version to read it)", ["version"]);
   if (typeof state.config !== "object" || state.config === null) throw stateError("missing config", ["config"]);
   const c = state.config;
   let config: ConstructorParameters<typeof Engine>[0];
@@ -353,6 +412,12 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
       isCountRecord(entry.cell.counters) && Array.isArray(entry.cell.pendingIds) && entry.cell.pendingIds.every((id: unknown) => typeof id === "string") &&
       isCountRecord(entry.cell.distribution);
     if (!ok) throw stateError("not a cell an accumulator writes", ["cells", i]);
+    const cellPath = ["cells", i, "cell"];
+    if (entry.kpi === "csat") checkCsatCell(entry.cell, cellPath);
+    if (entry.kpi === "first_contact_resolution") {
+      const settled = entry.cell.successes + entry.cell.pendingIds.length;
+      if (settled > entry.cell.n) throw stateError(`successes and pending ids add up to ${settled}, more than n = ${entry.cell.n}`, cellPath);
+    }
     const sketchJson = entry.cell.sketch;
     const wantsSketch = config.options.sketch != null && SKETCHED.has(entry.kpi);
     if (wantsSketch !== (sketchJson !== undefined)) {
@@ -370,20 +435,16 @@ export function accumulatorFromJSON(json: unknown, extras: AccumulatorExtras = {
         throw stateError("the sketch was made with another relative accuracy or bin count than the config says", ["cells", i, "cell", "sketch"]);
       }
     }
-    addCellJson(engine.cellFor(entry.kpi, entry.groupKey, entry.bucket), entry.cell);
+    // A version-1 csat cell also lists its scores: the distribution holds the same, and the mean is read from it.
+    addCellJson(engine.cellFor(entry.kpi, entry.groupKey, entry.bucket), entry.kpi === "csat" ? { ...entry.cell, values: [] } : entry.cell);
   });
   if (!Array.isArray(state.snapshots)) throw stateError("expected a list of snapshots", ["snapshots"]);
+  const sketchOptions = config.options.sketch;
   state.snapshots.forEach((s, i) => {
-    const optional = (v: unknown): boolean => v === undefined || isNumberArray(v);
-    if (typeof s !== "object" || s === null || typeof s.groupKey !== "string" || !isNumberArray(s.awaiting) || !isNumberArray(s.open) || !optional(s.awaitingBusiness) || !optional(s.openBusiness)) {
-      throw stateError("not a snapshot an accumulator writes", ["snapshots", i]);
-    }
-    engine.snapshots.set(s.groupKey, {
-      awaiting: new NumberList(s.awaiting),
-      open: new NumberList(s.open),
-      awaitingBusiness: new NumberList(s.awaitingBusiness ?? []),
-      openBusiness: new NumberList(s.openBusiness ?? []),
-    });
+    if (typeof s !== "object" || s === null || typeof s.groupKey !== "string") throw stateError("not a snapshot an accumulator writes", ["snapshots", i]);
+    const read = (field: "awaiting" | "open" | "awaitingBusiness" | "openBusiness", optional: boolean): Ages =>
+      readAges(s[field] === undefined && optional ? [] : s[field], sketchOptions, ["snapshots", i, field]);
+    engine.snapshots.set(s.groupKey, { awaiting: read("awaiting", false), open: read("open", false), awaitingBusiness: read("awaitingBusiness", true), openBusiness: read("openBusiness", true) });
   });
   if (!Array.isArray(state.mergedInto) || !state.mergedInto.every((id) => typeof id === "string")) throw stateError("expected a list of ticket ids", ["mergedInto"]);
   for (const id of state.mergedInto) engine.mergedInto.add(id);

@@ -42,7 +42,7 @@ export interface KpiReport {
   readonly asOf: number;
   readonly timeZone: string;
   readonly rows: ReadonlyArray<KpiReportRow>;
-  /** With `percentiles: { method: "ddsketch" }`: how the duration percentiles of the rows were computed. */
+  /** With `percentiles: { method: "ddsketch" }`: how the duration percentiles and the open and awaiting median ages of the rows were computed. */
   readonly percentiles?: string;
 }
 

@@ -1,6 +1,7 @@
 // Accumulators with DDSketch percentiles (docs/kpis.md, "Percentiles by DDSketch"): within the
-// relative accuracy of the exact report, everything else equal, and merge of any split (through JSON)
-// equal to one pass over the whole.
+// relative accuracy of the exact report (the duration percentiles and the snapshot medians), everything
+// else equal, and merge of any split (through JSON) equal to one pass over the whole — sketches, snapshot
+// sketches, csat distributions and first contact resolution with tickets merged in from other shards.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { calendar24x7 } from "@supportops/sla";
@@ -15,16 +16,28 @@ const caseArb = fc.record({
   count: fc.integer({ min: 0, max: 200 }),
   alpha: fc.constantFrom(0.005, 0.01, 0.05),
   weekly: fc.boolean(),
+  business: fc.boolean(),
 });
 
-function setUp(c: { seed: number; count: number; alpha: number; weekly: boolean }) {
+const DURATION_KPIS = new Set(["first_response_time", "resolution_time", "first_response_time_business", "resolution_time_business"]);
+
+function setUp(c: { seed: number; count: number; alpha: number; weekly: boolean; business: boolean }) {
   const logs = generateTicketLogs({ count: c.count, seed: c.seed, kpiExtras: true, timeZone: "UTC" });
   const base: ReportOptions = {
-    kpis: ["tickets_resolved", "first_response_time", "resolution_time", "csat"],
+    kpis: [
+      "tickets_resolved",
+      "first_response_time",
+      "resolution_time",
+      "first_contact_resolution",
+      "csat",
+      ...(c.business ? (["first_response_time_business", "resolution_time_business"] as const) : []),
+    ],
     period: { from: START, to: START + 28 * 24 * HOUR },
     asOf: START + 40 * 24 * HOUR,
     groupBy: ["channel"],
     ...(c.weekly ? { bucket: { unit: "week" as const } } : {}),
+    // Round the clock: business ms equal calendar ms, so the business rows are checked as closely.
+    ...(c.business ? { calendar: calendar24x7("UTC") } : {}),
   };
   return { logs, exact: base, sketched: { ...base, percentiles: { method: "ddsketch" as const, relativeAccuracy: c.alpha } } };
 }
@@ -46,12 +59,19 @@ describe("accumulators with DDSketch percentiles", () => {
     exactRows.forEach((row, i) => {
       const other = sketchRows[i]!;
       expect(other).toMatchObject({ kpi: row.kpi, group: row.group, bucket: row.bucket, n: row.n, excluded: row.excluded });
-      if (row.kpi !== "first_response_time" && row.kpi !== "resolution_time") return expect(other).toStrictEqual(row);
-      const e = row.stats as { median: number | null; p90: number | null; mean: number | null; min: number | null; max: number | null };
-      const s = other.stats as typeof e;
-      expect([s.mean, s.min, s.max]).toStrictEqual([e.mean, e.min, e.max]);
-      for (const key of ["median", "p90"] as const) {
-        expect(Math.abs(s[key]! - e[key]!)).toBeLessThanOrEqual(c.alpha * e[key]! + 0.5);
+      if (!DURATION_KPIS.has(row.kpi)) return expect(other).toStrictEqual(row);
+      type Stats = Record<"median" | "p90" | "mean" | "min" | "max" | "openMedianAge" | "awaitingMedianAge" | "open" | "awaitingFirstReply" | "censoredFraction", number | null | undefined>;
+      const e = row.stats as unknown as Stats;
+      const s = other.stats as unknown as Stats;
+      // Exact: the mean, min and max, and the snapshot counts.
+      for (const key of ["mean", "min", "max", "open", "awaitingFirstReply", "censoredFraction"] as const) expect(s[key], key).toStrictEqual(e[key]);
+      // Within α: the percentiles and the snapshot medians (ages of open tickets and of those awaiting a reply).
+      for (const key of ["median", "p90", "openMedianAge", "awaitingMedianAge"] as const) {
+        if (e[key] === undefined || e[key] === null) {
+          expect(s[key], key).toStrictEqual(e[key]);
+          continue;
+        }
+        expect(Math.abs(s[key]! - e[key]!), key).toBeLessThanOrEqual(c.alpha * e[key]! + 0.5);
       }
     });
   });
@@ -70,6 +90,10 @@ describe("accumulators with DDSketch percentiles", () => {
     // The sketches themselves are equal, bin for bin (cells in a canonical order).
     const cells = (acc: typeof whole) => [...acc.toJSON().cells].sort((a, b) => `${a.kpi}|${a.groupKey}|${a.bucket}`.localeCompare(`${b.kpi}|${b.groupKey}|${b.bucket}`)).map((c) => c.cell.sketch ?? null);
     expect(cells(merged)).toStrictEqual(cells(whole));
+    // So are the snapshot sketches, group for group.
+    const snapshots = (acc: typeof whole) => [...acc.toJSON().snapshots].sort((a, b) => a.groupKey.localeCompare(b.groupKey));
+    expect(snapshots(merged)).toStrictEqual(snapshots(whole));
+    for (const s of snapshots(whole)) expect(s.open).toMatchObject({ kind: "ddsketch", relativeAccuracy: c.alpha });
   });
 });
 

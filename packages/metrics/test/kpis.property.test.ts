@@ -78,6 +78,10 @@ describe("each KPI equals the naive reference on generated logs", () => {
     const sat = naiveCsat(logs, naive);
     const gotSat = csat(logs, options);
     expect(gotSat).toMatchObject({ value: sat.value, n: sat.n, excluded: sat.excluded });
+    // The mean comes from the distribution (score/scale counts): the same double as the scores summed one by one.
+    let sum = 0;
+    for (const score of sat.values!) sum += score;
+    expect(gotSat.stats.mean).toBe(sat.values!.length === 0 ? null : sum / sat.values!.length);
     const survival = naiveSurvival(logs, naive);
     const gotSurvival = resolutionSurvival(logs, options);
     expect(gotSurvival).toMatchObject({ value: survival.value, n: survival.n, excluded: survival.excluded });

@@ -8,9 +8,10 @@ import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import { valueAt } from "./factsOf.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
-import { durationStats, kaplanMeierMedian, mean, percentile, rateStats, wilsonInterval } from "./statistics.js";
+import { durationStats, kaplanMeierMedian, percentile, rateStats, wilsonInterval } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
 import { checkedCalendar, type CheckedCalendar } from "./checkedCalendar.js";
+import { IdList } from "./IdList.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
 export const PERIOD_KPIS = [
@@ -132,14 +133,18 @@ export class NumberList implements Iterable<number> {
 export interface Cell {
   n: number;
   excluded: Record<string, number>;
-  /** Durations (ms), scores (csat) or event times (survival). */
+  /** Durations (ms), ages (backlog) or event times (survival); csat keeps its scores in `distribution`. */
   values: NumberList;
   /** Censored times (survival). */
   censored: NumberList;
   successes: number;
   counters: Record<string, number>;
-  /** FCR successes that fail if another ticket was merged into them: decided at the end. */
-  pendingIds: string[];
+  /**
+   * The ids of FCR successes that fail if another ticket is merged into them ({@link
+   * Engine.addFcrCandidate}): decided against `Engine.mergedInto` at the end.
+   */
+  pendingIds: IdList;
+  /** csat: ratings by `score/scaleMax` (the mean is read from it). */
   distribution: Record<string, number>;
   /** With `percentiles: { method: "ddsketch" }`, the durations of the duration KPIs go here instead of `values`. */
   sketch?: DDSketch;
@@ -149,17 +154,19 @@ export interface Cell {
 export const SKETCHED: ReadonlySet<ReportKpiId> = new Set<ReportKpiId>(["first_response_time", "resolution_time", "first_response_time_business", "resolution_time_business"]);
 
 export function newCell(): Cell {
-  return { n: 0, excluded: {}, values: new NumberList(), censored: new NumberList(), successes: 0, counters: {}, pendingIds: [], distribution: {} };
+  return { n: 0, excluded: {}, values: new NumberList(), censored: new NumberList(), successes: 0, counters: {}, pendingIds: new IdList(), distribution: {} };
 }
 
 /** A cell as plain JSON (value lists as arrays). */
 export interface CellJson {
   readonly n: number;
   readonly excluded: Readonly<Record<string, number>>;
+  /** The cell's values (none for csat since state version 2: its `distribution` holds the ratings). */
   readonly values: ReadonlyArray<number>;
   readonly censored: ReadonlyArray<number>;
   readonly successes: number;
   readonly counters: Readonly<Record<string, number>>;
+  /** FCR: the ids of successes still waiting for merges, in the order added. */
   readonly pendingIds: ReadonlyArray<string>;
   readonly distribution: Readonly<Record<string, number>>;
   /** The cell's DDSketch, as the sketch's own JSON (DDSketch percentiles only). */
@@ -175,7 +182,7 @@ export function cellToJson(cell: Cell): CellJson {
     censored: [...cell.censored],
     successes: cell.successes,
     counters: { ...cell.counters },
-    pendingIds: [...cell.pendingIds],
+    pendingIds: cell.pendingIds.toArray(),
     distribution: { ...cell.distribution },
   };
 }
@@ -189,7 +196,7 @@ export function addCellJson(into: Cell, json: CellJson): void {
     censored: new NumberList(json.censored),
     excluded: { ...json.excluded },
     counters: { ...json.counters },
-    pendingIds: [...json.pendingIds],
+    pendingIds: new IdList(json.pendingIds),
     distribution: { ...json.distribution },
     ...(sketch === undefined ? {} : { sketch: DDSketch.fromJSON(sketch) }),
   });
@@ -206,7 +213,7 @@ function mergeCellInto(into: Cell, from: Cell): void {
   appendAll(into.censored, from.censored);
   into.successes += from.successes;
   addCounts(into.counters, from.counters);
-  for (const id of from.pendingIds) into.pendingIds.push(id);
+  into.pendingIds.pushAll(from.pendingIds);
   addCounts(into.distribution, from.distribution);
   if (from.sketch !== undefined) (into.sketch ??= new DDSketch(from.sketch)).merge(from.sketch);
 }
@@ -221,17 +228,46 @@ const bump = (counts: Record<string, number>, key: string): void => {
 };
 
 /**
+ * Snapshot ages kept in a DDSketch (with `percentiles: { method: "ddsketch" }`): the count is exact,
+ * the median within the sketch's relative accuracy.
+ */
+export class SketchedAges {
+  constructor(readonly sketch: DDSketch) {}
+
+  get length(): number {
+    return this.sketch.count;
+  }
+
+  push(ms: number): void {
+    this.sketch.add(ms);
+  }
+}
+
+/** One list of snapshot ages: every value (exact percentiles) or a DDSketch. */
+export type Ages = NumberList | SketchedAges;
+
+/**
  * Ages at asOf of tickets not bucketed by any anchor (awaiting a first reply; open), per group, in
  * calendar ms and (with a calendar) business ms.
  */
 export interface Snapshot {
-  awaiting: NumberList;
-  open: NumberList;
-  awaitingBusiness: NumberList;
-  openBusiness: NumberList;
+  awaiting: Ages;
+  open: Ages;
+  awaitingBusiness: Ages;
+  openBusiness: Ages;
 }
 
-const newSnapshot = (): Snapshot => ({ awaiting: new NumberList(), open: new NumberList(), awaitingBusiness: new NumberList(), openBusiness: new NumberList() });
+/** An empty snapshot: lists of ages, or DDSketches made with `sketch`'s settings. */
+function newSnapshot(sketch: ResolvedOptions["sketch"] = null): Snapshot {
+  const ages = (): Ages => (sketch == null ? new NumberList() : new SketchedAges(new DDSketch(sketch)));
+  return { awaiting: ages(), open: ages(), awaitingBusiness: ages(), openBusiness: ages() };
+}
+
+/** Adds all of `from`'s ages to `into` (both of one kind: the engines' options match). */
+function mergeAges(into: Ages, from: Ages): void {
+  if (into instanceof SketchedAges) into.sketch.merge((from as SketchedAges).sketch);
+  else appendAll(into, from as NumberList);
+}
 
 /** One SLA target cycle's state as an SLA engine reports it (`@supportops/sla`'s `evaluate`). */
 export interface SlaState {
@@ -385,7 +421,7 @@ export class Engine {
   snapshotFor(groupKey: string): Snapshot {
     let snapshot = this.snapshots.get(groupKey);
     if (snapshot === undefined) {
-      snapshot = newSnapshot();
+      snapshot = newSnapshot(this.config.options.sketch);
       this.snapshots.set(groupKey, snapshot);
     }
     return snapshot;
@@ -524,8 +560,18 @@ export class Engine {
     const clean = replies === 1 && !reopenedInWindow;
     cell.n += 1;
     if (clean && !o.mergedInFails) cell.successes += 1;
-    if (clean && o.mergedInFails) cell.pendingIds.push(f.id);
+    if (clean && o.mergedInFails) this.addFcrCandidate(cell, f.id);
     if (windowOpen) bump(cell.counters, "windowOpen");
+  }
+
+  /**
+   * Keeps an FCR success that fails if a ticket is merged into it: its id waits in the cell's pending
+   * list (as bytes) and is decided against `mergedInto` when the rows are read. (Deciding the ids
+   * already known to be merged into at once saves little — a merge mostly comes after its target —
+   * and a set lookup per success cost more than the rest of the bookkeeping.)
+   */
+  addFcrCandidate(cell: Cell, id: string): void {
+    cell.pendingIds.push(id);
   }
 
   private addReopenRate(k: number, f: TicketFacts, merged: boolean): void {
@@ -601,9 +647,8 @@ export class Engine {
       return;
     }
     cell.n += 1;
-    cell.values.push(latest.score);
     if (latest.score >= latest.scaleMax - 1) cell.successes += 1;
-    bump(cell.distribution, `${latest.score}/${latest.scaleMax}`);
+    addCsatScore(cell, latest.score, latest.scaleMax);
   }
 
   /**
@@ -653,22 +698,22 @@ export class Engine {
     for (const { kpi, groupKey, bucket, cell } of other.cells.values()) mergeCellInto(this.cellFor(kpi, groupKey, bucket), cell);
     for (const [groupKey, snapshot] of other.snapshots) {
       const mine = this.snapshotFor(groupKey);
-      appendAll(mine.awaiting, snapshot.awaiting);
-      appendAll(mine.open, snapshot.open);
-      appendAll(mine.awaitingBusiness, snapshot.awaitingBusiness);
-      appendAll(mine.openBusiness, snapshot.openBusiness);
+      mergeAges(mine.awaiting, snapshot.awaiting);
+      mergeAges(mine.open, snapshot.open);
+      mergeAges(mine.awaitingBusiness, snapshot.awaitingBusiness);
+      mergeAges(mine.openBusiness, snapshot.openBusiness);
     }
     for (const [key, count] of other.slaUndetermined) this.slaUndetermined.set(key, (this.slaUndetermined.get(key) ?? 0) + count);
     for (const id of other.mergedInto) this.mergedInto.add(id);
   }
 
   /** Medians of snapshot ages, per snapshot list, while `rows` runs (each group has one row per bucket). */
-  private medianMemo = new Map<NumberList, number | null>();
+  private medianMemo = new Map<Ages, number | null>();
 
-  private snapshotMedian(ages: NumberList): number | null {
+  private snapshotMedian(ages: Ages): number | null {
     let median = this.medianMemo.get(ages);
     if (median === undefined) {
-      median = percentile(sorted(ages), 50, this.config.options.percentile);
+      median = ages instanceof SketchedAges ? sketchPercentile(ages.sketch, 50) : percentile(sorted(ages), 50, this.config.options.percentile);
       this.medianMemo.set(ages, median);
     }
     return median;
@@ -734,7 +779,7 @@ export class Engine {
         const values = sorted(cell.values);
         const durations = cell.sketch !== undefined ? sketchStats(cell.sketch, o) : durationStats(values, o);
         const kept = this.config.keepValues === true ? { values: Array.from(values) } : {};
-        const snapshot = this.snapshots.get(groupKey) ?? newSnapshot();
+        const snapshot = this.snapshots.get(groupKey) ?? EMPTY_SNAPSHOT;
         const business = kpi === "first_response_time_business" || kpi === "resolution_time_business";
         if (kpi === "first_response_time" || kpi === "first_response_time_business") {
           const awaiting = business ? snapshot.awaitingBusiness : snapshot.awaiting;
@@ -761,10 +806,11 @@ export class Engine {
       case "first_contact_resolution": {
         let successes = cell.successes;
         let failedOnlyByMergedIn = 0;
-        for (const id of cell.pendingIds) {
-          if (this.mergedInto.has(id)) failedOnlyByMergedIn += 1;
+        const mergedInto = this.mergedInto;
+        cell.pendingIds.forEachId((id) => {
+          if (mergedInto.has(id)) failedOnlyByMergedIn += 1;
           else successes += 1;
-        }
+        });
         return {
           ...base,
           value: cell.n === 0 ? null : successes / cell.n,
@@ -780,7 +826,7 @@ export class Engine {
           provisional,
         };
       case "csat": {
-        const m = mean([...cell.values]);
+        const m = csatMean(cell.distribution);
         return {
           ...base,
           value: cell.n === 0 ? null : cell.successes / cell.n,
@@ -823,22 +869,47 @@ function sorted(values: NumberList): Float64Array {
   return values.view().sort();
 }
 
+/** Keeps a csat rating: counted by `score/scaleMax` in the cell's distribution (no list of scores). */
+function addCsatScore(cell: Cell, score: number, scaleMax: number): void {
+  bump(cell.distribution, `${score}/${scaleMax}`);
+}
+
+/**
+ * The mean score of a csat distribution (`null` for none): Σ score × count / Σ count. Scores are whole
+ * numbers (core and the row reader check them), so every partial sum is a whole number below 2^53 and
+ * exact: the same double as summing the scores one by one in any order, then dividing.
+ */
+function csatMean(distribution: Readonly<Record<string, number>>): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const key in distribution) {
+    const times = distribution[key] as number;
+    sum += Number(key.slice(0, key.indexOf("/"))) * times;
+    count += times;
+  }
+  return count === 0 ? null : sum / count;
+}
+
 /** Keeps a duration: in the cell's DDSketch when it has one, else in its exact values. */
 function pushDuration(cell: Cell, ms: number): void {
   if (cell.sketch !== undefined) cell.sketch.add(ms);
   else cell.values.push(ms);
 }
 
+const EMPTY_SNAPSHOT: Snapshot = newSnapshot();
+
+/** The `percent`-th percentile of a DDSketch by nearest rank, within its relative accuracy, rounded to whole ms. */
+function sketchPercentile(sketch: DDSketch, percent: number): number | null {
+  // The nearest rank ⌈n·q/100⌉ in integers, as the exact percentiles compute it.
+  const v = sketch.valueAtRank(Math.max(1, Math.floor((sketch.count * percent + 99) / 100)));
+  return v === null ? null : Math.round(v);
+}
+
 /** Duration stats from a DDSketch: percentiles within its relative accuracy (rounded to whole ms); mean, min and max exact. */
 function sketchStats(sketch: DDSketch, o: ResolvedOptions): DurationStats {
-  // The nearest rank ⌈n·q/100⌉ in integers, as the exact percentiles compute it.
-  const q = (percent: number): number | null => {
-    const v = sketch.valueAtRank(Math.max(1, Math.floor((sketch.count * percent + 99) / 100)));
-    return v === null ? null : Math.round(v);
-  };
   return {
-    median: q(50),
-    p90: q(90),
+    median: sketchPercentile(sketch, 50),
+    p90: sketchPercentile(sketch, 90),
     mean: sketch.count === 0 ? null : Math.round(sketch.sum / sketch.count),
     min: sketch.min,
     max: sketch.max,

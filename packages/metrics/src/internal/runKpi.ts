@@ -12,7 +12,7 @@ import { PERCENTILE_NAMES } from "./statistics.js";
 
 /** What a result's `method` says: how the value was computed, on which clock, from which input. */
 function methodOf(kpi: Exclude<ReportKpiId, "sla_attainment" | "backlog">, o: ResolvedOptions): string {
-  const p = o.sketch != null ? `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (mean, min, max exact)` : PERCENTILE_NAMES[o.percentile];
+  const p = o.sketch != null ? `DDSketch nearest-rank, each within relative accuracy ${o.sketch.relativeAccuracy} of the exact value (the percentiles and the open and awaiting median ages; mean, min, max and counts exact)` : PERCENTILE_NAMES[o.percentile];
   const window = `reopen window ${o.windowMs} ms, a reopen at exactly its end counts as within`;
   switch (kpi) {
     case "tickets_resolved":

@@ -1,0 +1,30 @@
+// The byte list that keeps the ids of first-contact successes still waiting for merges (docs/kpis.md, "Accumulators").
+import { describe, expect, it } from "vitest";
+import { IdList } from "../../src/internal/IdList.js";
+
+// ASCII, empty, non-ASCII, a lone surrogate (no UTF-8 form: kept as code units), a length needing a
+// two-byte header, and one longer than a chunk.
+const ODD_IDS = ["T-1", "", "ü-2", "日本-3", "\uD800x", "a".repeat(200), "b".repeat(70_000), "\u0000\u0001", "T-4"];
+
+describe("IdList", () => {
+  it("gives back every id exactly, in order, across chunk boundaries", () => {
+    const ids = [...ODD_IDS, ...Array.from({ length: 20_000 }, (_, i) => `T-${i}`), ...ODD_IDS];
+    const list = new IdList(ids);
+    expect(list.length).toBe(ids.length);
+    expect(list.toArray()).toStrictEqual(ids);
+    const seen: string[] = [];
+    list.forEachId((id) => seen.push(id));
+    expect(seen).toStrictEqual(ids);
+  });
+
+  it("appends another list byte for byte, itself too (each id once more, no endless loop)", () => {
+    const a = new IdList(["x", "ü"]);
+    const b = new IdList(ODD_IDS);
+    a.pushAll(b);
+    expect(a.toArray()).toStrictEqual(["x", "ü", ...ODD_IDS]);
+    a.pushAll(a);
+    expect(a.toArray()).toStrictEqual(["x", "ü", ...ODD_IDS, "x", "ü", ...ODD_IDS]);
+    expect(a.length).toBe(2 * (2 + ODD_IDS.length));
+    expect(new IdList().toArray()).toStrictEqual([]);
+  });
+});
