@@ -101,32 +101,57 @@ export const KPI_META: Readonly<Record<ReportKpiId, KpiMeta>> = {
 };
 
 /**
- * A growable list of numbers. Kept in a plain array of doubles on the JS heap: growing `Float64Array`s
+ * A growable list of numbers, in chunks of plain double arrays on the JS heap. Growing `Float64Array`s
  * counts as external memory, and over a million tickets that growth alone made V8 run full
- * mark-compact collections of the whole (input-sized) heap.
+ * mark-compact collections of the whole (input-sized) heap; one growing array copies itself at each
+ * growth, and the copies the young generation had already promoted were garbage in the old one,
+ * with the same effect. A chunk is made at its full size (double the list so far, up to 4096 values)
+ * and never copied.
  */
 export class NumberList implements Iterable<number> {
-  private readonly data: number[] = [];
+  /** The chunks in order; the last is being filled. */
+  private readonly chunks: number[][] = [];
+  private current: number[] = [];
+  /** Values in `current`. */
+  private used = 0;
+  private count = 0;
 
   constructor(values: Iterable<number> = []) {
-    for (const v of values) this.data.push(v);
+    for (const v of values) this.push(v);
   }
 
   get length(): number {
-    return this.data.length;
+    return this.count;
   }
 
   push(value: number): void {
-    this.data.push(value);
+    if (this.used === this.current.length) this.addChunk();
+    this.current[this.used] = value;
+    this.used += 1;
+    this.count += 1;
+  }
+
+  private addChunk(): void {
+    // Filled with a double first: the chunk holds unboxed doubles from the start.
+    this.current = new Array<number>(Math.min(4096, Math.max(16, this.count))).fill(0.5);
+    this.chunks.push(this.current);
+    this.used = 0;
   }
 
   /** The values, in the order pushed (a copy). */
   view(): Float64Array {
-    return Float64Array.from(this.data);
+    const out = new Float64Array(this.count);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      const n = chunk === this.current ? this.used : chunk.length;
+      for (let i = 0; i < n; i++) out[at + i] = chunk[i] as number;
+      at += n;
+    }
+    return out;
   }
 
   [Symbol.iterator](): Iterator<number> {
-    return this.data[Symbol.iterator]();
+    return this.view()[Symbol.iterator]();
   }
 }
 
@@ -352,6 +377,9 @@ export class Engine {
   private readonly slots = new Map<string, number>();
   private readonly slotKeys: string[] = [];
   private readonly singleGroup: GroupAttribute | null;
+  /** The buckets' starts (they are contiguous: each ends where the next starts, the last at period.to). */
+  private readonly bucketStarts: Float64Array;
+  private readonly periodEnd: number;
 
   /**
    * @param calendar - for the business-hours KPIs (required when `config.kpis` has one)
@@ -368,6 +396,8 @@ export class Engine {
     this.codes = k.map((kpi) => CODE[kpi]);
     this.table = k.map(() => this.buckets.map((): Array<Cell | undefined> => []));
     this.singleGroup = config.groupBy.length === 1 ? (config.groupBy[0] as GroupAttribute) : null;
+    this.bucketStarts = Float64Array.from(this.buckets, (b) => b.start);
+    this.periodEnd = (this.buckets[this.buckets.length - 1] as Bucket).end;
   }
 
   // The last group key computed, for the ticket and instant it was computed at: several KPIs anchor
@@ -420,6 +450,20 @@ export class Engine {
       key += (i === 0 ? "" : "\u0001") + (value === null ? "\u0000" : value);
     }
     return key;
+  }
+
+  /** The bucket holding `t` (as `bucketIndexOf`), or -1: a binary search over the bucket starts alone. */
+  private bucketOf(t: number): number {
+    const starts = this.bucketStarts;
+    if (!(t >= (starts[0] as number) && t < this.periodEnd)) return -1;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The cell of the KPI at position `k` of `config.kpis`, for a group key, in bucket `bucket`. */
@@ -486,7 +530,6 @@ export class Engine {
     const o = this.config.options;
     const createdAt = t.created;
     if (createdAt > o.asOf) return;
-    const buckets = this.buckets;
     const groupKey = this.rowGroupKey(row);
     const slot = this.slotOf(groupKey);
     const merged = row.merged_into !== null && t.merged !== null;
@@ -502,6 +545,8 @@ export class Engine {
     const start = t.responseStart;
     const codes = this.codes;
     let resolvedAtTo: boolean | undefined;
+    // The latest resolution's bucket, found once for the KPIs anchored there (-2: not yet).
+    let latestBucket = -2;
     for (let k = 0; k < codes.length; k++) {
       const code = codes[k];
       switch (code) {
@@ -511,7 +556,8 @@ export class Engine {
         case 8: {
           // resolution_time_business
           if (latest === null) break;
-          const b = bucketIndexOf(buckets, latest);
+          if (latestBucket === -2) latestBucket = this.bucketOf(latest);
+          const b = latestBucket;
           if (b === -1) break;
           resolvedAtTo ??= isResolved(timeline.statusAt(o.to));
           if (!resolvedAtTo) {
@@ -545,7 +591,7 @@ export class Engine {
         case 7: {
           // first_response_time_business
           if (reply !== null && start !== null) {
-            const b = bucketIndexOf(buckets, reply);
+            const b = this.bucketOf(reply);
             if (b === -1) break;
             const cell = this.cellAt(k, slot, b);
             if (merged) {
@@ -555,7 +601,7 @@ export class Engine {
             cell.n += 1;
             pushDuration(cell, code === 1 ? reply - start : this.businessMs(start, reply));
           } else if (row.created_by === "agent" && start === null && reply !== null) {
-            const b = bucketIndexOf(buckets, reply);
+            const b = this.bucketOf(reply);
             if (b !== -1) bump(this.cellAt(k, slot, b).excluded, "agentInitiated");
           }
           break;
@@ -567,7 +613,7 @@ export class Engine {
           // csat: a row has the latest rating only
           const score = row.csat_score;
           if (score === null || t.csat === null) break;
-          const b = bucketIndexOf(buckets, t.csat);
+          const b = this.bucketOf(t.csat);
           if (b === -1) break;
           const cell = this.cellAt(k, slot, b);
           if (merged) bump(cell.excluded, "merged");
@@ -576,7 +622,7 @@ export class Engine {
         }
         case 6: {
           // resolution_survival
-          const b = bucketIndexOf(buckets, createdAt);
+          const b = this.bucketOf(createdAt);
           if (b === -1) break;
           const cell = this.cellAt(k, slot, b);
           if (merged) bump(cell.excluded, "merged");
@@ -635,7 +681,6 @@ export class Engine {
    */
   private addRowReopenRate(k: number, slot: number, earlier: number | null, latest: number, reopenOfLatest: number | null, merged: boolean): void {
     const o = this.config.options;
-    const buckets = this.buckets;
     let first: number | null = null;
     let reopened = false;
     let pending = false;
@@ -643,7 +688,7 @@ export class Engine {
       const at = i === 0 ? (earlier as number) : latest;
       const reopenedAt = i === 0 ? at : reopenOfLatest;
       if (reopenedAt !== null) {
-        const b = bucketIndexOf(buckets, reopenedAt);
+        const b = this.bucketOf(reopenedAt);
         if (b !== -1) {
           const cell = this.cellAt(k, slot, b);
           if (!merged) bump(cell.counters, "reopenEvents");
@@ -655,7 +700,7 @@ export class Engine {
       if (reopenedAt === null && o.asOf < at + o.windowMs) pending = true;
     }
     if (first === null) return;
-    const cell = this.cellAt(k, slot, bucketIndexOf(buckets, first));
+    const cell = this.cellAt(k, slot, this.bucketOf(first));
     if (merged) {
       bump(cell.excluded, "merged");
       return;
@@ -689,12 +734,13 @@ export class Engine {
 
   private addItems(f: TicketFacts): void {
     const o = this.config.options;
-    const buckets = this.buckets;
     const merged = f.merged !== null;
     if (f.merged !== null) this.mergedInto.add(f.merged.into);
     const codes = this.codes;
     // Whether the ticket is solved or closed at the period's end: read once, when a KPI needs it.
     let resolvedAtTo: boolean | undefined;
+    // The latest resolution's bucket, found once for the KPIs anchored there (-2: not yet).
+    let latestBucket = -2;
     for (let k = 0; k < codes.length; k++) {
       const code = codes[k];
       switch (code) {
@@ -705,7 +751,8 @@ export class Engine {
           // resolution_time_business
           const latest = f.latestResolvedAt;
           if (latest === null) break;
-          const b = bucketIndexOf(buckets, latest);
+          if (latestBucket === -2) latestBucket = this.bucketOf(latest);
+          const b = latestBucket;
           if (b === -1) break;
           resolvedAtTo ??= isResolved(valueAt(f.statusTimeline, o.to));
           if (!resolvedAtTo) {
@@ -732,7 +779,7 @@ export class Engine {
           const reply = f.firstReplyAt;
           const start = f.responseStartAt;
           if (reply !== null && start !== null) {
-            const b = bucketIndexOf(buckets, reply);
+            const b = this.bucketOf(reply);
             if (b === -1) break;
             const cell = this.cellAt(k, this.slotAt(f, reply), b);
             if (merged) {
@@ -742,7 +789,7 @@ export class Engine {
             cell.n += 1;
             pushDuration(cell, code === 1 ? reply - start : this.businessMs(start, reply));
           } else if (f.createdBy === "agent" && start === null && f.firstAgentMessageAt !== null) {
-            const b = bucketIndexOf(buckets, f.firstAgentMessageAt);
+            const b = this.bucketOf(f.firstAgentMessageAt);
             if (b !== -1) bump(this.cellAt(k, this.slotAt(f, f.firstAgentMessageAt), b).excluded, "agentInitiated");
           }
           break;
@@ -755,7 +802,7 @@ export class Engine {
           break;
         case 6: {
           // resolution_survival
-          const b = bucketIndexOf(buckets, f.createdAt);
+          const b = this.bucketOf(f.createdAt);
           if (b === -1) break;
           const cell = this.cellAt(k, this.slotAt(f, f.createdAt), b);
           if (merged) {
@@ -811,13 +858,12 @@ export class Engine {
 
   private addReopenRate(k: number, f: TicketFacts, merged: boolean): void {
     const o = this.config.options;
-    const buckets = this.buckets;
     let first: number | null = null;
     let reopened = false;
     let pending = false;
     for (const r of f.resolutions) {
       if (r.reopenedAt !== null) {
-        const b = bucketIndexOf(buckets, r.reopenedAt);
+        const b = this.bucketOf(r.reopenedAt);
         if (b !== -1) {
           const cell = this.cellAt(k, this.slotAt(f, r.reopenedAt), b);
           if (!merged) bump(cell.counters, "reopenEvents");
@@ -829,7 +875,7 @@ export class Engine {
       if (r.reopenedAt === null && o.asOf < r.at + o.windowMs) pending = true;
     }
     if (first === null) return;
-    const cell = this.cellAt(k, this.slotAt(f, first), bucketIndexOf(buckets, first));
+    const cell = this.cellAt(k, this.slotAt(f, first), this.bucketOf(first));
     if (merged) {
       bump(cell.excluded, "merged");
       return;
@@ -866,13 +912,12 @@ export class Engine {
     const ratings = f.ratings;
     const latest = ratings[ratings.length - 1];
     if (latest === undefined) return;
-    const buckets = this.buckets;
     for (let i = 0; i < ratings.length - 1; i++) {
       const r = ratings[i] as (typeof ratings)[number];
-      const b = bucketIndexOf(buckets, r.at);
+      const b = this.bucketOf(r.at);
       if (b !== -1) bump(this.cellAt(k, this.slotAt(f, r.at), b).excluded, "superseded");
     }
-    const b = bucketIndexOf(buckets, latest.at);
+    const b = this.bucketOf(latest.at);
     if (b === -1) return;
     const cell = this.cellAt(k, this.slotAt(f, latest.at), b);
     if (merged) {

@@ -112,12 +112,18 @@ export function canonicalInstantsOf(row: TicketRow): RowInstants | undefined {
   if (score === null) {
     if (scaleMax !== null) return UNSURE;
   } else if (!isCount(score) || !isCount(scaleMax) || score < 1 || score > scaleMax) return UNSURE;
-  const created = canonicalMs(r["created_at"]);
+  // A column with the same text as the one before it (the response start is mostly the creation, the
+  // latest resolution mostly the first) is the same instant: read once.
+  const createdText = r["created_at"];
+  const created = canonicalMs(createdText);
   if (created === UNSURE || created === null) return UNSURE;
-  const responseStart = canonicalMs(r["response_start_at"]);
+  const responseStartText = r["response_start_at"];
+  const responseStart = responseStartText === createdText ? created : canonicalMs(responseStartText);
   const firstReply = canonicalMs(r["first_reply_at"]);
-  const firstResolved = canonicalMs(r["first_resolved_at"]);
-  const latestResolved = canonicalMs(r["latest_resolved_at"]);
+  const firstResolvedText = r["first_resolved_at"];
+  const firstResolved = canonicalMs(firstResolvedText);
+  const latestResolvedText = r["latest_resolved_at"];
+  const latestResolved = latestResolvedText === firstResolvedText ? firstResolved : canonicalMs(latestResolvedText);
   const lastReopened = canonicalMs(r["last_reopened_at"]);
   const csat = canonicalMs(r["csat_at"]);
   const merged = canonicalMs(r["merged_at"]);
