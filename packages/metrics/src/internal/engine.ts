@@ -1163,7 +1163,14 @@ function countRating(cell: Cell, score: number, scaleMax: number): void {
   cell.n += 1;
   cell.values.push(score);
   if (score >= scaleMax - 1) cell.successes += 1;
-  bump(cell.distribution, `${score}/${scaleMax}`);
+  bump(cell.distribution, ratingKey(score, scaleMax));
+}
+
+/** `"score/scaleMax"` keys of the scales a log allows (2 to 10 points), made once: a fresh string per rating made each count look its key up. */
+const RATING_KEYS: ReadonlyArray<ReadonlyArray<string>> = Array.from({ length: 11 }, (_, max) => Array.from({ length: max + 1 }, (_, score) => `${score}/${max}`));
+
+function ratingKey(score: number, scaleMax: number): string {
+  return (scaleMax <= 10 ? RATING_KEYS[scaleMax]?.[score] : undefined) ?? `${score}/${scaleMax}`;
 }
 
 /** A ticket created in the period, for survival: an event at its latest resolution when resolved at asOf, else censored at asOf. */
