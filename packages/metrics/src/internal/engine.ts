@@ -371,7 +371,7 @@ export class Engine {
   private readonly wantsSnapshot: boolean;
   private readonly wantsBusiness: boolean;
   private readonly codes: ReadonlyArray<number>;
-  /** The hot path's index of `cells`: per KPI (position in `config.kpis`) and bucket, cells by group key. */
+  /** The hot path's index of `cells`: per KPI (position in `config.kpis`) and bucket, cells by group slot. */
   private readonly table: Array<Array<Array<Cell | undefined>>>;
   /** Each group key's slot in `table` (an SLA key, metric and group, is a group key of its own), and back. */
   private readonly slots = new Map<string, number>();
