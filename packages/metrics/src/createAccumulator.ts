@@ -5,7 +5,7 @@ import { MetricsError } from "./MetricsError.js";
 import type { TicketFacts, TicketInput } from "./TicketFacts.js";
 import type { TicketRow } from "./TicketRow.js";
 import type { SlaEngineLike } from "./slaAttainment.js";
-import { isRow, readTicket } from "./internal/readTicket.js";
+import { addTicket, isRow } from "./internal/readTicket.js";
 import { DDSketch, type DDSketchJson } from "./DDSketch.js";
 import {
   BUSINESS_KPIS,
@@ -221,10 +221,8 @@ function wrap(engine: Engine, slaEngine: SlaEngineLike | null): KpiAccumulator {
       const path = [index];
       index += 1;
       if (wantsSla && isRow(ticket)) throw invalidArgument(path, "sla_attainment needs each ticket's event log (SLA states come from replaying it); a TicketRow has none");
-      const facts = readTicket(ticket, engine.config.options.asOf, path);
-      if (facts === null) return acc;
-      engine.add(facts);
-      if (wantsSla && slaEngine !== null) {
+      const facts = addTicket(engine, ticket, path);
+      if (facts !== null && wantsSla && slaEngine !== null) {
         const events = (ticket as TicketInput).events as ReadonlyArray<unknown>;
         const evaluation = rethrowAs(MetricsError, () => slaEngine.evaluate(events, { at: engine.config.options.asOf }), [...path, "events"], "invalid_argument");
         engine.addSla(facts, evaluation.metrics);

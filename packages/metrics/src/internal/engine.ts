@@ -5,7 +5,9 @@ import type { BusinessCalendarLike, CanonicalStatus } from "@supportops/core";
 import type { KpiId } from "../KpiOptions.js";
 import type { DurationStats, KpiStatsOf } from "../KpiResult.js";
 import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
+import type { TicketRow } from "../TicketRow.js";
 import { valueAt } from "./factsOf.js";
+import type { RowInstants } from "./factsFromRow.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
 import { durationStats, kaplanMeierMedian, percentile, rateStats, wilsonInterval } from "./statistics.js";
@@ -100,32 +102,57 @@ export const KPI_META: Readonly<Record<ReportKpiId, KpiMeta>> = {
 };
 
 /**
- * A growable list of numbers. Kept in a plain array of doubles on the JS heap: growing `Float64Array`s
+ * A growable list of numbers, in chunks of plain double arrays on the JS heap. Growing `Float64Array`s
  * counts as external memory, and over a million tickets that growth alone made V8 run full
- * mark-compact collections of the whole (input-sized) heap.
+ * mark-compact collections of the whole (input-sized) heap; one growing array copies itself at each
+ * growth, and the copies the young generation had already promoted were garbage in the old one,
+ * with the same effect. A chunk is made at its full size (double the list so far, up to 4096 values)
+ * and never copied.
  */
 export class NumberList implements Iterable<number> {
-  private readonly data: number[] = [];
+  /** The chunks in order; the last is being filled. */
+  private readonly chunks: number[][] = [];
+  private current: number[] = [];
+  /** Values in `current`. */
+  private used = 0;
+  private count = 0;
 
   constructor(values: Iterable<number> = []) {
-    for (const v of values) this.data.push(v);
+    for (const v of values) this.push(v);
   }
 
   get length(): number {
-    return this.data.length;
+    return this.count;
   }
 
   push(value: number): void {
-    this.data.push(value);
+    if (this.used === this.current.length) this.addChunk();
+    this.current[this.used] = value;
+    this.used += 1;
+    this.count += 1;
+  }
+
+  private addChunk(): void {
+    // Filled with a double first: the chunk holds unboxed doubles from the start.
+    this.current = new Array<number>(Math.min(4096, Math.max(16, this.count))).fill(0.5);
+    this.chunks.push(this.current);
+    this.used = 0;
   }
 
   /** The values, in the order pushed (a copy). */
   view(): Float64Array {
-    return Float64Array.from(this.data);
+    const out = new Float64Array(this.count);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      const n = chunk === this.current ? this.used : chunk.length;
+      for (let i = 0; i < n; i++) out[at + i] = chunk[i] as number;
+      at += n;
+    }
+    return out;
   }
 
   [Symbol.iterator](): Iterator<number> {
-    return this.data[Symbol.iterator]();
+    return this.view()[Symbol.iterator]();
   }
 }
 
@@ -331,6 +358,44 @@ const CODE: Readonly<Record<ReportKpiId, number>> = {
 /** The default age buckets of backlog (lower bounds, ms): 0, 1 d, 3 d, 7 d, 30 d. */
 const BACKLOG_AGE_BOUNDS = [0, 86_400_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
 
+/**
+ * A status timeline of at most six entries, reused from row to row: read as `valueAt` reads a
+ * `TicketFacts` timeline (in order, up to the first entry after the instant; the first entry always).
+ */
+class RowTimeline {
+  private readonly ats = new Float64Array(6);
+  private readonly values: CanonicalStatus[] = ["new", "new", "new", "new", "new", "new"];
+  length = 0;
+
+  reset(createdAt: number): void {
+    this.length = 0;
+    this.push(createdAt, "new");
+  }
+
+  push(at: number, value: CanonicalStatus): void {
+    this.ats[this.length] = at;
+    this.values[this.length] = value;
+    this.length += 1;
+  }
+
+  atOf(i: number): number {
+    return this.ats[i] as number;
+  }
+
+  statusOf(i: number): CanonicalStatus {
+    return this.values[i] as CanonicalStatus;
+  }
+
+  statusAt(t: number): CanonicalStatus {
+    let value = this.values[0] as CanonicalStatus;
+    for (let i = 1; i < this.length; i++) {
+      if ((this.ats[i] as number) > t) break;
+      value = this.values[i] as CanonicalStatus;
+    }
+    return value;
+  }
+}
+
 export class Engine {
   readonly buckets: ReadonlyArray<Bucket>;
   /** Every cell by {@link cellKey}: what `toJSON`, `merge` and `rows` read. */
@@ -342,9 +407,15 @@ export class Engine {
   private readonly wantsSnapshot: boolean;
   private readonly wantsBusiness: boolean;
   private readonly codes: ReadonlyArray<number>;
-  /** The hot path's index of `cells`: per KPI (position in `config.kpis`) and bucket, cells by group key. */
-  private readonly table: Array<Array<Map<string, Cell>>>;
+  /** The hot path's index of `cells`: per KPI (position in `config.kpis`) and bucket, cells by group slot. */
+  private readonly table: Array<Array<Array<Cell | undefined>>>;
+  /** Each group key's slot in `table` (an SLA key, metric and group, is a group key of its own), and back. */
+  private readonly slots = new Map<string, number>();
+  private readonly slotKeys: string[] = [];
   private readonly singleGroup: GroupAttribute | null;
+  /** The buckets' starts (they are contiguous: each ends where the next starts, the last at period.to). */
+  private readonly bucketStarts: Float64Array;
+  private readonly periodEnd: number;
 
   /**
    * @param calendar - for the business-hours KPIs (required when `config.kpis` has one)
@@ -359,8 +430,10 @@ export class Engine {
     this.wantsBusiness = k.includes("first_response_time_business") || k.includes("resolution_time_business");
     this.wantsSnapshot = this.wantsBusiness || k.includes("first_response_time") || k.includes("resolution_time");
     this.codes = k.map((kpi) => CODE[kpi]);
-    this.table = k.map(() => this.buckets.map(() => new Map<string, Cell>()));
+    this.table = k.map(() => this.buckets.map((): Array<Cell | undefined> => []));
     this.singleGroup = config.groupBy.length === 1 ? (config.groupBy[0] as GroupAttribute) : null;
+    this.bucketStarts = Float64Array.from(this.buckets, (b) => b.start);
+    this.periodEnd = (this.buckets[this.buckets.length - 1] as Bucket).end;
   }
 
   // The last group key computed, for the ticket and instant it was computed at: several KPIs anchor
@@ -368,6 +441,7 @@ export class Engine {
   private lastFacts: TicketFacts | null = null;
   private lastAt = 0;
   private lastKey = "";
+  private lastSlot = 0;
 
   // A group key joins the attribute values with U+0001, null written as U+0000: cheaper than JSON on
   // the hot path, and no attribute value a log can hold is confused with another.
@@ -377,7 +451,25 @@ export class Engine {
     this.lastFacts = f;
     this.lastAt = t;
     this.lastKey = key;
+    this.lastSlot = this.slotOf(key);
     return key;
+  }
+
+  /** The slot of the ticket's group at instant `t`. */
+  private slotAt(f: TicketFacts, t: number): number {
+    if (f === this.lastFacts && t === this.lastAt) return this.lastSlot;
+    this.groupKeyAt(f, t);
+    return this.lastSlot;
+  }
+
+  private slotOf(groupKey: string): number {
+    let slot = this.slots.get(groupKey);
+    if (slot === undefined) {
+      slot = this.slotKeys.length;
+      this.slots.set(groupKey, slot);
+      this.slotKeys.push(groupKey);
+    }
+    return slot;
   }
 
   private groupKeyOf(f: TicketFacts, t: number): string {
@@ -396,13 +488,33 @@ export class Engine {
     return key;
   }
 
+  /** The bucket holding `t` (as `bucketIndexOf`), or -1: a binary search over the bucket starts alone. */
+  private bucketOf(t: number): number {
+    const starts = this.bucketStarts;
+    if (!(t >= (starts[0] as number) && t < this.periodEnd)) return -1;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** The cell of the KPI at position `k` of `config.kpis`, for a group key, in bucket `bucket`. */
   private cellIn(k: number, groupKey: string, bucket: number): Cell {
-    const byGroup = this.table[k]?.[bucket] as Map<string, Cell>;
-    let cell = byGroup.get(groupKey);
+    return this.cellAt(k, this.slotOf(groupKey), bucket);
+  }
+
+  /** The cell of the KPI at position `k` of `config.kpis`, for a group's slot, in bucket `bucket`. */
+  private cellAt(k: number, slot: number, bucket: number): Cell {
+    const bySlot = (this.table[k] as Array<Array<Cell | undefined>>)[bucket] as Array<Cell | undefined>;
+    let cell = bySlot[slot];
     if (cell === undefined) {
       cell = newCell();
-      byGroup.set(groupKey, cell);
+      bySlot[slot] = cell;
+      const groupKey = this.slotKeys[slot] as string;
       const kpi = this.config.kpis[k] as ReportKpiId;
       const sketch = this.config.options.sketch;
       if (sketch != null && SKETCHED.has(kpi)) cell.sketch = new DDSketch(sketch);
@@ -434,6 +546,213 @@ export class Engine {
   }
   private checked: CheckedCalendar | null = null;
 
+  /**
+   * Adds one checked `TicketRow` straight into the cells, without building its facts: the same items
+   * `add(factsFromRow(row, asOf))` adds (test/internal/addRow.property.test.ts compares the two), read
+   * off the row's columns. A row's group is its attributes at asOf, whatever the anchor; its status
+   * timeline is the one factsFromRow makes: created (new), the first resolution reopened at once when
+   * the latest is another, the latest with its reopen, the merge (closed).
+   */
+  addRow(row: TicketRow, t: RowInstants): void {
+    const o = this.config.options;
+    const createdAt = t.created;
+    if (createdAt > o.asOf) return;
+    const groupKey = this.rowGroupKey(row);
+    const slot = this.slotOf(groupKey);
+    const merged = row.merged_into !== null && t.merged !== null;
+    if (merged) this.mergedInto.add(row.merged_into as string);
+    const first = t.firstResolved;
+    const latest = t.latestResolved;
+    // The row's resolutions, as factsFromRow lists them (none unless both columns are set).
+    const resolved = first !== null && latest !== null;
+    const earlier = resolved && first !== latest;
+    const reopenOfLatest = resolved && t.lastReopened !== null && t.lastReopened > latest ? t.lastReopened : null;
+    const timeline = this.rowTimeline(createdAt, resolved ? first : null, resolved ? latest : null, reopenOfLatest, t.merged);
+    const reply = t.firstReply;
+    const start = t.responseStart;
+    const codes = this.codes;
+    let resolvedAtTo: boolean | undefined;
+    // The latest resolution's bucket, found once for the KPIs anchored there (-2: not yet).
+    let latestBucket = -2;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k];
+      switch (code) {
+        case 0: // tickets_resolved
+        case 2: // resolution_time
+        case 3: // first_contact_resolution
+        case 8: {
+          // resolution_time_business
+          if (latest === null) break;
+          if (latestBucket === -2) latestBucket = this.bucketOf(latest);
+          const b = latestBucket;
+          if (b === -1) break;
+          resolvedAtTo ??= isResolved(timeline.statusAt(o.to));
+          if (!resolvedAtTo) {
+            if (code !== 3) bump(this.cellAt(k, slot, b).excluded, "reopenedBeforeEnd");
+            break;
+          }
+          const cell = this.cellAt(k, slot, b);
+          if (code === 3) {
+            // Replies known are all taken at the first reply's time; at most two of them matter.
+            const replies = reply !== null && reply <= latest ? Math.min(row.public_agent_replies, 2) : 0;
+            if (replies === 0) bump(cell.excluded, "noPublicReply");
+            else if (merged) bump(cell.excluded, "merged");
+            else {
+              // The earlier resolution is reopened at once: within any window.
+              const reopenedInWindow = earlier || (reopenOfLatest !== null && reopenOfLatest - latest <= o.windowMs);
+              const windowOpen = !reopenedInWindow && resolved && reopenOfLatest === null && o.asOf < latest + o.windowMs;
+              countFcr(cell, row.id, replies === 1 && !reopenedInWindow, windowOpen, o.mergedInFails);
+            }
+            break;
+          }
+          if (merged) {
+            bump(cell.excluded, "merged");
+            break;
+          }
+          cell.n += 1;
+          if (code === 2) pushDuration(cell, latest - createdAt);
+          else if (code === 8) pushDuration(cell, this.businessMs(createdAt, latest));
+          break;
+        }
+        case 1: // first_response_time
+        case 7: {
+          // first_response_time_business
+          if (reply !== null && start !== null) {
+            const b = this.bucketOf(reply);
+            if (b === -1) break;
+            const cell = this.cellAt(k, slot, b);
+            if (merged) {
+              bump(cell.excluded, "merged");
+              break;
+            }
+            cell.n += 1;
+            pushDuration(cell, code === 1 ? reply - start : this.businessMs(start, reply));
+          } else if (row.created_by === "agent" && start === null && reply !== null) {
+            const b = this.bucketOf(reply);
+            if (b !== -1) bump(this.cellAt(k, slot, b).excluded, "agentInitiated");
+          }
+          break;
+        }
+        case 4:
+          if (resolved) this.addRowReopenRate(k, slot, earlier ? first : null, latest, reopenOfLatest, merged);
+          break;
+        case 5: {
+          // csat: a row has the latest rating only
+          const score = row.csat_score;
+          if (score === null || t.csat === null) break;
+          const b = this.bucketOf(t.csat);
+          if (b === -1) break;
+          const cell = this.cellAt(k, slot, b);
+          if (merged) bump(cell.excluded, "merged");
+          else countRating(cell, score, row.csat_scale_max ?? 5);
+          break;
+        }
+        case 6: {
+          // resolution_survival
+          const b = this.bucketOf(createdAt);
+          if (b === -1) break;
+          const cell = this.cellAt(k, slot, b);
+          if (merged) bump(cell.excluded, "merged");
+          else countSurvival(cell, isResolved(row.status) ? latest : null, createdAt, o.asOf);
+          break;
+        }
+        case 10:
+          this.addRowBacklog(k, slot, createdAt, timeline, merged);
+          break;
+        default:
+          // sla_attainment: never from rows
+          break;
+      }
+    }
+    if (this.wantsSnapshot && !merged && !isResolved(row.status)) this.addOpen(groupKey, createdAt, start, reply);
+  }
+
+  /** A row's group key: its attributes (at asOf) as `groupKeyOf` joins them. */
+  private rowGroupKey(row: TicketRow): string {
+    const single = this.singleGroup;
+    if (single !== null) {
+      const value = single === "channel" ? row.channel : single === "priority" ? row.priority : row.category;
+      return value === null ? "\u0000" : value;
+    }
+    let key = "";
+    const groupBy = this.config.groupBy;
+    for (let i = 0; i < groupBy.length; i++) {
+      const attribute = groupBy[i];
+      const value = attribute === "channel" ? row.channel : attribute === "priority" ? row.priority : row.category;
+      key += (i === 0 ? "" : "\u0001") + (value === null ? "\u0000" : value);
+    }
+    return key;
+  }
+
+  /** The one reused status timeline of the row being added. */
+  private readonly rowStatuses = new RowTimeline();
+
+  private rowTimeline(createdAt: number, earlier: number | null, latest: number | null, reopenOfLatest: number | null, mergedAt: number | null): RowTimeline {
+    const timeline = this.rowStatuses;
+    timeline.reset(createdAt);
+    if (latest !== null) {
+      if (earlier !== null && earlier !== latest) {
+        timeline.push(earlier, "solved");
+        timeline.push(earlier, "open");
+      }
+      timeline.push(latest, "solved");
+      if (reopenOfLatest !== null) timeline.push(reopenOfLatest, "open");
+    }
+    if (mergedAt !== null) timeline.push(mergedAt, "closed");
+    return timeline;
+  }
+
+  /**
+   * Reopen rate from a row's resolutions: `earlier` (reopened at once, only when the latest is
+   * another) and `latest` with its reopen.
+   */
+  private addRowReopenRate(k: number, slot: number, earlier: number | null, latest: number, reopenOfLatest: number | null, merged: boolean): void {
+    const o = this.config.options;
+    let first: number | null = null;
+    let reopened = false;
+    let pending = false;
+    for (let i = earlier === null ? 1 : 0; i < 2; i++) {
+      const at = i === 0 ? (earlier as number) : latest;
+      const reopenedAt = i === 0 ? at : reopenOfLatest;
+      if (reopenedAt !== null) {
+        const b = this.bucketOf(reopenedAt);
+        if (b !== -1) {
+          const cell = this.cellAt(k, slot, b);
+          if (!merged) bump(cell.counters, "reopenEvents");
+        }
+      }
+      if (at < o.from || at >= o.to) continue;
+      first ??= at;
+      if (reopenedAt !== null && reopenedAt - at <= o.windowMs) reopened = true;
+      if (reopenedAt === null && o.asOf < at + o.windowMs) pending = true;
+    }
+    if (first === null) return;
+    const cell = this.cellAt(k, slot, this.bucketOf(first));
+    if (merged) {
+      bump(cell.excluded, "merged");
+      return;
+    }
+    cell.n += 1;
+    if (reopened) cell.successes += 1;
+    else if (pending) bump(cell.counters, "pendingWindow");
+  }
+
+  /** Backlog at each bucket's end from a row's status timeline. */
+  private addRowBacklog(k: number, slot: number, createdAt: number, timeline: RowTimeline, merged: boolean): void {
+    const buckets = this.buckets;
+    let j = 0;
+    for (let b = 0; b < buckets.length; b++) {
+      const at = (buckets[b] as Bucket).end;
+      if (createdAt > at) continue;
+      while (j + 1 < timeline.length && timeline.atOf(j + 1) <= at) j += 1;
+      const status = timeline.statusOf(j);
+      if (isResolved(status)) continue;
+      const cell = this.cellAt(k, slot, b);
+      if (merged) bump(cell.excluded, "merged");
+      else countBacklog(cell, at - createdAt, status);
+    }
+  }
+
   /** Adds one ticket's facts (read, never kept). */
   add(f: TicketFacts): void {
     this.addItems(f);
@@ -442,12 +761,13 @@ export class Engine {
 
   private addItems(f: TicketFacts): void {
     const o = this.config.options;
-    const buckets = this.buckets;
     const merged = f.merged !== null;
     if (f.merged !== null) this.mergedInto.add(f.merged.into);
     const codes = this.codes;
     // Whether the ticket is solved or closed at the period's end: read once, when a KPI needs it.
     let resolvedAtTo: boolean | undefined;
+    // The latest resolution's bucket, found once for the KPIs anchored there (-2: not yet).
+    let latestBucket = -2;
     for (let k = 0; k < codes.length; k++) {
       const code = codes[k];
       switch (code) {
@@ -458,18 +778,19 @@ export class Engine {
           // resolution_time_business
           const latest = f.latestResolvedAt;
           if (latest === null) break;
-          const b = bucketIndexOf(buckets, latest);
+          if (latestBucket === -2) latestBucket = this.bucketOf(latest);
+          const b = latestBucket;
           if (b === -1) break;
           resolvedAtTo ??= isResolved(valueAt(f.statusTimeline, o.to));
           if (!resolvedAtTo) {
-            if (code !== 3) bump(this.cellIn(k, this.groupKeyAt(f, latest), b).excluded, "reopenedBeforeEnd");
+            if (code !== 3) bump(this.cellAt(k, this.slotAt(f, latest), b).excluded, "reopenedBeforeEnd");
             break;
           }
           if (code === 3) {
             this.addFcr(k, f, latest, b, merged);
             break;
           }
-          const cell = this.cellIn(k, this.groupKeyAt(f, latest), b);
+          const cell = this.cellAt(k, this.slotAt(f, latest), b);
           if (merged) {
             bump(cell.excluded, "merged");
             break;
@@ -485,9 +806,9 @@ export class Engine {
           const reply = f.firstReplyAt;
           const start = f.responseStartAt;
           if (reply !== null && start !== null) {
-            const b = bucketIndexOf(buckets, reply);
+            const b = this.bucketOf(reply);
             if (b === -1) break;
-            const cell = this.cellIn(k, this.groupKeyAt(f, reply), b);
+            const cell = this.cellAt(k, this.slotAt(f, reply), b);
             if (merged) {
               bump(cell.excluded, "merged");
               break;
@@ -495,8 +816,8 @@ export class Engine {
             cell.n += 1;
             pushDuration(cell, code === 1 ? reply - start : this.businessMs(start, reply));
           } else if (f.createdBy === "agent" && start === null && f.firstAgentMessageAt !== null) {
-            const b = bucketIndexOf(buckets, f.firstAgentMessageAt);
-            if (b !== -1) bump(this.cellIn(k, this.groupKeyAt(f, f.firstAgentMessageAt), b).excluded, "agentInitiated");
+            const b = this.bucketOf(f.firstAgentMessageAt);
+            if (b !== -1) bump(this.cellAt(k, this.slotAt(f, f.firstAgentMessageAt), b).excluded, "agentInitiated");
           }
           break;
         }
@@ -508,16 +829,14 @@ export class Engine {
           break;
         case 6: {
           // resolution_survival
-          const b = bucketIndexOf(buckets, f.createdAt);
+          const b = this.bucketOf(f.createdAt);
           if (b === -1) break;
-          const cell = this.cellIn(k, this.groupKeyAt(f, f.createdAt), b);
+          const cell = this.cellAt(k, this.slotAt(f, f.createdAt), b);
           if (merged) {
             bump(cell.excluded, "merged");
             break;
           }
-          cell.n += 1;
-          if (isResolved(f.status) && f.latestResolvedAt !== null) cell.values.push(f.latestResolvedAt - f.createdAt);
-          else cell.censored.push(o.asOf - f.createdAt);
+          countSurvival(cell, isResolved(f.status) ? f.latestResolvedAt : null, f.createdAt, o.asOf);
           break;
         }
         case 10:
@@ -528,15 +847,19 @@ export class Engine {
           break;
       }
     }
-    if (this.wantsSnapshot && !merged && !isResolved(f.status)) {
-      const snapshot = this.snapshotFor(this.groupKeyOf(f, o.asOf));
-      snapshot.open.push(o.asOf - f.createdAt);
-      const awaiting = f.responseStartAt !== null && f.firstReplyAt === null;
-      if (awaiting) snapshot.awaiting.push(o.asOf - (f.responseStartAt as number));
-      if (this.wantsBusiness) {
-        snapshot.openBusiness.push(this.businessMs(f.createdAt, o.asOf));
-        if (awaiting) snapshot.awaitingBusiness.push(this.businessMs(f.responseStartAt as number, o.asOf));
-      }
+    if (this.wantsSnapshot && !merged && !isResolved(f.status)) this.addOpen(this.groupKeyOf(f, o.asOf), f.createdAt, f.responseStartAt, f.firstReplyAt);
+  }
+
+  /** A ticket open at asOf (not merged away): its age, and its wait for a first reply while it has none. */
+  private addOpen(groupKey: string, createdAt: number, responseStartAt: number | null, firstReplyAt: number | null): void {
+    const asOf = this.config.options.asOf;
+    const snapshot = this.snapshotFor(groupKey);
+    snapshot.open.push(asOf - createdAt);
+    const awaiting = responseStartAt !== null && firstReplyAt === null;
+    if (awaiting) snapshot.awaiting.push(asOf - responseStartAt);
+    if (this.wantsBusiness) {
+      snapshot.openBusiness.push(this.businessMs(createdAt, asOf));
+      if (awaiting) snapshot.awaitingBusiness.push(this.businessMs(responseStartAt, asOf));
     }
   }
 
@@ -544,7 +867,7 @@ export class Engine {
     const o = this.config.options;
     let replies = 0;
     for (const at of f.replyTimes) if (at <= latest) replies += 1;
-    const cell = this.cellIn(k, this.groupKeyAt(f, latest), b);
+    const cell = this.cellAt(k, this.slotAt(f, latest), b);
     if (replies === 0) {
       bump(cell.excluded, "noPublicReply");
       return;
@@ -557,34 +880,19 @@ export class Engine {
     for (const r of f.resolutions) if (r.reopenedAt !== null && r.reopenedAt - r.at <= o.windowMs) reopenedInWindow = true;
     const lastResolution = f.resolutions[f.resolutions.length - 1];
     const windowOpen = !reopenedInWindow && lastResolution?.reopenedAt === null && o.asOf < latest + o.windowMs;
-    const clean = replies === 1 && !reopenedInWindow;
-    cell.n += 1;
-    if (clean && !o.mergedInFails) cell.successes += 1;
-    if (clean && o.mergedInFails) this.addFcrCandidate(cell, f.id);
-    if (windowOpen) bump(cell.counters, "windowOpen");
-  }
-
-  /**
-   * Keeps an FCR success that fails if a ticket is merged into it: its id waits in the cell's pending
-   * list (as bytes) and is decided against `mergedInto` when the rows are read. (Deciding the ids
-   * already known to be merged into at once saves little — a merge mostly comes after its target —
-   * and a set lookup per success cost more than the rest of the bookkeeping.)
-   */
-  addFcrCandidate(cell: Cell, id: string): void {
-    cell.pendingIds.push(id);
+    countFcr(cell, f.id, replies === 1 && !reopenedInWindow, windowOpen, o.mergedInFails);
   }
 
   private addReopenRate(k: number, f: TicketFacts, merged: boolean): void {
     const o = this.config.options;
-    const buckets = this.buckets;
     let first: number | null = null;
     let reopened = false;
     let pending = false;
     for (const r of f.resolutions) {
       if (r.reopenedAt !== null) {
-        const b = bucketIndexOf(buckets, r.reopenedAt);
+        const b = this.bucketOf(r.reopenedAt);
         if (b !== -1) {
-          const cell = this.cellIn(k, this.groupKeyAt(f, r.reopenedAt), b);
+          const cell = this.cellAt(k, this.slotAt(f, r.reopenedAt), b);
           if (!merged) bump(cell.counters, "reopenEvents");
         }
       }
@@ -594,7 +902,7 @@ export class Engine {
       if (r.reopenedAt === null && o.asOf < r.at + o.windowMs) pending = true;
     }
     if (first === null) return;
-    const cell = this.cellIn(k, this.groupKeyAt(f, first), bucketIndexOf(buckets, first));
+    const cell = this.cellAt(k, this.slotAt(f, first), this.bucketOf(first));
     if (merged) {
       bump(cell.excluded, "merged");
       return;
@@ -618,14 +926,12 @@ export class Engine {
         status = (timeline[j] as TimelineEntry<CanonicalStatus>).value;
       }
       if (isResolved(status)) continue;
-      const cell = this.cellIn(k, this.groupKeyOf(f, at), b);
+      const cell = this.cellAt(k, this.slotOf(this.groupKeyOf(f, at)), b);
       if (merged) {
         bump(cell.excluded, "merged");
         continue;
       }
-      cell.n += 1;
-      cell.values.push(at - f.createdAt);
-      bump(cell.counters, status);
+      countBacklog(cell, at - f.createdAt, status);
     }
   }
 
@@ -633,22 +939,19 @@ export class Engine {
     const ratings = f.ratings;
     const latest = ratings[ratings.length - 1];
     if (latest === undefined) return;
-    const buckets = this.buckets;
     for (let i = 0; i < ratings.length - 1; i++) {
       const r = ratings[i] as (typeof ratings)[number];
-      const b = bucketIndexOf(buckets, r.at);
-      if (b !== -1) bump(this.cellIn(k, this.groupKeyAt(f, r.at), b).excluded, "superseded");
+      const b = this.bucketOf(r.at);
+      if (b !== -1) bump(this.cellAt(k, this.slotAt(f, r.at), b).excluded, "superseded");
     }
-    const b = bucketIndexOf(buckets, latest.at);
+    const b = this.bucketOf(latest.at);
     if (b === -1) return;
-    const cell = this.cellIn(k, this.groupKeyAt(f, latest.at), b);
+    const cell = this.cellAt(k, this.slotAt(f, latest.at), b);
     if (merged) {
       bump(cell.excluded, "merged");
       return;
     }
-    cell.n += 1;
-    if (latest.score >= latest.scaleMax - 1) cell.successes += 1;
-    addCsatScore(cell, latest.score, latest.scaleMax);
+    countRating(cell, latest.score, latest.scaleMax);
   }
 
   /**
@@ -869,11 +1172,6 @@ function sorted(values: NumberList): Float64Array {
   return values.view().sort();
 }
 
-/** Keeps a csat rating: counted by `score/scaleMax` in the cell's distribution (no list of scores). */
-function addCsatScore(cell: Cell, score: number, scaleMax: number): void {
-  bump(cell.distribution, `${score}/${scaleMax}`);
-}
-
 /**
  * The mean score of a csat distribution (`null` for none): Σ score × count / Σ count. Scores are whole
  * numbers (core and the row reader check them), so every partial sum is a whole number below 2^53 and
@@ -894,6 +1192,47 @@ function csatMean(distribution: Readonly<Record<string, number>>): number | null
 function pushDuration(cell: Cell, ms: number): void {
   if (cell.sketch !== undefined) cell.sketch.add(ms);
   else cell.values.push(ms);
+}
+
+/**
+ * A resolved ticket counted by first contact resolution. A clean one, when merged-in tickets fail it,
+ * waits: its id goes to the cell's pending list (as bytes) and is decided against `mergedInto` when the
+ * rows are read. (Deciding the ids already known to be merged into at once saves little — a merge
+ * mostly comes after its target — and a set lookup per success cost more than the rest.)
+ */
+function countFcr(cell: Cell, id: string, clean: boolean, windowOpen: boolean, mergedInFails: boolean): void {
+  cell.n += 1;
+  if (clean && !mergedInFails) cell.successes += 1;
+  if (clean && mergedInFails) cell.pendingIds.push(id);
+  if (windowOpen) bump(cell.counters, "windowOpen");
+}
+
+/** A latest rating counted by CSAT: by `score/scaleMax` in the cell's distribution (no list of scores; the mean comes from it). */
+function countRating(cell: Cell, score: number, scaleMax: number): void {
+  cell.n += 1;
+  if (score >= scaleMax - 1) cell.successes += 1;
+  bump(cell.distribution, ratingKey(score, scaleMax));
+}
+
+/** `"score/scaleMax"` keys of the scales a log allows (2 to 10 points), made once: a fresh string per rating made each count look its key up. */
+const RATING_KEYS: ReadonlyArray<ReadonlyArray<string>> = Array.from({ length: 11 }, (_, max) => Array.from({ length: max + 1 }, (_, score) => `${score}/${max}`));
+
+function ratingKey(score: number, scaleMax: number): string {
+  return (scaleMax <= 10 ? RATING_KEYS[scaleMax]?.[score] : undefined) ?? `${score}/${scaleMax}`;
+}
+
+/** A ticket created in the period, for survival: an event at its latest resolution when resolved at asOf, else censored at asOf. */
+function countSurvival(cell: Cell, latestResolvedAt: number | null, createdAt: number, asOf: number): void {
+  cell.n += 1;
+  if (latestResolvedAt !== null) cell.values.push(latestResolvedAt - createdAt);
+  else cell.censored.push(asOf - createdAt);
+}
+
+/** A ticket in the backlog at a bucket's end. */
+function countBacklog(cell: Cell, ageMs: number, status: CanonicalStatus): void {
+  cell.n += 1;
+  cell.values.push(ageMs);
+  bump(cell.counters, status);
 }
 
 const EMPTY_SNAPSHOT: Snapshot = newSnapshot();

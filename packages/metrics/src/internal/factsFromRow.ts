@@ -5,7 +5,7 @@ import type { Resolution, TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
 
 /** A row's instants in epoch ms (`null` for an empty column). */
-interface RowInstants {
+export interface RowInstants {
   readonly created: number;
   readonly responseStart: number | null;
   readonly firstReply: number | null;
@@ -91,6 +91,15 @@ const UNSURE = undefined;
  * general way. Accepts no row `readTicketRows` rejects and gives the same facts (tested).
  */
 export function readCanonicalRow(row: TicketRow, asOf: number): TicketFacts | null | undefined {
+  const instants = canonicalInstantsOf(row);
+  return instants === UNSURE ? UNSURE : factsOfInstants(row, asOf, instants);
+}
+
+/**
+ * The instants of a row exactly as `parseTicketRows` writes it, checked as {@link readCanonicalRow}
+ * checks the row; `undefined` for any other row (for the general reader to read and report).
+ */
+export function canonicalInstantsOf(row: TicketRow): RowInstants | undefined {
   const r = row as unknown as Record<string, unknown>;
   if (typeof r["id"] !== "string" || r["id"] === "") return UNSURE;
   if (!CREATORS.has(r["created_by"]) || !CANONICAL.has(r["status"])) return UNSURE;
@@ -103,12 +112,18 @@ export function readCanonicalRow(row: TicketRow, asOf: number): TicketFacts | nu
   if (score === null) {
     if (scaleMax !== null) return UNSURE;
   } else if (!isCount(score) || !isCount(scaleMax) || score < 1 || score > scaleMax) return UNSURE;
-  const created = canonicalMs(r["created_at"]);
+  // A column with the same text as the one before it (the response start is mostly the creation, the
+  // latest resolution mostly the first) is the same instant: read once.
+  const createdText = r["created_at"];
+  const created = canonicalMs(createdText);
   if (created === UNSURE || created === null) return UNSURE;
-  const responseStart = canonicalMs(r["response_start_at"]);
+  const responseStartText = r["response_start_at"];
+  const responseStart = responseStartText === createdText ? created : canonicalMs(responseStartText);
   const firstReply = canonicalMs(r["first_reply_at"]);
-  const firstResolved = canonicalMs(r["first_resolved_at"]);
-  const latestResolved = canonicalMs(r["latest_resolved_at"]);
+  const firstResolvedText = r["first_resolved_at"];
+  const firstResolved = canonicalMs(firstResolvedText);
+  const latestResolvedText = r["latest_resolved_at"];
+  const latestResolved = latestResolvedText === firstResolvedText ? firstResolved : canonicalMs(latestResolvedText);
   const lastReopened = canonicalMs(r["last_reopened_at"]);
   const csat = canonicalMs(r["csat_at"]);
   const merged = canonicalMs(r["merged_at"]);
@@ -119,7 +134,7 @@ export function readCanonicalRow(row: TicketRow, asOf: number): TicketFacts | nu
   if (before(responseStart, created) || before(firstReply, created) || before(firstResolved, created) || before(latestResolved, created)) return UNSURE;
   if (before(lastReopened, created) || before(csat, created) || before(merged, created)) return UNSURE;
   if ((score === null) !== (csat === null) || (r["merged_into"] === null) !== (merged === null)) return UNSURE;
-  return factsOfInstants(row, asOf, { created, responseStart, firstReply, firstResolved, latestResolved, lastReopened, csat, merged });
+  return { created, responseStart, firstReply, firstResolved, latestResolved, lastReopened, csat, merged };
 }
 
 const before = (at: number | null, created: number): boolean => at !== null && at < created;
@@ -135,20 +150,41 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function canonicalMs(value: unknown): number | null | undefined {
   if (value === null) return null;
   if (typeof value !== "string" || value.length !== 24) return UNSURE;
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || value.charCodeAt(19) !== 46 || value.charCodeAt(23) !== 90) {
+  const s = value;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) {
     return UNSURE;
   }
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 2);
-  const day = digits(value, 8, 2);
-  const hour = digits(value, 11, 2);
-  const minute = digits(value, 14, 2);
-  const second = digits(value, 17, 2);
-  const milli = digits(value, 20, 3);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return UNSURE;
+  // The seventeen digits, each read once: d is a digit when both d and d + 6 fit in four bits.
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const mo0 = s.charCodeAt(5) - 48;
+  const mo1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const mi0 = s.charCodeAt(14) - 48;
+  const mi1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48;
+  const s1 = s.charCodeAt(18) - 48;
+  const ms0 = s.charCodeAt(20) - 48;
+  const ms1 = s.charCodeAt(21) - 48;
+  const ms2 = s.charCodeAt(22) - 48;
+  const low = y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1 | ms0 | ms1 | ms2;
+  const high = (y0 + 6) | (y1 + 6) | (y2 + 6) | (y3 + 6) | (mo0 + 6) | (mo1 + 6) | (d0 + 6) | (d1 + 6) | (h0 + 6) | (h1 + 6) | (mi0 + 6) | (mi1 + 6) | (s0 + 6) | (s1 + 6) | (ms0 + 6) | (ms1 + 6) | (ms2 + 6);
+  if ((low | high) >>> 4 !== 0) return UNSURE;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = mi0 * 10 + mi1;
+  const second = s0 * 10 + s1;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return UNSURE;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > (DAYS_IN_MONTH[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return UNSURE;
-  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms0 * 100 + ms1 * 10 + ms2;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; Date.UTC without its cost). */
@@ -159,17 +195,6 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
-}
-
-/** The decimal number in `text[start, start + length)`, or -1 when a character is not a digit. */
-function digits(text: string, start: number, length: number): number {
-  let n = 0;
-  for (let i = start; i < start + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 /** What a KPI computed from rows does differently from one computed from logs (for `method`). */

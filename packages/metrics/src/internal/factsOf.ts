@@ -91,6 +91,20 @@ function freezeFacts(d: Draft): TicketFacts {
   return Object.freeze(d);
 }
 
+/** Event ids seen by `collect`, kept from log to log; a fresh array for a `collect` inside another (an event's getter could call one). */
+const SEEN_IDS: string[] = [];
+let seenIdsInUse = false;
+
+function collect(input: unknown, validate: boolean, id: string, asOf: number): Draft | null | undefined {
+  if (seenIdsInUse) return collectWith([], input, validate, id, asOf);
+  seenIdsInUse = true;
+  try {
+    return collectWith(SEEN_IDS, input, validate, id, asOf);
+  } finally {
+    seenIdsInUse = false;
+  }
+}
+
 /**
  * One pass over `events`: with `validate`, each event is checked against core's rules (the event's
  * own fields as `parseTicketLog`'s fast path checks them, then the rules that tie a log together);
@@ -100,13 +114,14 @@ function freezeFacts(d: Draft): TicketFacts {
  * Each event's fields are read in one `for…in` over its own keys rather than by name: events come in
  * a dozen shapes, and a named load of a field an event does not have is the slowest load there is.
  */
-function collect(input: unknown, validate: boolean, id: string, asOf: number): Draft | null | undefined {
+function collectWith(ids: string[], input: unknown, validate: boolean, id: string, asOf: number): Draft | null | undefined {
   if (!Array.isArray(input) || input.length === 0) return UNSURE;
   const events = input as ReadonlyArray<unknown>;
   const length = events.length;
 
   // Validation state (core's log rules).
-  const ids: unknown[] = [];
+  // The event ids so far: ids[0, idCount) (the array is reused, its length is not theirs).
+  let idCount = 0;
   let previousAt = Number.NEGATIVE_INFINITY;
   let terminal: "merged" | "closed" | null = null;
   let ruleStatus: CanonicalStatus = "new";
@@ -240,12 +255,13 @@ function collect(input: unknown, validate: boolean, id: string, asOf: number): D
       if (keys !== expected) return UNSURE;
       // The rules that tie the log together: unique ids, time order, nothing after a merge or a close.
       // Ids are unique: comparing them pairwise is cheaper than hashing for the usual ten.
-      for (let i = 0; i < ids.length; i++) {
+      for (let i = 0; i < idCount; i++) {
         const other = ids[i] as string;
         // Generated and exported ids mostly differ in their last characters: look there first.
         if (other.length === (eventId as string).length && other.charCodeAt(other.length - 1) === (eventId as string).charCodeAt(other.length - 1) && other === eventId) return UNSURE;
       }
-      ids.push(eventId);
+      ids[idCount] = eventId as string;
+      idCount += 1;
       if (at < previousAt) return UNSURE;
       previousAt = at;
       if (terminal === "merged") return UNSURE;

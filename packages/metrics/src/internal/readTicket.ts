@@ -3,7 +3,8 @@ import { MetricsError } from "../MetricsError.js";
 import type { TicketFacts, TicketInput } from "../TicketFacts.js";
 import { factsOf } from "./factsOf.js";
 import { readTicketRows, type TicketRow } from "../TicketRow.js";
-import { factsFromRow, readCanonicalRow } from "./factsFromRow.js";
+import { canonicalInstantsOf, factsFromRow, readCanonicalRow } from "./factsFromRow.js";
+import type { Engine } from "./engine.js";
 
 /** Whether an input item is a flat row rather than `{ id, events }`. */
 export function isRow(ticket: TicketInput | TicketRow): ticket is TicketRow {
@@ -19,9 +20,43 @@ export function readTicket(ticket: TicketInput | TicketRow, asOf: number, path: 
   // A row as parseTicketRows writes it is read directly; any other form goes through the reader.
   const fast = readCanonicalRow(ticket, asOf);
   if (fast !== undefined) return fast;
+  return factsFromRow(readRowGenerally(ticket, path), asOf);
+}
+
+/**
+ * Adds one input item to an engine: a row straight into its cells (no facts built), a log through
+ * its facts, which are returned (unfrozen, to be read at once: the SLA states need them); `null` for
+ * a row or a ticket created after asOf. Checks and errors are `readTicket`'s.
+ */
+export function addTicket(engine: Engine, ticket: TicketInput | TicketRow, path: IssuePath): TicketFacts | null {
+  const asOf = engine.config.options.asOf;
+  if (!isRow(ticket)) {
+    const facts = factsOf(ticket, asOf, path, false);
+    if (facts !== null) engine.add(facts);
+    return facts;
+  }
+  const instants = canonicalInstantsOf(ticket);
+  if (instants !== undefined) {
+    engine.addRow(ticket, instants);
+    return null;
+  }
+  // Any other form: checked (and reported) by the general reader, whose rows are canonical but for
+  // instants a Date writes in another form (years before 1000 or after 9999), read into facts.
+  const row = readRowGenerally(ticket, path);
+  const canonical = canonicalInstantsOf(row);
+  if (canonical !== undefined) engine.addRow(row, canonical);
+  else {
+    const facts = factsFromRow(row, asOf);
+    if (facts !== null) engine.add(facts);
+  }
+  return null;
+}
+
+/** A row read by `readTicketRows`, its problems thrown as `invalid_ticket_row` under `path`. */
+function readRowGenerally(ticket: TicketRow, path: IssuePath): TicketRow {
   const { rows, problems } = readTicketRows([ticket]);
   if (problems.length > 0) {
     throw new MetricsError("invalid_ticket_row", problems.map((p) => ({ code: "invalid_ticket_row" as const, path: [...path, p.column], message: p.message })));
   }
-  return factsFromRow(rows[0] as TicketRow, asOf);
+  return rows[0] as TicketRow;
 }

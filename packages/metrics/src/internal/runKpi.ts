@@ -3,7 +3,7 @@ import type { KpiResult } from "../KpiResult.js";
 import type { TicketInput } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
 import { ROWS_METHOD_NOTE } from "./factsFromRow.js";
-import { isRow, readTicket } from "./readTicket.js";
+import { addTicket, isRow } from "./readTicket.js";
 import { Engine, KPI_META, newCell, type ReportKpiId } from "./engine.js";
 import { requireIterable } from "./requireIterable.js";
 import { readCalendar, resolveOptions, type ResolvedOptions } from "./resolveOptions.js";
@@ -45,9 +45,8 @@ export function runKpi<K extends Exclude<ReportKpiId, "sla_attainment" | "backlo
   let fromRows = false;
   for (const ticket of requireIterable(tickets)) {
     if (isRow(ticket)) fromRows = true;
-    const facts = readTicket(ticket, o.asOf, [index]);
+    addTicket(engine, ticket, [index]);
     index += 1;
-    if (facts !== null) engine.add(facts);
   }
   const entry = engine.cells.get(`${kpi}\u0000\u00000`);
   const row = engine.finish(kpi, "", 0, entry?.cell ?? newCell());
