@@ -275,23 +275,13 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
       const definitionOf = customByName.get(name);
       return definitionOf === undefined ? presetLogic(name as SlaMetricPreset) : customLogic(name, definitionOf);
     });
-  const fallback = calendars.get("24x7") as BusinessCalendarLike;
-  // A few calendars are found faster by comparing names than by hashing them (the clock looks one up
-  // for every business-time sum); many, by the map.
-  const names = [...calendars.keys()];
-  const objects = [...calendars.values()];
-  const calendar =
-    names.length <= 8
-      ? (key: string): BusinessCalendarLike => {
-          for (let i = 0; i < names.length; i++) if (names[i] === key) return objects[i] as BusinessCalendarLike;
-          return fallback;
-        }
-      : (key: string): BusinessCalendarLike => calendars.get(key) ?? fallback;
   const byMetric = policies.map((policy) => ({ ...policy, targetsByMetric: metrics.map((metric) => policy.targets.get(metric.name)) }));
   return {
     fingerprint: fingerprintOf(definition),
     calendars,
-    calendar,
+    // "24x7" first (the map starts with it): the clock's default slot is 0.
+    calendarKeys: [...calendars.keys()],
+    calendarList: [...calendars.values()],
     metrics,
     metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),
     policies: byMetric,
