@@ -23,18 +23,22 @@ export interface CompiledPolicy {
   readonly id: string;
   readonly matches: (context: ConditionContext) => boolean;
   readonly calendar: string;
+  /** The slot of `calendar` in the engine's `calendarKeys`. */
+  readonly calendarSlot: number;
   readonly warnAt: ReadonlyArray<number>;
   readonly strategy: PriorityChangeStrategy;
   /** metric → priority → target. */
-  readonly targets: ReadonlyMap<string, ReadonlyMap<string, PolicyTarget>>;
-  /** The same by the engine's metric index (priority → target), so the clock looks a target up without the metric's name. */
-  readonly targetsByMetric: ReadonlyArray<ReadonlyMap<string, PolicyTarget> | undefined>;
+  readonly targets: ReadonlyMap<string, ReadonlyMap<string, { readonly ms: number; readonly calendar: string }>>;
+  /** The same by priority, then by the engine's metric index, so that the clock looks a ticket's targets up once per policy and priority. */
+  readonly targetsByPriority: ReadonlyMap<string, ReadonlyArray<PolicyTarget | undefined>>;
 }
 
 /** A metric's target under a policy at one priority. */
 export interface PolicyTarget {
   readonly ms: number;
   readonly calendar: string;
+  /** The slot of `calendar` in the engine's `calendarKeys`. */
+  readonly slot: number;
 }
 
 /** What a clock needs from its engine. */
@@ -46,6 +50,8 @@ export interface ClockEngine {
   /** The calendars, in the order of `calendarKeys`. */
   readonly calendarList: ReadonlyArray<BusinessCalendarLike>;
   readonly metrics: ReadonlyArray<MetricLogic>;
+  /** One `undefined` per metric: what a new clock's list of latest cycles starts as (a copy of it). */
+  readonly noCycles: ReadonlyArray<undefined>;
   /** Each metric's index in `metrics`, by name. */
   readonly metricIndex: ReadonlyMap<string, number>;
   readonly policies: ReadonlyArray<CompiledPolicy>;
@@ -79,11 +85,11 @@ export interface ClockData {
 /** The keys of {@link ClockData}, in the order `toJSON` writes them. */
 const DATA_KEYS: ReadonlySet<string> = new Set(["version", "engine", "lastAt", "pending", "ticket", "policyId", "settledPriority", "settledOnce", "dirty", "cycles"]);
 
-const DEFAULT_CALENDAR = "24x7";
 /** The slot of `"24x7"` in every clock's calendar list. */
 const DEFAULT_SLOT = 0;
 const NO_WARNINGS: ReadonlyArray<number> = Object.freeze([]);
 const NO_FIRED: ReadonlyArray<SlaWarning> = Object.freeze([]);
+const NO_TARGETS: ReadonlyArray<PolicyTarget | undefined> = Object.freeze([]);
 
 function sameNumbers(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
   if (a.length !== b.length) return false;
@@ -131,6 +137,10 @@ export class TicketClock implements Measure {
   private memoFrom = 0;
   private memoTo = 0;
   private memoBusiness = 0;
+  /** The targets by metric index under `rowPolicy` at priority `rowPriority` (the last asked for). */
+  private row: ReadonlyArray<PolicyTarget | undefined> = NO_TARGETS;
+  private rowPolicy: CompiledPolicy | undefined = undefined;
+  private rowPriority: string | null = null;
 
   private constructor(engine: ClockEngine, ticket: TicketAttributes, lastAt: number, cycles: Cycle[], extra: Readonly<Record<string, unknown>> | null) {
     this.engine = engine;
@@ -144,10 +154,7 @@ export class TicketClock implements Measure {
     this.settledOnce = false;
     this.dirty = true;
     this.cycles = cycles;
-    const count = engine.metrics.length;
-    const latest: Array<Cycle | undefined> = [];
-    for (let m = 0; m < count; m++) latest.push(undefined);
-    this.latest = latest;
+    this.latest = engine.noCycles.slice();
     this.policy = undefined;
     this.context = { ticket, event: null };
     this.extra = extra;
@@ -350,14 +357,20 @@ export class TicketClock implements Measure {
   /** The target the metric at index `m` has under `policy` at the ticket's current priority, if any. */
   private targetOf(policy: CompiledPolicy | undefined, m: number): PolicyTarget | undefined {
     const priority = this.ticket.priority;
-    if (priority === null || policy === undefined) return undefined;
-    return policy.targetsByMetric[m]?.get(priority);
+    if (priority === null || policy === undefined || m < 0) return undefined;
+    if (policy !== this.rowPolicy || priority !== this.rowPriority) {
+      this.rowPolicy = policy;
+      this.rowPriority = priority;
+      this.row = policy.targetsByPriority.get(priority) ?? NO_TARGETS;
+    }
+    const row = this.row;
+    return m < row.length ? row[m] : undefined;
   }
 
   /** Gives a cycle of the metric at index `m` the target (and calendar) it has under `policy` at the ticket's priority. */
   private target(cycle: Cycle, m: number, policy: CompiledPolicy | undefined, t: number): void {
     const target = this.targetOf(policy, m);
-    const calendar = this.slotOf(target?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR);
+    const calendar = target?.slot ?? policy?.calendarSlot ?? DEFAULT_SLOT;
     if (calendar !== cycle.cal) {
       closeSegment(cycle, t, this);
       cycle.cal = calendar;
@@ -433,7 +446,7 @@ export class TicketClock implements Measure {
       if (strategy === "retroactive") {
         if (cycle.spans.length > 0) next.spans = cycle.spans.slice();
         next.segFrom = t;
-        remeasure(next, this.slotOf(this.targetOf(policy, m)?.calendar ?? policy?.calendar ?? DEFAULT_CALENDAR), this);
+        remeasure(next, this.targetOf(policy, m)?.slot ?? policy?.calendarSlot ?? DEFAULT_SLOT, this);
         next.runCalendar = cycle.runCalendar;
       }
       this.target(next, m, policy, t);
