@@ -2,6 +2,7 @@ import type { BusinessCalendarLike, TicketEvent } from "@supportops/core";
 import type { PriorityChangeStrategy } from "../../SlaPolicy.js";
 import type { SlaEvaluation, SlaMetricState, SlaWarning } from "../../SlaEngine.js";
 import {
+  type CalendarMemo,
   Cycle,
   breachInstant,
   closeSegment,
@@ -49,6 +50,8 @@ export interface ClockEngine {
   readonly calendarKeys: ReadonlyArray<string>;
   /** The calendars, in the order of `calendarKeys`. */
   readonly calendarList: ReadonlyArray<BusinessCalendarLike>;
+  /** The calendar answers the engine's clocks share. */
+  readonly memo: CalendarMemo;
   readonly metrics: ReadonlyArray<MetricLogic>;
   /** One `undefined` per metric: what a new clock's list of latest cycles starts as (a copy of it). */
   readonly noCycles: ReadonlyArray<undefined>;
@@ -128,15 +131,6 @@ export class TicketClock implements Measure {
   private readonly context: ConditionContext;
   /** Top-level fields of a restored state this version does not know, written back as they came (`null`: none). */
   private readonly extra: Readonly<Record<string, unknown>> | null;
-  /**
-   * The last business time measured between two instants, and on which calendar: cycles of one ticket
-   * often close segments opened at the same instant at the same event (a status change to solved stops
-   * requester wait and resolution, both running since creation), so the second asks the calendar nothing.
-   */
-  private memoCalendar: BusinessCalendarLike | null = null;
-  private memoFrom = 0;
-  private memoTo = 0;
-  private memoBusiness = 0;
   /** The targets by metric index under `rowPolicy` at priority `rowPriority` (the last asked for). */
   private row: ReadonlyArray<PolicyTarget | undefined> = NO_TARGETS;
   private rowPolicy: CompiledPolicy | undefined = undefined;
@@ -205,15 +199,12 @@ export class TicketClock implements Measure {
 
   private readonly keyOf = (slot: number): string => this.keys[slot] as string;
 
-  /** `cal.businessMsBetween(from, to)`, answered from the memo when it asks what was asked last. */
-  between(cal: BusinessCalendarLike, from: number, to: number): number {
-    if (cal === this.memoCalendar && from === this.memoFrom && to === this.memoTo) return this.memoBusiness;
-    const business = cal.businessMsBetween(from, to);
-    this.memoCalendar = cal;
-    this.memoFrom = from;
-    this.memoTo = to;
-    this.memoBusiness = business;
-    return business;
+  between(slot: number, from: number, to: number): number {
+    return this.engine.memo.between(this.cals, slot, from, to);
+  }
+
+  add(slot: number, from: number, amount: number): number | null {
+    return this.engine.memo.add(this.cals, slot, from, amount);
   }
 
   get lastAt(): number {
@@ -473,7 +464,7 @@ export class TicketClock implements Measure {
       const policyId = cycle.policyId;
       if (target === null || policyId === null) continue;
       const running = cycle.mode === "running";
-      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.between(cals[cycle.cal] as BusinessCalendarLike, cycle.segFrom, at) : 0) : 0;
+      const open = running || cycle.mode === "paused" ? (at > cycle.segFrom ? this.between(cycle.cal, cycle.segFrom, at) : 0) : 0;
       const elapsed = cycle.runBusiness + (running ? open : 0);
       const dueAt = running || cycle.runBusiness >= target ? instantOfElapsed(cycle, target, this) : null;
       let breachedAt = cycle.breachedAt;

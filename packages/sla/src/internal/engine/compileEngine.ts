@@ -14,6 +14,7 @@ import {
   type SlaTarget,
   type SlaTrigger,
 } from "../../SlaPolicy.js";
+import { CalendarMemo } from "./cycles.js";
 import { customLogic, presetLogic, type MetricLogic } from "./metricLogic.js";
 import type { ClockEngine, CompiledPolicy, PolicyTarget } from "./TicketClock.js";
 import {
@@ -293,6 +294,7 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
     // "24x7" first (the map starts with it): the clock's default slot is 0.
     calendarKeys,
     calendarList: [...calendars.values()],
+    memo: new CalendarMemo(),
     metrics,
     noCycles: metrics.map(() => undefined),
     metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),

@@ -35,11 +35,68 @@ export interface CycleJson {
 
 /**
  * What the cycle arithmetic needs from its clock: the calendars by slot (a cycle names its calendar
- * by its slot in this list), and the business time between two instants on one of them.
+ * by its slot in this list), the business time between two instants on one of them, and the instant
+ * an amount of business time after another is reached (`null`: not before the end of the supported range).
  */
 export interface Measure {
   readonly cals: ReadonlyArray<BusinessCalendarLike>;
-  between(cal: BusinessCalendarLike, from: number, to: number): number;
+  between(slot: number, from: number, to: number): number;
+  add(slot: number, from: number, amount: number): number | null;
+}
+
+/** Where {@link CalendarMemo} keeps what: the last `between` (slot, from, to, answer), then the `add`s. */
+const ADDS = 4;
+/** How many `add` answers it keeps, four numbers each (slot, from, amount, answer or NaN for `null`). */
+const ADD_ENTRIES = 4;
+/** The slot of the entry the next `add` answer replaces. */
+const ADD_NEXT = ADDS + 4 * ADD_ENTRIES;
+
+/**
+ * The calendar answers an engine remembers for the next question, so that a clock asks its calendar
+ * once what it asks twice: cycles of one ticket often close segments opened at the same instant at the
+ * same event (a status change to solved stops requester wait and resolution, both running since
+ * creation), and a warning or due time worked out at one event is often asked again at the next or
+ * for the result. A calendar answers the same for the same instants, so the clocks of one engine share
+ * it (a slot names the same calendar in all of them). Numbers only, in one typed array made once.
+ */
+export class CalendarMemo {
+  private readonly memo = new Float64Array(ADD_NEXT + 1).fill(Number.NaN);
+
+  constructor() {
+    this.memo[ADD_NEXT] = 0;
+  }
+
+  /** `cals[slot].businessMsBetween(from, to)`, answered from the memo when it asks what was asked last. */
+  between(cals: ReadonlyArray<BusinessCalendarLike>, slot: number, from: number, to: number): number {
+    const memo = this.memo;
+    if (memo[0] === slot && memo[1] === from && memo[2] === to) return memo[3] as number;
+    const business = (cals[slot] as BusinessCalendarLike).businessMsBetween(from, to);
+    memo[0] = slot;
+    memo[1] = from;
+    memo[2] = to;
+    memo[3] = business;
+    return business;
+  }
+
+  /** `addOrNever(cals[slot], from, amount)`, answered from the memo when one of the last few asked it. */
+  add(cals: ReadonlyArray<BusinessCalendarLike>, slot: number, from: number, amount: number): number | null {
+    const memo = this.memo;
+    for (let i = ADDS; i < ADD_NEXT; i += 4) {
+      if (memo[i] === slot && memo[i + 1] === from && memo[i + 2] === amount) {
+        const answer = memo[i + 3] as number;
+        return Number.isNaN(answer) ? null : answer;
+      }
+    }
+    const answer = addOrNever(cals[slot] as BusinessCalendarLike, from, amount);
+    const next = memo[ADD_NEXT] as number;
+    const at = ADDS + 4 * next;
+    memo[at] = slot;
+    memo[at + 1] = from;
+    memo[at + 2] = amount;
+    memo[at + 3] = answer ?? Number.NaN;
+    memo[ADD_NEXT] = (next + 1) % ADD_ENTRIES;
+    return answer;
+  }
 }
 
 /** The numbers one closed span takes in {@link Cycle.spans}: from, to, 1 if running / 0 if paused, calendar slot. */
@@ -220,7 +277,7 @@ function append<T>(list: ReadonlyArray<T>, item: T): ReadonlyArray<T> {
 
 /** Business time of the open segment up to `t`. */
 function openBusiness(cycle: Cycle, t: number, measure: Measure): number {
-  return t > cycle.segFrom ? measure.between(measure.cals[cycle.cal] as BusinessCalendarLike, cycle.segFrom, t) : 0;
+  return t > cycle.segFrom ? measure.between(cycle.cal, cycle.segFrom, t) : 0;
 }
 
 /** Elapsed business time at `t`. */
@@ -237,22 +294,22 @@ export function instantOfElapsed(cycle: Cycle, amount: number, measure: Measure)
   const cals = measure.cals;
   // The closed running spans hold `runBusiness` in all, so an amount beyond it is reached (if ever)
   // in the open segment: one calendar call, without reading the spans again.
-  if (amount > cycle.runBusiness) return cycle.mode === "running" ? addOrNever(cals[cycle.cal] as BusinessCalendarLike, cycle.segFrom, amount - cycle.runBusiness) : null;
+  if (amount > cycle.runBusiness) return cycle.mode === "running" ? measure.add(cycle.cal, cycle.segFrom, amount - cycle.runBusiness) : null;
   let done = 0;
   const spans = cycle.spans;
   let last = spans.length - SPAN;
   while (last >= 0 && spans[last + 2] === 0) last -= SPAN;
   for (let i = 0; i <= last; i += SPAN) {
     if (spans[i + 2] === 0) continue;
-    const cal = cals[spans[i + 3] as number] as BusinessCalendarLike;
+    const slot = spans[i + 3] as number;
     const from = spans[i] as number;
     // The last running span holds what the others leave of `runBusiness`.
-    const length = i === last ? cycle.runBusiness - done : cal.businessMsBetween(from, spans[i + 1] as number);
-    if (done + length >= amount) return addOrNever(cal, from, amount - done);
+    const length = i === last ? cycle.runBusiness - done : (cals[slot] as BusinessCalendarLike).businessMsBetween(from, spans[i + 1] as number);
+    if (done + length >= amount) return measure.add(slot, from, amount - done);
     done += length;
   }
   if (cycle.mode !== "running") return null;
-  return addOrNever(cals[cycle.cal] as BusinessCalendarLike, cycle.segFrom, amount - done);
+  return measure.add(cycle.cal, cycle.segFrom, amount - done);
 }
 
 /**
