@@ -197,8 +197,6 @@ export class TicketClock implements Measure {
     return keys.length;
   }
 
-  private readonly keyOf = (slot: number): string => this.keys[slot] as string;
-
   between(slot: number, from: number, to: number): number {
     return this.engine.memo.between(this.cals, slot, from, to);
   }
@@ -221,6 +219,8 @@ export class TicketClock implements Measure {
 
   /** The clock's whole state as plain JSON data, a copy it does not share. */
   toData(): ClockData {
+    const keys = this.keys;
+    const keyOf = (slot: number): string => keys[slot] as string;
     const data: ClockData = {
       version: 1,
       engine: this.engine.fingerprint,
@@ -231,7 +231,7 @@ export class TicketClock implements Measure {
       settledPriority: this.settledPriority,
       settledOnce: this.settledOnce,
       dirty: this.dirty,
-      cycles: this.cycles.map((cycle) => cycleToJson(cycle, this.keyOf)),
+      cycles: this.cycles.map((cycle) => cycleToJson(cycle, keyOf)),
     };
     return structuredClone(this.extra === null ? data : { ...this.extra, ...data });
   }
