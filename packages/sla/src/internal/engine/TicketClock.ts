@@ -454,10 +454,13 @@ export class TicketClock implements Measure {
    * them cost a tenth of `evaluate`).
    */
   view(at: number): SlaEvaluation {
-    const metrics: SlaMetricState[] = [];
-    let nextChangeAt: number | null = null;
     const cycles = this.cycles;
-    const cals = this.cals;
+    // The list made at its final length (a list grown by push starts with room for 16).
+    let count = 0;
+    for (let i = 0; i < cycles.length; i++) if ((cycles[i] as Cycle).targetMs !== null && (cycles[i] as Cycle).policyId !== null) count += 1;
+    const metrics = new Array<SlaMetricState>(count);
+    let filled = 0;
+    let nextChangeAt: number | null = null;
     for (let i = 0; i < cycles.length; i++) {
       const cycle = cycles[i] as Cycle;
       const target = cycle.targetMs;
@@ -485,7 +488,7 @@ export class TicketClock implements Measure {
         }
       }
       const breached = breachedAt !== null && breachedAt <= at;
-      metrics.push({
+      metrics[filled++] = {
         metric: cycle.metric,
         cycle: cycle.index,
         policyId,
@@ -500,7 +503,7 @@ export class TicketClock implements Measure {
         breachedAt: running || breached ? breachedAt : null,
         stoppedAt: cycle.stoppedAt,
         warnings,
-      });
+      };
     }
     return { at, policyId: this.policyId, metrics, nextChangeAt };
   }
