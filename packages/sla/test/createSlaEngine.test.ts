@@ -339,6 +339,72 @@ describe("incremental clock and persistence", () => {
     expect(restored.stateAt(at)).toStrictEqual(engine.evaluate(log, { at }));
     expect(restored.lastEventAt).toBe(T("10T10:00:00"));
   });
+  it("a cycle with many spans on two calendars: toJSON writes each span in order, restore gives it back, and a due time inside the early spans is found", () => {
+    const spanEngine = createSlaEngine({
+      calendars: { support },
+      policies: [{ id: "p", calendar: "support", targets: { requester_wait: { normal: "PT2H", urgent: "PT1H" }, resolution: { urgent: { duration: "PT8H", calendar: "24x7" }, normal: "PT16H" } } }],
+    });
+    const hhmm = (minutes: number): string => `${String(9 + Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00`;
+    // Monday 09:00 urgent; 09:05 normal (resolution leaves 24x7 for support); then 24 times: pending
+    // for 10 minutes after 10 minutes open, the last reopen at 17:00; solved at 17:30.
+    const log: Raw[] = [created("09T09:00:00", { priority: "urgent" }), priority("09T09:05:00", "normal")];
+    for (let k = 0; k < 24; k++) log.push(status(`09T${hhmm(20 * k + 10)}`, "pending"), status(`09T${hhmm(20 * k + 20)}`, "open"));
+    log.push(status("09T17:30:00", "solved"));
+    const at = T("10T12:00:00");
+    const clock = spanEngine.start(log[0]);
+    for (const event of log.slice(1)) clock.apply(event);
+    const json = JSON.parse(JSON.stringify(clock.toJSON())) as { cycles: Array<{ metric: string; cal: string; spans: Array<[number, number, 0 | 1, string]> }> };
+    const wait = json.cycles.find((c) => c.metric === "requester_wait");
+    const resolution = json.cycles.find((c) => c.metric === "resolution");
+    const expected: Array<[number, number, 0 | 1, string]> = [];
+    for (let k = 0; k < 24; k++) {
+      expected.push([T(`09T${hhmm(20 * k)}`), T(`09T${hhmm(20 * k + 10)}`), 1, "support"], [T(`09T${hhmm(20 * k + 10)}`), T(`09T${hhmm(20 * k + 20)}`), 0, "support"]);
+    }
+    expected.push([T("09T17:00:00"), T("09T17:30:00"), 1, "support"]);
+    expect(wait?.spans).toStrictEqual(expected);
+    expect(resolution?.spans).toStrictEqual([
+      [T("09T09:00:00"), T("09T09:05:00"), 1, "24x7"],
+      [T("09T09:05:00"), T("09T17:30:00"), 1, "support"],
+    ]);
+    expect(resolution?.cal).toBe("support");
+    const restored = spanEngine.restore(json);
+    expect(JSON.parse(JSON.stringify(restored.toJSON()))).toStrictEqual(json);
+    const state = restored.stateAt(at);
+    expect(state).toStrictEqual(spanEngine.evaluate(log, { at }));
+    // 2 h of running time is reached at the end of the 12th open stretch (12:40–12:50); the pause at
+    // 12:50 applies first, so the breach is at the reopening, 13:00. 90 min (75 %) end the 9th (11:50).
+    expect(metric(state, "requester_wait")).toMatchObject({
+      status: "breached",
+      elapsedBusinessMs: 4 * HOUR,
+      pausedBusinessMs: 4 * HOUR,
+      dueAt: T("09T12:50:00"),
+      breachedAt: T("09T13:00:00"),
+      warnings: [{ fraction: 0.75, at: T("09T11:50:00") }],
+    });
+  });
+  it("toJSON writes back what a restored state held that this version does not use: unknown fields and calendar keys", () => {
+    const clock = engine.start(created("09T09:00:00"));
+    clock.apply(status("09T10:00:00", "pending"));
+    const json = JSON.parse(JSON.stringify(clock.toJSON())) as Record<string, unknown> & { cycles: Array<Record<string, unknown> & { spans: Array<[number, number, 0 | 1, string]> }> };
+    json["note"] = { kept: [1, 2] };
+    const cycle = json.cycles.find((c) => c["metric"] === "requester_wait") as (typeof json.cycles)[number];
+    cycle["later"] = "field";
+    cycle["cal"] = "elsewhere";
+    cycle.spans = [[T("09T09:00:00"), T("09T10:00:00"), 1, "nowhere"]];
+    const restored = engine.restore(json);
+    expect(JSON.parse(JSON.stringify(restored.toJSON()))).toStrictEqual(json);
+    restored.apply(status("09T11:00:00", "open"));
+    const after = JSON.parse(JSON.stringify(restored.toJSON())) as typeof json;
+    expect(after["note"]).toStrictEqual({ kept: [1, 2] });
+    const waited = after.cycles.find((c) => c["metric"] === "requester_wait");
+    // An unknown calendar key measures as 24x7: the pause from 10:00 to 11:00 is one hour.
+    expect(waited?.spans).toStrictEqual([
+      [T("09T09:00:00"), T("09T10:00:00"), 1, "nowhere"],
+      [T("09T10:00:00"), T("09T11:00:00"), 0, "elsewhere"],
+    ]);
+    expect(waited?.["pausedBusiness"]).toBe(HOUR);
+    expect(waited?.["later"]).toBe("field");
+  });
   it("stateAt does not change the clock; a later event at the same instant still counts", () => {
     const clock = engine.start(created("09T09:00:00"));
     clock.stateAt(T("09T09:00:00"));

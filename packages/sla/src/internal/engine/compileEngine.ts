@@ -14,8 +14,9 @@ import {
   type SlaTarget,
   type SlaTrigger,
 } from "../../SlaPolicy.js";
+import { CalendarMemo } from "./cycles.js";
 import { customLogic, presetLogic, type MetricLogic } from "./metricLogic.js";
-import type { ClockEngine, CompiledPolicy } from "./TicketClock.js";
+import type { ClockEngine, CompiledPolicy, PolicyTarget } from "./TicketClock.js";
 import {
   FACT_ASSIGNED,
   FACT_CATEGORY_CHANGED,
@@ -180,7 +181,7 @@ function compilePolicy(
   calendars: ReadonlyMap<string, BusinessCalendarLike>,
   metricNames: ReadonlySet<string>,
   issues: EngineIssue[],
-): Omit<CompiledPolicy, "targetsByMetric"> {
+): Omit<CompiledPolicy, "targetsByPriority" | "calendarSlot"> {
   const path: IssuePath = ["policies", index];
   const calendar = policy.calendar ?? "24x7";
   if (!calendars.has(calendar)) {
@@ -275,24 +276,27 @@ export function compileEngine(definition: SlaEngineDefinition): ClockEngine {
       const definitionOf = customByName.get(name);
       return definitionOf === undefined ? presetLogic(name as SlaMetricPreset) : customLogic(name, definitionOf);
     });
-  const fallback = calendars.get("24x7") as BusinessCalendarLike;
-  // A few calendars are found faster by comparing names than by hashing them (the clock looks one up
-  // for every business-time sum); many, by the map.
-  const names = [...calendars.keys()];
-  const objects = [...calendars.values()];
-  const calendar =
-    names.length <= 8
-      ? (key: string): BusinessCalendarLike => {
-          for (let i = 0; i < names.length; i++) if (names[i] === key) return objects[i] as BusinessCalendarLike;
-          return fallback;
-        }
-      : (key: string): BusinessCalendarLike => calendars.get(key) ?? fallback;
-  const byMetric = policies.map((policy) => ({ ...policy, targetsByMetric: metrics.map((metric) => policy.targets.get(metric.name)) }));
+  // A calendar's slot is its place in `calendarKeys`; every name here is a known calendar (checked above).
+  const calendarKeys = [...calendars.keys()];
+  const slotOf = (key: string): number => calendarKeys.indexOf(key);
+  const byMetric = policies.map((policy): CompiledPolicy => {
+    const priorities = new Set([...policy.targets.values()].flatMap((byPriority) => [...byPriority.keys()]));
+    const targetOf = (metric: string, priority: string): PolicyTarget | undefined => {
+      const target = policy.targets.get(metric)?.get(priority);
+      return target === undefined ? undefined : { ...target, slot: slotOf(target.calendar) };
+    };
+    const targetsByPriority = new Map([...priorities].map((priority) => [priority, metrics.map((metric) => targetOf(metric.name, priority))]));
+    return { ...policy, calendarSlot: slotOf(policy.calendar), targetsByPriority };
+  });
   return {
     fingerprint: fingerprintOf(definition),
     calendars,
-    calendar,
+    // "24x7" first (the map starts with it): the clock's default slot is 0.
+    calendarKeys,
+    calendarList: [...calendars.values()],
+    memo: new CalendarMemo(),
     metrics,
+    noCycles: metrics.map(() => undefined),
     metricIndex: new Map(metrics.map((metric, index) => [metric.name, index])),
     policies: byMetric,
     policyFacts: policyFactsOf(definition.policies),
