@@ -13,7 +13,7 @@ import type { ResolvedOptions } from "./resolveOptions.js";
 import { durationStats, durationStatsUnordered, kaplanMeierMedianSorted, percentile, rateStats, selectPercentileRanks, wilsonInterval, type PercentileMethod } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
 import { checkedCalendar, type CheckedCalendar } from "./checkedCalendar.js";
-import { IdList } from "./IdList.js";
+import { IdList, idHash } from "./IdList.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
 export const PERIOD_KPIS = [
@@ -1022,6 +1022,18 @@ export class Engine {
     return median;
   }
 
+  /** `idHash` of every id in `mergedInto`, for the set's size it was computed at (the set only grows). */
+  private mergedHashes: { size: number; hashes: Set<number> } | undefined;
+
+  private mergedIntoHashes(): Set<number> {
+    if (this.mergedHashes?.size !== this.mergedInto.size) {
+      const hashes = new Set<number>();
+      for (const id of this.mergedInto) hashes.add(idHash(id));
+      this.mergedHashes = { size: this.mergedInto.size, hashes };
+    }
+    return this.mergedHashes.hashes;
+  }
+
   /** Every non-empty cell as a finished row, sorted by KPI, group, bucket. */
   rows(): CellRow[] {
     this.medianMemo = new Map();
@@ -1113,13 +1125,8 @@ export class Engine {
         };
       }
       case "first_contact_resolution": {
-        let successes = cell.successes;
-        let failedOnlyByMergedIn = 0;
-        const mergedInto = this.mergedInto;
-        cell.pendingIds.forEachId((id) => {
-          if (mergedInto.has(id)) failedOnlyByMergedIn += 1;
-          else successes += 1;
-        });
+        const failedOnlyByMergedIn = cell.pendingIds.countIn(this.mergedInto, this.mergedIntoHashes());
+        const successes = cell.successes + cell.pendingIds.length - failedOnlyByMergedIn;
         return {
           ...base,
           value: cell.n === 0 ? null : successes / cell.n,
