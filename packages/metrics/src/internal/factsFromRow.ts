@@ -181,27 +181,11 @@ function canonicalMs(value: unknown): number | null | undefined {
   const hour = h0 * 10 + h1;
   const minute = mi0 * 10 + mi1;
   const second = s0 * 10 + s1;
-  if (hour > 23 || minute > 59 || second > 59) return UNSURE;
-  // A date seen lately (a report's instants fall on a few hundred dates) was checked and counted then.
-  const dateKey = year * 10_000 + month * 100 + day;
-  const slot = dateKey & (DAY_CACHE_SIZE - 1);
-  let days: number;
-  if (DAY_CACHE_KEYS[slot] === dateKey) days = DAY_CACHE_DAYS[slot] as number;
-  else {
-    if (year < 1000 || month < 1 || month > 12 || day < 1) return UNSURE;
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    if (day > (DAYS_IN_MONTH[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return UNSURE;
-    days = daysFromCivil(year, month, day);
-    DAY_CACHE_KEYS[slot] = dateKey;
-    DAY_CACHE_DAYS[slot] = days;
-  }
-  return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms0 * 100 + ms1 * 10 + ms2;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return UNSURE;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (DAYS_IN_MONTH[month - 1] as number) + (month === 2 && leap ? 1 : 0)) return UNSURE;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms0 * 100 + ms1 * 10 + ms2;
 }
-
-/** Valid dates (`year·10⁴ + month·100 + day`, all digits checked) and their days since 1970, direct-mapped. */
-const DAY_CACHE_SIZE = 1024;
-const DAY_CACHE_KEYS = new Int32Array(DAY_CACHE_SIZE).fill(-1);
-const DAY_CACHE_DAYS = new Float64Array(DAY_CACHE_SIZE);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; Date.UTC without its cost). */
 function daysFromCivil(year: number, month: number, day: number): number {
