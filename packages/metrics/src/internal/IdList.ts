@@ -4,6 +4,16 @@
 
 const EMPTY = new Uint8Array(0);
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over an id's UTF-16 code units, as {@link IdList.countIn} hashes the ids it holds. */
+export function idHash(id: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
 /** The largest chunk (bytes); chunks grow from FIRST_CHUNK by doubling up to it. */
 const MAX_CHUNK = 65_536;
 const FIRST_CHUNK = 64;
@@ -99,6 +109,35 @@ export class IdList {
         }
       }
     }
+  }
+
+  /**
+   * How many of the ids are in `ids`, where `hashes` holds {@link idHash} of every id in `ids`: an id
+   * is hashed from its bytes, and decoded into a string (to look it up in `ids`) only when its hash is
+   * one of `hashes` — a few ids instead of every one.
+   */
+  countIn(ids: ReadonlySet<string>, hashes: ReadonlySet<number>): number {
+    let found = 0;
+    const chunks = this.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c] as Uint8Array;
+      const limit = c === chunks.length - 1 ? this.used : chunk.length;
+      let at = 0;
+      while (at < limit) {
+        const first = chunk[at] as number;
+        let header = first;
+        let next = at + 1;
+        if (first >= 0x80) ({ value: header, next } = readVarint(chunk, at));
+        const n = Math.floor(header / 2);
+        const wide = header % 2;
+        let h = FNV_OFFSET;
+        if (wide === 0) for (let i = 0; i < n; i++) h = Math.imul(h ^ (chunk[next + i] as number), FNV_PRIME);
+        else for (let i = 0; i < n; i++) h = Math.imul(h ^ ((chunk[next + 2 * i] as number) | ((chunk[next + 2 * i + 1] as number) << 8)), FNV_PRIME);
+        if (hashes.has(h >>> 0) && ids.has(wide === 0 ? asciiAt(chunk, next, n) : wideAt(chunk, next, n))) found += 1;
+        at = next + n * (1 + wide);
+      }
+    }
+    return found;
   }
 
   /**

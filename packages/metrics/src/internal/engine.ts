@@ -10,10 +10,10 @@ import { valueAt } from "./factsOf.js";
 import type { RowInstants } from "./factsFromRow.js";
 import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
-import { durationStats, kaplanMeierMedian, percentile, rateStats, wilsonInterval } from "./statistics.js";
+import { durationStats, durationStatsUnordered, kaplanMeierMedianSorted, percentile, rateStats, selectPercentileRanks, wilsonInterval, type PercentileMethod } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
 import { checkedCalendar, type CheckedCalendar } from "./checkedCalendar.js";
-import { IdList } from "./IdList.js";
+import { IdList, idHash } from "./IdList.js";
 
 /** The KPIs an accumulator computes over a period (`backlog` is a snapshot, computed on its own). */
 export const PERIOD_KPIS = [
@@ -1016,10 +1016,22 @@ export class Engine {
   private snapshotMedian(ages: Ages): number | null {
     let median = this.medianMemo.get(ages);
     if (median === undefined) {
-      median = ages instanceof SketchedAges ? sketchPercentile(ages.sketch, 50) : percentile(sorted(ages), 50, this.config.options.percentile);
+      median = ages instanceof SketchedAges ? sketchPercentile(ages.sketch, 50) : medianOf(ages.view(), this.config.options.percentile);
       this.medianMemo.set(ages, median);
     }
     return median;
+  }
+
+  /** `idHash` of every id in `mergedInto`, for the set's size it was computed at (the set only grows). */
+  private mergedHashes: { size: number; hashes: Set<number> } | undefined;
+
+  private mergedIntoHashes(): Set<number> {
+    if (this.mergedHashes?.size !== this.mergedInto.size) {
+      const hashes = new Set<number>();
+      for (const id of this.mergedInto) hashes.add(idHash(id));
+      this.mergedHashes = { size: this.mergedInto.size, hashes };
+    }
+    return this.mergedHashes.hashes;
   }
 
   /** Every non-empty cell as a finished row, sorted by KPI, group, bucket. */
@@ -1079,9 +1091,15 @@ export class Engine {
       case "resolution_time":
       case "first_response_time_business":
       case "resolution_time_business": {
-        const values = sorted(cell.values);
-        const durations = cell.sketch !== undefined ? sketchStats(cell.sketch, o) : durationStats(values, o);
-        const kept = this.config.keepValues === true ? { values: Array.from(values) } : {};
+        // A full sort only when the row carries its values; otherwise the order statistics by selection.
+        let kept = {};
+        let durations: DurationStats;
+        if (cell.sketch !== undefined) durations = sketchStats(cell.sketch, o);
+        else if (this.config.keepValues === true) {
+          const values = sorted(cell.values);
+          durations = durationStats(values, o);
+          kept = { values: Array.from(values) };
+        } else durations = durationStatsUnordered(cell.values.view(), o);
         const snapshot = this.snapshots.get(groupKey) ?? EMPTY_SNAPSHOT;
         const business = kpi === "first_response_time_business" || kpi === "resolution_time_business";
         if (kpi === "first_response_time" || kpi === "first_response_time_business") {
@@ -1107,13 +1125,8 @@ export class Engine {
         };
       }
       case "first_contact_resolution": {
-        let successes = cell.successes;
-        let failedOnlyByMergedIn = 0;
-        const mergedInto = this.mergedInto;
-        cell.pendingIds.forEachId((id) => {
-          if (mergedInto.has(id)) failedOnlyByMergedIn += 1;
-          else successes += 1;
-        });
+        const failedOnlyByMergedIn = cell.pendingIds.countIn(this.mergedInto, this.mergedIntoHashes());
+        const successes = cell.successes + cell.pendingIds.length - failedOnlyByMergedIn;
         return {
           ...base,
           value: cell.n === 0 ? null : successes / cell.n,
@@ -1137,19 +1150,24 @@ export class Engine {
         };
       }
       case "backlog": {
-        const ages = sorted(cell.values);
+        // One pass: the sum (whole ms, exact in any order) and each age's bucket (half-open, ascending bounds).
+        const ages = cell.values.view();
+        const counts = BACKLOG_AGE_BOUNDS.map(() => 0);
+        const last = BACKLOG_AGE_BOUNDS.length - 1;
         let sum = 0;
-        for (let i = 0; i < ages.length; i++) sum += ages[i] as number;
-        const buckets = BACKLOG_AGE_BOUNDS.map((from, i) => {
-          const to = BACKLOG_AGE_BOUNDS[i + 1] ?? null;
-          let count = 0;
-          for (let a = 0; a < ages.length; a++) if ((ages[a] as number) >= from && (to === null || (ages[a] as number) < to)) count += 1;
-          return { from, to, count };
-        });
+        for (let a = 0; a < ages.length; a++) {
+          const age = ages[a] as number;
+          sum += age;
+          if (!(age >= 0)) continue;
+          let i = last;
+          while (age < (BACKLOG_AGE_BOUNDS[i] as number)) i -= 1;
+          counts[i] = (counts[i] as number) + 1;
+        }
+        const buckets = BACKLOG_AGE_BOUNDS.map((from, i) => ({ from, to: BACKLOG_AGE_BOUNDS[i + 1] ?? null, count: counts[i] as number }));
         return {
           ...base,
           value: cell.n,
-          stats: { buckets, medianAge: percentile(ages, 50, o.percentile), meanAge: ages.length === 0 ? null : Math.round(sum / ages.length), byStatus: { ...cell.counters } },
+          stats: { buckets, medianAge: medianOf(ages, o.percentile), meanAge: ages.length === 0 ? null : Math.round(sum / ages.length), byStatus: { ...cell.counters } },
         };
       }
       case "resolution_survival": {
@@ -1159,12 +1177,18 @@ export class Engine {
         const naiveMean = events.length === 0 ? null : sum / events.length;
         return {
           ...base,
-          value: kaplanMeierMedian(Array.from(events), [...cell.censored]),
+          value: kaplanMeierMedianSorted(events, sorted(cell.censored)),
           stats: { events: events.length, censored: cell.censored.length, naiveMedian: percentile(events, 50, o.percentile), naiveMean: naiveMean === null ? null : Math.round(naiveMean) },
         };
       }
     }
   }
+}
+
+/** The median of `values` (scratch: reordered) by selection, as `percentile` of them sorted. */
+function medianOf(values: Float64Array, method: PercentileMethod): number | null {
+  selectPercentileRanks(values, [50], method);
+  return percentile(values, 50, method);
 }
 
 /** The values in ascending order, sorted as float64s (much faster than a comparator on large cells). */

@@ -24,6 +24,116 @@ export function durationStats(ascending: ArrayLike<number>, o: { readonly percen
   };
 }
 
+/**
+ * {@link durationStats} of `values` in any order, without sorting them: min, max and the sum in one
+ * pass, the percentiles' order statistics by selection. `values` is scratch (reordered). The same
+ * numbers as sorting first: the values are integer ms, so the sum is exact in any order, and
+ * {@link percentile} reads only the ranks {@link selectPercentileRanks} put in place.
+ */
+export function durationStatsUnordered(values: Float64Array, o: { readonly percentile: PercentileMethod; readonly minN: number }): DurationStats {
+  const n = values.length;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  selectPercentileRanks(values, [50, 90], o.percentile);
+  return {
+    median: percentile(values, 50, o.percentile),
+    p90: percentile(values, 90, o.percentile),
+    mean: n === 0 ? null : Math.round(sum / n),
+    min: n === 0 ? null : min,
+    max: n === 0 ? null : max,
+    belowMinN: n < o.minN,
+  };
+}
+
+/**
+ * Reorders `values` so that every position {@link percentile} reads for the percentiles `qs` holds
+ * the value a full ascending sort would put there; then `percentile(values, q, method)` is the
+ * percentile of the values. Expected linear time (quickselect), instead of a sort's n log n.
+ */
+export function selectPercentileRanks(values: Float64Array, qs: ReadonlyArray<number>, method: PercentileMethod): void {
+  const n = values.length;
+  if (n === 0) return;
+  const ranks: number[] = [];
+  for (const q of qs) {
+    if (method === "nearestRank") ranks.push(Math.max(1, Math.floor((n * q + 99) / 100)) - 1);
+    else {
+      const lo = Math.floor(((n - 1) * q) / 100);
+      ranks.push(lo, Math.min(lo + 1, n - 1));
+    }
+  }
+  ranks.sort((a, b) => a - b);
+  // After selecting rank k, everything after k is ≥ it: a larger rank is found among those.
+  let left = 0;
+  for (const k of ranks) {
+    if (k < left) continue;
+    selectInPlace(values, k, left, n - 1);
+    left = k + 1;
+  }
+}
+
+/**
+ * Quickselect (Hoare partition, median-of-three pivot): afterwards `a[k]` is the value of rank `k`
+ * among `a[left…right]`, everything in `left…k−1` is ≤ it and everything in `k+1…right` ≥ it. Falls
+ * back to sorting the remaining range when the partitions keep coming out lopsided, so it is never
+ * quadratic.
+ */
+export function selectInPlace(a: Float64Array, k: number, left: number, right: number): void {
+  let budget = 2 * (32 - Math.clz32(right - left + 1)) + 8;
+  while (right - left > 16) {
+    if (budget === 0) {
+      a.subarray(left, right + 1).sort();
+      return;
+    }
+    budget -= 1;
+    const mid = (left + right) >>> 1;
+    let x = a[left] as number;
+    let y = a[mid] as number;
+    let z = a[right] as number;
+    if (y < x) [x, y] = [y, x];
+    if (z < y) {
+      [y, z] = [z, y];
+      if (y < x) [x, y] = [y, x];
+    }
+    a[left] = x;
+    a[mid] = y;
+    a[right] = z;
+    const pivot = y;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i += 1;
+      while ((a[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    // Now left…j ≤ pivot ≤ i…right, and j + 1 … i − 1 are all equal to the pivot.
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+  for (let i = left + 1; i <= right; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= left && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j -= 1;
+    }
+    a[j + 1] = v;
+  }
+}
+
 /** A rate's stats: its successes and their Wilson interval. */
 export function rateStats(successes: number, n: number): RateStats {
   return { successes, ci: wilsonInterval(successes, n) };
@@ -79,9 +189,12 @@ export function wilsonInterval(successes: number, n: number): { readonly low: nu
  * are still at risk (events come first). The comparison with ½ is exact: a float product decides when
  * it is clearly away from ½, and a rational product in BigInt decides the close calls.
  */
-export function kaplanMeierMedian(events: ReadonlyArray<number>, censored: ReadonlyArray<number>): number | null {
-  const e = [...events].sort((a, b) => a - b);
-  const c = [...censored].sort((a, b) => a - b);
+export function kaplanMeierMedian(events: ArrayLike<number>, censored: ArrayLike<number>): number | null {
+  return kaplanMeierMedianSorted(Float64Array.from(events).sort(), Float64Array.from(censored).sort());
+}
+
+/** {@link kaplanMeierMedian} of event and censoring times already in ascending order. */
+export function kaplanMeierMedianSorted(e: ArrayLike<number>, c: ArrayLike<number>): number | null {
   let atRisk = e.length + c.length;
   let survival = 1;
   // Exact factors so far, only materialised when a float comparison is too close to call.
