@@ -97,9 +97,12 @@ const maxRssAfter = process.resourceUsage().maxRSS / 1024;
 console.log(`  ${report?.rows.length} rows; peak RSS ${maxRssAfter.toFixed(0)} MB (before the runs ${maxRssBefore.toFixed(0)} MB)`);
 
 // 2. Rows.
-const rowsM = measure(() => ticketRowsFromLogs(logs, { asOf: "2026-04-13" }));
+const rowsM = measure(() => ticketRowsFromLogs(logs, { asOf: "2026-04-13", timeZone: "Europe/Berlin" }));
 line("ticketRowsFromLogs (to build the rows; not a target)", rowsM);
 const rows = rowsM.value;
+// The rows' report is measured as an analyst with a CSV of rows would run it: without the logs in
+// memory (a 1.5 GB heap the collector would otherwise walk in every major collection).
+logs.length = 0;
 for (let run = 1; run <= RUNS; run++) {
   line(`kpiReport, ${rows.length} parsed rows, default KPIs (run ${run})`, measure(() => kpiReport(rows, options)));
 }
