@@ -256,6 +256,16 @@ export function readTicketRows(records: Iterable<unknown>): ReadTicketRowsResult
     }
     const mergedInto = text("merged_into", false);
     if ((mergedInto === null) !== (instants.merged_at === null)) problem("merged_at", "a merge has both merged_into and merged_at, or neither");
+    // The order the definitions imply: a reply is at or after the response start; the latest
+    // resolution is at or after the first, and a resolved ticket has both.
+    const start = instants.response_start_at ?? null;
+    const reply = instants.first_reply_at ?? null;
+    if (reply !== null && start === null) problem("first_reply_at", "a first reply needs a response_start_at (a reply is a public agent message at or after the response start)");
+    if (reply !== null && start !== null && reply < start) problem("first_reply_at", "is before response_start_at (a reply is a public agent message at or after the response start)");
+    const firstResolved = instants.first_resolved_at ?? null;
+    const latestResolved = instants.latest_resolved_at ?? null;
+    if ((firstResolved === null) !== (latestResolved === null)) problem("latest_resolved_at", "a resolved ticket has both first_resolved_at and latest_resolved_at, or neither");
+    if (firstResolved !== null && latestResolved !== null && latestResolved < firstResolved) problem("latest_resolved_at", "is before first_resolved_at");
     if (found.length > 0) {
       problems.push(...found);
       continue;

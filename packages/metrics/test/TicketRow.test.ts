@@ -2,7 +2,7 @@
 // (number, column, message) without dropping the good ones.
 import { describe, expect, it } from "vitest";
 import { generateTicketLogs, thrownBy } from "@supportops/test-utils";
-import { MetricsError, TICKET_ROW_COLUMNS, computeTicketFacts, parseTicketRows, readTicketRows, ticketRowsFromLogs } from "@supportops/metrics";
+import { MetricsError, TICKET_ROW_COLUMNS, computeTicketFacts, kpiReport, parseTicketRows, readTicketRows, ticketRowsFromLogs } from "@supportops/metrics";
 import { T0, created, customer, rated, reply, status, ticket } from "./support/tickets.js";
 
 describe("ticketRowsFromLogs", () => {
@@ -68,8 +68,33 @@ describe("readTicketRows", () => {
       { row: 3, column: "reopen_count", message: 'expected a whole number ≥ 0, got "-1"' },
       { row: 3, column: "csat_score", message: "expected a score from 1 to 5" },
       { row: 4, column: "first_reply_at", message: "is before created_at" },
+      { row: 4, column: "first_reply_at", message: "a first reply needs a response_start_at (a reply is a public agent message at or after the response start)" },
       { row: 5, column: "", message: "expected an object of columns" },
     ]);
+  });
+
+  it("refuses rows whose instants break the order the definitions imply, in kpiReport too (never a negative duration)", () => {
+    const at = (h: number): string => new Date(Date.parse("2026-03-09T09:00:00Z") + h * 3_600_000).toISOString();
+    const row = {
+      id: "T-1", created_at: at(0), created_by: "customer", channel: null, priority: null, category: null, status: "solved",
+      response_start_at: at(0), first_reply_at: at(1), first_resolved_at: at(2), latest_resolved_at: at(3), last_reopened_at: at(2.5),
+      reopen_count: 1, public_agent_replies: 1, csat_score: null, csat_scale_max: null, csat_at: null, merged_into: null, merged_at: null,
+    } as const;
+    const cases = [
+      [{ response_start_at: at(2) }, "first_reply_at", "is before response_start_at (a reply is a public agent message at or after the response start)"],
+      [{ response_start_at: null }, "first_reply_at", "a first reply needs a response_start_at (a reply is a public agent message at or after the response start)"],
+      [{ first_resolved_at: null }, "latest_resolved_at", "a resolved ticket has both first_resolved_at and latest_resolved_at, or neither"],
+      [{ latest_resolved_at: null }, "latest_resolved_at", "a resolved ticket has both first_resolved_at and latest_resolved_at, or neither"],
+      [{ first_resolved_at: at(4) }, "latest_resolved_at", "is before first_resolved_at"],
+    ] as const;
+    expect(readTicketRows([row]).problems).toStrictEqual([]);
+    const period = { from: "2026-03-01", to: "2026-04-01" } as const;
+    for (const [change, column, message] of cases) {
+      const bad = { ...row, ...change };
+      expect(readTicketRows([bad]).problems).toStrictEqual([{ row: 1, column, message }]);
+      const error = thrownBy(MetricsError, () => kpiReport([row, bad], { period }));
+      expect({ code: error.code, path: error.issues[0]?.path }).toStrictEqual({ code: "invalid_ticket_row", path: [1, column] });
+    }
   });
 
   it("parseTicketRows throws invalid_ticket_row with [row, column] paths", () => {

@@ -134,6 +134,9 @@ export function canonicalInstantsOf(row: TicketRow): RowInstants | undefined {
   if (before(responseStart, created) || before(firstReply, created) || before(firstResolved, created) || before(latestResolved, created)) return UNSURE;
   if (before(lastReopened, created) || before(csat, created) || before(merged, created)) return UNSURE;
   if ((score === null) !== (csat === null) || (r["merged_into"] === null) !== (merged === null)) return UNSURE;
+  // A reply at or after the response start; both resolutions or neither, the latest not before the first.
+  if (firstReply !== null && (responseStart === null || firstReply < responseStart)) return UNSURE;
+  if ((firstResolved === null) !== (latestResolved === null) || (firstResolved !== null && (latestResolved as number) < firstResolved)) return UNSURE;
   return { created, responseStart, firstReply, firstResolved, latestResolved, lastReopened, csat, merged };
 }
 
