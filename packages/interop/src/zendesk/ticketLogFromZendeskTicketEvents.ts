@@ -1,4 +1,4 @@
-import type { TicketLog } from "@supportops/core";
+import { describeValue, type TicketLog } from "@supportops/core";
 import { z } from "zod";
 import type { ImportResult, InteropIssue } from "../ImportResult.js";
 import { InteropError } from "../InteropError.js";
@@ -49,7 +49,8 @@ const RowSchema = z.object({
   via: z.string().nullable().optional(),
   event_type: z.string().optional(),
   comment_present: z.boolean().optional(),
-  child_events: z.array(z.record(z.string(), z.unknown())).optional(),
+  // A child's id becomes an event id: a number or a string (the child's index when it has none).
+  child_events: z.array(z.looseObject({ id: z.union([z.number(), z.string()]).optional() })).optional(),
 });
 
 /**
@@ -104,7 +105,7 @@ export function ticketLogFromZendeskTicketEvents(
       // Notifications, CCs and the like are skipped as in audits; a field change without the audit shape cannot be read.
       const unreadable = (type === "Create" || type === "Change") && typeof child["field_name"] !== "string";
       if (unreadable || typeof type !== "string") {
-        issues.push({ code: "ignored_event", path: [...base, index, "child_events", c], message: `a ${String(type)} child event without the audit shape (field_name, value) is not read; use the ticket's audits for its field history` });
+        issues.push({ code: "ignored_event", path: [...base, index, "child_events", c], message: `a ${typeof type === "string" ? type : describeValue(type)} child event without the audit shape (field_name, value) is not read; use the ticket's audits for its field history` });
         events.push({ id: String(child["id"] ?? c), type: "Ignored" });
         return;
       }

@@ -45,4 +45,13 @@ describe("ticketLogFromZendeskTicketEvents", () => {
     expect([error.code, error.issues[0].path]).toStrictEqual(["invalid_time", [2, "created_at"]]);
     expect(thrownBy(InteropError, () => ticketLogFromZendeskTicketEvents(rows as never, { ticketId: 1, users })).issues[0].path).toStrictEqual(["ticketId"]);
   });
+
+  it("refuses a child event id that is neither a number nor a string, and names an odd child type without converting it", () => {
+    // Found by the hostile-input property (seed 278143180): an id of [Symbol()] used to escape as a TypeError.
+    const withChild = (child: Record<string, unknown>): unknown => [{ ...rows[0]!, child_events: [...rows[0]!.child_events, child] }, ...rows.slice(1)];
+    const error = thrownBy(InteropError, () => ticketLogFromZendeskTicketEvents(withChild({ id: [Symbol("s")], type: "Comment" }) as never, { ticketId: 4321, users }));
+    expect([error.code, error.issues[0].path]).toStrictEqual(["invalid_vendor_payload", [0, "child_events", rows[0]!.child_events.length, "id"]]);
+    const odd = ticketLogFromZendeskTicketEvents(withChild({ id: 77, type: [Symbol("t")] }) as never, { ticketId: 4321, users });
+    expect(odd.issues.find((i) => i.code === "ignored_event")?.message).toMatch(/^a .+ child event without the audit shape/);
+  });
 });
