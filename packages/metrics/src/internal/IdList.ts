@@ -70,7 +70,8 @@ export class IdList {
   /** Appends every id of `other`, byte for byte (`other` may be this list). */
   pushAll(other: IdList): void {
     const count = other.count;
-    other.forEachEntry((chunk, start, end) => {
+    other.walk((chunk, start, units, n, wide) => {
+      const end = units + n * (1 + wide);
       const target = this.room(end - start);
       target.set(chunk.subarray(start, end), this.used);
       this.used += end - start;
@@ -81,34 +82,8 @@ export class IdList {
   /** The ids, in order. */
   toArray(): string[] {
     const ids: string[] = [];
-    this.forEachId((id) => ids.push(id));
+    this.walk((chunk, _start, units, n, wide) => ids.push(wide === 0 ? asciiAt(chunk, units, n) : wideAt(chunk, units, n)));
     return ids;
-  }
-
-  /** Calls `visit` with each id, in order, one string at a time (the ids there when it was called). */
-  forEachId(visit: (id: string) => void): void {
-    const chunks = this.chunks.slice();
-    const lastUsed = this.used;
-    for (let c = 0; c < chunks.length; c++) {
-      const chunk = chunks[c] as Uint8Array;
-      const limit = c === chunks.length - 1 ? lastUsed : chunk.length;
-      let at = 0;
-      while (at < limit) {
-        const first = chunk[at] as number;
-        // Most ids are short ASCII: a one-byte header (length < 64), read here without a call.
-        if (first < 0x80 && (first & 1) === 0) {
-          const n = first >>> 1;
-          visit(asciiAt(chunk, at + 1, n));
-          at += 1 + n;
-        } else {
-          const { value: header, next } = readVarint(chunk, at);
-          const n = Math.floor(header / 2);
-          const wide = header % 2;
-          visit(wide === 0 ? asciiAt(chunk, next, n) : wideAt(chunk, next, n));
-          at = next + n * (1 + wide);
-        }
-      }
-    }
   }
 
   /**
@@ -118,33 +93,21 @@ export class IdList {
    */
   countIn(ids: ReadonlySet<string>, hashes: ReadonlySet<number>): number {
     let found = 0;
-    const chunks = this.chunks;
-    for (let c = 0; c < chunks.length; c++) {
-      const chunk = chunks[c] as Uint8Array;
-      const limit = c === chunks.length - 1 ? this.used : chunk.length;
-      let at = 0;
-      while (at < limit) {
-        const first = chunk[at] as number;
-        let header = first;
-        let next = at + 1;
-        if (first >= 0x80) ({ value: header, next } = readVarint(chunk, at));
-        const n = Math.floor(header / 2);
-        const wide = header % 2;
-        let h = FNV_OFFSET;
-        if (wide === 0) for (let i = 0; i < n; i++) h = Math.imul(h ^ (chunk[next + i] as number), FNV_PRIME);
-        else for (let i = 0; i < n; i++) h = Math.imul(h ^ ((chunk[next + 2 * i] as number) | ((chunk[next + 2 * i + 1] as number) << 8)), FNV_PRIME);
-        if (hashes.has(h >>> 0) && ids.has(wide === 0 ? asciiAt(chunk, next, n) : wideAt(chunk, next, n))) found += 1;
-        at = next + n * (1 + wide);
-      }
-    }
+    this.walk((chunk, _start, units, n, wide) => {
+      let h = FNV_OFFSET;
+      if (wide === 0) for (let i = 0; i < n; i++) h = Math.imul(h ^ (chunk[units + i] as number), FNV_PRIME);
+      else for (let i = 0; i < n; i++) h = Math.imul(h ^ ((chunk[units + 2 * i] as number) | ((chunk[units + 2 * i + 1] as number) << 8)), FNV_PRIME);
+      if (hashes.has(h >>> 0) && ids.has(wide === 0 ? asciiAt(chunk, units, n) : wideAt(chunk, units, n))) found += 1;
+    });
     return found;
   }
 
   /**
-   * Calls `visit` with each entry's bytes (header included), in order — the entries there when it was
-   * called, so a visitor that pushes into this very list does not see its own pushes.
+   * Calls `visit` with each entry, in order: its chunk, where the entry starts (its header), where its
+   * code units start, how many there are and whether they are two bytes each. Only the entries there
+   * when it was called, so a visitor that pushes into this very list does not see its own pushes.
    */
-  private forEachEntry(visit: (chunk: Uint8Array, start: number, end: number) => void): void {
+  private walk(visit: (chunk: Uint8Array, start: number, units: number, n: number, wide: number) => void): void {
     // Every chunk but the last is trimmed to what it holds.
     const chunks = this.chunks.slice();
     const lastUsed = this.used;
@@ -153,10 +116,14 @@ export class IdList {
       const limit = c === chunks.length - 1 ? lastUsed : chunk.length;
       let at = 0;
       while (at < limit) {
-        const { value: header, next } = readVarint(chunk, at);
-        const end = next + (header >>> 1) * (1 + (header & 1));
-        visit(chunk, at, end);
-        at = end;
+        // Most ids are short: a one-byte header, read here without a call.
+        let header = chunk[at] as number;
+        let units = at + 1;
+        if (header >= 0x80) ({ value: header, next: units } = readVarint(chunk, at));
+        const n = Math.floor(header / 2);
+        const wide = header % 2;
+        visit(chunk, at, units, n, wide);
+        at = units + n * (1 + wide);
       }
     }
   }
