@@ -1,4 +1,4 @@
-/** The string engine of `redact`: secrets first, then PII, each phase resolving overlaps longest-first. */
+/** The string engine of `redact`: secrets first, then PII, each phase keeping the overlap-free set that covers most. */
 import type { RedactionEntityType } from "../../RedactionEntityType.js";
 import type { Candidate, Detector } from "./detectors.js";
 import { markTokens } from "./tokens.js";
@@ -54,11 +54,75 @@ function isNeutral(c: number | undefined): boolean {
  */
 const GENERIC: ReadonlySet<RedactionEntityType> = new Set(["credential_assignment"]);
 
+/** `sums[i]` is how many of the first `i` cells of `occupied` are marked. */
+function markedBefore(occupied: Uint8Array): Uint32Array {
+  const sums = new Uint32Array(occupied.length + 1);
+  for (let i = 0; i < occupied.length; i++) sums[i + 1] = (sums[i] ?? 0) + (occupied[i] === 0 ? 0 : 1);
+  return sums;
+}
+
+/** Whether a marked cell lies in `[start, end)`, given {@link markedBefore}'s sums. */
+function touches(sums: Uint32Array, { start, end }: Candidate): boolean {
+  return (sums[end] ?? 0) - (sums[start] ?? 0) > 0;
+}
+
 /**
- * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set (shape detectors before
- * the context-only `credential_assignment`, then longest first, then the detector listed first, then
- * the leftmost; tokens already in the text are never touched) and
- * replaces them. Runs in time linear in `text.length` for a fixed detector list.
+ * The disjoint subset of `candidates` that covers the most characters (weighted interval scheduling),
+ * in O(n log n). Among subsets covering as many characters, the one whose detectors are listed
+ * earlier wins. Longest-first alone is not enough: a phone window that runs into the first group of
+ * the card after it (`+33 6 1234 5678 4000`, 15 digits) is longer than the card
+ * (`4000 0000 0000 0002`), and taking it would leave twelve of the card's digits in the text, where
+ * the shorter phone and the whole card together cover more.
+ */
+function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number): Candidate[] {
+  const byEnd = [...candidates].sort((a, b) => a.end - b.end || a.start - b.start || a.rank - b.rank);
+  const n = byEnd.length;
+  // Best cover of the first k candidates: characters, then a bonus for detectors listed early (a
+  // separate number, so it only ever breaks ties of length).
+  const covered = new Float64Array(n + 1);
+  const bonus = new Float64Array(n + 1);
+  const taken = new Uint8Array(n);
+  const before = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = byEnd[k] as Candidate;
+    // How many candidates end at or before this one starts (ends are sorted).
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((byEnd[mid] as Candidate).end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const withLength = (covered[lo] ?? 0) + (c.end - c.start);
+    const withBonus = (bonus[lo] ?? 0) + (detectorCount - c.rank);
+    const without = covered[k] ?? 0;
+    if (withLength > without || (withLength === without && withBonus > (bonus[k] ?? 0))) {
+      covered[k + 1] = withLength;
+      bonus[k + 1] = withBonus;
+      taken[k] = 1;
+      before[k] = lo;
+    } else {
+      covered[k + 1] = without;
+      bonus[k + 1] = bonus[k] ?? 0;
+    }
+  }
+  const chosen: Candidate[] = [];
+  for (let k = n; k > 0; ) {
+    if (taken[k - 1] === 1) {
+      chosen.push(byEnd[k - 1] as Candidate);
+      k = before[k - 1] ?? 0;
+    } else {
+      k--;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set and replaces it. Shape
+ * detectors are settled first, the context-only `credential_assignment` fills what they leave; within
+ * each, the set covering the most characters wins ({@link coverMost}), then the detectors listed
+ * first. Tokens already in the text are never touched. Runs in O(length + n log n) for n candidates.
  */
 function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): PhaseResult {
   const candidates: Candidate[] = [];
@@ -76,31 +140,21 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
 
   const occupied = new Uint8Array(text.length);
   markTokens(text, occupied, PROTECTED);
-  candidates.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      b.end - b.start - (a.end - a.start) ||
-      a.rank - b.rank ||
-      a.start - b.start,
+  const tokens = markedBefore(occupied);
+  const free = candidates.filter((c) => !touches(tokens, c));
+  const shapes = coverMost(
+    free.filter((c) => c.tier === 0),
+    detectors.length,
   );
-  const accepted: Candidate[] = [];
-  let contested = false;
-  for (const candidate of candidates) {
-    // Accepted spans are disjoint, so the cells each candidate checks sum to O(detectors × length).
-    let taken = 0;
-    for (let i = candidate.start; i < candidate.end; i++) {
-      if (occupied[i] !== 0) {
-        taken = occupied[i] ?? 0;
-        break;
-      }
-    }
-    if (taken !== 0) {
-      contested ||= taken === ACCEPTED;
-      continue;
-    }
-    occupied.fill(ACCEPTED, candidate.start, candidate.end);
-    accepted.push(candidate);
-  }
+  for (const c of shapes) occupied.fill(ACCEPTED, c.start, c.end);
+  const afterShapes = markedBefore(occupied);
+  const contexts = coverMost(
+    free.filter((c) => c.tier !== 0 && !touches(afterShapes, c)),
+    detectors.length,
+  );
+  const accepted = [...shapes, ...contexts];
+  // A candidate that lost to another may have hidden a third one from its detector's scan.
+  const contested = accepted.length < free.length;
   if (accepted.length === 0) return { text, again: false };
 
   accepted.sort((a, b) => a.start - b.start);
