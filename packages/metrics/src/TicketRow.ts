@@ -4,6 +4,8 @@ import { MetricsError } from "./MetricsError.js";
 import type { TicketInput } from "./TicketFacts.js";
 import { factsOf } from "./internal/factsOf.js";
 import { requireIterable } from "./internal/requireIterable.js";
+import { sealRow } from "./internal/rowInstants.js";
+import { canonicalMs } from "./internal/factsFromRow.js";
 import { readInstant, readZone, requireObject } from "./internal/resolveOptions.js";
 
 /**
@@ -86,7 +88,8 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
  * @param options - `asOf`: the instant the rows describe (an instant, or a local date `"YYYY-MM-DD"`:
  *   its first instant in `timeZone`, default `"UTC"`, as in the KPI options — pass the report's zone so
  *   that rows and report mean the same instant)
- * @returns one row per ticket known at `asOf`, in input order
+ * @returns one row per ticket known at `asOf`, in input order; each row is frozen and remembers its
+ *   instants, so reports over it do not parse them again (docs/kpis.md, "Per-ticket facts and flat rows")
  * @throws {@link MetricsError} `invalid_ticket_log` with the ticket's index in the path; `invalid_time` for a bad `asOf`;
  *   `invalid_time_zone` for a bad `timeZone`
  * @example
@@ -112,7 +115,9 @@ export function ticketRowsFromLogs(tickets: Iterable<TicketInput>, options: { re
     if (f === null) continue;
     const rating = f.ratings[f.ratings.length - 1] ?? null;
     const reopens = f.resolutions.filter((r) => r.reopenedAt !== null);
-    rows.push({
+    const lastReopened = reopens[reopens.length - 1]?.reopenedAt ?? null;
+    const firstResolved = f.resolutions[0]?.at ?? null;
+    const row: TicketRow = {
       id: f.id,
       created_at: iso(f.createdAt) as string,
       created_by: f.createdBy,
@@ -122,9 +127,9 @@ export function ticketRowsFromLogs(tickets: Iterable<TicketInput>, options: { re
       status: f.status,
       response_start_at: iso(f.responseStartAt),
       first_reply_at: iso(f.firstReplyAt),
-      first_resolved_at: iso(f.resolutions[0]?.at ?? null),
+      first_resolved_at: iso(firstResolved),
       latest_resolved_at: iso(f.latestResolvedAt),
-      last_reopened_at: iso(reopens[reopens.length - 1]?.reopenedAt ?? null),
+      last_reopened_at: iso(lastReopened),
       reopen_count: reopens.length,
       public_agent_replies: f.replyTimes.length,
       csat_score: rating?.score ?? null,
@@ -132,7 +137,19 @@ export function ticketRowsFromLogs(tickets: Iterable<TicketInput>, options: { re
       csat_at: iso(rating?.at ?? null),
       merged_into: f.merged?.into ?? null,
       merged_at: iso(f.merged?.at ?? null),
-    });
+    };
+    rows.push(
+      sealRow(row, {
+        created: f.createdAt,
+        responseStart: f.responseStartAt,
+        firstReply: f.firstReplyAt,
+        firstResolved,
+        latestResolved: f.latestResolvedAt,
+        lastReopened,
+        csat: rating?.at ?? null,
+        merged: f.merged?.at ?? null,
+      }),
+    );
   }
   return rows;
 }
@@ -169,10 +186,12 @@ const INSTANT_COLUMNS = ["created_at", "response_start_at", "first_reply_at", "f
  * Reads and validates rows (parsed CSV records, every value a string, or objects): each row is
  * checked column by column — types, canonical statuses, instants with an offset, counts, a CSAT
  * score within its scale, and the order of its instants — and a bad row is reported with every
- * problem it has, while the good rows are kept. Empty strings read as `null`.
+ * problem it has, while the good rows are kept. Empty strings read as `null`; instants are written
+ * back as `Date#toISOString` writes them.
  *
  * @param records - the rows, e.g. the records of a CSV parser with a header line
- * @returns `{ rows, problems }`
+ * @returns `{ rows, problems }`; the rows are new objects, frozen, each remembering the instants it
+ *   was read from, so reports over them do not parse them again (edit a copy: `{ ...row }`)
  * @throws {@link MetricsError} `invalid_argument` when `records` is not iterable
  * @example
  * const { rows, problems } = readTicketRows([
@@ -223,10 +242,18 @@ export function readTicketRows(records: Iterable<unknown>): ReadTicketRowsResult
       return n;
     };
     const instants: Partial<Record<(typeof INSTANT_COLUMNS)[number], number | null>> = {};
+    // The columns already in the form the row is written in (`Date#toISOString`'s), kept as given.
+    const written: Partial<Record<(typeof INSTANT_COLUMNS)[number], string>> = {};
     for (const column of INSTANT_COLUMNS) {
       const value = text(column, column === "created_at");
       instants[column] = null;
       if (value === null) continue;
+      const canonical = canonicalMs(value);
+      if (canonical !== undefined && canonical !== null) {
+        instants[column] = canonical;
+        written[column] = value;
+        continue;
+      }
       if (!/(Z|[+-]\d\d:?\d\d)$/i.test(value)) {
         problem(column, `expected an ISO-8601 instant with an offset or Z, got ${JSON.stringify(value)}`);
         continue;
@@ -270,27 +297,39 @@ export function readTicketRows(records: Iterable<unknown>): ReadTicketRowsResult
       problems.push(...found);
       continue;
     }
-    rows.push({
+    const row: TicketRow = {
       id: id as string,
-      created_at: new Date(created as number).toISOString(),
+      created_at: written.created_at ?? new Date(created as number).toISOString(),
       created_by: createdBy as TicketRow["created_by"],
       channel: text("channel", false),
       priority: text("priority", false),
       category: text("category", false),
       status: status as CanonicalStatus,
-      response_start_at: iso(instants.response_start_at ?? null),
-      first_reply_at: iso(instants.first_reply_at ?? null),
-      first_resolved_at: iso(instants.first_resolved_at ?? null),
-      latest_resolved_at: iso(instants.latest_resolved_at ?? null),
-      last_reopened_at: iso(instants.last_reopened_at ?? null),
+      response_start_at: written.response_start_at ?? iso(start),
+      first_reply_at: written.first_reply_at ?? iso(reply),
+      first_resolved_at: written.first_resolved_at ?? iso(firstResolved),
+      latest_resolved_at: written.latest_resolved_at ?? iso(latestResolved),
+      last_reopened_at: written.last_reopened_at ?? iso(instants.last_reopened_at ?? null),
       reopen_count: reopenCount as number,
       public_agent_replies: replies as number,
       csat_score: score,
       csat_scale_max: score === null ? null : (scaleMax ?? 5),
-      csat_at: iso(instants.csat_at ?? null),
+      csat_at: written.csat_at ?? iso(instants.csat_at ?? null),
       merged_into: mergedInto,
-      merged_at: iso(instants.merged_at ?? null),
-    });
+      merged_at: written.merged_at ?? iso(instants.merged_at ?? null),
+    };
+    rows.push(
+      sealRow(row, {
+        created: created as number,
+        responseStart: start,
+        firstReply: reply,
+        firstResolved,
+        latestResolved,
+        lastReopened: instants.last_reopened_at ?? null,
+        csat: instants.csat_at ?? null,
+        merged: instants.merged_at ?? null,
+      }),
+    );
   }
   return { rows, problems };
 }

@@ -218,13 +218,13 @@ function wrap(engine: Engine, slaEngine: SlaEngineLike | null): KpiAccumulator {
     add(ticket) {
       if (needsCalendar && engine.calendar === null) throw missing("calendar");
       if (wantsSla && slaEngine === null) throw missing("slaEngine");
-      const path = [index];
+      const at = index;
       index += 1;
-      if (wantsSla && isRow(ticket)) throw invalidArgument(path, "sla_attainment needs each ticket's event log (SLA states come from replaying it); a TicketRow has none");
-      const facts = addTicket(engine, ticket, path);
+      if (wantsSla && isRow(ticket)) throw invalidArgument([at], "sla_attainment needs each ticket's event log (SLA states come from replaying it); a TicketRow has none");
+      const facts = addTicket(engine, ticket, at);
       if (facts !== null && wantsSla && slaEngine !== null) {
         const events = (ticket as TicketInput).events as ReadonlyArray<unknown>;
-        const evaluation = rethrowAs(MetricsError, () => slaEngine.evaluate(events, { at: engine.config.options.asOf }), [...path, "events"], "invalid_argument");
+        const evaluation = rethrowAs(MetricsError, () => slaEngine.evaluate(events, { at: engine.config.options.asOf }), [at, "events"], "invalid_argument");
         engine.addSla(facts, evaluation.metrics);
       }
       return acc;

@@ -104,3 +104,39 @@ describe("readTicketRows", () => {
     expect(parseTicketRows([good])).toHaveLength(1);
   });
 });
+
+describe("rows made by the library", () => {
+  const logs = generateTicketLogs({ count: 40, seed: 11, kpiExtras: true, start: "2026-03-02", days: 14 });
+  const fromLogs = ticketRowsFromLogs(logs, { asOf: "2026-03-20" });
+  const { rows: read } = readTicketRows(fromLogs.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? "" : String(v)]))));
+
+  it("are frozen plain objects with exactly the columns, whatever they remember", () => {
+    for (const row of [...fromLogs, ...read]) {
+      expect(Object.isFrozen(row)).toBe(true);
+      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      expect(Object.keys(row)).toStrictEqual([...TICKET_ROW_COLUMNS]);
+      // Nothing else shows: not in JSON, not in a spread copy, not in a strict comparison.
+      expect(JSON.parse(JSON.stringify(row))).toStrictEqual({ ...row });
+      expect(Object.isFrozen({ ...row })).toBe(false);
+      expect(row).toStrictEqual({ ...row });
+      expect(() => {
+        (row as { category: string | null }).category = "edited";
+      }).toThrow(TypeError);
+    }
+    expect(read).toStrictEqual(fromLogs);
+  });
+
+  it("give the report their copies give, and an object built on one reads its own columns", () => {
+    const options = { period: { from: "2026-03-02", to: "2026-03-16" }, asOf: "2026-03-20", groupBy: ["category"], bucket: { unit: "week" } } as const;
+    const copies = fromLogs.map((row) => ({ ...row }));
+    expect(kpiReport(fromLogs, options)).toStrictEqual(kpiReport(copies, options));
+    expect(kpiReport(read, options)).toStrictEqual(kpiReport(copies, options));
+    // An object whose prototype is a library row, with a column of its own: its own value counts.
+    const row = fromLogs.find((r) => r.first_reply_at !== null && r.merged_at === null) as (typeof fromLogs)[number];
+    const later = new Date(Date.parse(row.first_reply_at as string) + 3_600_000).toISOString();
+    const derived = Object.create(row, { first_reply_at: { value: later, enumerable: true } }) as typeof row;
+    const edited = { ...row, first_reply_at: later };
+    const frt = { kpis: ["first_response_time"], period: { from: "2026-03-01", to: "2026-03-31" }, asOf: "2026-04-01" } as const;
+    expect(kpiReport([derived], frt)).toStrictEqual(kpiReport([edited], frt));
+  });
+});

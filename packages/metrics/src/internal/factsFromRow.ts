@@ -3,6 +3,7 @@
 import type { CanonicalStatus } from "@supportops/core";
 import type { Resolution, TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
+import { sealedInstantsOf } from "./rowInstants.js";
 
 /** A row's instants in epoch ms (`null` for an empty column). */
 export interface RowInstants {
@@ -91,7 +92,7 @@ const UNSURE = undefined;
  * general way. Accepts no row `readTicketRows` rejects and gives the same facts (tested).
  */
 export function readCanonicalRow(row: TicketRow, asOf: number): TicketFacts | null | undefined {
-  const instants = canonicalInstantsOf(row);
+  const instants = sealedInstantsOf(row) ?? canonicalInstantsOf(row);
   return instants === UNSURE ? UNSURE : factsOfInstants(row, asOf, instants);
 }
 
@@ -150,7 +151,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * An instant as `Date#toISOString` writes it (`YYYY-MM-DDTHH:MM:SS.sssZ`, years 1000–9999) in epoch
  * ms, `null` for `null`, `undefined` for anything else.
  */
-function canonicalMs(value: unknown): number | null | undefined {
+export function canonicalMs(value: unknown): number | null | undefined {
   if (value === null) return null;
   if (typeof value !== "string" || value.length !== 24) return UNSURE;
   const s = value;

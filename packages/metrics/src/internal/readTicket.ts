@@ -5,6 +5,7 @@ import { factsOf } from "./factsOf.js";
 import { readTicketRows, type TicketRow } from "../TicketRow.js";
 import { canonicalInstantsOf, factsFromRow, readCanonicalRow } from "./factsFromRow.js";
 import type { Engine } from "./engine.js";
+import { sealedInstantsOf } from "./rowInstants.js";
 
 /** Whether an input item is a flat row rather than `{ id, events }`. */
 export function isRow(ticket: TicketInput | TicketRow): ticket is TicketRow {
@@ -24,25 +25,27 @@ export function readTicket(ticket: TicketInput | TicketRow, asOf: number, path: 
 }
 
 /**
- * Adds one input item to an engine: a row straight into its cells (no facts built), a log through
- * its facts, which are returned (unfrozen, to be read at once: the SLA states need them); `null` for
- * a row or a ticket created after asOf. Checks and errors are `readTicket`'s.
+ * Adds input item number `index` to an engine: a row straight into its cells (no facts built), a log
+ * through its facts, which are returned (unfrozen, to be read at once: the SLA states need them);
+ * `null` for a row or a ticket created after asOf. Checks and errors are `readTicket`'s, with paths
+ * under `[index]`.
  */
-export function addTicket(engine: Engine, ticket: TicketInput | TicketRow, path: IssuePath): TicketFacts | null {
+export function addTicket(engine: Engine, ticket: TicketInput | TicketRow, index: number): TicketFacts | null {
   const asOf = engine.config.options.asOf;
   if (!isRow(ticket)) {
-    const facts = factsOf(ticket, asOf, path, false);
+    const facts = factsOf(ticket, asOf, [index], false);
     if (facts !== null) engine.add(facts);
     return facts;
   }
-  const instants = canonicalInstantsOf(ticket);
+  // A row made by readTicketRows or ticketRowsFromLogs was checked then, and is frozen.
+  const instants = sealedInstantsOf(ticket) ?? canonicalInstantsOf(ticket);
   if (instants !== undefined) {
     engine.addRow(ticket, instants);
     return null;
   }
   // Any other form: checked (and reported) by the general reader, whose rows are canonical but for
   // instants a Date writes in another form (years before 1000 or after 9999), read into facts.
-  const row = readRowGenerally(ticket, path);
+  const row = readRowGenerally(ticket, [index]);
   const canonical = canonicalInstantsOf(row);
   if (canonical !== undefined) engine.addRow(row, canonical);
   else {

@@ -45,7 +45,7 @@ export function runKpi<K extends Exclude<ReportKpiId, "sla_attainment" | "backlo
   let fromRows = false;
   for (const ticket of requireIterable(tickets)) {
     if (isRow(ticket)) fromRows = true;
-    addTicket(engine, ticket, [index]);
+    addTicket(engine, ticket, index);
     index += 1;
   }
   const entry = engine.cells.get(`${kpi}\u0000\u00000`);
