@@ -54,16 +54,10 @@ function isNeutral(c: number | undefined): boolean {
  */
 const GENERIC: ReadonlySet<RedactionEntityType> = new Set(["credential_assignment"]);
 
-/** `sums[i]` is how many of the first `i` cells of `occupied` are marked. */
-function markedBefore(occupied: Uint8Array): Uint32Array {
-  const sums = new Uint32Array(occupied.length + 1);
-  for (let i = 0; i < occupied.length; i++) sums[i + 1] = (sums[i] ?? 0) + (occupied[i] === 0 ? 0 : 1);
-  return sums;
-}
-
-/** Whether a marked cell lies in `[start, end)`, given {@link markedBefore}'s sums. */
-function touches(sums: Uint32Array, { start, end }: Candidate): boolean {
-  return (sums[end] ?? 0) - (sums[start] ?? 0) > 0;
+/** Whether a cell of `[start, end)` is marked (stops at the first). */
+function touches(occupied: Uint8Array, { start, end }: Candidate): boolean {
+  for (let i = start; i < end; i++) if (occupied[i] !== 0) return true;
+  return false;
 }
 
 /**
@@ -122,7 +116,8 @@ function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number):
  * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set and replaces it. Shape
  * detectors are settled first, the context-only `credential_assignment` fills what they leave; within
  * each, the set covering the most characters wins ({@link coverMost}), then the detectors listed
- * first. Tokens already in the text are never touched. Runs in O(length + n log n) for n candidates.
+ * first. Tokens already in the text are never touched. Runs in O(length + n log n) for n candidates,
+ * plus their total length for the overlap scans.
  */
 function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): PhaseResult {
   const candidates: Candidate[] = [];
@@ -140,16 +135,14 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
 
   const occupied = new Uint8Array(text.length);
   markTokens(text, occupied, PROTECTED);
-  const tokens = markedBefore(occupied);
-  const free = candidates.filter((c) => !touches(tokens, c));
+  const free = candidates.filter((c) => !touches(occupied, c));
   const shapes = coverMost(
     free.filter((c) => c.tier === 0),
     detectors.length,
   );
   for (const c of shapes) occupied.fill(ACCEPTED, c.start, c.end);
-  const afterShapes = markedBefore(occupied);
   const contexts = coverMost(
-    free.filter((c) => c.tier !== 0 && !touches(afterShapes, c)),
+    free.filter((c) => c.tier !== 0 && !touches(occupied, c)),
     detectors.length,
   );
   const accepted = [...shapes, ...contexts];
