@@ -283,9 +283,9 @@ function reportOf(counts: ReadonlyMap<RedactionEntityType, number>, valid: Valid
  * Cloud and Azure keys, GitHub, GitLab, Slack, Stripe, npm, OpenAI and Anthropic tokens, passwords in
  * URLs and in `password=…` assignments), then PII (payment cards with a valid Luhn digit, IBANs with a
  * valid mod-97 checksum, emails, IPv6 and IPv4 addresses, phone numbers), so a secret is always
- * reported as the secret (rule E4). Where detections overlap, the non-overlapping set covering the
- * most characters wins (a phone that could run into a card's first group does not cost the card
- * its match). Every pattern runs in
+ * reported as the secret (rule E4). Where detections overlap, the non-overlapping set kept covers the
+ * most characters of checksum-confirmed matches (cards, IBANs), then the most characters, then the
+ * most of the types listed first (docs/redaction.md). Every pattern runs in
  * linear time. Characters that render as nothing (zero-width spaces and joiners, word joiner, soft
  * hyphen, BOM, bidi controls…) are removed before matching, so they cannot split a value, and do not
  * come back in the output. Tokens written by an earlier call (`[EMAIL]`, `[CARD ****1234]`,

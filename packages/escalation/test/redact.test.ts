@@ -153,7 +153,7 @@ describe("PII", () => {
     expect(redact(input).report.counts).toStrictEqual({});
   });
 
-  test("the longest overlapping detection wins: an IPv4 tail inside an IPv6 address stays part of it", () => {
+  test("the overlap-free set covering most wins: an IPv4 tail inside an IPv6 address stays part of it", () => {
     expect(counted("::ffff:192.0.2.1")).toStrictEqual({ ipv6: 1 });
   });
 
@@ -247,6 +247,7 @@ describe("counterexamples found by the properties", () => {
     ["a phone before a 15-digit card in 4-4-4-3", "(872) 725-7594 6011 8847 6138 553", "[PHONE] [CARD ****8553]"],
     ["a phone whose longest window runs into a card: the shorter phone and the card cover more", "and +33 6 0002 0188 4525 6533 6943 0792", "and [PHONE] [CARD ****0792]"],
     ["a 15-digit phone window ending in a card's first group", "+33 6 0000 0000 4000 0000 0000 0002 ", "[PHONE] [CARD ****0002] "],
+    ["a phone whose only reading swallows a card's first group: the confirmed card wins", "+1 (234) 56 4000 0000 0000 0002", "+1 (234) 56 [CARD ****0002]"],
     ["an assignment hidden inside one that lost to a private key", "-----BEGIN PRIVATE KEY-----password=ghp_password=AKIA", "[PRIVATE_KEY]_password=[CREDENTIAL_ASSIGNMENT]"],
     ["a generic assignment around a private key (what is left of the value is masked too)", "password=ghp_-----BEGIN PRIVATE KEY-----", "password=[CREDENTIAL_ASSIGNMENT][PRIVATE_KEY]"],
     ["a shape secret inside a generic assignment", "password=AKIAIOSFODNN7EXAMPLE", "password=[AWS_ACCESS_KEY]"],

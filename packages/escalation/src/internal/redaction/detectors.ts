@@ -26,10 +26,12 @@ export interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly entity: RedactionEntityType;
-  /** Tie-break between candidates of equal length: lower wins (the detector's position in the list). */
+  /** The detector's position in the list: among covers of equal length, earlier types win. */
   readonly rank: number;
   /** 0 for shape detectors, 1 for context-only ones; a lower tier wins before length is compared. */
   readonly tier: number;
+  /** Whether the detector confirms its matches by a checksum ({@link Detector.verified}). */
+  readonly verified: boolean;
 }
 
 /** One entity type's detector. */
@@ -43,6 +45,11 @@ export interface Detector {
    */
   readonly keywords: ReadonlyArray<string>;
   readonly caseInsensitive?: boolean;
+  /**
+   * Whether a match is confirmed by a check digit or checksum (a card's Luhn digit, an IBAN's mod-97),
+   * not only by its shape: such matches are kept over overlapping unconfirmed ones.
+   */
+  readonly verified?: boolean;
   /** Adds the spans `[start, end)` of `text` that are this entity. */
   readonly find: (text: string, push: (start: number, end: number) => void) => void;
   /** The canonical form of a detected value, fed to the pseudonym MAC so that spelling variants link. */
@@ -310,6 +317,7 @@ const CARD_RUN = /(?<!\w)[0-9]{1,19}(?:[ -][0-9]{1,19}){0,18}/g;
 
 const card: Detector = {
   entity: "card",
+  verified: true,
   patterns: [CARD_RUN],
   keywords: DIGITS,
   normalize: digitsOf,
@@ -357,6 +365,7 @@ const IBAN_RUN = /(?<!\w)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}/g;
 
 const iban: Detector = {
   entity: "iban",
+  verified: true,
   patterns: [IBAN_RUN],
   keywords: DIGITS,
   normalize: (value) => value.split(" ").join("").toUpperCase(),
@@ -500,7 +509,7 @@ const ipv6: Detector = {
 
 /**
  * Phone numbers. A run of digit groups is cut into windows, and every window that is a phone number
- * is proposed (overlap resolution keeps the longest that fits). A window is a phone number when:
+ * is proposed (overlap resolution keeps the set that covers most). A window is a phone number when:
  * - it starts with `+` and has 8–15 digits (E.164), or
  * - it has at least two groups and 10–15 digits, and is not a date (`2024-01-15`) or dotted quad, or
  * - it has 7–15 digits and a phone word (phone, tel, mobile, cell, call, sms, fax, whatsapp) is

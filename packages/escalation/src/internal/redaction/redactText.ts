@@ -1,4 +1,4 @@
-/** The string engine of `redact`: secrets first, then PII, each phase keeping the overlap-free set that covers most. */
+/** The string engine of `redact`: secrets first, then PII, each phase keeping the overlap-free set worth most (`coverMost`). */
 import type { RedactionEntityType } from "../../RedactionEntityType.js";
 import type { Candidate, Detector } from "./detectors.js";
 import { markTokens } from "./tokens.js";
@@ -60,21 +60,35 @@ function touches(occupied: Uint8Array, { start, end }: Candidate): boolean {
   return false;
 }
 
+/** What a cover is worth, compared in this order: checksum-confirmed characters, characters, earliness. */
+interface Worth {
+  verified: number;
+  covered: number;
+  early: number;
+}
+
+/** Whether `a` is worth more than `b`. */
+function worthMore(a: Worth, b: Worth): boolean {
+  return a.verified !== b.verified ? a.verified > b.verified : a.covered !== b.covered ? a.covered > b.covered : a.early > b.early;
+}
+
 /**
- * The disjoint subset of `candidates` that covers the most characters (weighted interval scheduling),
- * in O(n log n). Among subsets covering as many characters, the one whose detectors are listed
- * earlier wins. Longest-first alone is not enough: a phone window that runs into the first group of
- * the card after it (`+33 6 1234 5678 4000`, 15 digits) is longer than the card
- * (`4000 0000 0000 0002`), and taking it would leave twelve of the card's digits in the text, where
- * the shorter phone and the whole card together cover more.
+ * The disjoint subset of `candidates` worth the most (weighted interval scheduling, O(n log n)): the
+ * one covering the most characters of checksum-confirmed matches (cards, IBANs), then the most
+ * characters, then the most characters covered by types listed early (each character counts
+ * `detectorCount - rank`).
+ *
+ * Taking the longest match first is not enough: a phone window that runs into the first group of the
+ * card after it (`+33 6 1234 5678 4000`, 15 digits) is longer than the card (`4000 0000 0000 0002`), and
+ * taking it would leave twelve of the card's digits in the text, where the shorter phone and the whole
+ * card together cover more. And a confirmed card is not given up for a phone whose only reading
+ * swallows its first group (`+1 (234) 56 4000 0000 0000 0002`).
  */
-function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number): Candidate[] {
+export function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number): Candidate[] {
   const byEnd = [...candidates].sort((a, b) => a.end - b.end || a.start - b.start || a.rank - b.rank);
   const n = byEnd.length;
-  // Best cover of the first k candidates: characters, then a bonus for detectors listed early (a
-  // separate number, so it only ever breaks ties of length).
-  const covered = new Float64Array(n + 1);
-  const bonus = new Float64Array(n + 1);
+  // best[k]: the best cover of the first k candidates (in end order).
+  const best: Worth[] = [{ verified: 0, covered: 0, early: 0 }];
   const taken = new Uint8Array(n);
   const before = new Int32Array(n);
   for (let k = 0; k < n; k++) {
@@ -87,17 +101,16 @@ function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number):
       if ((byEnd[mid] as Candidate).end <= c.start) lo = mid + 1;
       else hi = mid;
     }
-    const withLength = (covered[lo] ?? 0) + (c.end - c.start);
-    const withBonus = (bonus[lo] ?? 0) + (detectorCount - c.rank);
-    const without = covered[k] ?? 0;
-    if (withLength > without || (withLength === without && withBonus > (bonus[k] ?? 0))) {
-      covered[k + 1] = withLength;
-      bonus[k + 1] = withBonus;
+    const length = c.end - c.start;
+    const base = best[lo] as Worth;
+    const withIt: Worth = { verified: base.verified + (c.verified ? length : 0), covered: base.covered + length, early: base.early + (detectorCount - c.rank) * length };
+    const without = best[k] as Worth;
+    if (worthMore(withIt, without)) {
+      best.push(withIt);
       taken[k] = 1;
       before[k] = lo;
     } else {
-      covered[k + 1] = without;
-      bonus[k + 1] = bonus[k] ?? 0;
+      best.push(without);
     }
   }
   const chosen: Candidate[] = [];
@@ -115,8 +128,8 @@ function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number):
 /**
  * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set and replaces it. Shape
  * detectors are settled first, the context-only `credential_assignment` fills what they leave; within
- * each, the set covering the most characters wins ({@link coverMost}), then the detectors listed
- * first. Tokens already in the text are never touched. Runs in O(length + n log n) for n candidates,
+ * each, the set worth most wins ({@link coverMost}: checksum-confirmed characters, then characters,
+ * then types listed first). Tokens already in the text are never touched. Runs in O(length + n log n) for n candidates,
  * plus their total length for the overlap scans.
  */
 function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: TextRedactor): PhaseResult {
@@ -129,7 +142,8 @@ function runPhase(text: string, detectors: ReadonlyArray<Detector>, redactor: Te
     const haystack = detector.caseInsensitive === true ? (lower ??= text.toLowerCase()) : text;
     if (!detector.keywords.some((keyword) => haystack.includes(keyword))) return;
     const tier = GENERIC.has(detector.entity) ? 1 : 0;
-    detector.find(text, (start, end) => candidates.push({ start, end, entity: detector.entity, rank, tier }));
+    const verified = detector.verified === true;
+    detector.find(text, (start, end) => candidates.push({ start, end, entity: detector.entity, rank, tier, verified }));
   });
   if (candidates.length === 0) return { text, again: false };
 
