@@ -340,7 +340,7 @@ export function readTicketRows(records: Iterable<unknown>): ReadTicketRowsResult
  * {@link MetricsError} `invalid_ticket_row` listing every problem (path `[rowNumber, column]`).
  *
  * @param records - the rows
- * @returns the typed rows
+ * @returns the typed rows, frozen and remembering their instants, as {@link readTicketRows} returns them
  * @throws {@link MetricsError} `invalid_ticket_row`
  * @example
  * try {

@@ -3,7 +3,10 @@
 import type { TicketRow } from "../TicketRow.js";
 import type { RowInstants } from "./factsFromRow.js";
 
-/** Module-private: no other code can put it on an object. */
+/**
+ * Not exported: other code meets it only by listing a row's symbols (`Object.getOwnPropertySymbols`),
+ * and a row that copies it deliberately gets what it copied.
+ */
 const INSTANTS = Symbol("supportops.rowInstants");
 
 /** The instants of a row, and the row they belong to (a row inheriting them is not that row). */

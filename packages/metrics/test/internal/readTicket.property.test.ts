@@ -1,11 +1,13 @@
 // The direct reader of rows as parseTicketRows writes them, against the general one (readTicketRows,
 // then the row's facts): the same facts for every row it reads, and every other row — damaged or in
-// another form — left to the general reader, so the same problems are reported.
+// another form — left to the general reader, so the same problems are reported. Rows made by the
+// library remember their instants; they and their plain copies are read alike.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateTicketLogs, hostileValueArb, numRuns } from "@supportops/test-utils";
 import { MetricsError, TICKET_ROW_COLUMNS, readTicketRows, ticketRowsFromLogs, type TicketFacts, type TicketRow } from "@supportops/metrics";
-import { factsFromRow, readCanonicalRow } from "../../src/internal/factsFromRow.js";
+import { canonicalInstantsOf, factsFromRow, readCanonicalRow } from "../../src/internal/factsFromRow.js";
+import { sealedInstantsOf } from "../../src/internal/rowInstants.js";
 import { readTicket } from "../../src/internal/readTicket.js";
 
 const AS_OF = Date.parse("2026-02-20T00:00:00Z");
@@ -28,9 +30,23 @@ function viaReadTicket(row: unknown): { facts: TicketFacts | null } | { problems
 describe("reading a TicketRow", () => {
   it("reads every row parseTicketRows writes directly, with the general reader's facts", () => {
     for (const row of ROWS) {
-      expect(readCanonicalRow(row, AS_OF), row.id).not.toBeUndefined();
-      expect(viaReadTicket(row), row.id).toStrictEqual(general(row));
+      // The row itself (frozen, with its remembered instants) and a plain copy (its strings read).
+      for (const form of [row, { ...row }]) {
+        expect(readCanonicalRow(form, AS_OF), row.id).not.toBeUndefined();
+        expect(viaReadTicket(form), row.id).toStrictEqual(general(row));
+      }
     }
+  });
+
+  it("takes the remembered instants of library rows only, never of copies, heirs or proxies", () => {
+    for (const row of ROWS) {
+      expect(sealedInstantsOf(row), row.id).toBeDefined();
+      expect(sealedInstantsOf({ ...row })).toBeUndefined();
+      expect(sealedInstantsOf(Object.create(row) as TicketRow)).toBeUndefined();
+      expect(sealedInstantsOf(new Proxy(row, {}))).toBeUndefined();
+    }
+    const [row] = ROWS as [TicketRow];
+    expect(sealedInstantsOf(row)).toMatchObject(canonicalInstantsOf({ ...row }) as object);
   });
 
   it("gives the general reader's facts or problems for damaged rows", () => {
