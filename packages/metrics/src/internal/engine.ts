@@ -8,7 +8,7 @@ import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
 import { valueAt } from "./factsOf.js";
 import type { RowInstants } from "./factsFromRow.js";
-import { bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
+import { BucketLookup, bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
 import { durationStats, durationStatsUnordered, kaplanMeierMedianSorted, percentile, rateStats, selectPercentileRanks, wilsonInterval, type PercentileMethod } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
@@ -414,8 +414,7 @@ export class Engine {
   private readonly slotKeys: string[] = [];
   private readonly singleGroup: GroupAttribute | null;
   /** The buckets' starts (they are contiguous: each ends where the next starts, the last at period.to). */
-  private readonly bucketStarts: Float64Array;
-  private readonly periodEnd: number;
+  private readonly bucketLookup: BucketLookup;
 
   /**
    * @param calendar - for the business-hours KPIs (required when `config.kpis` has one)
@@ -432,8 +431,7 @@ export class Engine {
     this.codes = k.map((kpi) => CODE[kpi]);
     this.table = k.map(() => this.buckets.map((): Array<Cell | undefined> => []));
     this.singleGroup = config.groupBy.length === 1 ? (config.groupBy[0] as GroupAttribute) : null;
-    this.bucketStarts = Float64Array.from(this.buckets, (b) => b.start);
-    this.periodEnd = (this.buckets[this.buckets.length - 1] as Bucket).end;
+    this.bucketLookup = new BucketLookup(this.buckets);
   }
 
   // The last group key computed, for the ticket and instant it was computed at: several KPIs anchor
@@ -488,18 +486,9 @@ export class Engine {
     return key;
   }
 
-  /** The bucket holding `t` (as `bucketIndexOf`), or -1: a binary search over the bucket starts alone. */
+  /** The bucket holding `t` (as `bucketIndexOf`), or -1. */
   private bucketOf(t: number): number {
-    const starts = this.bucketStarts;
-    if (!(t >= (starts[0] as number) && t < this.periodEnd)) return -1;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.bucketLookup.indexOf(t);
   }
 
   /** The cell of the KPI at position `k` of `config.kpis`, for a group key, in bucket `bucket`. */
