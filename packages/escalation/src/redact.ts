@@ -284,8 +284,8 @@ function reportOf(counts: ReadonlyMap<RedactionEntityType, number>, valid: Valid
  * URLs and in `password=…` assignments), then PII (payment cards with a valid Luhn digit, IBANs with a
  * valid mod-97 checksum, emails, IPv6 and IPv4 addresses, phone numbers), so a secret is always
  * reported as the secret (rule E4). Where detections overlap, the non-overlapping set kept covers the
- * most characters of checksum-confirmed matches (cards, IBANs), then the most characters, then the
- * most of the types listed first (docs/redaction.md). Every pattern runs in
+ * most characters, then the most of checksum-confirmed matches (cards, IBANs), weighted last toward the
+ * types listed first (docs/redaction.md). Every pattern runs in
  * linear time. Characters that render as nothing (zero-width spaces and joiners, word joiner, soft
  * hyphen, BOM, bidi controls…) are removed before matching, so they cannot split a value, and do not
  * come back in the output. Tokens written by an earlier call (`[EMAIL]`, `[CARD ****1234]`,

@@ -1,6 +1,6 @@
 // The overlap resolution of `redact` against every subset of a few random candidates: the cover it
-// keeps is disjoint and worth as much as the best subset (checksum-confirmed characters, then
-// characters, then characters of early types).
+// keeps is disjoint and worth as much as the best subset (characters, then checksum-confirmed
+// characters, then characters weighted toward early types).
 import { fc, test } from "@fast-check/vitest";
 import { numRuns } from "@supportops/test-utils";
 import { describe, expect } from "vitest";
@@ -13,7 +13,7 @@ const candidateArb: fc.Arbitrary<Candidate> = fc
   .record({ start: fc.nat(30), length: fc.integer({ min: 1, max: 12 }), rank: fc.nat(DETECTORS - 1) })
   .map(({ start, length, rank }) => ({ start, end: start + length, entity: "phone" as const, rank, tier: 0, verified: rank < 2 }));
 
-/** [confirmed characters, characters, early-type characters] of a set, as plain loops. */
+/** [characters, confirmed characters, characters weighted by type] of a set, as plain loops. */
 function worth(set: ReadonlyArray<Candidate>): [number, number, number] {
   let verified = 0;
   let covered = 0;
@@ -24,7 +24,7 @@ function worth(set: ReadonlyArray<Candidate>): [number, number, number] {
     covered += length;
     early += (DETECTORS - c.rank) * length;
   }
-  return [verified, covered, early];
+  return [covered, verified, early];
 }
 
 const disjoint = (set: ReadonlyArray<Candidate>): boolean =>

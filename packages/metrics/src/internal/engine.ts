@@ -413,7 +413,7 @@ export class Engine {
   private readonly slots = new Map<string, number>();
   private readonly slotKeys: string[] = [];
   private readonly singleGroup: GroupAttribute | null;
-  /** The buckets' starts (they are contiguous: each ends where the next starts, the last at period.to). */
+  /** Finds an instant's bucket (buckets are contiguous: each ends where the next starts, the last at period.to). */
   private readonly bucketLookup: BucketLookup;
 
   /**

@@ -4,8 +4,9 @@ import type { TicketRow } from "../TicketRow.js";
 import type { RowInstants } from "./factsFromRow.js";
 
 /**
- * Not exported: other code meets it only by listing a row's symbols (`Object.getOwnPropertySymbols`),
- * and a row that copies it deliberately gets what it copied.
+ * Not exported: other code meets it only by listing a row's symbols (`Object.getOwnPropertySymbols`).
+ * Copied onto another object it is ignored there (the instants name the row they belong to); only
+ * code that forges that back-reference too could make a row disagree with its instants.
  */
 const INSTANTS = Symbol("supportops.rowInstants");
 

@@ -47,7 +47,8 @@ export interface Detector {
   readonly caseInsensitive?: boolean;
   /**
    * Whether a match is confirmed by a check digit or checksum (a card's Luhn digit, an IBAN's mod-97),
-   * not only by its shape: such matches are kept over overlapping unconfirmed ones.
+   * not only by its shape: between overlap-free sets covering as many characters, the one with more
+   * confirmed characters is kept.
    */
   readonly verified?: boolean;
   /** Adds the spans `[start, end)` of `text` that are this entity. */
@@ -509,7 +510,7 @@ const ipv6: Detector = {
 
 /**
  * Phone numbers. A run of digit groups is cut into windows, and every window that is a phone number
- * is proposed (overlap resolution keeps the set that covers most). A window is a phone number when:
+ * is proposed (overlap resolution keeps the set worth most: `coverMost`). A window is a phone number when:
  * - it starts with `+` and has 8–15 digits (E.164), or
  * - it has at least two groups and 10–15 digits, and is not a date (`2024-01-15`) or dotted quad, or
  * - it has 7–15 digits and a phone word (phone, tel, mobile, cell, call, sms, fax, whatsapp) is

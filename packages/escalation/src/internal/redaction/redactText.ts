@@ -60,7 +60,7 @@ function touches(occupied: Uint8Array, { start, end }: Candidate): boolean {
   return false;
 }
 
-/** What a cover is worth, compared in this order: checksum-confirmed characters, characters, earliness. */
+/** What a cover is worth, compared in this order: characters, checksum-confirmed characters, earliness. */
 interface Worth {
   verified: number;
   covered: number;
@@ -69,20 +69,21 @@ interface Worth {
 
 /** Whether `a` is worth more than `b`. */
 function worthMore(a: Worth, b: Worth): boolean {
-  return a.verified !== b.verified ? a.verified > b.verified : a.covered !== b.covered ? a.covered > b.covered : a.early > b.early;
+  return a.covered !== b.covered ? a.covered > b.covered : a.verified !== b.verified ? a.verified > b.verified : a.early > b.early;
 }
 
 /**
  * The disjoint subset of `candidates` worth the most (weighted interval scheduling, O(n log n)): the
- * one covering the most characters of checksum-confirmed matches (cards, IBANs), then the most
- * characters, then the most characters covered by types listed early (each character counts
- * `detectorCount - rank`).
+ * one covering the most characters, then the most characters of checksum-confirmed matches (cards,
+ * IBANs), then weighted toward the types listed first (each character counts `detectorCount - rank`).
  *
  * Taking the longest match first is not enough: a phone window that runs into the first group of the
  * card after it (`+33 6 1234 5678 4000`, 15 digits) is longer than the card (`4000 0000 0000 0002`), and
  * taking it would leave twelve of the card's digits in the text, where the shorter phone and the whole
- * card together cover more. And a confirmed card is not given up for a phone whose only reading
- * swallows its first group (`+1 (234) 56 4000 0000 0000 0002`).
+ * card together cover more. Characters come before confirmation because a digit run that passes the
+ * Luhn check by chance can start inside a phone number (`+1 415 555 2671 1234 5678 00`): preferring it
+ * would leave the rest of the phone in the text. Whatever is chosen, less of the text is left than by
+ * any other choice among the candidates.
  */
 export function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: number): Candidate[] {
   const byEnd = [...candidates].sort((a, b) => a.end - b.end || a.start - b.start || a.rank - b.rank);
@@ -128,7 +129,7 @@ export function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: n
 /**
  * Finds every candidate of `detectors` in `text`, keeps a non-overlapping set and replaces it. Shape
  * detectors are settled first, the context-only `credential_assignment` fills what they leave; within
- * each, the set worth most wins ({@link coverMost}: checksum-confirmed characters, then characters,
+ * each, the set worth most wins ({@link coverMost}: characters, then checksum-confirmed characters,
  * then types listed first). Tokens already in the text are never touched. Runs in O(length + n log n) for n candidates,
  * plus their total length for the overlap scans.
  */
