@@ -60,23 +60,9 @@ function labelOf(date: { year: number; month: number; day: number }, spec: Bucke
   return `week of ${d.toISODate() ?? ""}`;
 }
 
-/** The index of the bucket holding `t`, or -1. Buckets are sorted and contiguous. */
-export function bucketIndexOf(buckets: ReadonlyArray<Bucket>, t: number): number {
-  let lo = 0;
-  let hi = buckets.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = buckets[mid] as Bucket;
-    if (t < b.start) hi = mid - 1;
-    else if (t >= b.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /**
- * The bucket holding an instant, from the bucket starts alone (as {@link bucketIndexOf}, in the hot
- * path of every report): a guess from the average width, then a step or two. Weeks differ by a DST
+ * The bucket holding an instant (buckets are sorted and contiguous), from the bucket starts alone, in
+ * the hot path of every report: a guess from the average width, then a step or two. Weeks differ by a DST
  * hour, months by a few days, and only the first and last bucket may be cut short by the period, so
  * the guess is never far, however many buckets there are.
  */

@@ -8,7 +8,7 @@ import type { TicketFacts, TimelineEntry } from "../TicketFacts.js";
 import type { TicketRow } from "../TicketRow.js";
 import { valueAt } from "./factsOf.js";
 import type { RowInstants } from "./factsFromRow.js";
-import { BucketLookup, bucketIndexOf, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
+import { BucketLookup, bucketsOf, type Bucket, type BucketSpec } from "./buckets.js";
 import type { ResolvedOptions } from "./resolveOptions.js";
 import { durationStats, durationStatsUnordered, kaplanMeierMedianSorted, percentile, rateStats, selectPercentileRanks, wilsonInterval, type PercentileMethod } from "./statistics.js";
 import { DDSketch, type DDSketchJson } from "../DDSketch.js";
@@ -486,7 +486,7 @@ export class Engine {
     return key;
   }
 
-  /** The bucket holding `t` (as `bucketIndexOf`), or -1. */
+  /** The bucket holding `t`, or -1. */
   private bucketOf(t: number): number {
     return this.bucketLookup.indexOf(t);
   }
@@ -965,7 +965,7 @@ export class Engine {
         at = state.stoppedAt;
       } else if (state.status === "cancelled") {
         if (state.stoppedAt === null) continue;
-        const b = bucketIndexOf(this.buckets, state.stoppedAt);
+        const b = this.bucketOf(state.stoppedAt);
         if (b !== -1) bump(this.cellIn(k, state.metric + SLA_SEPARATOR + this.groupKeyAt(f, state.stoppedAt), b).excluded, merged ? "merged" : "cancelled");
         continue;
       } else {
@@ -973,7 +973,7 @@ export class Engine {
         this.slaUndetermined.set(key, (this.slaUndetermined.get(key) ?? 0) + 1);
         continue;
       }
-      const b = bucketIndexOf(this.buckets, at);
+      const b = this.bucketOf(at);
       if (b === -1) continue;
       const cell = this.cellIn(k, state.metric + SLA_SEPARATOR + this.groupKeyAt(f, at), b);
       if (merged) {

@@ -19,7 +19,11 @@ export interface RowInstants {
 
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
-/** The facts of a row already checked by `readTicketRows`. */
+/**
+ * The facts of a row already checked by `readTicketRows`, every instant read with `Date.parse`: the
+ * plain reading that the tests hold the library's paths to (remembered instants, the fast reader,
+ * `Engine.addRow`); the library itself reads rows through {@link readCanonicalRow}.
+ */
 export function factsFromRow(row: TicketRow, asOf: number): TicketFacts | null {
   return factsOfInstants(row, asOf, {
     created: Date.parse(row.created_at),

@@ -3,7 +3,7 @@ import { MetricsError } from "../MetricsError.js";
 import type { TicketFacts, TicketInput } from "../TicketFacts.js";
 import { factsOf } from "./factsOf.js";
 import { readTicketRows, type TicketRow } from "../TicketRow.js";
-import { canonicalInstantsOf, factsFromRow, readCanonicalRow } from "./factsFromRow.js";
+import { canonicalInstantsOf, readCanonicalRow, type RowInstants } from "./factsFromRow.js";
 import type { Engine } from "./engine.js";
 import { sealedInstantsOf } from "./rowInstants.js";
 
@@ -21,7 +21,8 @@ export function readTicket(ticket: TicketInput | TicketRow, asOf: number, path: 
   // A row as parseTicketRows writes it is read directly; any other form goes through the reader.
   const fast = readCanonicalRow(ticket, asOf);
   if (fast !== undefined) return fast;
-  return factsFromRow(readRowGenerally(ticket, path), asOf);
+  // Any other form: the general reader's row carries its instants (readTicketRows seals every row).
+  return readCanonicalRow(readRowGenerally(ticket, path), asOf) as TicketFacts | null;
 }
 
 /**
@@ -43,15 +44,10 @@ export function addTicket(engine: Engine, ticket: TicketInput | TicketRow, index
     engine.addRow(ticket, instants);
     return null;
   }
-  // Any other form: checked (and reported) by the general reader, whose rows are canonical but for
-  // instants a Date writes in another form (years before 1000 or after 9999), read into facts.
+  // Any other form: checked (and reported) by the general reader, whose rows carry their instants
+  // (readTicketRows seals every row it returns, instants of any year included).
   const row = readRowGenerally(ticket, [index]);
-  const canonical = canonicalInstantsOf(row);
-  if (canonical !== undefined) engine.addRow(row, canonical);
-  else {
-    const facts = factsFromRow(row, asOf);
-    if (facts !== null) engine.add(facts);
-  }
+  engine.addRow(row, sealedInstantsOf(row) as RowInstants);
   return null;
 }
 
