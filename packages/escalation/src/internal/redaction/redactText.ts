@@ -62,8 +62,8 @@ function touches(occupied: Uint8Array, { start, end }: Candidate): boolean {
 
 /** What a cover is worth, compared in this order: characters, checksum-confirmed characters, earliness. */
 interface Worth {
-  verified: number;
   covered: number;
+  verified: number;
   early: number;
 }
 
@@ -89,7 +89,7 @@ export function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: n
   const byEnd = [...candidates].sort((a, b) => a.end - b.end || a.start - b.start || a.rank - b.rank);
   const n = byEnd.length;
   // best[k]: the best cover of the first k candidates (in end order).
-  const best: Worth[] = [{ verified: 0, covered: 0, early: 0 }];
+  const best: Worth[] = [{ covered: 0, verified: 0, early: 0 }];
   const taken = new Uint8Array(n);
   const before = new Int32Array(n);
   for (let k = 0; k < n; k++) {
@@ -104,7 +104,7 @@ export function coverMost(candidates: ReadonlyArray<Candidate>, detectorCount: n
     }
     const length = c.end - c.start;
     const base = best[lo] as Worth;
-    const withIt: Worth = { verified: base.verified + (c.verified ? length : 0), covered: base.covered + length, early: base.early + (detectorCount - c.rank) * length };
+    const withIt: Worth = { covered: base.covered + length, verified: base.verified + (c.verified ? length : 0), early: base.early + (detectorCount - c.rank) * length };
     const without = best[k] as Worth;
     if (worthMore(withIt, without)) {
       best.push(withIt);
